@@ -1,0 +1,316 @@
+//! The scenario pack model: what a pack file says, deserialised with serde.
+//!
+//! Packs are TOML (see docs/authoring.md). One pack file holds one scenario, so a
+//! scenario's text is fetched only when the learner opens it. The catalog file
+//! lists the scam types, the techniques, the official channels and the pack files.
+//! Every learner-facing string is a [`Localized`] map from language code to text.
+
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+/// The pack format this build writes and reads. Older formats are upgraded in
+/// `parse`; newer ones are refused with a message.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Text in every language a pack declares, keyed by language code ("zh-CN", "en").
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(transparent)]
+pub struct Localized(pub BTreeMap<String, String>);
+
+impl Localized {
+    /// The text in `lang`, else in Simplified Chinese (the default language), else any.
+    pub fn get(&self, lang: &str) -> &str {
+        self.0
+            .get(lang)
+            .or_else(|| self.0.get("zh-CN"))
+            .or_else(|| self.0.values().next())
+            .map(String::as_str)
+            .unwrap_or("")
+    }
+}
+
+/// One scenario: a conversation or screen where a scam (or a genuine look-alike) plays out.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    /// The pack file this came from (relative to the packs folder); set by `load_scenario`.
+    #[serde(skip)]
+    pub file: String,
+    pub format: u32,
+    pub id: String,
+    /// Scam type id from the catalog, e.g. "order-brushing".
+    #[serde(rename = "type")]
+    pub scam_type: String,
+    /// The author's revision of this pack; bump it when the text changes.
+    #[serde(default = "first_revision")]
+    pub revision: u32,
+    pub languages: Vec<String>,
+    /// True for a real bank, job or courier message that only looks like a scam.
+    pub genuine: bool,
+    pub channel: Channel,
+    /// Technique ids from the catalog that this scenario teaches.
+    #[serde(default)]
+    pub techniques: Vec<String>,
+    /// Simulated savings (yuan) at the start of the scenario.
+    #[serde(default = "default_savings")]
+    pub savings: i64,
+    /// Id of the first step.
+    pub start: String,
+    pub title: Localized,
+    pub contact: Contact,
+    pub debrief: Debrief,
+    pub steps: Vec<Step>,
+}
+
+fn first_revision() -> u32 {
+    1
+}
+
+fn default_savings() -> i64 {
+    5000
+}
+
+/// Where the scenario happens; decides how the screen looks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Channel {
+    Chat,
+    Group,
+    Sms,
+    Call,
+    App,
+    Email,
+}
+
+impl Channel {
+    pub fn css_name(self) -> &'static str {
+        match self {
+            Channel::Chat => "chat",
+            Channel::Group => "group",
+            Channel::Sms => "sms",
+            Channel::Call => "call",
+            Channel::App => "app",
+            Channel::Email => "email",
+        }
+    }
+}
+
+/// Who the learner is dealing with, as the screen header shows it.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    pub name: Localized,
+    /// A second header line: a phone number, "Official account", a group size.
+    #[serde(default)]
+    pub detail: Option<Localized>,
+}
+
+/// What the learner reads after the scenario ends.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Debrief {
+    /// Why this was a scam (or why it was genuine).
+    pub why: Localized,
+    /// The right thing to do.
+    pub action: Localized,
+    /// Official channel ids from the catalog, e.g. "110", "96110".
+    #[serde(default)]
+    pub channels: Vec<String>,
+}
+
+/// One step: messages arrive, then the learner chooses, spots flags, or the scenario ends.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    pub id: String,
+    #[serde(default)]
+    pub messages: Vec<Message>,
+    #[serde(default)]
+    pub choices: Vec<Choice>,
+    #[serde(default)]
+    pub spot: Option<Spot>,
+    #[serde(default)]
+    pub end: Option<End>,
+}
+
+/// What a step asks of the learner. A valid step has exactly one of these.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum StepKind<'a> {
+    Choices(&'a [Choice]),
+    Spot(&'a Spot),
+    End(&'a End),
+}
+
+impl Step {
+    /// The step's kind; `None` only for a step the validator rejects.
+    pub fn kind(&self) -> Option<StepKind<'_>> {
+        match (&self.end, &self.spot, self.choices.is_empty()) {
+            (Some(end), None, true) => Some(StepKind::End(end)),
+            (None, Some(spot), true) => Some(StepKind::Spot(spot)),
+            (None, None, false) => Some(StepKind::Choices(&self.choices)),
+            _ => None,
+        }
+    }
+
+    /// Ids of the steps this one can lead to.
+    pub fn targets(&self) -> impl Iterator<Item = &str> {
+        self.choices
+            .iter()
+            .map(|c| c.next.as_str())
+            .chain(self.spot.iter().map(|s| s.next.as_str()))
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Sender {
+    /// The scammer, the bank, the courier: whoever the learner deals with.
+    Contact,
+    /// The learner's own words.
+    Me,
+    /// Narration: "Two days later…", "The app shows…".
+    Narrator,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Message {
+    pub from: Sender,
+    pub text: Localized,
+    /// Suspicious parts of the text. In a spot step the learner taps them.
+    #[serde(default)]
+    pub flags: Vec<Flag>,
+}
+
+/// A red flag: a part of a message, quoted exactly in every language.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Flag {
+    pub quote: Localized,
+    pub why: Localized,
+    /// Optional technique id from the catalog this flag is an instance of.
+    #[serde(default)]
+    pub technique: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    pub text: Localized,
+    pub next: String,
+    /// Change to the simulated savings in yuan: negative when the learner pays.
+    #[serde(default)]
+    pub money: i64,
+    /// A short note shown after the choice ("You transferred ¥200.").
+    #[serde(default)]
+    pub feedback: Option<Localized>,
+}
+
+/// A flag-spotting task over the messages of its step.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Spot {
+    pub next: String,
+    /// Replaces the default "Tap the suspicious parts" prompt.
+    #[serde(default)]
+    pub prompt: Option<Localized>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct End {
+    pub outcome: Outcome,
+    /// What happened, in one or two sentences.
+    pub summary: Localized,
+}
+
+/// How a scenario ended. Scams end in `Safe`, `Scammed` or `Accomplice`;
+/// genuine scenarios in `Trusted` or `Refused`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Outcome {
+    /// The learner stopped the scam.
+    Safe,
+    /// The learner lost money.
+    Scammed,
+    /// The learner became part of the crime (money mule, selling cards).
+    Accomplice,
+    /// A genuine offer, used correctly.
+    Trusted,
+    /// A genuine offer, wrongly refused as a scam.
+    Refused,
+}
+
+impl Outcome {
+    pub fn fits_scam(self) -> bool {
+        matches!(self, Outcome::Safe | Outcome::Scammed | Outcome::Accomplice)
+    }
+    /// Whether the learner did the right thing.
+    pub fn is_good(self) -> bool {
+        matches!(self, Outcome::Safe | Outcome::Trusted)
+    }
+}
+
+/// The catalog: scam types with their packs, techniques and official channels.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Catalog {
+    pub format: u32,
+    pub languages: Vec<String>,
+    pub types: Vec<ScamType>,
+    pub techniques: Vec<Technique>,
+    pub channels: Vec<OfficialChannel>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScamType {
+    pub id: String,
+    pub name: Localized,
+    /// One line for the start screen.
+    pub blurb: Localized,
+    pub packs: Vec<PackEntry>,
+}
+
+/// A pack file listed in the catalog. `genuine` lets a round mix in look-alikes
+/// without downloading every pack first; the checker keeps it in step with the pack.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PackEntry {
+    pub file: String,
+    pub genuine: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Technique {
+    pub id: String,
+    pub name: Localized,
+    pub about: Localized,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OfficialChannel {
+    pub id: String,
+    pub name: Localized,
+    pub about: Localized,
+}
+
+impl Catalog {
+    pub fn scam_type(&self, id: &str) -> Option<&ScamType> {
+        self.types.iter().find(|t| t.id == id)
+    }
+    pub fn technique(&self, id: &str) -> Option<&Technique> {
+        self.techniques.iter().find(|t| t.id == id)
+    }
+    pub fn channel(&self, id: &str) -> Option<&OfficialChannel> {
+        self.channels.iter().find(|c| c.id == id)
+    }
+}
+
+impl Scenario {
+    pub fn step_index(&self, id: &str) -> Option<usize> {
+        self.steps.iter().position(|s| s.id == id)
+    }
+}

@@ -1,0 +1,13 @@
+//! Engine: playing a round, scoring, drawing rounds and saved progress.
+//! Pure Rust: no browser types, no clock, no randomness of its own.
+
+#[cfg(test)]
+pub(crate) mod fixture;
+pub mod plan;
+pub mod progress;
+pub mod round;
+pub mod score;
+pub mod segments;
+
+pub use round::{Action, Phase, Round};
+pub use score::{RoundSummary, ScenarioResult};

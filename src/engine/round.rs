@@ -1,0 +1,356 @@
+//! A round: confidence rating, a few scenarios played step by step, a second
+//! rating, then the summary. `Round::apply` is the pure reducer every tap goes
+//! through; an action that does not fit the current state (a double tap, a
+//! stale timer) returns `None` and changes nothing.
+
+use super::score::{score_scenario, ScenarioResult};
+use super::segments::{segments, Segment};
+use crate::content::{Scenario, StepKind};
+use std::collections::BTreeSet;
+use std::rc::Rc;
+
+/// Where the learner is in the round.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Phase {
+    RateBefore,
+    /// Playing scenario `current`; its messages arrive, then the learner acts.
+    Playing,
+    /// Reading the debrief of scenario `current`.
+    Debrief,
+    RateAfter,
+    Summary,
+}
+
+/// One step the learner has been through in the current scenario.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Visit {
+    pub step: usize,
+    pub choice: Option<usize>,
+    /// Tapped phrases in a spot step, by message index.
+    pub taps: BTreeSet<(usize, Tapped)>,
+    /// A spot step the learner has submitted.
+    pub spotted: bool,
+}
+
+/// A tapped phrase. Flags are kept by index so a tap survives switching the
+/// language mid-step; innocent phrases are kept by their text.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Tapped {
+    Flag(usize),
+    Phrase(String),
+}
+
+impl Tapped {
+    pub fn of(segment: &Segment) -> Tapped {
+        match segment.flag {
+            Some(flag) => Tapped::Flag(flag),
+            None => Tapped::Phrase(segment.text.clone()),
+        }
+    }
+}
+
+impl Visit {
+    fn new(step: usize) -> Self {
+        Visit { step, choice: None, taps: BTreeSet::new(), spotted: false }
+    }
+
+    pub fn is_tapped(&self, message: usize, segment: &Segment) -> bool {
+        self.taps.contains(&(message, Tapped::of(segment)))
+    }
+}
+
+/// The state of the scenario being played.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Play {
+    pub trail: Vec<Visit>,
+    pub balance: i64,
+    /// How many messages of the last visited step have arrived.
+    pub revealed: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Round {
+    pub scenarios: Vec<Rc<Scenario>>,
+    pub current: usize,
+    pub phase: Phase,
+    pub play: Play,
+    pub results: Vec<ScenarioResult>,
+    pub confidence_before: Option<u8>,
+    pub confidence_after: Option<u8>,
+}
+
+/// Everything a learner can do. Each action names the place it was issued
+/// for (scenario and step), so a repeated or late action is ignored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    RateBefore(u8),
+    /// The next message of `step` arrives (sent by a timer).
+    Reveal { scenario: usize, step: usize },
+    /// All messages of `step` arrive at once (the learner tapped to skip).
+    RevealAll { scenario: usize, step: usize },
+    Choose { scenario: usize, step: usize, choice: usize },
+    /// Taps (or un-taps) phrase `segment` of `message`, as split in `lang`.
+    ToggleTap { scenario: usize, step: usize, message: usize, segment: usize, lang: String },
+    SubmitSpot { scenario: usize, step: usize },
+    OpenDebrief { scenario: usize },
+    NextScenario { scenario: usize },
+    RateAfter(u8),
+}
+
+impl Round {
+    /// A new round over `scenarios` (at least one, already validated).
+    pub fn new(scenarios: Vec<Rc<Scenario>>) -> Self {
+        let play = Play::start(&scenarios[0]);
+        Round { scenarios, current: 0, phase: Phase::RateBefore, play, results: Vec::new(), confidence_before: None, confidence_after: None }
+    }
+
+    pub fn scenario(&self) -> &Scenario {
+        &self.scenarios[self.current]
+    }
+
+    /// The step the learner is on.
+    pub fn step_index(&self) -> usize {
+        self.play.trail.last().map_or(0, |v| v.step)
+    }
+
+    /// Whether every message of the current step has arrived.
+    pub fn all_revealed(&self) -> bool {
+        self.play.revealed >= self.scenario().steps[self.step_index()].messages.len()
+    }
+
+    /// The result of the current scenario, once it has reached an end.
+    pub fn current_result(&self) -> Option<&ScenarioResult> {
+        self.results.get(self.current)
+    }
+
+    /// Applies `action`; `None` when it does not fit the current state.
+    pub fn apply(&self, action: &Action) -> Option<Round> {
+        let mut next = self.clone();
+        let changed = match *action {
+            Action::RateBefore(level) if self.phase == Phase::RateBefore && valid_level(level) => {
+                next.confidence_before = Some(level);
+                next.phase = Phase::Playing;
+                true
+            }
+            Action::RateAfter(level) if self.phase == Phase::RateAfter && valid_level(level) => {
+                next.confidence_after = Some(level);
+                next.phase = Phase::Summary;
+                true
+            }
+            Action::Reveal { scenario, step } if self.at(scenario, step) && !self.all_revealed() => {
+                next.play.revealed += 1;
+                true
+            }
+            Action::RevealAll { scenario, step } if self.at(scenario, step) && !self.all_revealed() => {
+                next.play.revealed = self.scenario().steps[step].messages.len();
+                true
+            }
+            Action::Choose { scenario, step, choice } if self.awaits(scenario, step) => next.choose(choice),
+            Action::ToggleTap { scenario, step, message, segment, ref lang } if self.awaits(scenario, step) && self.is_spot() => {
+                next.toggle_tap(message, segment, lang)
+            }
+            Action::SubmitSpot { scenario, step } if self.awaits(scenario, step) && self.is_spot() => next.submit_spot(),
+            Action::OpenDebrief { scenario } if self.phase == Phase::Playing && self.current == scenario && self.current_result().is_some() => {
+                next.phase = Phase::Debrief;
+                true
+            }
+            Action::NextScenario { scenario } if self.phase == Phase::Debrief && self.current == scenario => {
+                if scenario + 1 < self.scenarios.len() {
+                    next.current += 1;
+                    next.play = Play::start(next.scenario());
+                    next.phase = Phase::Playing;
+                } else {
+                    next.phase = Phase::RateAfter;
+                }
+                true
+            }
+            _ => false,
+        };
+        changed.then_some(next)
+    }
+
+    /// The action is for the step on screen.
+    fn at(&self, scenario: usize, step: usize) -> bool {
+        self.phase == Phase::Playing && self.current == scenario && self.step_index() == step && self.current_result().is_none()
+    }
+
+    /// The action is for the step on screen, and that step is waiting for the learner.
+    fn awaits(&self, scenario: usize, step: usize) -> bool {
+        self.at(scenario, step) && self.all_revealed()
+    }
+
+    fn is_spot(&self) -> bool {
+        matches!(self.scenario().steps[self.step_index()].kind(), Some(StepKind::Spot(_)))
+    }
+
+    fn choose(&mut self, choice: usize) -> bool {
+        let step = &self.scenario().steps[self.step_index()];
+        let Some(StepKind::Choices(choices)) = step.kind() else { return false };
+        let Some(picked) = choices.get(choice) else { return false };
+        let (money, target) = (picked.money, picked.next.clone());
+        self.play.trail.last_mut().expect("a step is being played").choice = Some(choice);
+        self.play.balance += money;
+        self.enter(&target);
+        true
+    }
+
+    fn toggle_tap(&mut self, message: usize, segment: usize, lang: &str) -> bool {
+        let step = &self.scenario().steps[self.step_index()];
+        let Some(tapped) = step.messages.get(message).and_then(|m| segments(m, lang).get(segment).map(Tapped::of)) else {
+            return false;
+        };
+        let taps = &mut self.play.trail.last_mut().expect("a step is being played").taps;
+        let key = (message, tapped);
+        if !taps.remove(&key) {
+            taps.insert(key);
+        }
+        true
+    }
+
+    fn submit_spot(&mut self) -> bool {
+        let Some(StepKind::Spot(spot)) = self.scenario().steps[self.step_index()].kind() else { return false };
+        let target = spot.next.clone();
+        self.play.trail.last_mut().expect("a step is being played").spotted = true;
+        self.enter(&target);
+        true
+    }
+
+    /// Moves to step `id`; at an end, scores the scenario.
+    fn enter(&mut self, id: &str) {
+        let scenario = Rc::clone(&self.scenarios[self.current]);
+        let index = scenario.step_index(id).expect("validated packs resolve every next");
+        self.play.trail.push(Visit::new(index));
+        self.play.revealed = 0;
+        if let Some(StepKind::End(end)) = scenario.steps[index].kind() {
+            let result = score_scenario(&scenario, &self.play, end.outcome);
+            self.results.push(result);
+        }
+    }
+}
+
+impl Play {
+    fn start(scenario: &Scenario) -> Play {
+        let start = scenario.step_index(&scenario.start).expect("validated packs have a start step");
+        Play { trail: vec![Visit::new(start)], balance: scenario.savings, revealed: 0 }
+    }
+}
+
+fn valid_level(level: u8) -> bool {
+    (1..=5).contains(&level)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::Outcome;
+    use crate::engine::fixture::{scenario, GENUINE, SCAM};
+    use crate::engine::score::RoundSummary;
+
+    fn round() -> Round {
+        Round::new(vec![scenario(SCAM, "demo/scam.toml"), scenario(GENUINE, "demo/real.toml")])
+    }
+
+    /// Applies an action that must be accepted.
+    fn step(r: &Round, a: Action) -> Round {
+        r.apply(&a).unwrap_or_else(|| panic!("{a:?} was refused in phase {:?}", r.phase))
+    }
+
+    fn reveal(r: Round) -> Round {
+        let (scenario, step) = (r.current, r.step_index());
+        r.apply(&Action::RevealAll { scenario, step }).unwrap_or(r)
+    }
+
+    fn tap(r: &Round, message: usize, segment: usize, lang: &str) -> Round {
+        step(r, Action::ToggleTap { scenario: r.current, step: r.step_index(), message, segment, lang: lang.into() })
+    }
+
+    #[test]
+    fn confidence_must_be_one_to_five_and_is_asked_once() {
+        let r = round();
+        assert!(r.apply(&Action::RateBefore(0)).is_none());
+        assert!(r.apply(&Action::RateBefore(6)).is_none());
+        let r = step(&r, Action::RateBefore(2));
+        assert_eq!((r.phase, r.confidence_before), (Phase::Playing, Some(2)));
+        assert!(r.apply(&Action::RateBefore(4)).is_none(), "a second rating is ignored");
+    }
+
+    #[test]
+    fn messages_arrive_one_by_one_before_the_learner_can_act() {
+        let r = step(&round(), Action::RateBefore(3));
+        assert!(!r.all_revealed());
+        assert!(r.apply(&Action::SubmitSpot { scenario: 0, step: 0 }).is_none(), "cannot act before the messages arrive");
+        let r = step(&r, Action::Reveal { scenario: 0, step: 0 });
+        assert!(r.all_revealed());
+        assert!(r.apply(&Action::Reveal { scenario: 0, step: 0 }).is_none(), "a late timer changes nothing");
+    }
+
+    #[test]
+    fn a_double_tap_on_a_choice_counts_once() {
+        let r = reveal(step(&round(), Action::RateBefore(3)));
+        let r = reveal(step(&r, Action::SubmitSpot { scenario: 0, step: 0 }));
+        let choose = Action::Choose { scenario: 0, step: 1, choice: 0 };
+        let r = step(&r, choose.clone());
+        assert_eq!(r.play.balance, 900);
+        assert!(r.apply(&choose).is_none(), "the same tap again is ignored");
+    }
+
+    #[test]
+    fn spotting_scores_found_missed_and_wrong_taps_and_survives_a_language_switch() {
+        let r = reveal(step(&round(), Action::RateBefore(3)));
+        // zh phrases: "你好！" | "先交100元押金" (flag 0) | "，" glued → "，马上上岗" is flag 1 …
+        let segs = segments(&r.scenario().steps[0].messages[0], "zh-CN");
+        let flag0 = segs.iter().position(|s| s.flag == Some(0)).unwrap();
+        let plain = segs.iter().position(|s| s.flag.is_none()).unwrap();
+        let r = tap(&r, 0, flag0, "zh-CN");
+        let r = tap(&r, 0, plain, "zh-CN");
+        // Switch to English: flag 0 still shows as tapped there.
+        let en = segments(&r.scenario().steps[0].messages[0], "en");
+        let en_flag0 = en.iter().position(|s| s.flag == Some(0)).unwrap();
+        assert!(r.play.trail[0].is_tapped(0, &en[en_flag0]));
+        // Untap and retap in English: a toggle, not a double count.
+        let r = tap(&tap(&r, 0, en_flag0, "en"), 0, en_flag0, "en");
+        let r = reveal(step(&r, Action::SubmitSpot { scenario: 0, step: 0 }));
+        let r = step(&r, Action::Choose { scenario: 0, step: 1, choice: 1 });
+        let result = r.current_result().expect("scored at the end");
+        assert_eq!((result.flags_found, result.flags_total, result.wrong_taps), (1, 2, 1));
+        assert_eq!(result.outcome, Outcome::Safe);
+        assert_eq!(result.points, 100 + 10 - 5);
+        assert_eq!(result.max_points, 120);
+    }
+
+    #[test]
+    fn stopping_after_paying_is_caught_late_and_paying_again_is_scammed() {
+        let base = reveal(step(&step(&reveal(step(&round(), Action::RateBefore(3))), Action::SubmitSpot { scenario: 0, step: 0 }), Action::RevealAll { scenario: 0, step: 1 }));
+        let stuck = reveal(step(&base, Action::Choose { scenario: 0, step: 1, choice: 0 }));
+        let late = step(&stuck, Action::Choose { scenario: 0, step: 2, choice: 1 });
+        let r = late.current_result().unwrap();
+        assert_eq!((r.outcome, r.points, r.savings_end, r.paid), (Outcome::Safe, 50, 900, true));
+        let lost = step(&stuck, Action::Choose { scenario: 0, step: 2, choice: 0 });
+        let r = lost.current_result().unwrap();
+        assert_eq!((r.outcome, r.points, r.savings_end), (Outcome::Scammed, 0, 400));
+    }
+
+    #[test]
+    fn a_whole_round_reaches_the_summary_with_a_false_alarm_counted() {
+        let mut r = reveal(step(&round(), Action::RateBefore(2)));
+        r = reveal(step(&r, Action::SubmitSpot { scenario: 0, step: 0 }));
+        r = step(&r, Action::Choose { scenario: 0, step: 1, choice: 1 });
+        assert!(r.apply(&Action::NextScenario { scenario: 0 }).is_none(), "debrief comes first");
+        r = step(&r, Action::OpenDebrief { scenario: 0 });
+        assert!(r.apply(&Action::OpenDebrief { scenario: 0 }).is_none());
+        r = reveal(step(&r, Action::NextScenario { scenario: 0 }));
+        assert_eq!((r.current, r.play.balance), (1, 5000));
+        r = step(&r, Action::Choose { scenario: 1, step: 0, choice: 1 });
+        r = step(&step(&r, Action::OpenDebrief { scenario: 1 }), Action::NextScenario { scenario: 1 });
+        assert!(r.apply(&Action::NextScenario { scenario: 1 }).is_none(), "double tap on the last debrief");
+        assert_eq!(r.phase, Phase::RateAfter);
+        r = step(&r, Action::RateAfter(4));
+        assert_eq!(r.phase, Phase::Summary);
+        let s = RoundSummary::from_results(&r.results);
+        assert_eq!((s.scams, s.scams_caught, s.genuine, s.genuine_trusted, s.false_alarms), (1, 1, 1, 0, 1));
+        assert_eq!(s.practise, vec!["demo".to_string()]);
+        assert_eq!((s.savings_start, s.savings_end), (6000, 6000));
+        assert_eq!(s.points, 100);
+        assert_eq!(s.max_points, 100 + 20 + 100);
+    }
+}

@@ -1,0 +1,362 @@
+//! Interface strings and language choice. Scenario text lives in the packs;
+//! this is only the app's own chrome. Each language is one `Texts` value, so
+//! the compiler refuses a language with a missing string.
+
+/// The languages the interface is written in. Simplified Chinese is the default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    ZhCn,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::ZhCn, Lang::En];
+
+    /// The BCP 47 code, as used in packs and in `<html lang>`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::ZhCn => "zh-CN",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        let code = code.trim().to_ascii_lowercase();
+        if code.starts_with("zh") {
+            Some(Lang::ZhCn)
+        } else if code.starts_with("en") {
+            Some(Lang::En)
+        } else {
+            None
+        }
+    }
+
+    /// The first of the browser's preferred languages we speak, else Chinese.
+    pub fn negotiate<S: AsRef<str>>(preferred: &[S]) -> Lang {
+        preferred.iter().find_map(|code| Lang::from_code(code.as_ref())).unwrap_or_default()
+    }
+
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::ZhCn => Lang::En,
+            Lang::En => Lang::ZhCn,
+        }
+    }
+
+    pub fn texts(self) -> &'static Texts {
+        match self {
+            Lang::ZhCn => &ZH,
+            Lang::En => &EN,
+        }
+    }
+}
+
+/// Replaces `{name}` placeholders in a template.
+pub fn fill(template: &str, values: &[(&str, &dyn std::fmt::Display)]) -> String {
+    values.iter().fold(template.to_string(), |text, (name, value)| text.replace(&format!("{{{name}}}"), &value.to_string()))
+}
+
+/// An amount of yuan with thousands separators: "¥5,000", "-¥298".
+pub fn yuan(amount: i64) -> String {
+    let digits = amount.unsigned_abs().to_string();
+    let mut grouped = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(ch);
+    }
+    if amount < 0 {
+        format!("-¥{grouped}")
+    } else {
+        format!("¥{grouped}")
+    }
+}
+
+pub struct Texts {
+    pub app_name: &'static str,
+    pub switch_to: &'static str,
+    pub switch_label: &'static str,
+    pub tagline: &'static str,
+    pub intro: &'static str,
+    pub duration: &'static str,
+    pub privacy: &'static str,
+    pub types_heading: &'static str,
+    pub start_mixed: &'static str,
+    pub practise_type: &'static str,
+    /// {played} {total}
+    pub type_progress: &'static str,
+    /// {rounds} {points} {max}
+    pub overall_progress: &'static str,
+    pub loading: &'static str,
+    pub catalog_failed: &'static str,
+    pub retry: &'static str,
+    /// {count}
+    pub packs_failed: &'static str,
+    pub no_playable: &'static str,
+    pub progress_corrupt: &'static str,
+    /// {version}
+    pub progress_newer: &'static str,
+    /// {kept} {dropped}
+    pub progress_repaired: &'static str,
+    pub storage_unavailable: &'static str,
+    pub dismiss: &'static str,
+    pub confidence_before: &'static str,
+    pub confidence_after: &'static str,
+    pub confidence_levels: [&'static str; 5],
+    pub savings: &'static str,
+    /// {index} {count}
+    pub scenario_of: &'static str,
+    pub typing: &'static str,
+    pub show_all: &'static str,
+    pub choose_prompt: &'static str,
+    pub spot_prompt: &'static str,
+    pub spot_submit: &'static str,
+    /// {count}
+    pub spot_selected: &'static str,
+    pub you: &'static str,
+    pub outcome_safe: &'static str,
+    pub outcome_safe_late: &'static str,
+    pub outcome_scammed: &'static str,
+    pub outcome_accomplice: &'static str,
+    pub outcome_trusted: &'static str,
+    pub outcome_refused: &'static str,
+    pub see_debrief: &'static str,
+    pub debrief_heading: &'static str,
+    pub verdict_scam: &'static str,
+    pub verdict_genuine: &'static str,
+    /// {start} {end}
+    pub savings_change: &'static str,
+    /// {points} {max}
+    pub scenario_points: &'static str,
+    pub flags_heading: &'static str,
+    pub flag_found: &'static str,
+    pub flag_missed: &'static str,
+    pub flag_seen: &'static str,
+    pub no_flags_genuine: &'static str,
+    pub techniques_heading: &'static str,
+    pub why_heading: &'static str,
+    pub action_heading: &'static str,
+    pub channels_heading: &'static str,
+    pub next_scenario: &'static str,
+    pub finish_round: &'static str,
+    pub result_heading: &'static str,
+    /// {points} {max}
+    pub result_points: &'static str,
+    /// {caught} {total}
+    pub result_scams: &'static str,
+    /// {trusted} {total}
+    pub result_genuine: &'static str,
+    /// {count}
+    pub result_false_alarms: &'static str,
+    /// {found} {total}
+    pub result_flags: &'static str,
+    /// {count}
+    pub result_wrong_taps: &'static str,
+    /// {end} {start}
+    pub result_money: &'static str,
+    /// {before} {after}
+    pub result_confidence: &'static str,
+    pub per_type_heading: &'static str,
+    /// {right} {played}
+    pub per_type_line: &'static str,
+    pub practise_heading: &'static str,
+    pub practise_none: &'static str,
+    pub play_again: &'static str,
+    pub home: &'static str,
+}
+
+pub static ZH: Texts = Texts {
+    app_name: "识骗",
+    switch_to: "English",
+    switch_label: "Switch to English",
+    tagline: "在安全的模拟里，亲手识破电信网络诈骗。",
+    intro: "你会遇到改编自真实案例的聊天、短信和App界面：做出选择，点出可疑之处，看看后果。有的是骗局，有的是真实的服务——把真的当成假的也会扣分。",
+    duration: "一轮约 5–8 分钟",
+    privacy: "不联网上传任何数据，进度只保存在本机。",
+    types_heading: "可以练习的诈骗类型",
+    start_mixed: "开始混合练习",
+    practise_type: "专项练习",
+    type_progress: "已练 {played}/{total} 个场景",
+    overall_progress: "已完成 {rounds} 轮 · 最高 {points}/{max} 分",
+    loading: "正在加载…",
+    catalog_failed: "练习内容加载失败。",
+    retry: "重试",
+    packs_failed: "有 {count} 个场景包无法使用，已跳过，其余照常练习：",
+    no_playable: "这一轮没有可以练习的场景。",
+    progress_corrupt: "之前保存的进度已损坏，无法读取，已从头开始（原数据已另存一份备份）。",
+    progress_newer: "保存的进度来自更新的版本（第 {version} 版），本版本无法读取，已从头开始（原数据已另存备份）。",
+    progress_repaired: "保存的进度有部分损坏：保留了 {kept} 条场景记录，丢弃了 {dropped} 处无法读取的数据。",
+    storage_unavailable: "浏览器不允许保存进度（可能是无痕模式），本次练习结果不会被记住。",
+    dismiss: "知道了",
+    confidence_before: "开始之前：如果遇到诈骗，你有多大把握能识破？",
+    confidence_after: "练完之后：现在你有多大把握能识破诈骗？",
+    confidence_levels: ["完全没把握", "不太有把握", "一般", "比较有把握", "非常有把握"],
+    savings: "模拟存款",
+    scenario_of: "场景 {index}/{count}",
+    typing: "对方正在输入…",
+    show_all: "显示全部",
+    choose_prompt: "你会怎么做？",
+    spot_prompt: "点出上面消息里可疑的部分（可多选，再点一次取消），然后点“完成”。",
+    spot_submit: "完成",
+    spot_selected: "已选 {count} 处",
+    you: "我",
+    outcome_safe: "你守住了钱",
+    outcome_safe_late: "你及时止损",
+    outcome_scammed: "你被骗了",
+    outcome_accomplice: "你成了诈骗的帮凶",
+    outcome_trusted: "你正确使用了真实服务",
+    outcome_refused: "误判：这其实是真的",
+    see_debrief: "看复盘",
+    debrief_heading: "复盘",
+    verdict_scam: "这是骗局",
+    verdict_genuine: "这是真实的服务",
+    savings_change: "模拟存款：{start} → {end}",
+    scenario_points: "本场景得分：{points}/{max}",
+    flags_heading: "可疑信号",
+    flag_found: "你找到了",
+    flag_missed: "你漏掉了",
+    flag_seen: "对话中出现",
+    no_flags_genuine: "这次没有可疑信号。",
+    techniques_heading: "用到的手法",
+    why_heading: "为什么",
+    action_heading: "正确做法",
+    channels_heading: "官方渠道",
+    next_scenario: "下一个场景",
+    finish_round: "完成本轮",
+    result_heading: "本轮成绩",
+    result_points: "{points}/{max} 分",
+    result_scams: "识破骗局：{caught}/{total}",
+    result_genuine: "正确信任真实服务：{trusted}/{total}",
+    result_false_alarms: "把真的当成骗局：{count} 次",
+    result_flags: "找到可疑信号：{found}/{total}",
+    result_wrong_taps: "误点：{count} 处",
+    result_money: "守住的模拟存款：{end}/{start}",
+    result_confidence: "信心：练习前 {before}/5 → 练习后 {after}/5",
+    per_type_heading: "分类型结果",
+    per_type_line: "处理正确 {right}/{played}",
+    practise_heading: "建议再练",
+    practise_none: "每一类都处理得很好，过几天再来复习一轮吧！",
+    play_again: "再练一轮",
+    home: "返回首页",
+};
+
+pub static EN: Texts = Texts {
+    app_name: "ScamSpot",
+    switch_to: "中文",
+    switch_label: "切换到中文",
+    tagline: "Learn to spot telecom and online fraud by playing it safely.",
+    intro: "You’ll meet chats, text messages and app screens based on real cases: make choices, tap what looks suspicious and see what happens. Some are scams and some are genuine; treating a genuine one as a scam costs points too.",
+    duration: "About 5–8 minutes a round",
+    privacy: "Nothing is uploaded; your progress stays on this device.",
+    types_heading: "Scam types to practise",
+    start_mixed: "Start a mixed round",
+    practise_type: "Practise this type",
+    type_progress: "{played}/{total} scenarios practised",
+    overall_progress: "{rounds} rounds finished · best {points}/{max} points",
+    loading: "Loading…",
+    catalog_failed: "The training content could not be loaded.",
+    retry: "Try again",
+    packs_failed: "{count} scenario packs could not be used and were skipped; the rest play as usual:",
+    no_playable: "There is no scenario to play in this round.",
+    progress_corrupt: "Your saved progress was damaged and could not be read, so it was reset (a backup copy of the old data was kept).",
+    progress_newer: "Your saved progress comes from a newer version (format {version}) that this version cannot read, so it was reset (a backup copy was kept).",
+    progress_repaired: "Part of your saved progress was damaged: {kept} scenario records were kept and {dropped} unreadable entries were dropped.",
+    storage_unavailable: "This browser does not allow saving progress (private mode?), so this session’s results won’t be remembered.",
+    dismiss: "OK",
+    confidence_before: "Before you start: how sure are you that you would spot a scam?",
+    confidence_after: "Now that you’ve played: how sure are you that you would spot a scam?",
+    confidence_levels: ["Not at all sure", "Not very sure", "Somewhat sure", "Fairly sure", "Very sure"],
+    savings: "Savings (simulated)",
+    scenario_of: "Scenario {index}/{count}",
+    typing: "typing…",
+    show_all: "Show all",
+    choose_prompt: "What do you do?",
+    spot_prompt: "Tap the suspicious parts of the messages above (tap again to undo), then tap “Done”.",
+    spot_submit: "Done",
+    spot_selected: "{count} selected",
+    you: "Me",
+    outcome_safe: "You kept your money",
+    outcome_safe_late: "You stopped the losses",
+    outcome_scammed: "You were scammed",
+    outcome_accomplice: "You became part of the crime",
+    outcome_trusted: "You used a genuine service correctly",
+    outcome_refused: "False alarm: this one was genuine",
+    see_debrief: "See the debrief",
+    debrief_heading: "Debrief",
+    verdict_scam: "This was a scam",
+    verdict_genuine: "This was genuine",
+    savings_change: "Simulated savings: {start} → {end}",
+    scenario_points: "Points for this scenario: {points}/{max}",
+    flags_heading: "Red flags",
+    flag_found: "You found",
+    flag_missed: "You missed",
+    flag_seen: "In the conversation",
+    no_flags_genuine: "There were no red flags this time.",
+    techniques_heading: "Techniques used",
+    why_heading: "Why",
+    action_heading: "The right thing to do",
+    channels_heading: "Official channels",
+    next_scenario: "Next scenario",
+    finish_round: "Finish the round",
+    result_heading: "Your round",
+    result_points: "{points}/{max} points",
+    result_scams: "Scams caught: {caught}/{total}",
+    result_genuine: "Genuine services trusted: {trusted}/{total}",
+    result_false_alarms: "Genuine ones refused as scams: {count}",
+    result_flags: "Red flags found: {found}/{total}",
+    result_wrong_taps: "Innocent phrases tapped: {count}",
+    result_money: "Simulated savings kept: {end} of {start}",
+    result_confidence: "Confidence: {before}/5 before → {after}/5 after",
+    per_type_heading: "By scam type",
+    per_type_line: "handled right {right}/{played}",
+    practise_heading: "Practise again",
+    practise_none: "You handled every type well. Come back in a few days for a refresher round!",
+    play_again: "Play another round",
+    home: "Back to start",
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn negotiation_prefers_the_first_language_we_speak() {
+        assert_eq!(Lang::negotiate(&["fr-FR", "en-GB", "zh-CN"]), Lang::En);
+        assert_eq!(Lang::negotiate(&["zh-TW"]), Lang::ZhCn);
+        assert_eq!(Lang::negotiate::<&str>(&[]), Lang::ZhCn);
+        assert_eq!(Lang::negotiate(&["de"]), Lang::ZhCn);
+    }
+
+    #[test]
+    fn yuan_groups_thousands_and_signs() {
+        assert_eq!(yuan(5000), "¥5,000");
+        assert_eq!(yuan(-298), "-¥298");
+        assert_eq!(yuan(1_234_567), "¥1,234,567");
+        assert_eq!(yuan(0), "¥0");
+    }
+
+    #[test]
+    fn fill_replaces_named_placeholders() {
+        assert_eq!(fill(EN.scenario_of, &[("index", &2), ("count", &4)]), "Scenario 2/4");
+    }
+
+    #[test]
+    fn every_placeholder_template_is_filled_in_both_languages() {
+        for lang in Lang::ALL {
+            let t = lang.texts();
+            for (template, names) in [
+                (t.scenario_of, &["index", "count"][..]),
+                (t.result_money, &["end", "start"]),
+                (t.savings_change, &["start", "end"]),
+                (t.result_confidence, &["before", "after"]),
+                (t.progress_repaired, &["kept", "dropped"]),
+            ] {
+                for name in names {
+                    assert!(template.contains(&format!("{{{name}}}")), "{lang:?}: {template} lacks {name}");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,109 @@
+//! Every shipped pack is valid, and every path through every shipped scenario
+//! plays to an end through the same reducer the app uses.
+
+use scamspot::content::folder::check_folder;
+use scamspot::content::{Outcome, Scenario, StepKind};
+use scamspot::engine::segments::segments;
+use scamspot::engine::{Action, Phase, Round};
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::rc::Rc;
+
+fn shipped() -> Vec<Scenario> {
+    let report = check_folder(Path::new("static/packs"));
+    let problems: Vec<String> = report.problems.iter().map(|p| p.to_string()).collect();
+    assert!(problems.is_empty(), "shipped packs have problems:\n{}", problems.join("\n"));
+    report.scenarios
+}
+
+#[test]
+fn every_core_type_has_two_scams_and_a_genuine_look_alike() {
+    let scenarios = shipped();
+    for scam_type in ["order-brushing", "pig-butchering", "fake-loan"] {
+        let of_type: Vec<&Scenario> = scenarios.iter().filter(|s| s.scam_type == scam_type).collect();
+        assert!(of_type.iter().filter(|s| !s.genuine).count() >= 2, "{scam_type} needs 2+ scams");
+        assert!(of_type.iter().any(|s| s.genuine), "{scam_type} needs a genuine look-alike");
+    }
+}
+
+/// Walks every path: each choice, and at spot steps both "tap every flag" and "tap nothing".
+fn walk(round: Round, lang: &str, ends: &mut Vec<(String, Outcome, i64)>, paths: &mut usize) {
+    let (scenario, step) = (round.current, round.step_index());
+    let round = round.apply(&Action::RevealAll { scenario, step }).unwrap_or(round);
+    if let Some(result) = round.current_result() {
+        *paths += 1;
+        let end = &round.scenario().steps[step];
+        assert!(matches!(end.kind(), Some(StepKind::End(_))));
+        ends.push((end.id.clone(), result.outcome, result.savings_end));
+        let debrief = round.apply(&Action::OpenDebrief { scenario }).expect("an end opens the debrief");
+        let done = debrief.apply(&Action::NextScenario { scenario }).expect("the debrief moves on");
+        assert_eq!(done.phase, Phase::RateAfter);
+        return;
+    }
+    assert!(*paths < 10_000, "too many paths: a loop?");
+    match round.scenario().steps[step].kind().expect("valid step") {
+        StepKind::Choices(choices) => {
+            for choice in 0..choices.len() {
+                let next = round.apply(&Action::Choose { scenario, step, choice }).expect("every choice is playable");
+                assert_eq!(next.play.balance, round.play.balance + choices[choice].money);
+                walk(next, lang, ends, paths);
+            }
+        }
+        StepKind::Spot(_) => {
+            let mut all = round.clone();
+            for (m, message) in round.scenario().steps[step].messages.iter().enumerate() {
+                for (i, seg) in segments(message, lang).iter().enumerate() {
+                    if seg.flag.is_some() {
+                        all = all.apply(&Action::ToggleTap { scenario, step, message: m, segment: i, lang: lang.into() }).expect("flags are tappable");
+                    }
+                }
+            }
+            for variant in [all, round] {
+                walk(variant.apply(&Action::SubmitSpot { scenario, step }).expect("spot submits"), lang, ends, paths);
+            }
+        }
+        StepKind::End(_) => unreachable!("ends are scored on entry"),
+    }
+}
+
+#[test]
+fn every_path_of_every_scenario_ends_in_both_languages() {
+    for scenario in shipped() {
+        let scenario = Rc::new(scenario);
+        for lang in ["zh-CN", "en"] {
+            let round = Round::new(vec![Rc::clone(&scenario)]).apply(&Action::RateBefore(3)).unwrap();
+            let (mut ends, mut paths) = (Vec::new(), 0);
+            walk(round, lang, &mut ends, &mut paths);
+            let reached: BTreeSet<&str> = ends.iter().map(|(id, _, _)| id.as_str()).collect();
+            let declared: BTreeSet<&str> = scenario.steps.iter().filter(|s| s.end.is_some()).map(|s| s.id.as_str()).collect();
+            assert_eq!(reached, declared, "{}: every end is reachable by playing", scenario.id);
+            let good = ends.iter().any(|(_, o, _)| o.is_good());
+            let bad = ends.iter().any(|(_, o, _)| !o.is_good());
+            assert!(good && bad, "{}: needs both a right and a wrong way to end", scenario.id);
+            if !scenario.genuine {
+                let worst = ends.iter().filter(|(_, o, _)| *o == Outcome::Scammed).map(|e| e.2).min();
+                if let Some(worst) = worst {
+                    assert!(worst < scenario.savings, "{}: being scammed must cost money", scenario.id);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn every_scam_spot_step_has_flags_that_split_out_in_both_languages() {
+    for scenario in shipped() {
+        for step in scenario.steps.iter().filter(|s| s.spot.is_some()) {
+            for message in &step.messages {
+                for lang in &scenario.languages {
+                    let segs = segments(message, lang);
+                    let found: BTreeSet<usize> = segs.iter().filter_map(|s| s.flag).collect();
+                    assert_eq!(found.len(), message.flags.len(), "{} step {} ({lang}): overlapping flag quotes", scenario.id, step.id);
+                    let joined: String = segs.iter().map(|s| s.text.as_str()).collect();
+                    assert_eq!(joined, message.text.get(lang));
+                    assert!(segs.len() > found.len(), "{} step {} ({lang}): the learner needs innocent phrases to choose from too", scenario.id, step.id);
+                }
+            }
+        }
+    }
+}
