@@ -84,6 +84,7 @@ pub struct Texts {
     pub privacy: &'static str,
     pub types_heading: &'static str,
     pub start_mixed: &'static str,
+    pub start_linked: &'static str,
     pub practise_type: &'static str,
     /// {played} {total}
     pub type_progress: &'static str,
@@ -177,6 +178,7 @@ pub static ZH: Texts = Texts {
     privacy: "不联网上传任何数据，进度只保存在本机。",
     types_heading: "可以练习的诈骗类型",
     start_mixed: "开始混合练习",
+    start_linked: "开始练习",
     practise_type: "专项练习",
     type_progress: "已练 {played}/{total} 个场景",
     overall_progress: "已完成 {rounds} 轮 · 最高 {points}/{max} 分",
@@ -252,6 +254,7 @@ pub static EN: Texts = Texts {
     privacy: "Nothing is uploaded; your progress stays on this device.",
     types_heading: "Scam types to practise",
     start_mixed: "Start a mixed round",
+    start_linked: "Start",
     practise_type: "Practise this type",
     type_progress: "{played}/{total} scenarios practised",
     overall_progress: "{rounds} rounds finished · best {points}/{max} points",

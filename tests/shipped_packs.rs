@@ -32,6 +32,7 @@ fn walk(round: Round, lang: &str, ends: &mut Vec<(String, Outcome, i64)>, paths:
     let round = round.apply(&Action::RevealAll { scenario, step }).unwrap_or(round);
     if let Some(result) = round.current_result() {
         *paths += 1;
+        assert!(round.all_revealed(), "{}: the end's messages must be able to arrive", round.scenario().id);
         let end = &round.scenario().steps[step];
         assert!(matches!(end.kind(), Some(StepKind::End(_))));
         ends.push((end.id.clone(), result.outcome, result.savings_end));

@@ -1,7 +1,7 @@
 //! Checking a whole packs folder from disk: the catalog, every pack it lists,
-//! and what only shows across packs (duplicate ids, unlisted files). Native
-//! only: the author's checker and `cargo test` use it; the browser loads packs
-//! one by one through `load_scenario`.
+//! and what only shows across packs (duplicate ids, unlisted files). Only
+//! the author's checker and `cargo test` use it; the browser loads packs
+//! one by one through `load_scenario` (nothing here ends up in the wasm).
 
 use super::diagnostic::Diagnostic;
 use super::model::{Catalog, Scenario};

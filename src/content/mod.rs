@@ -1,7 +1,6 @@
 //! Content: the pack model, parsing and validation. Pure Rust, no browser types.
 
 pub mod diagnostic;
-#[cfg(not(target_arch = "wasm32"))]
 pub mod folder;
 pub mod model;
 pub mod parse;

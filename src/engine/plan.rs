@@ -11,6 +11,8 @@ pub enum RoundKind {
     Mixed,
     /// Every scenario of one scam type.
     Type(String),
+    /// One scenario by pack file, e.g. from a lecturer's link.
+    Single(String),
 }
 
 /// A small deterministic generator (SplitMix64): enough for shuffling a handful of packs.
@@ -38,6 +40,8 @@ pub fn plan_round(catalog: &Catalog, kind: &RoundKind, progress: &Progress, seed
     let mut rng = Rng(seed);
     let mut files: Vec<String> = match kind {
         RoundKind::Type(id) => catalog.scam_type(id).map(|t| t.packs.iter().map(|p| p.file.clone()).collect()).unwrap_or_default(),
+        // Only packs the catalog lists: a link cannot make the app fetch anything else.
+        RoundKind::Single(file) => catalog.types.iter().flat_map(|t| &t.packs).filter(|p| &p.file == file).map(|p| p.file.clone()).take(1).collect(),
         RoundKind::Mixed => {
             let mut picked: Vec<String> = catalog
                 .types
@@ -91,5 +95,13 @@ mod tests {
         plan.sort();
         assert_eq!(plan, ["demo/real.toml", "demo/scam.toml"]);
         assert!(plan_round(&catalog(), &RoundKind::Type("nope".into()), &Progress::default(), 1).is_empty());
+    }
+
+    #[test]
+    fn a_single_scenario_must_be_listed_in_the_catalog() {
+        let plan = |file: &str| plan_round(&catalog(), &RoundKind::Single(file.into()), &Progress::default(), 1);
+        assert_eq!(plan("demo/real.toml"), ["demo/real.toml"]);
+        assert!(plan("https://evil.example/pack.toml").is_empty());
+        assert!(plan("../secret.toml").is_empty());
     }
 }

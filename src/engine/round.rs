@@ -150,7 +150,7 @@ impl Round {
                 next.toggle_tap(message, segment, lang)
             }
             Action::SubmitSpot { scenario, step } if self.awaits(scenario, step) && self.is_spot() => next.submit_spot(),
-            Action::OpenDebrief { scenario } if self.phase == Phase::Playing && self.current == scenario && self.current_result().is_some() => {
+            Action::OpenDebrief { scenario } if self.at(scenario, self.step_index()) && self.all_revealed() && self.current_result().is_some() => {
                 next.phase = Phase::Debrief;
                 true
             }
@@ -169,9 +169,9 @@ impl Round {
         changed.then_some(next)
     }
 
-    /// The action is for the step on screen.
+    /// The action is for the step on screen (an end step too: its messages still arrive).
     fn at(&self, scenario: usize, step: usize) -> bool {
-        self.phase == Phase::Playing && self.current == scenario && self.step_index() == step && self.current_result().is_none()
+        self.phase == Phase::Playing && self.current == scenario && self.step_index() == step
     }
 
     /// The action is for the step on screen, and that step is waiting for the learner.

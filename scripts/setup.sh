@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Installs whatever is missing to build and test ScamSpot, and nothing that is
+# already there: the wasm32 target, Trunk, wasm-bindgen-cli at the exact
+# version in Cargo.lock, wasm-opt (npm binaryen), Chromium and the browser-test
+# packages. Sourced by serve.sh and test.sh; safe to run again.
+set -euo pipefail
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+tools="$repo/.tools"
+export PATH="$HOME/.cargo/bin:$tools/node_modules/.bin:$PATH"
+
+TRUNK_VERSION=0.21.14        # Trunk 0.22 needs a newer rustc than this machine's
+BINARYEN_VERSION=132         # Debian's wasm-opt is too old for today's rustc output
+say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32 target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if ! trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION"; then
+  say "installing Trunk $TRUNK_VERSION (compiles for ~12 minutes on 2 cores, once)"
+  cargo install --locked trunk --version "$TRUNK_VERSION"
+fi
+
+# wasm-bindgen-cli must match the wasm-bindgen crate exactly.
+bindgen_version="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$repo/Cargo.lock")"
+if ! grep -q "wasm_bindgen = \"$bindgen_version\"" "$repo/Trunk.toml"; then
+  echo "Trunk.toml pins a different wasm_bindgen than Cargo.lock ($bindgen_version); update Trunk.toml" >&2
+  exit 1
+fi
+if ! wasm-bindgen --version 2>/dev/null | grep -q " $bindgen_version"; then
+  say "installing wasm-bindgen-cli $bindgen_version"
+  # Not --locked: its lock file names a crate the registry no longer has.
+  cargo install wasm-bindgen-cli --version "$bindgen_version" --force
+fi
+
+if ! wasm-opt --version 2>/dev/null | grep -q "version $BINARYEN_VERSION"; then
+  say "installing wasm-opt (binaryen@$BINARYEN_VERSION from npm)"
+  mkdir -p "$tools"
+  npm install --prefix "$tools" --no-audit --no-fund --loglevel=error "binaryen@$BINARYEN_VERSION"
+fi
+
+if [ ! -x /usr/bin/chromium ]; then
+  say "installing Chromium (Debian package)"
+  apt-get update -qq && apt-get install -y -qq chromium >/dev/null
+fi
+
+if [ ! -d "$repo/tests/e2e/node_modules/playwright-core" ] || [ ! -d "$repo/tests/e2e/node_modules/axe-core" ]; then
+  say "installing browser-test packages (playwright-core, axe-core)"
+  (cd "$repo/tests/e2e" && npm ci --no-audit --no-fund --loglevel=error)
+fi

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Runs every test: native unit and content tests (cargo test), the pack
+# checker over the shipped packs, then a release build played in headless
+# Chromium at 360x740 (Playwright), with axe-core accessibility checks.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+cd "$repo"
+
+echo "== native tests (engine, scoring, content validation, every path of every pack)"
+cargo test --quiet
+
+echo "== pack checker"
+cargo run --quiet --bin scamspot-check
+
+echo "== release build"
+trunk build --release --offline >/dev/null
+wasm="$(ls dist/*.wasm)"
+echo "release wasm: $(stat -c %s "$wasm") bytes raw, $(gzip -9c "$wasm" | wc -c) bytes gzip"
+
+echo "== browser tests (headless Chromium, phone viewport)"
+node --test --test-concurrency=1 tests/e2e/

@@ -1,0 +1,160 @@
+//! The root component: language, saved progress, the catalog, and which
+//! screen is showing. Loading and saving go through `web`.
+
+use super::screens::round::RoundView;
+use super::screens::start::StartScreen;
+use super::widgets::notice::Notice;
+use super::widgets::top_bar::TopBar;
+use crate::content::{Catalog, Diagnostic, Scenario};
+use crate::engine::plan::{plan_round, RoundKind};
+use crate::engine::progress::RestoreNotice;
+use crate::engine::ScenarioResult;
+use crate::i18n::{fill, Lang};
+use crate::web::locale::{browser_languages, query_param, random_seed, set_document_lang};
+use crate::web::packs::{fetch_catalog, fetch_scenarios};
+use crate::web::storage::{self, StorageNotice};
+use std::rc::Rc;
+use wasm_bindgen_futures::spawn_local;
+use yew::prelude::*;
+
+#[derive(Clone, PartialEq)]
+enum CatalogState {
+    Loading,
+    Ready(Rc<Catalog>),
+    Failed(Rc<Vec<Diagnostic>>),
+}
+
+#[derive(Clone, PartialEq)]
+enum Screen {
+    Start,
+    Loading,
+    /// `round` counts rounds so a new round gets fresh component state.
+    Playing { round: u32, kind: RoundKind, scenarios: Rc<Vec<Rc<Scenario>>> },
+}
+
+fn initial_lang() -> Lang {
+    storage::saved_lang().unwrap_or_else(|| Lang::negotiate(&browser_languages()))
+}
+
+#[function_component]
+pub fn App() -> Html {
+    let lang = use_state(initial_lang);
+    use_effect_with(*lang, |lang| set_document_lang(*lang));
+    let stored = use_memo((), |_| storage::load_progress());
+    let progress = use_state(|| stored.0.clone());
+    let storage_notice = use_state(|| stored.1.clone());
+    let catalog = use_state(|| CatalogState::Loading);
+    let catalog_attempt = use_state(|| 0u32);
+    let screen = use_state(|| Screen::Start);
+    let pack_problems = use_state(|| Rc::new(Vec::<Diagnostic>::new()));
+    let rounds_started = use_state(|| 0u32);
+    let linked = use_memo((), |_| query_param("scenario"));
+
+    {
+        let catalog = catalog.clone();
+        use_effect_with(*catalog_attempt, move |_| {
+            catalog.set(CatalogState::Loading);
+            spawn_local(async move {
+                catalog.set(match fetch_catalog().await {
+                    Ok(c) => CatalogState::Ready(Rc::new(c)),
+                    Err(problems) => CatalogState::Failed(Rc::new(problems)),
+                });
+            });
+        });
+    }
+
+    let start_round = {
+        let (catalog, progress, screen, pack_problems, rounds_started) = (catalog.clone(), progress.clone(), screen.clone(), pack_problems.clone(), rounds_started.clone());
+        Callback::from(move |kind: RoundKind| {
+            let CatalogState::Ready(cat) = &*catalog else { return };
+            let files = plan_round(cat, &kind, &progress, random_seed());
+            let (cat, screen, pack_problems) = (Rc::clone(cat), screen.clone(), pack_problems.clone());
+            let round = *rounds_started + 1;
+            rounds_started.set(round);
+            screen.set(Screen::Loading);
+            spawn_local(async move {
+                let (scenarios, problems) = fetch_scenarios(&cat, &files).await;
+                pack_problems.set(Rc::new(problems));
+                screen.set(if scenarios.is_empty() { Screen::Start } else { Screen::Playing { round, kind, scenarios: Rc::new(scenarios) } });
+            });
+        })
+    };
+
+    let on_complete = {
+        let (progress, storage_notice) = (progress.clone(), storage_notice.clone());
+        Callback::from(move |results: Vec<ScenarioResult>| {
+            let mut next = (*progress).clone();
+            next.record(&results);
+            if !storage::save_progress(&next) {
+                storage_notice.set(Some(StorageNotice::Unavailable));
+            }
+            progress.set(next);
+        })
+    };
+
+    let switch_lang = {
+        let lang = lang.clone();
+        Callback::from(move |_| {
+            let next = lang.other();
+            storage::save_lang(next);
+            lang.set(next);
+        })
+    };
+    let go_home = {
+        let screen = screen.clone();
+        Callback::from(move |_| screen.set(Screen::Start))
+    };
+    let t = lang.texts();
+
+    let notices = html! {
+        <>
+            if let Some(notice) = &*storage_notice {
+                <Notice message={storage_message(*lang, notice)} on_dismiss={{ let n = storage_notice.clone(); Callback::from(move |_| n.set(None)) }} lang={*lang} />
+            }
+            if !pack_problems.is_empty() {
+                <Notice
+                    message={fill(t.packs_failed, &[("count", &pack_problems.len())])}
+                    details={pack_problems.iter().map(|p| p.to_string()).collect::<Vec<_>>()}
+                    on_dismiss={{ let p = pack_problems.clone(); Callback::from(move |_| p.set(Rc::new(Vec::new()))) }}
+                    lang={*lang} />
+            }
+        </>
+    };
+
+    let body = match (&*screen, &*catalog) {
+        (_, CatalogState::Loading) | (Screen::Loading, _) => html! { <p class="loading" role="status">{ t.loading }</p> },
+        (_, CatalogState::Failed(problems)) => html! {
+            <section class="screen">
+                <Notice message={t.catalog_failed} details={problems.iter().map(|p| p.to_string()).collect::<Vec<_>>()} lang={*lang} />
+                <button class="primary" onclick={{ let a = catalog_attempt.clone(); Callback::from(move |_| a.set(*a + 1)) }}>{ t.retry }</button>
+            </section>
+        },
+        (Screen::Start, CatalogState::Ready(cat)) => html! {
+            <StartScreen lang={*lang} catalog={Rc::clone(cat)} progress={Rc::new((*progress).clone())} on_start={start_round.clone()} linked={(*linked).clone()} />
+        },
+        (Screen::Playing { round, kind, scenarios }, CatalogState::Ready(cat)) => html! {
+            <RoundView key={*round} lang={*lang} catalog={Rc::clone(cat)} scenarios={Rc::clone(scenarios)} kind={kind.clone()}
+                on_complete={on_complete.clone()} on_start={start_round.clone()} on_home={go_home.clone()} />
+        },
+    };
+
+    html! {
+        <div class="app">
+            <TopBar lang={*lang} on_switch={switch_lang} on_home={go_home} />
+            <main class="content">
+                { notices }
+                { body }
+            </main>
+        </div>
+    }
+}
+
+fn storage_message(lang: Lang, notice: &StorageNotice) -> String {
+    let t = lang.texts();
+    match notice {
+        StorageNotice::Unavailable => t.storage_unavailable.to_string(),
+        StorageNotice::Restore(RestoreNotice::Corrupt) => t.progress_corrupt.to_string(),
+        StorageNotice::Restore(RestoreNotice::Newer(version)) => fill(t.progress_newer, &[("version", version)]),
+        StorageNotice::Restore(RestoreNotice::Repaired { kept, dropped }) => fill(t.progress_repaired, &[("kept", kept), ("dropped", dropped)]),
+    }
+}

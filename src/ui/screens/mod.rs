@@ -1,0 +1,8 @@
+//! Whole screens: start, confidence rating, scenario, debrief, result.
+
+pub mod confidence;
+pub mod debrief;
+pub mod result;
+pub mod round;
+pub mod scenario;
+pub mod start;

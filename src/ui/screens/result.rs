@@ -1,0 +1,79 @@
+//! The end of a round: points, scams caught, false alarms, flags, money kept,
+//! confidence before and after, per-type results and what to practise again.
+
+use crate::content::Catalog;
+use crate::engine::plan::RoundKind;
+use crate::engine::RoundSummary;
+use crate::i18n::{fill, yuan, Lang};
+use crate::ui::reducer::RoundState;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ResultScreenProps {
+    pub lang: Lang,
+    pub round: UseReducerHandle<RoundState>,
+    pub catalog: Rc<Catalog>,
+    pub kind: RoundKind,
+    pub on_start: Callback<RoundKind>,
+    pub on_home: Callback<()>,
+}
+
+#[function_component]
+pub fn ResultScreen(props: &ResultScreenProps) -> Html {
+    let r = &props.round.0;
+    let (code, t) = (props.lang.code(), props.lang.texts());
+    let s = RoundSummary::from_results(&r.results);
+    let type_name = |id: &str| props.catalog.scam_type(id).map_or(id.to_string(), |st| st.name.get(code).to_string());
+    let rating = |v: Option<u8>| v.map_or("–".to_string(), |v| v.to_string());
+    let again = {
+        let (on_start, kind) = (props.on_start.clone(), props.kind.clone());
+        Callback::from(move |_| on_start.emit(kind.clone()))
+    };
+    html! {
+        <section class="screen result">
+            <h1>{ t.result_heading }</h1>
+            <p class="big-score" id="result-points">{ fill(t.result_points, &[("points", &s.points), ("max", &s.max_points)]) }</p>
+            <ul class="stats">
+                if s.scams > 0 {
+                    <li id="result-scams">{ fill(t.result_scams, &[("caught", &s.scams_caught), ("total", &s.scams)]) }</li>
+                }
+                if s.genuine > 0 {
+                    <li id="result-genuine">{ fill(t.result_genuine, &[("trusted", &s.genuine_trusted), ("total", &s.genuine)]) }</li>
+                    <li id="result-false-alarms">{ fill(t.result_false_alarms, &[("count", &s.false_alarms)]) }</li>
+                }
+                <li id="result-flags">{ fill(t.result_flags, &[("found", &s.flags_found), ("total", &s.flags_total)]) }</li>
+                if s.wrong_taps > 0 {
+                    <li>{ fill(t.result_wrong_taps, &[("count", &s.wrong_taps)]) }</li>
+                }
+                <li id="result-money">{ fill(t.result_money, &[("end", &yuan(s.savings_end)), ("start", &yuan(s.savings_start))]) }</li>
+                <li id="result-confidence">{ fill(t.result_confidence, &[("before", &rating(r.confidence_before)), ("after", &rating(r.confidence_after))]) }</li>
+            </ul>
+
+            <h2>{ t.per_type_heading }</h2>
+            <ul class="per-type">
+                { for s.per_type.iter().map(|(id, tally)| html! {
+                    <li data-type={id.clone()}><strong>{ type_name(id) }</strong>{ " · " }
+                        { fill(t.per_type_line, &[("right", &tally.handled_right), ("played", &tally.played)]) }</li>
+                }) }
+            </ul>
+
+            <h2>{ t.practise_heading }</h2>
+            if s.practise.is_empty() {
+                <p>{ t.practise_none }</p>
+            } else {
+                <ul class="practise">
+                    { for s.practise.iter().map(|id| {
+                        let kind = RoundKind::Type(id.clone());
+                        let start = props.on_start.reform(move |_: MouseEvent| kind.clone());
+                        html! { <li><button class="secondary" onclick={start}>{ t.practise_type }{ "：" }{ type_name(id) }</button></li> }
+                    }) }
+                </ul>
+            }
+            <div class="actions">
+                <button id="play-again" class="primary" onclick={again}>{ t.play_again }</button>
+                <button class="secondary" onclick={props.on_home.reform(|_: MouseEvent| ())}>{ t.home }</button>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,56 @@
+//! One round: owns the reducer and shows the screen for the current phase.
+//! Reports the finished round to the app exactly once.
+
+use super::confidence::ConfidenceScreen;
+use super::debrief::DebriefScreen;
+use super::result::ResultScreen;
+use super::scenario::ScenarioScreen;
+use crate::content::{Catalog, Scenario};
+use crate::engine::plan::RoundKind;
+use crate::engine::{Action, Phase, Round, ScenarioResult};
+use crate::i18n::Lang;
+use crate::ui::reducer::RoundState;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct RoundViewProps {
+    pub lang: Lang,
+    pub catalog: Rc<Catalog>,
+    pub scenarios: Rc<Vec<Rc<Scenario>>>,
+    pub kind: RoundKind,
+    pub on_complete: Callback<Vec<ScenarioResult>>,
+    pub on_start: Callback<RoundKind>,
+    pub on_home: Callback<()>,
+}
+
+#[function_component]
+pub fn RoundView(props: &RoundViewProps) -> Html {
+    let scenarios = Rc::clone(&props.scenarios);
+    let round = use_reducer(move || RoundState(Round::new((*scenarios).clone())));
+    {
+        // Keyed on "is finished": runs once when the summary appears, never again.
+        let finished = round.0.phase == Phase::Summary;
+        let (results, on_complete) = (round.0.results.clone(), props.on_complete.clone());
+        use_effect_with(finished, move |finished| {
+            if *finished {
+                on_complete.emit(results);
+            }
+        });
+    }
+    let dispatch = {
+        let round = round.clone();
+        Callback::from(move |action: Action| round.dispatch(action))
+    };
+    let lang = props.lang;
+    match round.0.phase {
+        Phase::RateBefore => html! { <ConfidenceScreen {lang} after={false} on_rate={dispatch.reform(Action::RateBefore)} /> },
+        Phase::Playing => html! { <ScenarioScreen {lang} round={round.clone()} /> },
+        Phase::Debrief => html! { <DebriefScreen {lang} round={round.clone()} catalog={Rc::clone(&props.catalog)} /> },
+        Phase::RateAfter => html! { <ConfidenceScreen {lang} after={true} on_rate={dispatch.reform(Action::RateAfter)} /> },
+        Phase::Summary => html! {
+            <ResultScreen {lang} round={round.clone()} catalog={Rc::clone(&props.catalog)} kind={props.kind.clone()}
+                on_start={props.on_start.clone()} on_home={props.on_home.clone()} />
+        },
+    }
+}

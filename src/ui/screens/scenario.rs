@@ -1,0 +1,171 @@
+//! Playing a scenario: the conversation so far, messages arriving one by one,
+//! then the learner's choices, a flag-spotting task, or the ending.
+
+use crate::content::{Outcome, Scenario, Sender, StepKind};
+use crate::engine::segments::segments;
+use crate::engine::{Action, Round};
+use crate::i18n::{fill, Lang, Texts};
+use crate::ui::reducer::RoundState;
+use crate::ui::widgets::bubble::Bubble;
+use crate::ui::widgets::choice_list::ChoiceList;
+use crate::ui::widgets::scenario_header::ScenarioHeader;
+use crate::ui::widgets::spot_message::SpotMessage;
+use crate::web::locale::prefers_reduced_motion;
+use gloo::timers::callback::Timeout;
+use yew::prelude::*;
+
+/// Pause before each message arrives: long enough to feel like a chat,
+/// short enough that nobody waits. "Show all" skips it.
+const REVEAL_MS: u32 = 450;
+
+#[derive(Properties, PartialEq)]
+pub struct ScenarioScreenProps {
+    pub lang: Lang,
+    pub round: UseReducerHandle<RoundState>,
+}
+
+fn initials(name: &str) -> String {
+    name.chars().find(|c| c.is_alphanumeric()).map(|c| c.to_uppercase().collect()).unwrap_or_default()
+}
+
+#[function_component]
+pub fn ScenarioScreen(props: &ScenarioScreenProps) -> Html {
+    let r: &Round = &props.round.0;
+    let (lang, code, t) = (props.lang, props.lang.code(), props.lang.texts());
+    let scenario = r.scenario();
+    let (current, step_index) = (r.current, r.step_index());
+    let dispatch = {
+        let round = props.round.clone();
+        Callback::from(move |action: Action| round.dispatch(action))
+    };
+
+    // Messages arrive one by one; a new render cancels a pending timer.
+    let progress_key = (current, step_index, r.play.revealed, r.all_revealed());
+    {
+        let round = props.round.clone();
+        use_effect_with(progress_key, move |&(scenario, step, _, done)| {
+            let timer = (!done).then(|| Timeout::new(REVEAL_MS, move || round.dispatch(Action::Reveal { scenario, step })));
+            move || drop(timer)
+        });
+    }
+    let bottom = use_node_ref();
+    {
+        let bottom = bottom.clone();
+        use_effect_with(progress_key, move |_| {
+            if let Some(el) = bottom.cast::<web_sys::Element>() {
+                let options = web_sys::ScrollIntoViewOptions::new();
+                options.set_block(web_sys::ScrollLogicalPosition::End);
+                if !prefers_reduced_motion() {
+                    options.set_behavior(web_sys::ScrollBehavior::Smooth);
+                }
+                el.scroll_into_view_with_scroll_into_view_options(&options);
+            }
+        });
+    }
+
+    let name = scenario.contact.name.get(code);
+    let avatar = AttrValue::from(initials(name));
+    let step = &scenario.steps[step_index];
+    let spotting = r.all_revealed() && matches!(step.kind(), Some(StepKind::Spot(_))) && r.current_result().is_none();
+
+    let transcript = r.play.trail.iter().enumerate().map(|(vi, visit)| {
+        let visit_step = &scenario.steps[visit.step];
+        let is_current = vi + 1 == r.play.trail.len();
+        let shown = if is_current { r.play.revealed } else { visit_step.messages.len() };
+        let messages = visit_step.messages.iter().enumerate().take(shown).map(|(mi, message)| {
+            if is_current && spotting && message.from != Sender::Me {
+                let phrases = segments(message, code).into_iter().map(|s| {
+                    let tapped = visit.is_tapped(mi, &s);
+                    (AttrValue::from(s.text), tapped)
+                });
+                let on_tap = dispatch.reform({
+                    let code = code.to_string();
+                    move |segment| Action::ToggleTap { scenario: current, step: step_index, message: mi, segment, lang: code.clone() }
+                });
+                html! {
+                    <Bubble from={message.from} avatar={avatar.clone()}>
+                        <SpotMessage phrases={phrases.collect::<Vec<_>>()} {on_tap} />
+                    </Bubble>
+                }
+            } else {
+                html! { <Bubble from={message.from} text={message.text.get(code).to_string()} avatar={avatar.clone()} /> }
+            }
+        });
+        let chosen = visit.choice.and_then(|c| visit_step.choices.get(c)).map(|choice| {
+            let note = choice.feedback.as_ref().map(|f| AttrValue::from(f.get(code).to_string()));
+            html! { <Bubble from={Sender::Me} text={choice.text.get(code).to_string()} {note} /> }
+        });
+        html! { <>{ for messages }{ for chosen }</> }
+    });
+
+    let action_area = if !r.all_revealed() {
+        html! {
+            <div class="waiting">
+                <span class="typing" role="status">{ t.typing }</span>
+                <button class="link" onclick={dispatch.reform(move |_| Action::RevealAll { scenario: current, step: step_index })}>{ t.show_all }</button>
+            </div>
+        }
+    } else if let Some(result) = r.current_result() {
+        end_card(t, scenario, step_index, result.outcome, result.paid, code, dispatch.reform(move |_| Action::OpenDebrief { scenario: current }))
+    } else {
+        match step.kind() {
+            Some(StepKind::Choices(choices)) => html! {
+                <ChoiceList prompt={t.choose_prompt} choices={choices.iter().map(|c| AttrValue::from(c.text.get(code).to_string())).collect::<Vec<_>>()}
+                    on_choose={dispatch.reform(move |choice| Action::Choose { scenario: current, step: step_index, choice })} />
+            },
+            Some(StepKind::Spot(spot)) => {
+                let taps = r.play.trail.last().map_or(0, |v| v.taps.len());
+                html! {
+                    <div class="spot-task">
+                        <p class="prompt">{ spot.prompt.as_ref().map_or(t.spot_prompt, |p| p.get(code)) }</p>
+                        <p class="meta" role="status">{ fill(t.spot_selected, &[("count", &taps)]) }</p>
+                        <button id="spot-done" class="primary" onclick={dispatch.reform(move |_| Action::SubmitSpot { scenario: current, step: step_index })}>{ t.spot_submit }</button>
+                    </div>
+                }
+            }
+            // An end is scored on entry, so `current_result` above handles it.
+            Some(StepKind::End(_)) | None => html! {},
+        }
+    };
+
+    html! {
+        <section class={classes!("screen", "scenario", scenario.channel.css_name())} data-scenario={scenario.id.clone()} data-step={step.id.clone()}>
+            <ScenarioHeader {lang} channel={scenario.channel} name={name.to_string()}
+                detail={scenario.contact.detail.as_ref().map(|d| AttrValue::from(d.get(code).to_string()))}
+                avatar={avatar.clone()} position={fill(t.scenario_of, &[("index", &(current + 1)), ("count", &r.scenarios.len())])}
+                balance={r.play.balance} savings={scenario.savings} />
+            <p class="scenario-title">{ scenario.title.get(code) }</p>
+            <div class="transcript" aria-live="polite">{ for transcript }</div>
+            <div class="action-area">{ action_area }</div>
+            <div ref={bottom}></div>
+        </section>
+    }
+}
+
+fn outcome_heading(t: &Texts, outcome: Outcome, paid: bool) -> &'static str {
+    match outcome {
+        Outcome::Safe if paid => t.outcome_safe_late,
+        Outcome::Safe => t.outcome_safe,
+        Outcome::Scammed => t.outcome_scammed,
+        Outcome::Accomplice => t.outcome_accomplice,
+        Outcome::Trusted => t.outcome_trusted,
+        Outcome::Refused => t.outcome_refused,
+    }
+}
+
+fn end_card(t: &Texts, scenario: &Scenario, step: usize, outcome: Outcome, paid: bool, code: &str, on_debrief: Callback<MouseEvent>) -> Html {
+    let summary = scenario.steps[step].end.as_ref().map(|e| e.summary.get(code)).unwrap_or_default();
+    let tone = if outcome.is_good() { "good" } else { "bad" };
+    html! {
+        <div class={classes!("end-card", tone)} data-outcome={format!("{outcome:?}").to_lowercase()}>
+            <h3><span aria-hidden="true">{ if outcome.is_good() { "✔ " } else { "✖ " } }</span>{ outcome_heading(t, outcome, paid) }</h3>
+            <p>{ summary }</p>
+            <button id="see-debrief" class="primary" onclick={on_debrief}>{ t.see_debrief }</button>
+        </div>
+    }
+}
+
+/// Shared with the debrief screen so both name an outcome the same way.
+pub fn outcome_title(lang: Lang, outcome: Outcome, paid: bool) -> &'static str {
+    outcome_heading(lang.texts(), outcome, paid)
+}

@@ -1,0 +1,10 @@
+//! Small building blocks shared by the screens.
+
+pub mod balance;
+pub mod bubble;
+pub mod choice_list;
+pub mod confidence_scale;
+pub mod notice;
+pub mod scenario_header;
+pub mod spot_message;
+pub mod top_bar;

@@ -1,0 +1,47 @@
+//! Saved progress and the language choice in localStorage. Reading never
+//! fails: damage is reported as a notice, and the unreadable value is kept
+//! under a backup key instead of being thrown away.
+
+use crate::engine::progress::{Progress, RestoreNotice};
+use crate::i18n::Lang;
+
+const PROGRESS_KEY: &str = "scamspot.progress";
+const BACKUP_KEY: &str = "scamspot.progress.backup";
+const LANG_KEY: &str = "scamspot.lang";
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// Why progress cannot be used as stored, or cannot be stored at all.
+#[derive(Debug, Clone, PartialEq)]
+pub enum StorageNotice {
+    Restore(RestoreNotice),
+    Unavailable,
+}
+
+pub fn load_progress() -> (Progress, Option<StorageNotice>) {
+    let Some(storage) = local_storage() else { return (Progress::default(), Some(StorageNotice::Unavailable)) };
+    let raw = storage.get_item(PROGRESS_KEY).ok().flatten();
+    let (progress, notice) = Progress::restore(raw.as_deref());
+    if let (Some(raw), Some(RestoreNotice::Corrupt | RestoreNotice::Newer(_) | RestoreNotice::Repaired { .. })) = (&raw, &notice) {
+        let _ = storage.set_item(BACKUP_KEY, raw);
+        let _ = storage.set_item(PROGRESS_KEY, &progress.to_json());
+    }
+    (progress, notice.map(StorageNotice::Restore))
+}
+
+/// Saves progress; false when the browser refuses (private mode, quota).
+pub fn save_progress(progress: &Progress) -> bool {
+    local_storage().is_some_and(|s| s.set_item(PROGRESS_KEY, &progress.to_json()).is_ok())
+}
+
+pub fn saved_lang() -> Option<Lang> {
+    local_storage()?.get_item(LANG_KEY).ok().flatten().and_then(|code| Lang::from_code(&code))
+}
+
+pub fn save_lang(lang: Lang) {
+    if let Some(storage) = local_storage() {
+        let _ = storage.set_item(LANG_KEY, lang.code());
+    }
+}

@@ -1,0 +1,64 @@
+// Shared by the browser tests: serve dist/ on a free port, start Debian's
+// Chromium through playwright-core, open the app at a phone viewport, and
+// play it by tapping like a learner.
+import { chromium } from 'playwright-core';
+import { createRequire } from 'node:module';
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const dist = path.resolve(import.meta.dirname, '../../dist');
+const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
+  '.css': 'text/css', '.toml': 'text/plain; charset=utf-8', '.json': 'application/json' };
+
+export async function serveDist() {
+  const server = http.createServer((req, res) => {
+    let file = path.join(dist, decodeURIComponent(new URL(req.url, 'http://x').pathname));
+    if (!file.startsWith(dist)) { res.writeHead(403); return res.end(); }
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    if (!fs.existsSync(file)) { res.writeHead(404); return res.end('not found'); }
+    res.writeHead(200, { 'content-type': types[path.extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' });
+    res.end(fs.readFileSync(file));
+  });
+  await new Promise(resolve => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => server.close() };
+}
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** A phone-sized page; `locale` sets the browser's preferred language. */
+export async function phonePage(browser, locale) {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', e => errors.push(String(e)));
+  page.on('console', m => { if (m.type() === 'error') errors.push(m.text()); });
+  return { context, page, errors };
+}
+
+/** Waits until the scenario shows `step` with its messages arrived, then taps choice `index`. */
+export async function choose(page, step, index) {
+  await page.locator(`section.scenario[data-step="${step}"] .choice[data-choice="${index}"]`).tap();
+}
+
+/** Taps the phrase of a spot step that contains `text`. */
+export async function tapPhrase(page, step, text) {
+  await page.locator(`section.scenario[data-step="${step}"] .phrase`, { hasText: text }).first().tap();
+}
+
+const require = createRequire(import.meta.url);
+const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** WCAG 2.x A/AA violations on the page as it is now (the same rules as ../shared/bench a11y). */
+export async function axeViolations(page) {
+  await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(() => window.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } }));
+  return result.violations.map(v => `${v.id}: ${v.help} (${v.nodes.map(n => n.target.join(' ')).join(', ')})`);
+}

@@ -1,0 +1,167 @@
+// A learner plays whole scenarios on a phone (360x740) by tapping, in Chinese
+// and in English; the score, balance and saved progress must be exactly right.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, launch, phonePage, choose, tapPhrase, axeViolations } from './helpers.mjs';
+
+const LIKE_FOR_CASH = '?scenario=order-brushing/like-for-cash.toml';
+let server, browser;
+before(async () => { server = await serveDist(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.close(); });
+
+const text = (page, sel) => page.locator(sel).first().innerText();
+
+test('Chinese: plays like-for-cash to a late stop, scores it, and remembers it after a reload', async () => {
+  const { context, page, errors } = await phonePage(browser, 'zh-CN');
+  await page.goto(server.url + LIKE_FOR_CASH);
+  await page.getByRole('heading', { name: '在安全的模拟里，亲手识破电信网络诈骗。' }).waitFor();
+  assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+  assert.deepEqual(await axeViolations(page), [], 'start screen accessibility');
+
+  await page.locator('#start').tap();
+  await page.locator('[data-level="2"]').tap();
+  await choose(page, 'ad', 0);                       // message Xiaoyu privately
+  await choose(page, 'first-task', 0);               // +¥9, ask for more
+  // Spot step: tap two of the three red flags and one innocent phrase.
+  await tapPhrase(page, 'move-to-app', '先垫付298元');
+  await tapPhrase(page, 'move-to-app', 'http://rw-app.vip/dl');
+  await tapPhrase(page, 'move-to-app', '你做得很好！');
+  assert.equal(await page.locator('.phrase[aria-pressed="true"]').count(), 3);
+  assert.deepEqual(await axeViolations(page), [], 'scenario screen (spot step) accessibility');
+  await page.locator('#spot-done').tap();
+  await choose(page, 'pay-or-not', 0);               // pay ¥298
+  await choose(page, 'first-rebate', 0);             // withdraw ¥387
+  await choose(page, 'combo-order', 0);              // pay ¥1,000
+  await choose(page, 'stuck', 1);                    // stop and call 110
+  await page.locator('.end-card').waitFor();
+  assert.equal(await text(page, '#balance'), '¥4,098');
+  assert.match(await text(page, '.end-card h3'), /你及时止损/);
+
+  await page.locator('#see-debrief').tap();
+  assert.equal(await text(page, '#savings-change'), '模拟存款：¥5,000 → ¥4,098');
+  assert.equal(await text(page, '#scenario-points'), '本场景得分：65/130');
+  assert.equal(await page.locator('.flag.found').count(), 2);
+  assert.equal(await page.locator('.flag.missed').count(), 1);
+  assert.match(await text(page, '.flag.missed'), /今天名额只剩2个/);
+  assert.match(await text(page, '.channel-list'), /110/);
+  assert.deepEqual(await axeViolations(page), [], 'debrief accessibility');
+
+  await page.locator('#next').tap();
+  await page.locator('[data-level="4"]').tap();
+  assert.equal(await text(page, '#result-points'), '65/130 分');
+  assert.equal(await text(page, '#result-scams'), '识破骗局：1/1');
+  assert.equal(await text(page, '#result-flags'), '找到可疑信号：2/3');
+  assert.equal(await text(page, '#result-money'), '守住的模拟存款：¥4,098/¥5,000');
+  assert.equal(await text(page, '#result-confidence'), '信心：练习前 2/5 → 练习后 4/5');
+  assert.match(await text(page, '.practise'), /刷单返利/);
+  assert.deepEqual(await axeViolations(page), [], 'result screen accessibility');
+
+  await page.reload();
+  assert.equal(await text(page, '#overall-progress'), '已完成 1 轮 · 最高 65/130 分');
+  assert.match(await text(page, '[data-type="order-brushing"]'), /已练 1\/3 个场景/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('English: plays like-for-cash to the end of the scam path and loses the money', async () => {
+  const { context, page, errors } = await phonePage(browser, 'en-US');
+  await page.goto(server.url + LIKE_FOR_CASH);
+  await page.getByRole('heading', { name: 'Learn to spot telecom and online fraud by playing it safely.' }).waitFor();
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  await page.locator('#start').tap();
+  await page.locator('[data-level="5"]').tap();
+  await choose(page, 'ad', 1);                       // ask whether it costs anything
+  await choose(page, 'no-fee-promise', 0);
+  await choose(page, 'first-task', 2);               // +¥9
+  for (const flag of ['download our task app', 'advance ¥298', 'Only 2 places left today']) {
+    await tapPhrase(page, 'move-to-app', flag);
+  }
+  await page.locator('#spot-done').tap();
+  await choose(page, 'pay-or-not', 0);               // -¥298
+  await choose(page, 'first-rebate', 0);             // +¥387
+  await choose(page, 'combo-order', 2);              // ask to do just one
+  await choose(page, 'combo-order-pressure', 0);     // -¥1,000
+  await choose(page, 'stuck', 0);                    // -¥3,000
+  await page.locator('.end-card').waitFor();
+  assert.equal(await text(page, '#balance'), '¥1,098');
+  assert.match(await text(page, '.end-card h3'), /You were scammed/);
+  await page.locator('#see-debrief').tap();
+  assert.equal(await text(page, '#scenario-points'), 'Points for this scenario: 30/130');
+  assert.equal(await page.locator('.flag.found').count(), 3);
+  await page.locator('#next').tap();
+  await page.locator('[data-level="5"]').tap();
+  assert.equal(await text(page, '#result-points'), '30/130 points');
+  assert.equal(await text(page, '#result-scams'), 'Scams caught: 0/1');
+  assert.equal(await text(page, '#result-money'), 'Simulated savings kept: ¥1,098 of ¥5,000');
+  assert.equal(await text(page, '#result-confidence'), 'Confidence: 5/5 before → 5/5 after');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a double tap on a choice counts once', async () => {
+  const { context, page } = await phonePage(browser, 'zh-CN');
+  await page.goto(server.url + LIKE_FOR_CASH);
+  await page.locator('#start').tap();
+  await page.locator('[data-level="3"]').tap();
+  await choose(page, 'ad', 0);
+  const pay = page.locator('section.scenario[data-step="first-task"] .choice[data-choice="0"]');
+  await pay.waitFor();
+  await pay.evaluate(el => { el.click(); el.click(); });
+  await page.locator('section.scenario[data-step="move-to-app"]').waitFor();
+  assert.equal(await text(page, '#balance'), '¥5,009');
+  await context.close();
+});
+
+test('the language switch changes everything at once and is remembered', async () => {
+  const { context, page } = await phonePage(browser, 'zh-CN');
+  await page.goto(server.url);
+  await page.locator('#start').waitFor();
+  assert.equal(await text(page, '#start'), '开始混合练习');
+  await page.locator('#lang-switch').tap();
+  assert.equal(await text(page, '#start'), 'Start a mixed round');
+  assert.match(await text(page, '[data-type="fake-loan"] h3'), /Fake online loans/);
+  await page.reload();
+  assert.equal(await text(page, '#start'), 'Start a mixed round');
+  // A mixed round draws one scam per type plus a genuine look-alike.
+  await page.locator('#start').tap();
+  await page.locator('[data-level="3"]').tap();
+  assert.match(await text(page, '.position'), /^Scenario 1\/4$/);
+  await context.close();
+});
+
+test('corrupt saved progress shows a notice, is backed up, and the app still plays', async () => {
+  const { context, page, errors } = await phonePage(browser, 'zh-CN');
+  await context.addInitScript(() => {
+    if (!sessionStorage.getItem('seeded')) {
+      localStorage.setItem('scamspot.progress', '{"version":1,"rounds":');
+      sessionStorage.setItem('seeded', '1');
+    }
+  });
+  await page.goto(server.url + LIKE_FOR_CASH);
+  const notice = page.locator('.notice[role="alert"]');
+  await notice.waitFor();
+  assert.match(await notice.innerText(), /之前保存的进度已损坏/);
+  assert.equal(await page.evaluate(() => localStorage.getItem('scamspot.progress.backup')), '{"version":1,"rounds":');
+  await page.locator('#start').tap();
+  await page.locator('[data-level="3"]').tap();
+  await choose(page, 'ad', 2);                       // leave the group: safe end
+  await page.locator('.end-card.good').waitFor();
+  await page.locator('#see-debrief').tap();
+  await page.locator('#next').tap();
+  await page.locator('[data-level="3"]').tap();
+  assert.equal(await text(page, '#result-points'), '100/100 分');
+  await page.reload();
+  assert.equal(await page.locator('.notice').count(), 0, 'the repaired progress loads without a notice');
+  assert.equal(await text(page, '#overall-progress'), '已完成 1 轮 · 最高 100/100 分');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a newer saved version is reset with its own notice', async () => {
+  const { context, page } = await phonePage(browser, 'en');
+  await context.addInitScript(() => localStorage.setItem('scamspot.progress', '{"version":99}'));
+  await page.goto(server.url);
+  assert.match(await page.locator('.notice').innerText(), /newer version \(format 99\)/);
+  await page.locator('#start').waitFor();
+  await context.close();
+});
