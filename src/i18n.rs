@@ -76,6 +76,8 @@ pub fn yuan(amount: i64) -> String {
 
 pub struct Texts {
     pub app_name: &'static str,
+    /// Between a label and its text: "：" in Chinese, ": " in English.
+    pub label_sep: &'static str,
     pub switch_to: &'static str,
     pub switch_label: &'static str,
     pub tagline: &'static str,
@@ -170,6 +172,7 @@ pub struct Texts {
 
 pub static ZH: Texts = Texts {
     app_name: "识骗",
+    label_sep: "：",
     switch_to: "English",
     switch_label: "Switch to English",
     tagline: "在安全的模拟里，亲手识破电信网络诈骗。",
@@ -246,6 +249,7 @@ pub static ZH: Texts = Texts {
 
 pub static EN: Texts = Texts {
     app_name: "ScamSpot",
+    label_sep: ": ",
     switch_to: "中文",
     switch_label: "切换到中文",
     tagline: "Learn to spot telecom and online fraud by playing it safely.",

@@ -44,12 +44,11 @@ pub fn segments(message: &Message, lang: &str) -> Vec<Segment> {
 }
 
 /// Cuts plain text after each break character. Lone punctuation never becomes
-/// a button of its own: it is glued to a neighbouring phrase.
+/// a button of its own: it is glued to the phrase before it (a flag too).
 fn split_plain(text: &str, out: &mut Vec<Segment>) {
     let mut start = 0;
     for (i, ch) in text.char_indices() {
-        // Punctuation right after a flag stays with the phrase that follows it.
-        if BREAKS.contains(&ch) && !is_fragment(&text[start..i]) {
+        if BREAKS.contains(&ch) {
             let end = i + ch.len_utf8();
             push_plain(&text[start..end], out);
             start = end;
@@ -96,7 +95,7 @@ mod tests {
     fn flags_become_their_own_phrases_and_text_is_kept_whole() {
         let segs = segments(&message(), "zh-CN");
         let texts: Vec<&str> = segs.iter().map(|s| s.text.as_str()).collect();
-        assert_eq!(texts, ["你好！", "先垫付298元", "，马上返还。", "名额有限"]);
+        assert_eq!(texts, ["你好！", "先垫付298元，", "马上返还。", "名额有限"]);
         assert_eq!(segs[1].flag, Some(1));
         assert_eq!(segs[3].flag, Some(0));
         assert_eq!(segs.iter().filter(|s| s.flag.is_none()).count(), 2);

@@ -10,7 +10,7 @@ use crate::engine::plan::{plan_round, RoundKind};
 use crate::engine::progress::RestoreNotice;
 use crate::engine::ScenarioResult;
 use crate::i18n::{fill, Lang};
-use crate::web::locale::{browser_languages, query_param, random_seed, set_document_lang};
+use crate::web::browser::{browser_languages, query_param, random_seed, set_document_lang};
 use crate::web::packs::{fetch_catalog, fetch_scenarios};
 use crate::web::storage::{self, StorageNotice};
 use std::rc::Rc;

@@ -1,6 +1,6 @@
 //! The only layer that touches browser APIs: fetching packs, localStorage,
-//! the browser's language and motion preferences.
+//! the browser's preferences, the page's URL and scroll position.
 
-pub mod locale;
+pub mod browser;
 pub mod packs;
 pub mod storage;

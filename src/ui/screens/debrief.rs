@@ -53,7 +53,7 @@ pub fn DebriefScreen(props: &DebriefScreenProps) -> Html {
     html! {
         <section class="screen debrief">
             <p class={classes!("verdict", if scenario.genuine { "genuine" } else { "scam" })}>{ if scenario.genuine { t.verdict_genuine } else { t.verdict_scam } }</p>
-            <h1>{ t.debrief_heading }{ "：" }{ scenario.title.get(code) }</h1>
+            <h1>{ t.debrief_heading }{ t.label_sep }{ scenario.title.get(code) }</h1>
             <p class={classes!("outcome", if result.handled_right() { "good" } else { "bad" })} id="debrief-outcome">
                 { outcome_title(props.lang, result.outcome, result.paid) }
             </p>
@@ -74,7 +74,7 @@ pub fn DebriefScreen(props: &DebriefScreenProps) -> Html {
                 <h2>{ t.techniques_heading }</h2>
                 <ul class="technique-list">
                     { for scenario.techniques.iter().filter_map(|id| props.catalog.technique(id)).map(|tech| html! {
-                        <li><strong>{ tech.name.get(code) }</strong>{ "：" }{ tech.about.get(code) }</li>
+                        <li><strong>{ tech.name.get(code) }</strong>{ t.label_sep }{ tech.about.get(code) }</li>
                     }) }
                 </ul>
             }

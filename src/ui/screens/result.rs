@@ -66,7 +66,7 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
                     { for s.practise.iter().map(|id| {
                         let kind = RoundKind::Type(id.clone());
                         let start = props.on_start.reform(move |_: MouseEvent| kind.clone());
-                        html! { <li><button class="secondary" onclick={start}>{ t.practise_type }{ "：" }{ type_name(id) }</button></li> }
+                        html! { <li><button class="secondary" onclick={start}>{ t.practise_type }{ t.label_sep }{ type_name(id) }</button></li> }
                     }) }
                 </ul>
             }

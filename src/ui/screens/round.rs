@@ -10,6 +10,7 @@ use crate::engine::plan::RoundKind;
 use crate::engine::{Action, Phase, Round, ScenarioResult};
 use crate::i18n::Lang;
 use crate::ui::reducer::RoundState;
+use crate::web::browser::scroll_to_top;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -38,6 +39,8 @@ pub fn RoundView(props: &RoundViewProps) -> Html {
             }
         });
     }
+    // Each new screen (phase or scenario) starts at its top.
+    use_effect_with((round.0.phase, round.0.current), |_| scroll_to_top());
     let dispatch = {
         let round = round.clone();
         Callback::from(move |action: Action| round.dispatch(action))

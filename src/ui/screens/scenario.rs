@@ -10,7 +10,7 @@ use crate::ui::widgets::bubble::Bubble;
 use crate::ui::widgets::choice_list::ChoiceList;
 use crate::ui::widgets::scenario_header::ScenarioHeader;
 use crate::ui::widgets::spot_message::SpotMessage;
-use crate::web::locale::prefers_reduced_motion;
+use crate::web::browser::prefers_reduced_motion;
 use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 

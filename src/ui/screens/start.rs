@@ -46,7 +46,7 @@ pub fn StartScreen(props: &StartScreenProps) -> Html {
                             <h3>{ scam_type.name.get(code) }</h3>
                             <p>{ scam_type.blurb.get(code) }</p>
                             <p class="meta">{ fill(t.type_progress, &[("played", &played), ("total", &scam_type.packs.len())]) }</p>
-                            <button class="secondary" onclick={start} aria-label={format!("{}: {}", t.practise_type, scam_type.name.get(code))}>{ t.practise_type }</button>
+                            <button class="secondary" onclick={start} aria-label={format!("{}{}{}", t.practise_type, t.label_sep, scam_type.name.get(code))}>{ t.practise_type }</button>
                         </li>
                     }
                 }) }

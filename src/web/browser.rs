@@ -1,4 +1,5 @@
-//! What the browser says about the learner's language and motion preferences.
+//! The browser around the app: the learner's language and motion
+//! preferences, the page's query string and scroll position.
 
 use crate::i18n::Lang;
 
@@ -30,6 +31,13 @@ pub fn prefers_reduced_motion() -> bool {
 pub fn query_param(name: &str) -> Option<String> {
     let search = web_sys::window()?.location().search().ok()?;
     web_sys::UrlSearchParams::new_with_str(&search).ok()?.get(name)
+}
+
+/// Shows a new screen from its top, not where the last one was scrolled to.
+pub fn scroll_to_top() {
+    if let Some(window) = web_sys::window() {
+        window.scroll_to_with_x_and_y(0.0, 0.0);
+    }
 }
 
 /// A fresh seed for drawing a round.
