@@ -47,6 +47,13 @@ export async function choose(page, step, index) {
   await page.locator(`section.scenario[data-step="${step}"] .choice[data-choice="${index}"]`).tap();
 }
 
+/** Opens the debrief of the ended scenario, moves on, and gives the closing confidence rating. */
+export async function finishScenario(page, confidence) {
+  await page.locator('#see-debrief').tap();
+  await page.locator('#next').tap();
+  await page.locator(`[data-level="${confidence}"]`).tap();
+}
+
 /** Taps the phrase of a spot step that contains `text`. */
 export async function tapPhrase(page, step, text) {
   await page.locator(`section.scenario[data-step="${step}"] .phrase`, { hasText: text }).first().tap();

@@ -2,7 +2,7 @@
 // and in English; the score, balance and saved progress must be exactly right.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, phonePage, choose, tapPhrase, axeViolations } from './helpers.mjs';
+import { serveDist, launch, phonePage, choose, tapPhrase, finishScenario, axeViolations } from './helpers.mjs';
 
 const LIKE_FOR_CASH = '?scenario=order-brushing/like-for-cash.toml';
 let server, browser;
@@ -146,9 +146,7 @@ test('corrupt saved progress shows a notice, is backed up, and the app still pla
   await page.locator('[data-level="3"]').tap();
   await choose(page, 'ad', 2);                       // leave the group: safe end
   await page.locator('.end-card.good').waitFor();
-  await page.locator('#see-debrief').tap();
-  await page.locator('#next').tap();
-  await page.locator('[data-level="3"]').tap();
+  await finishScenario(page, 3);
   assert.equal(await text(page, '#result-points'), '100/100 分');
   await page.reload();
   assert.equal(await page.locator('.notice').count(), 0, 'the repaired progress loads without a notice');
