@@ -1,29 +1,57 @@
 //! Every shipped pack is valid, and every path through every shipped scenario
 //! plays to an end through the same reducer the app uses.
 
-use scamspot::content::folder::check_folder;
-use scamspot::content::{Outcome, Scenario, StepKind};
+use scamspot::content::folder::{check_folder, compile, compiled_name, FolderReport};
+use scamspot::content::{load_index, load_scenario, Outcome, Scenario, StepKind};
 use scamspot::engine::segments::segments;
 use scamspot::engine::{Action, Phase, Round};
 use std::collections::BTreeSet;
 use std::path::Path;
 use std::rc::Rc;
 
-fn shipped() -> Vec<Scenario> {
+fn checked() -> FolderReport {
     let report = check_folder(Path::new("static/packs"));
     let problems: Vec<String> = report.problems.iter().map(|p| p.to_string()).collect();
     assert!(problems.is_empty(), "shipped packs have problems:\n{}", problems.join("\n"));
-    report.scenarios
+    report
+}
+
+fn shipped() -> Vec<Scenario> {
+    checked().scenarios
 }
 
 #[test]
-fn every_core_type_has_two_scams_and_a_genuine_look_alike() {
-    let scenarios = shipped();
-    for scam_type in ["order-brushing", "pig-butchering", "fake-loan"] {
-        let of_type: Vec<&Scenario> = scenarios.iter().filter(|s| s.scam_type == scam_type).collect();
-        assert!(of_type.iter().filter(|s| !s.genuine).count() >= 2, "{scam_type} needs 2+ scams");
-        assert!(of_type.iter().any(|s| s.genuine), "{scam_type} needs a genuine look-alike");
+fn every_type_has_three_scams_and_a_genuine_look_alike() {
+    let report = checked();
+    let catalog = report.catalog.as_ref().unwrap();
+    assert_eq!(catalog.types.len(), 10, "the ten high-frequency types of the content brief");
+    for scam_type in &catalog.types {
+        let of_type: Vec<&Scenario> = report.scenarios.iter().filter(|s| s.scam_type == scam_type.id).collect();
+        assert!(of_type.iter().filter(|s| !s.genuine).count() >= 3, "{} needs 3+ scams", scam_type.id);
+        assert!(of_type.iter().any(|s| s.genuine), "{} needs a genuine look-alike", scam_type.id);
     }
+    assert!(report.scenarios.len() >= 40);
+    let channels: BTreeSet<&str> = report.scenarios.iter().map(|s| s.channel.css_name()).collect();
+    assert!(channels.len() >= 5, "vary the channel: {channels:?}");
+}
+
+#[test]
+fn compiled_packs_read_back_identical() {
+    let report = checked();
+    let out = std::env::temp_dir().join(format!("scamspot-compile-{}", std::process::id()));
+    let count = compile(&report, &out).expect("compiles");
+    assert_eq!(count, report.scenarios.len());
+    let index = load_index("index.json", &std::fs::read_to_string(out.join("index.json")).unwrap()).expect("index reads back");
+    assert!(index.broken.is_empty());
+    for scenario in &report.scenarios {
+        let file = compiled_name(&scenario.file);
+        let text = std::fs::read_to_string(out.join(&file)).unwrap();
+        let back = load_scenario(&file, &text, &index.catalog).expect("compiled pack validates in the browser's syntax");
+        assert_eq!(Scenario { file: scenario.file.clone(), ..back }, *scenario);
+        let summary = index.pack(&scenario.id).expect("listed in the index");
+        assert_eq!((summary.file.as_str(), summary.genuine), (file.as_str(), scenario.genuine));
+    }
+    std::fs::remove_dir_all(&out).ok();
 }
 
 /// Walks every path: each choice, and at spot steps both "tap every flag" and "tap nothing".

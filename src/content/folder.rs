@@ -1,19 +1,20 @@
-//! Checking a whole packs folder from disk: the catalog, every pack it lists,
-//! and what only shows across packs (duplicate ids, unlisted files). Only
-//! the author's checker and `cargo test` use it; the browser loads packs
-//! one by one through `load_scenario` (nothing here ends up in the wasm).
+//! A packs folder on disk: the catalog and every scenario pack below it,
+//! checked together (duplicate ids only show across packs), and compiled for
+//! the browser. Only the author's checker, the build and `cargo test` use it;
+//! the browser loads compiled packs one by one through `load_scenario`.
 
 use super::diagnostic::Diagnostic;
+use super::index::{BrokenPack, PackSummary, SiteIndex, INDEX_FILE};
 use super::model::{Catalog, Scenario};
 use super::parse::{load_catalog, load_scenario};
-use super::validate::validate_listing;
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
 pub const CATALOG_FILE: &str = "catalog.toml";
 
-/// What checking a folder found: the scenarios that are fine and every problem.
+/// What checking a folder found: the catalog, the scenarios that are fine,
+/// and every problem, grouped by the pack it is in.
 #[derive(Debug, Default)]
 pub struct FolderReport {
     pub catalog: Option<Catalog>,
@@ -29,42 +30,31 @@ fn read(path: &Path, shown: &str) -> Result<String, Diagnostic> {
     fs::read_to_string(path).map_err(|e| problem(shown, "", format!("cannot read the file: {e}")))
 }
 
-/// Checks the catalog in `dir` and every pack it lists.
+/// Checks the catalog in `dir` and every `.toml` pack below it.
 pub fn check_folder(dir: &Path) -> FolderReport {
     let mut report = FolderReport::default();
-    let catalog = match read(&dir.join(CATALOG_FILE), CATALOG_FILE).map(|text| load_catalog(CATALOG_FILE, &text)) {
-        Ok(Ok(catalog)) => catalog,
-        Ok(Err(problems)) => {
+    let catalog = match read(&dir.join(CATALOG_FILE), CATALOG_FILE).map_err(|p| vec![p]).and_then(|text| load_catalog(CATALOG_FILE, &text)) {
+        Ok(catalog) => catalog,
+        Err(problems) => {
             report.problems = problems;
-            return report;
-        }
-        Err(p) => {
-            report.problems.push(p);
             return report;
         }
     };
     let mut ids: BTreeMap<String, String> = BTreeMap::new();
-    for scam_type in &catalog.types {
-        for entry in &scam_type.packs {
-            match check_pack(&dir.join(&entry.file), &entry.file, &catalog) {
-                Ok(scenario) => {
-                    let listing = validate_listing(&scenario, &scam_type.id, entry.genuine, &entry.file);
-                    if let Some(other) = ids.insert(scenario.id.clone(), entry.file.clone()) {
-                        report.problems.push(problem(&entry.file, "id", format!("scenario id \"{}\" is also used by {other}; ids must be unique", scenario.id)));
-                    } else if listing.is_empty() {
-                        report.scenarios.push(scenario);
-                    }
-                    report.problems.extend(listing);
-                }
-                Err(problems) => report.problems.extend(problems),
-            }
+    for path in toml_files(dir) {
+        let shown = path.strip_prefix(dir).unwrap_or(&path).to_string_lossy().replace('\\', "/");
+        if shown == CATALOG_FILE {
+            continue;
         }
-    }
-    let listed: Vec<&str> = catalog.types.iter().flat_map(|t| t.packs.iter().map(|p| p.file.as_str())).collect();
-    for file in toml_files(dir) {
-        let relative = file.strip_prefix(dir).unwrap_or(&file).to_string_lossy().replace('\\', "/");
-        if relative != CATALOG_FILE && !listed.contains(&relative.as_str()) {
-            report.problems.push(problem(&relative, "", format!("this pack is not listed in {CATALOG_FILE}; add {{ file = \"{relative}\", genuine = … }} to its type's `packs`")));
+        match check_pack(&path, &shown, &catalog) {
+            Ok(scenario) => match ids.insert(scenario.id.clone(), shown.clone()) {
+                Some(other) => report.problems.push(Diagnostic {
+                    scenario: Some(scenario.id.clone()),
+                    ..problem(&shown, "id", format!("{other} already uses this scenario id; ids must be unique"))
+                }),
+                None => report.scenarios.push(scenario),
+            },
+            Err(problems) => report.problems.extend(problems),
         }
     }
     report.catalog = Some(catalog);
@@ -80,6 +70,38 @@ pub fn check_pack(path: &Path, shown: &str, catalog: &Catalog) -> Result<Scenari
 /// The catalog that governs a pack file: the nearest catalog.toml above it.
 pub fn find_catalog(pack: &Path) -> Option<PathBuf> {
     pack.ancestors().skip(1).map(|dir| dir.join(CATALOG_FILE)).find(|c| c.is_file())
+}
+
+/// The compiled file name of a pack: `a/b.toml` → `a/b.json`.
+pub fn compiled_name(source: &str) -> String {
+    format!("{}.json", source.strip_suffix(".toml").unwrap_or(source))
+}
+
+/// Writes what the browser loads into `out`: `index.json` (catalog, one line
+/// per good pack, the broken ones with their problems) and one JSON file per
+/// good pack. Broken packs are left out, so the app still plays the others.
+pub fn compile(report: &FolderReport, out: &Path) -> std::io::Result<usize> {
+    let Some(catalog) = &report.catalog else { return Ok(0) };
+    let mut broken: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for p in &report.problems {
+        broken.entry(p.file.clone()).or_default().push(p.to_string());
+    }
+    let mut packs = Vec::new();
+    for scenario in report.scenarios.iter().filter(|s| !broken.contains_key(&s.file)) {
+        let file = compiled_name(&scenario.file);
+        let path = out.join(&file);
+        fs::create_dir_all(path.parent().unwrap_or(out))?;
+        fs::write(&path, serde_json::to_string(scenario)?)?;
+        packs.push(PackSummary::of(scenario, file));
+    }
+    let index = SiteIndex {
+        catalog: catalog.clone(),
+        packs,
+        broken: broken.into_iter().map(|(file, problems)| BrokenPack { file, problems }).collect(),
+    };
+    fs::create_dir_all(out)?;
+    fs::write(out.join(INDEX_FILE), serde_json::to_string(&index)?)?;
+    Ok(index.packs.len())
 }
 
 fn toml_files(dir: &Path) -> Vec<PathBuf> {

@@ -5,7 +5,7 @@
 //! lists the scam types, the techniques, the official channels and the pack files.
 //! Every learner-facing string is a [`Localized`] map from language code to text.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// The pack format this build writes and reads. Older formats are upgraded in
@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 pub const FORMAT_VERSION: u32 = 1;
 
 /// Text in every language a pack declares, keyed by language code ("zh-CN", "en").
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[serde(transparent)]
 pub struct Localized(pub BTreeMap<String, String>);
 
@@ -30,7 +30,7 @@ impl Localized {
 }
 
 /// One scenario: a conversation or screen where a scam (or a genuine look-alike) plays out.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Scenario {
     /// The pack file this came from (relative to the packs folder); set by `load_scenario`.
@@ -71,7 +71,7 @@ fn default_savings() -> i64 {
 }
 
 /// Where the scenario happens; decides how the screen looks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Channel {
     Chat,
@@ -96,7 +96,7 @@ impl Channel {
 }
 
 /// Who the learner is dealing with, as the screen header shows it.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Contact {
     pub name: Localized,
@@ -106,7 +106,7 @@ pub struct Contact {
 }
 
 /// What the learner reads after the scenario ends.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Debrief {
     /// Why this was a scam (or why it was genuine).
@@ -119,7 +119,7 @@ pub struct Debrief {
 }
 
 /// One step: messages arrive, then the learner chooses, spots flags, or the scenario ends.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Step {
     pub id: String,
@@ -161,7 +161,7 @@ impl Step {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Sender {
     /// The scammer, the bank, the courier: whoever the learner deals with.
@@ -172,7 +172,7 @@ pub enum Sender {
     Narrator,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Message {
     pub from: Sender,
@@ -183,7 +183,7 @@ pub struct Message {
 }
 
 /// A red flag: a part of a message, quoted exactly in every language.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Flag {
     pub quote: Localized,
@@ -193,7 +193,7 @@ pub struct Flag {
     pub technique: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Choice {
     pub text: Localized,
@@ -207,7 +207,7 @@ pub struct Choice {
 }
 
 /// A flag-spotting task over the messages of its step.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Spot {
     pub next: String,
@@ -216,7 +216,7 @@ pub struct Spot {
     pub prompt: Option<Localized>,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct End {
     pub outcome: Outcome,
@@ -226,7 +226,7 @@ pub struct End {
 
 /// How a scenario ended. Scams end in `Safe`, `Scammed` or `Accomplice`;
 /// genuine scenarios in `Trusted` or `Refused`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Outcome {
     /// The learner stopped the scam.
@@ -251,8 +251,9 @@ impl Outcome {
     }
 }
 
-/// The catalog: scam types with their packs, techniques and official channels.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+/// The catalog: scam types, techniques and official channels. Packs name
+/// their type; every pack file in the packs folder is picked up by the build.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Catalog {
     pub format: u32,
@@ -262,26 +263,16 @@ pub struct Catalog {
     pub channels: Vec<OfficialChannel>,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct ScamType {
     pub id: String,
     pub name: Localized,
     /// One line for the start screen.
     pub blurb: Localized,
-    pub packs: Vec<PackEntry>,
 }
 
-/// A pack file listed in the catalog. `genuine` lets a round mix in look-alikes
-/// without downloading every pack first; the checker keeps it in step with the pack.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct PackEntry {
-    pub file: String,
-    pub genuine: bool,
-}
-
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Technique {
     pub id: String,
@@ -289,7 +280,7 @@ pub struct Technique {
     pub about: Localized,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct OfficialChannel {
     pub id: String,

@@ -1,12 +1,18 @@
 //! Turning pack text into the model, with errors an author can act on.
+//!
+//! Authors write TOML; the build compiles every valid pack to JSON for the
+//! browser (`folder::compile`), so the wasm carries no TOML parser. Both go
+//! through the same validation.
 
 use super::diagnostic::{line_column, Diagnostic};
+use super::index::SiteIndex;
 use super::model::{Catalog, Scenario, FORMAT_VERSION};
 use super::validate::{validate_catalog, validate_scenario};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
-/// Parses and validates one scenario pack. `file` names it in messages.
+/// Parses and validates one scenario pack. `file` names it in messages; its
+/// extension picks the syntax (`.toml`, else JSON).
 pub fn load_scenario(file: &str, text: &str, catalog: &Catalog) -> Result<Scenario, Vec<Diagnostic>> {
     let mut scenario: Scenario = parse(file, text)?;
     scenario.file = file.to_string();
@@ -16,7 +22,10 @@ pub fn load_scenario(file: &str, text: &str, catalog: &Catalog) -> Result<Scenar
     }
     for problem in &mut problems {
         if problem.position.is_none() {
-            problem.position = problem.step.as_deref().and_then(|step| find_id(text, step));
+            problem.position = match &problem.step {
+                Some(step) => find_line(text, "id", &format!("\"{step}\"")),
+                None => find_field(text, &problem.field),
+            };
         }
     }
     Err(problems)
@@ -33,44 +42,76 @@ pub fn load_catalog(file: &str, text: &str) -> Result<Catalog, Vec<Diagnostic>> 
     }
 }
 
+/// Parses the compiled index the browser starts from, validating its catalog.
+pub fn load_index(file: &str, text: &str) -> Result<SiteIndex, Vec<Diagnostic>> {
+    let index: SiteIndex = parse(file, text)?;
+    let problems = validate_catalog(&index.catalog, file);
+    if problems.is_empty() {
+        Ok(index)
+    } else {
+        Err(problems)
+    }
+}
+
 /// Only the version, read leniently, to explain a failure of a newer format.
 #[derive(Deserialize)]
 struct FormatOnly {
     format: Option<u32>,
 }
 
+/// A syntax or shape error: the message and where it is, if known.
+type SyntaxError = (String, Option<(usize, usize)>);
+
 fn parse<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, Vec<Diagnostic>> {
-    toml::from_str::<T>(text).map_err(|error| {
-        let newer = toml::from_str::<FormatOnly>(text)
-            .ok()
-            .and_then(|f| f.format)
-            .filter(|&v| v > FORMAT_VERSION);
+    let is_toml = file.ends_with(".toml");
+    parse_as::<T>(is_toml, text).map_err(|(message, position)| {
+        let newer = parse_as::<FormatOnly>(is_toml, text).ok().and_then(|f| f.format).filter(|&v| v > FORMAT_VERSION);
         let problem = match newer {
             Some(version) => format!(
                 "pack format {version} is newer than this app understands (up to {FORMAT_VERSION}); update ScamSpot or write the pack in format {FORMAT_VERSION}"
             ),
-            None => error.message().trim().to_string(),
+            None => message,
         };
-        vec![Diagnostic {
-            file: file.to_string(),
-            position: error.span().map(|span| line_column(text, span.start)),
-            scenario: None,
-            step: None,
-            field: String::new(),
-            problem,
-        }]
+        vec![Diagnostic { file: file.to_string(), position, scenario: None, step: None, field: String::new(), problem }]
     })
 }
 
-/// Position of the line `id = "<id>"`, to point semantic errors at their step.
-fn find_id(text: &str, id: &str) -> Option<(usize, usize)> {
-    let quoted = format!("\"{id}\"");
+fn parse_as<T: DeserializeOwned>(is_toml: bool, text: &str) -> Result<T, SyntaxError> {
+    if is_toml {
+        parse_toml(text)
+    } else {
+        serde_json::from_str(text).map_err(|e| {
+            let message = e.to_string();
+            // serde_json appends " at line L column C"; the position is reported separately.
+            let message = message.split(" at line ").next().unwrap_or(&message).to_string();
+            (message, (e.line() > 0).then(|| (e.line(), e.column())))
+        })
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn parse_toml<T: DeserializeOwned>(text: &str) -> Result<T, SyntaxError> {
+    toml::from_str(text).map_err(|e| (e.message().trim().to_string(), e.span().map(|span| line_column(text, span.start))))
+}
+
+/// The browser reads compiled packs only; this names the way to get one.
+#[cfg(target_arch = "wasm32")]
+fn parse_toml<T: DeserializeOwned>(_text: &str) -> Result<T, SyntaxError> {
+    let _ = line_column;
+    Err(("the app reads compiled packs: run `scamspot-check --compile OUT-FOLDER PACKS-FOLDER` and serve the .json files it writes".to_string(), None))
+}
+
+/// Position of the first line `key = value` (value as written), to point a
+/// semantic error at its place in the file.
+fn find_line(text: &str, key: &str, value: &str) -> Option<(usize, usize)> {
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
         let trimmed = line.trim_start();
-        if let Some(rest) = trimmed.strip_prefix("id") {
-            if rest.trim_start().strip_prefix('=').map(str::trim) == Some(quoted.as_str()) {
-                return Some(line_column(text, offset + line.len() - trimmed.len()));
+        if let Some(rest) = trimmed.strip_prefix(key) {
+            if let Some(rhs) = rest.trim_start().strip_prefix('=') {
+                if value.is_empty() || rhs.trim() == value {
+                    return Some(line_column(text, offset + line.len() - trimmed.len()));
+                }
             }
         }
         offset += line.len();
@@ -78,28 +119,42 @@ fn find_id(text: &str, id: &str) -> Option<(usize, usize)> {
     None
 }
 
+/// Position of a scenario-level field such as `debrief.channels` or `type`.
+fn find_field(text: &str, field: &str) -> Option<(usize, usize)> {
+    if field.is_empty() || field.contains('[') {
+        return None;
+    }
+    find_line(text, field, "").or_else(|| field.rsplit('.').next().and_then(|last| find_line(text, last, "")))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn find_id_points_at_the_step_line() {
-        let text = "id = \"pack\"\n[[steps]]\n  id = \"ad\"\n";
-        assert_eq!(find_id(text, "ad"), Some((3, 3)));
-        assert_eq!(find_id(text, "missing"), None);
+    fn find_line_points_at_the_step_or_field() {
+        let text = "id = \"pack\"\ntype = \"x\"\n[[steps]]\n  id = \"ad\"\n";
+        assert_eq!(find_line(text, "id", "\"ad\""), Some((4, 3)));
+        assert_eq!(find_line(text, "id", "\"missing\""), None);
+        assert_eq!(find_field(text, "type"), Some((2, 1)));
+        assert_eq!(find_field(text, "debrief.type"), Some((2, 1)));
+        assert_eq!(find_field(text, "steps.choices[0]"), None);
     }
 
     #[test]
-    fn syntax_error_has_line_and_column() {
+    fn syntax_errors_have_line_and_column_in_both_syntaxes() {
         let err = parse::<FormatOnly>("a.toml", "format = 1\nid = \"x\n").err().unwrap();
-        assert_eq!(err.len(), 1);
-        assert_eq!(err[0].file, "a.toml");
+        assert_eq!((err[0].file.as_str(), err[0].position.map(|p| p.0)), ("a.toml", Some(2)));
+        let err = parse::<FormatOnly>("a.json", "{\"format\": 1,\n \"id\": }").err().unwrap();
         assert_eq!(err[0].position.map(|p| p.0), Some(2));
+        assert!(!err[0].problem.contains(" at line "), "{}", err[0].problem);
     }
 
     #[test]
     fn newer_format_is_explained() {
         let err = parse::<Scenario>("new.toml", "format = 9\nid = \"x\"\n").err().unwrap();
+        assert!(err[0].problem.contains("format 9 is newer"), "{}", err[0].problem);
+        let err = parse::<Scenario>("new.json", "{\"format\": 9}").err().unwrap();
         assert!(err[0].problem.contains("format 9 is newer"), "{}", err[0].problem);
     }
 }

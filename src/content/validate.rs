@@ -283,7 +283,7 @@ fn check_outcomes(c: &mut Checker) {
     }
 }
 
-/// Problems in the catalog itself: duplicate ids, missing texts, bad pack paths.
+/// Problems in the catalog itself: duplicate ids, missing texts.
 pub fn validate_catalog(catalog: &Catalog, file: &str) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
     let mut report = |field: String, problem: String| {
@@ -318,29 +318,6 @@ pub fn validate_catalog(catalog: &Catalog, file: &str) -> Vec<Diagnostic> {
             }
         }
     }
-    let mut files = BTreeSet::new();
-    for t in &catalog.types {
-        for pack in &t.packs {
-            if !files.insert(&pack.file) {
-                report(format!("types.{}.packs", t.id), format!("\"{}\" is listed twice", pack.file));
-            }
-            if pack.file.starts_with('/') || pack.file.contains("..") || !pack.file.ends_with(".toml") {
-                report(format!("types.{}.packs", t.id), format!("\"{}\" must be a .toml path inside the packs folder", pack.file));
-            }
-        }
-    }
     problems
 }
 
-/// Problems between a pack and its line in the catalog: the type that lists it
-/// and the `genuine` mark rounds are drawn by.
-pub fn validate_listing(scenario: &Scenario, type_id: &str, genuine: bool, file: &str) -> Vec<Diagnostic> {
-    let mut c = Checker { file, scenario, problems: Vec::new() };
-    if scenario.scam_type != type_id {
-        c.report(None, "type", format!("the catalog lists this pack under \"{type_id}\" but the pack says \"{}\"", scenario.scam_type));
-    }
-    if scenario.genuine != genuine {
-        c.report(None, "genuine", format!("the pack says genuine = {} but the catalog says genuine = {genuine}; make them agree", scenario.genuine));
-    }
-    c.problems
-}

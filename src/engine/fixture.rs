@@ -1,6 +1,6 @@
 //! A tiny catalog and scenarios for the engine's unit tests.
 
-use crate::content::{load_catalog, load_scenario, Catalog, Scenario};
+use crate::content::{load_catalog, load_scenario, Catalog, PackSummary, Scenario, SiteIndex};
 use std::rc::Rc;
 
 pub const CATALOG: &str = r#"
@@ -10,12 +10,10 @@ languages = ["zh-CN", "en"]
 id = "demo"
 name = { zh-CN = "演示", en = "Demo" }
 blurb = { zh-CN = "演示", en = "Demo" }
-packs = [{ file = "demo/scam.toml", genuine = false }, { file = "demo/real.toml", genuine = true }]
 [[types]]
 id = "other"
 name = { zh-CN = "其他", en = "Other" }
 blurb = { zh-CN = "其他", en = "Other" }
-packs = [{ file = "other/a.toml", genuine = false }, { file = "other/b.toml", genuine = false }]
 [[techniques]]
 id = "advance-fee"
 name = { zh-CN = "先交费", en = "Fee up front" }
@@ -129,4 +127,24 @@ pub fn catalog() -> Catalog {
 
 pub fn scenario(text: &str, file: &str) -> Rc<Scenario> {
     Rc::new(load_scenario(file, text, &catalog()).unwrap_or_else(|e| panic!("fixture {file} invalid: {e:?}")))
+}
+
+/// An index of four packs: the two fixtures and two more scams of type "other".
+pub fn index() -> SiteIndex {
+    let summary = |text: &str, file: &str, id: &str, scam_type: &str| {
+        let mut s = PackSummary::of(&scenario(text, &file.replace(".json", ".toml")), file.into());
+        s.id = id.into();
+        s.scam_type = scam_type.into();
+        s
+    };
+    SiteIndex {
+        catalog: catalog(),
+        packs: vec![
+            summary(SCAM, "demo/scam.json", "demo-scam", "demo"),
+            summary(GENUINE, "demo/real.json", "demo-real", "demo"),
+            summary(SCAM, "other/a.json", "other-a", "other"),
+            PackSummary { techniques: vec![], ..summary(SCAM, "other/b.json", "other-b", "other") },
+        ],
+        broken: vec![],
+    }
 }

@@ -1,18 +1,29 @@
-//! Choosing which scenarios a round plays. The randomness comes in as a seed,
-//! so a plan is reproducible in tests.
+//! Choosing which scenarios a round plays, from the index alone (no pack is
+//! downloaded to decide). The randomness comes in as a seed, and the day as
+//! a number, so a plan is reproducible in tests.
 
 use super::progress::Progress;
-use crate::content::{Catalog, PackEntry};
+use crate::content::{PackSummary, SiteIndex};
+use std::collections::BTreeMap;
+
+/// Scam scenarios in a quick round: with one genuine look-alike, about ten minutes.
+pub const QUICK_SCAMS: usize = 4;
+/// The most scenarios a technique or review round plays.
+pub const FOCUSED_MAX: usize = 5;
 
 /// What the learner asked to play.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RoundKind {
-    /// One scam per type plus one genuine look-alike, least-played first.
-    Mixed,
+    /// Scams from the least-practised types, plus one genuine look-alike.
+    Quick,
     /// Every scenario of one scam type.
     Type(String),
-    /// One scenario by pack file, e.g. from a lecturer's link.
+    /// Scams that use one technique, e.g. "pay-to-withdraw".
+    Technique(String),
+    /// One scenario by id, e.g. from a lecturer's link.
     Single(String),
+    /// The scenarios missed a few days ago.
+    Review,
 }
 
 /// A small deterministic generator (SplitMix64): enough for shuffling a handful of packs.
@@ -35,73 +46,97 @@ impl Rng {
     }
 }
 
-/// The pack files to play, in order.
-pub fn plan_round(catalog: &Catalog, kind: &RoundKind, progress: &Progress, seed: u64) -> Vec<String> {
+/// The compiled pack files to play, in order.
+pub fn plan_round(index: &SiteIndex, kind: &RoundKind, progress: &Progress, seed: u64, today: u32) -> Vec<String> {
     let mut rng = Rng(seed);
-    let mut files: Vec<String> = match kind {
-        RoundKind::Type(id) => catalog.scam_type(id).map(|t| t.packs.iter().map(|p| p.file.clone()).collect()).unwrap_or_default(),
-        // Only packs the catalog lists: a link cannot make the app fetch anything else.
-        RoundKind::Single(file) => catalog.types.iter().flat_map(|t| &t.packs).filter(|p| &p.file == file).map(|p| p.file.clone()).take(1).collect(),
-        RoundKind::Mixed => {
-            let mut picked: Vec<String> = catalog
-                .types
-                .iter()
-                .filter_map(|t| least_played(t.packs.iter().filter(|p| !p.genuine), progress, &mut rng))
+    let mut picked: Vec<&PackSummary> = match kind {
+        RoundKind::Type(id) => index.packs_of_type(id).collect(),
+        RoundKind::Single(id) => index.pack(id).into_iter().collect(),
+        RoundKind::Technique(id) => {
+            let scams = index.packs.iter().filter(|p| !p.genuine && p.techniques.contains(id));
+            least_played(scams, progress, &mut rng).into_iter().take(FOCUSED_MAX).collect()
+        }
+        RoundKind::Review => progress.due_reviews(today).iter().filter_map(|id| index.pack(id)).take(FOCUSED_MAX).collect(),
+        RoundKind::Quick => {
+            // The least-played scam of each type, least-practised types first.
+            let mut by_type: BTreeMap<&str, Vec<&PackSummary>> = BTreeMap::new();
+            for p in index.packs.iter().filter(|p| !p.genuine) {
+                by_type.entry(&p.scam_type).or_default().push(p);
+            }
+            let mut firsts: Vec<(u32, &PackSummary)> = by_type
+                .into_values()
+                .filter_map(|packs| {
+                    let type_plays = packs.iter().map(|p| progress.plays(&p.id)).sum::<u32>();
+                    least_played(packs.into_iter(), progress, &mut rng).first().map(|p| (type_plays, *p))
+                })
                 .collect();
-            let genuine = catalog.types.iter().flat_map(|t| t.packs.iter().filter(|p| p.genuine));
-            picked.extend(least_played(genuine, progress, &mut rng));
-            picked
+            rng.shuffle(&mut firsts);
+            firsts.sort_by_key(|(plays, _)| *plays);
+            let mut round: Vec<&PackSummary> = firsts.into_iter().take(QUICK_SCAMS).map(|(_, p)| p).collect();
+            round.extend(least_played(index.packs.iter().filter(|p| p.genuine), progress, &mut rng).first());
+            round
         }
     };
-    rng.shuffle(&mut files);
-    files
+    rng.shuffle(&mut picked);
+    picked.into_iter().map(|p| p.file.clone()).collect()
 }
 
-/// The least-played pack, ties broken at random.
-fn least_played<'a>(packs: impl Iterator<Item = &'a PackEntry>, progress: &Progress, rng: &mut Rng) -> Option<String> {
-    let mut packs: Vec<&PackEntry> = packs.collect();
+/// Packs ordered least-played first, ties broken at random.
+fn least_played<'a>(packs: impl Iterator<Item = &'a PackSummary>, progress: &Progress, rng: &mut Rng) -> Vec<&'a PackSummary> {
+    let mut packs: Vec<&PackSummary> = packs.collect();
     rng.shuffle(&mut packs);
-    packs.into_iter().min_by_key(|p| progress.plays(&p.file)).map(|p| p.file.clone())
+    packs.sort_by_key(|p| progress.plays(&p.id));
+    packs
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::fixture::catalog;
+    use crate::engine::fixture::index;
+    use crate::engine::progress::ScenarioRecord;
+
+    fn files(mut plan: Vec<String>) -> Vec<String> {
+        plan.sort();
+        plan
+    }
 
     #[test]
-    fn a_mixed_round_has_one_scam_per_type_and_a_genuine_one() {
-        let plan = plan_round(&catalog(), &RoundKind::Mixed, &Progress::default(), 7);
-        assert_eq!(plan.len(), 3);
-        assert!(plan.contains(&"demo/scam.toml".to_string()));
-        assert!(plan.contains(&"demo/real.toml".to_string()));
-        assert!(plan.iter().filter(|f| f.starts_with("other/")).count() == 1);
+    fn a_quick_round_draws_scams_across_types_and_one_genuine() {
+        let plan = plan_round(&index(), &RoundKind::Quick, &Progress::default(), 7, 0);
+        assert_eq!(plan.len(), 3, "{plan:?}");
+        assert!(plan.contains(&"demo/scam.json".to_string()));
+        assert!(plan.contains(&"demo/real.json".to_string()));
+        assert_eq!(plan.iter().filter(|f| f.starts_with("other/")).count(), 1);
     }
 
     #[test]
     fn the_least_played_scenario_comes_first_and_seeds_reproduce() {
         let mut progress = Progress::default();
-        progress.scenarios.insert("other/a.toml".into(), super::super::progress::ScenarioRecord { plays: 3, best_points: 0, max_points: 100, last_right: false });
+        progress.scenarios.insert("other-a".into(), ScenarioRecord { plays: 3, best_points: 0, max_points: 100, last_right: false });
         for seed in 0..20 {
-            let plan = plan_round(&catalog(), &RoundKind::Mixed, &progress, seed);
-            assert!(plan.contains(&"other/b.toml".to_string()), "seed {seed}: {plan:?}");
-            assert_eq!(plan, plan_round(&catalog(), &RoundKind::Mixed, &progress, seed));
+            let plan = plan_round(&index(), &RoundKind::Quick, &progress, seed, 0);
+            assert!(plan.contains(&"other/b.json".to_string()), "seed {seed}: {plan:?}");
+            assert_eq!(plan, plan_round(&index(), &RoundKind::Quick, &progress, seed, 0));
         }
     }
 
     #[test]
-    fn a_type_round_plays_every_scenario_of_that_type() {
-        let mut plan = plan_round(&catalog(), &RoundKind::Type("demo".into()), &Progress::default(), 1);
-        plan.sort();
-        assert_eq!(plan, ["demo/real.toml", "demo/scam.toml"]);
-        assert!(plan_round(&catalog(), &RoundKind::Type("nope".into()), &Progress::default(), 1).is_empty());
+    fn type_technique_and_single_rounds_pick_what_was_asked() {
+        let p = Progress::default();
+        assert_eq!(files(plan_round(&index(), &RoundKind::Type("demo".into()), &p, 1, 0)), ["demo/real.json", "demo/scam.json"]);
+        assert_eq!(files(plan_round(&index(), &RoundKind::Technique("advance-fee".into()), &p, 1, 0)), ["demo/scam.json", "other/a.json"]);
+        assert_eq!(plan_round(&index(), &RoundKind::Single("demo-real".into()), &p, 1, 0), ["demo/real.json"]);
+        assert!(plan_round(&index(), &RoundKind::Single("https://evil.example/x".into()), &p, 1, 0).is_empty());
+        assert!(plan_round(&index(), &RoundKind::Type("nope".into()), &p, 1, 0).is_empty());
     }
 
     #[test]
-    fn a_single_scenario_must_be_listed_in_the_catalog() {
-        let plan = |file: &str| plan_round(&catalog(), &RoundKind::Single(file.into()), &Progress::default(), 1);
-        assert_eq!(plan("demo/real.toml"), ["demo/real.toml"]);
-        assert!(plan("https://evil.example/pack.toml").is_empty());
-        assert!(plan("../secret.toml").is_empty());
+    fn a_review_round_plays_the_mistakes_that_are_due() {
+        let mut p = Progress::default();
+        p.missed.insert("other-b".into(), 10);
+        p.missed.insert("demo-real".into(), 12);
+        assert!(plan_round(&index(), &RoundKind::Review, &p, 1, 12).is_empty());
+        assert_eq!(plan_round(&index(), &RoundKind::Review, &p, 1, 13), ["other/b.json"]);
+        assert_eq!(files(plan_round(&index(), &RoundKind::Review, &p, 1, 20)), ["demo/real.json", "other/b.json"]);
     }
 }

@@ -10,6 +10,10 @@ use std::collections::BTreeMap;
 /// Bump when the stored shape changes, and teach `restore` the old one.
 pub const PROGRESS_VERSION: u32 = 1;
 
+/// Days before a mistake comes back for review: training effects fade within
+/// weeks, and a short booster a few days later renews them.
+pub const REVIEW_AFTER_DAYS: u32 = 3;
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Progress {
     pub version: u32,
@@ -17,9 +21,13 @@ pub struct Progress {
     /// Best round score as (points, out of).
     #[serde(default)]
     pub best_round: Option<(u32, u32)>,
-    /// Per pack file.
+    /// Per scenario id.
     #[serde(default)]
     pub scenarios: BTreeMap<String, ScenarioRecord>,
+    /// Scenarios handled wrong, with the day (days since 1970) it happened:
+    /// they come back in a review round a few days later.
+    #[serde(default)]
+    pub missed: BTreeMap<String, u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -33,7 +41,7 @@ pub struct ScenarioRecord {
 
 impl Default for Progress {
     fn default() -> Self {
-        Progress { version: PROGRESS_VERSION, rounds: 0, best_round: None, scenarios: BTreeMap::new() }
+        Progress { version: PROGRESS_VERSION, rounds: 0, best_round: None, scenarios: BTreeMap::new(), missed: BTreeMap::new() }
     }
 }
 
@@ -69,12 +77,13 @@ impl Progress {
         let mut progress = Progress::default();
         progress.rounds = map.get("rounds").and_then(Value::as_u64).map_or(0, |n| n.min(u64::from(u32::MAX)) as u32);
         progress.best_round = map.get("best_round").cloned().and_then(|v| serde_json::from_value(v).ok());
+        progress.missed = map.get("missed").cloned().and_then(|v| serde_json::from_value(v).ok()).unwrap_or_default();
         let mut dropped = 0;
         if let Some(Value::Object(entries)) = map.get("scenarios") {
-            for (file, entry) in entries {
+            for (id, entry) in entries {
                 match serde_json::from_value::<ScenarioRecord>(entry.clone()) {
                     Ok(record) => {
-                        progress.scenarios.insert(file.clone(), record);
+                        progress.scenarios.insert(id.clone(), record);
                     }
                     Err(_) => dropped += 1,
                 }
@@ -90,26 +99,38 @@ impl Progress {
         serde_json::to_string(self).expect("progress is plain data")
     }
 
-    /// Records a finished round.
-    pub fn record(&mut self, results: &[ScenarioResult]) {
+    /// Records a finished round played on day `today`.
+    pub fn record(&mut self, results: &[ScenarioResult], today: u32) {
         let summary = RoundSummary::from_results(results);
         self.rounds += 1;
         if self.best_round.is_none_or(|(best, _)| summary.points > best) {
             self.best_round = Some((summary.points, summary.max_points));
         }
         for r in results {
-            let record = self.scenarios.entry(r.file.clone()).or_insert(ScenarioRecord { plays: 0, best_points: 0, max_points: r.max_points, last_right: false });
+            let record = self.scenarios.entry(r.scenario_id.clone()).or_insert(ScenarioRecord { plays: 0, best_points: 0, max_points: r.max_points, last_right: false });
             record.plays += 1;
             if r.points >= record.best_points {
                 record.best_points = r.points;
                 record.max_points = r.max_points;
             }
             record.last_right = r.handled_right();
+            if r.handled_right() {
+                self.missed.remove(&r.scenario_id);
+            } else {
+                self.missed.insert(r.scenario_id.clone(), today);
+            }
         }
     }
 
-    pub fn plays(&self, file: &str) -> u32 {
-        self.scenarios.get(file).map_or(0, |r| r.plays)
+    pub fn plays(&self, id: &str) -> u32 {
+        self.scenarios.get(id).map_or(0, |r| r.plays)
+    }
+
+    /// Scenarios missed at least `REVIEW_AFTER_DAYS` ago, oldest first.
+    pub fn due_reviews(&self, today: u32) -> Vec<String> {
+        let mut due: Vec<(&u32, &String)> = self.missed.iter().filter(|(_, &day)| day + REVIEW_AFTER_DAYS <= today).map(|(id, day)| (day, id)).collect();
+        due.sort();
+        due.into_iter().map(|(_, id)| id.clone()).collect()
     }
 }
 
@@ -118,10 +139,9 @@ mod tests {
     use super::*;
     use crate::content::Outcome;
 
-    fn result(file: &str, points: u32, outcome: Outcome) -> ScenarioResult {
+    fn result(id: &str, points: u32, outcome: Outcome) -> ScenarioResult {
         ScenarioResult {
-            file: file.into(),
-            scenario_id: file.into(),
+            scenario_id: id.into(),
             scam_type: "demo".into(),
             genuine: false,
             outcome,
@@ -144,16 +164,28 @@ mod tests {
     #[test]
     fn round_trips_and_keeps_the_best_score() {
         let mut p = Progress::default();
-        p.record(&[result("a.toml", 100, Outcome::Safe)]);
-        p.record(&[result("a.toml", 0, Outcome::Scammed)]);
+        p.record(&[result("a", 100, Outcome::Safe)], 10);
+        p.record(&[result("a", 0, Outcome::Scammed)], 11);
         let (back, notice) = Progress::restore(Some(&p.to_json()));
         assert_eq!(notice, None);
         assert_eq!(back.rounds, 2);
         assert_eq!(back.best_round, Some((100, 100)));
-        let a = &back.scenarios["a.toml"];
+        let a = &back.scenarios["a"];
         assert_eq!((a.plays, a.best_points, a.last_right), (2, 100, false));
-        assert_eq!(back.plays("a.toml"), 2);
-        assert_eq!(back.plays("b.toml"), 0);
+        assert_eq!(back.plays("a"), 2);
+        assert_eq!(back.plays("b"), 0);
+    }
+
+    #[test]
+    fn a_mistake_comes_back_for_review_a_few_days_later_until_handled_right() {
+        let mut p = Progress::default();
+        p.record(&[result("a", 0, Outcome::Scammed), result("b", 0, Outcome::Refused), result("c", 100, Outcome::Safe)], 100);
+        assert!(p.due_reviews(100 + REVIEW_AFTER_DAYS - 1).is_empty(), "not yet");
+        assert_eq!(p.due_reviews(100 + REVIEW_AFTER_DAYS), ["a", "b"]);
+        p.record(&[result("a", 100, Outcome::Safe)], 104);
+        assert_eq!(p.due_reviews(200), ["b"]);
+        let (back, _) = Progress::restore(Some(&p.to_json()));
+        assert_eq!(back.due_reviews(200), ["b"]);
     }
 
     #[test]
@@ -173,12 +205,12 @@ mod tests {
     #[test]
     fn damaged_entries_are_dropped_and_the_rest_kept() {
         let raw = r#"{"version":1,"rounds":4,"best_round":"x","scenarios":{
-            "a.toml":{"plays":2,"best_points":80,"max_points":100,"last_right":true},
-            "b.toml":{"plays":"many"}}}"#;
+            "a":{"plays":2,"best_points":80,"max_points":100,"last_right":true},
+            "b":{"plays":"many"}}}"#;
         let (p, notice) = Progress::restore(Some(raw));
         assert_eq!(notice, Some(RestoreNotice::Repaired { kept: 1, dropped: 1 }));
         assert_eq!(p.rounds, 4);
         assert_eq!(p.best_round, None);
-        assert_eq!(p.scenarios["a.toml"].best_points, 80);
+        assert_eq!(p.scenarios["a"].best_points, 80);
     }
 }

@@ -16,8 +16,6 @@ pub const PENALTY_PER_WRONG_TAP: u32 = 5;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ScenarioResult {
-    /// The pack file, which is how saved progress knows the scenario.
-    pub file: String,
     pub scenario_id: String,
     pub scam_type: String,
     pub genuine: bool,
@@ -62,7 +60,6 @@ pub fn score_scenario(scenario: &Scenario, play: &Play, outcome: Outcome) -> Sce
     };
     let flag_points = (found * POINTS_PER_FLAG).saturating_sub(wrong * PENALTY_PER_WRONG_TAP);
     ScenarioResult {
-        file: scenario.file.clone(),
         scenario_id: scenario.id.clone(),
         scam_type: scenario.scam_type.clone(),
         genuine: scenario.genuine,

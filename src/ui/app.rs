@@ -1,26 +1,26 @@
-//! The root component: language, saved progress, the catalog, and which
+//! The root component: language, saved progress, the pack index, and which
 //! screen is showing. Loading and saving go through `web`.
 
 use super::screens::round::RoundView;
 use super::screens::start::StartScreen;
 use super::widgets::notice::Notice;
 use super::widgets::top_bar::TopBar;
-use crate::content::{Catalog, Diagnostic, Scenario};
+use crate::content::{Diagnostic, Scenario, SiteIndex};
 use crate::engine::plan::{plan_round, RoundKind};
 use crate::engine::progress::RestoreNotice;
 use crate::engine::ScenarioResult;
 use crate::i18n::{fill, Lang};
-use crate::web::browser::{browser_languages, query_param, random_seed, set_document_lang};
-use crate::web::packs::{fetch_catalog, fetch_scenarios};
+use crate::web::browser::{browser_languages, query_param, random_seed, set_document_lang, today};
+use crate::web::packs::{fetch_index, fetch_scenarios};
 use crate::web::storage::{self, StorageNotice};
 use std::rc::Rc;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 #[derive(Clone, PartialEq)]
-enum CatalogState {
+enum IndexState {
     Loading,
-    Ready(Rc<Catalog>),
+    Ready(Rc<SiteIndex>),
     Failed(Rc<Vec<Diagnostic>>),
 }
 
@@ -43,37 +43,37 @@ pub fn App() -> Html {
     let stored = use_memo((), |_| storage::load_progress());
     let progress = use_state(|| stored.0.clone());
     let storage_notice = use_state(|| stored.1.clone());
-    let catalog = use_state(|| CatalogState::Loading);
-    let catalog_attempt = use_state(|| 0u32);
+    let index = use_state(|| IndexState::Loading);
+    let index_attempt = use_state(|| 0u32);
     let screen = use_state(|| Screen::Start);
     let pack_problems = use_state(|| Rc::new(Vec::<Diagnostic>::new()));
     let rounds_started = use_state(|| 0u32);
     let linked = use_memo((), |_| query_param("scenario"));
 
     {
-        let catalog = catalog.clone();
-        use_effect_with(*catalog_attempt, move |_| {
-            catalog.set(CatalogState::Loading);
+        let index = index.clone();
+        use_effect_with(*index_attempt, move |_| {
+            index.set(IndexState::Loading);
             spawn_local(async move {
-                catalog.set(match fetch_catalog().await {
-                    Ok(c) => CatalogState::Ready(Rc::new(c)),
-                    Err(problems) => CatalogState::Failed(Rc::new(problems)),
+                index.set(match fetch_index().await {
+                    Ok(i) => IndexState::Ready(Rc::new(i)),
+                    Err(problems) => IndexState::Failed(Rc::new(problems)),
                 });
             });
         });
     }
 
     let start_round = {
-        let (catalog, progress, screen, pack_problems, rounds_started) = (catalog.clone(), progress.clone(), screen.clone(), pack_problems.clone(), rounds_started.clone());
+        let (index, progress, screen, pack_problems, rounds_started) = (index.clone(), progress.clone(), screen.clone(), pack_problems.clone(), rounds_started.clone());
         Callback::from(move |kind: RoundKind| {
-            let CatalogState::Ready(cat) = &*catalog else { return };
-            let files = plan_round(cat, &kind, &progress, random_seed());
-            let (cat, screen, pack_problems) = (Rc::clone(cat), screen.clone(), pack_problems.clone());
+            let IndexState::Ready(site) = &*index else { return };
+            let files = plan_round(site, &kind, &progress, random_seed(), today());
+            let (site, screen, pack_problems) = (Rc::clone(site), screen.clone(), pack_problems.clone());
             let round = *rounds_started + 1;
             rounds_started.set(round);
             screen.set(Screen::Loading);
             spawn_local(async move {
-                let (scenarios, problems) = fetch_scenarios(&cat, &files).await;
+                let (scenarios, problems) = fetch_scenarios(&site.catalog, &files).await;
                 pack_problems.set(Rc::new(problems));
                 screen.set(if scenarios.is_empty() { Screen::Start } else { Screen::Playing { round, kind, scenarios: Rc::new(scenarios) } });
             });
@@ -84,7 +84,7 @@ pub fn App() -> Html {
         let (progress, storage_notice) = (progress.clone(), storage_notice.clone());
         Callback::from(move |results: Vec<ScenarioResult>| {
             let mut next = (*progress).clone();
-            next.record(&results);
+            next.record(&results, today());
             if !storage::save_progress(&next) {
                 storage_notice.set(Some(StorageNotice::Unavailable));
             }
@@ -121,19 +121,27 @@ pub fn App() -> Html {
         </>
     };
 
-    let body = match (&*screen, &*catalog) {
-        (_, CatalogState::Loading) | (Screen::Loading, _) => html! { <p class="loading" role="status">{ t.loading }</p> },
-        (_, CatalogState::Failed(problems)) => html! {
+    let broken = match &*index {
+        IndexState::Ready(site) if !site.broken.is_empty() && *screen == Screen::Start => html! {
+            <Notice message={fill(t.packs_failed, &[("count", &site.broken.len())])}
+                details={site.broken.iter().flat_map(|b| b.problems.iter().cloned()).collect::<Vec<_>>()} lang={*lang} />
+        },
+        _ => html! {},
+    };
+
+    let body = match (&*screen, &*index) {
+        (_, IndexState::Loading) | (Screen::Loading, _) => html! { <p class="loading" role="status">{ t.loading }</p> },
+        (_, IndexState::Failed(problems)) => html! {
             <section class="screen">
                 <Notice message={t.catalog_failed} details={problems.iter().map(|p| p.to_string()).collect::<Vec<_>>()} lang={*lang} />
-                <button class="primary" onclick={{ let a = catalog_attempt.clone(); Callback::from(move |_| a.set(*a + 1)) }}>{ t.retry }</button>
+                <button class="primary" onclick={{ let a = index_attempt.clone(); Callback::from(move |_| a.set(*a + 1)) }}>{ t.retry }</button>
             </section>
         },
-        (Screen::Start, CatalogState::Ready(cat)) => html! {
-            <StartScreen lang={*lang} catalog={Rc::clone(cat)} progress={Rc::new((*progress).clone())} on_start={start_round.clone()} linked={(*linked).clone()} />
+        (Screen::Start, IndexState::Ready(site)) => html! {
+            <StartScreen lang={*lang} index={Rc::clone(site)} progress={Rc::new((*progress).clone())} today={today()} on_start={start_round.clone()} linked={(*linked).clone()} />
         },
-        (Screen::Playing { round, kind, scenarios }, CatalogState::Ready(cat)) => html! {
-            <RoundView key={*round} lang={*lang} catalog={Rc::clone(cat)} scenarios={Rc::clone(scenarios)} kind={kind.clone()}
+        (Screen::Playing { round, kind, scenarios }, IndexState::Ready(site)) => html! {
+            <RoundView key={*round} lang={*lang} site={Rc::clone(site)} scenarios={Rc::clone(scenarios)} kind={kind.clone()}
                 on_complete={on_complete.clone()} on_start={start_round.clone()} on_home={go_home.clone()} />
         },
     };
@@ -143,6 +151,7 @@ pub fn App() -> Html {
             <TopBar lang={*lang} on_switch={switch_lang} on_home={go_home} />
             <main class="content">
                 { notices }
+                { broken }
                 { body }
             </main>
         </div>

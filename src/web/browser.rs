@@ -40,6 +40,11 @@ pub fn scroll_to_top() {
     }
 }
 
+/// Days since 1970-01-01 (UTC), for spacing review rounds.
+pub fn today() -> u32 {
+    (js_sys::Date::now() / 86_400_000.0) as u32
+}
+
 /// A fresh seed for drawing a round.
 pub fn random_seed() -> u64 {
     (js_sys::Math::random() * 2f64.powi(53)) as u64

@@ -1,14 +1,14 @@
-//! Fetching the catalog and scenario packs, and validating them as they arrive.
-//! A pack that fails to load or validate is reported, and the round goes on
-//! with the others.
+//! Fetching the index and the compiled scenario packs, and validating them as
+//! they arrive. A pack that fails to load or validate is reported, and the
+//! round goes on with the others.
 
-use crate::content::{load_catalog, load_scenario, Catalog, Diagnostic, Scenario};
+use crate::content::index::INDEX_FILE;
+use crate::content::{load_index, load_scenario, Catalog, Diagnostic, Scenario, SiteIndex};
 use gloo::net::http::Request;
 use std::rc::Rc;
 
 /// Where packs are served, relative to the page.
 const PACKS_URL: &str = "packs/";
-const CATALOG_FILE: &str = "catalog.toml";
 
 async fn fetch_text(file: &str) -> Result<String, Diagnostic> {
     let failed = |problem: String| Diagnostic { file: file.to_string(), position: None, scenario: None, step: None, field: String::new(), problem };
@@ -19,9 +19,10 @@ async fn fetch_text(file: &str) -> Result<String, Diagnostic> {
     response.text().await.map_err(|e| failed(format!("could not be read: {e}")))
 }
 
-pub async fn fetch_catalog() -> Result<Catalog, Vec<Diagnostic>> {
-    let text = fetch_text(CATALOG_FILE).await.map_err(|d| vec![d])?;
-    load_catalog(CATALOG_FILE, &text)
+/// The catalog and one line per pack: all the start screen needs.
+pub async fn fetch_index() -> Result<SiteIndex, Vec<Diagnostic>> {
+    let text = fetch_text(INDEX_FILE).await.map_err(|d| vec![d])?;
+    load_index(INDEX_FILE, &text)
 }
 
 /// Loads the packs of a round in parallel: the scenarios that are fine, in

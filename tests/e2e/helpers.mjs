@@ -11,9 +11,18 @@ const dist = path.resolve(import.meta.dirname, '../../dist');
 const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
   '.css': 'text/css', '.toml': 'text/plain; charset=utf-8', '.json': 'application/json' };
 
-export async function serveDist() {
+/** Serves dist/; `overrides` maps a path (e.g. 'packs/index.json') to the body served instead. */
+export const readDist = file => fs.readFileSync(path.join(dist, file), 'utf8');
+
+export async function serveDist(overrides = {}) {
   const server = http.createServer((req, res) => {
-    let file = path.join(dist, decodeURIComponent(new URL(req.url, 'http://x').pathname));
+    const wanted = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    const override = overrides[wanted.slice(1)];
+    if (override !== undefined) {
+      res.writeHead(200, { 'content-type': types[path.extname(wanted)] || 'text/plain', 'cache-control': 'no-store' });
+      return res.end(override);
+    }
+    let file = path.join(dist, wanted);
     if (!file.startsWith(dist)) { res.writeHead(403); return res.end(); }
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
     if (!fs.existsSync(file)) { res.writeHead(404); return res.end('not found'); }

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serveDist, launch, phonePage, choose, tapPhrase, finishScenario, axeViolations } from './helpers.mjs';
 
-const LIKE_FOR_CASH = '?scenario=order-brushing/like-for-cash.toml';
+const LIKE_FOR_CASH = '?scenario=ob-like-for-cash';
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
 after(async () => { await browser?.close(); server?.close(); });
@@ -58,7 +58,7 @@ test('Chinese: plays like-for-cash to a late stop, scores it, and remembers it a
 
   await page.reload();
   assert.equal(await text(page, '#overall-progress'), '已完成 1 轮 · 最高 65/130 分');
-  assert.match(await text(page, '[data-type="order-brushing"]'), /已练 1\/3 个场景/);
+  assert.match(await text(page, '[data-type="order-brushing"]'), /已练 1\/4 个场景/);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -116,16 +116,16 @@ test('the language switch changes everything at once and is remembered', async (
   const { context, page } = await phonePage(browser, 'zh-CN');
   await page.goto(server.url);
   await page.locator('#start').waitFor();
-  assert.equal(await text(page, '#start'), '开始混合练习');
+  assert.equal(await text(page, '#start'), '开始快速练习（约10分钟）');
   await page.locator('#lang-switch').tap();
-  assert.equal(await text(page, '#start'), 'Start a mixed round');
+  assert.equal(await text(page, '#start'), 'Start a quick round (about 10 min)');
   assert.match(await text(page, '[data-type="fake-loan"] h3'), /Fake online loans/);
   await page.reload();
-  assert.equal(await text(page, '#start'), 'Start a mixed round');
-  // A mixed round draws one scam per type plus a genuine look-alike.
+  assert.equal(await text(page, '#start'), 'Start a quick round (about 10 min)');
+  // A quick round draws four scams from different types plus a genuine look-alike.
   await page.locator('#start').tap();
   await page.locator('[data-level="3"]').tap();
-  assert.match(await text(page, '.position'), /^Scenario 1\/4$/);
+  assert.match(await text(page, '.position'), /^Scenario 1\/5$/);
   await context.close();
 });
 

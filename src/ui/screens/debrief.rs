@@ -2,7 +2,7 @@
 //! missed), the techniques, the right action and the official channels.
 
 use super::scenario::outcome_title;
-use crate::content::Catalog;
+use crate::content::SiteIndex;
 use crate::engine::round::Tapped;
 use crate::engine::Action;
 use crate::i18n::{fill, yuan, Lang};
@@ -14,7 +14,7 @@ use yew::prelude::*;
 pub struct DebriefScreenProps {
     pub lang: Lang,
     pub round: UseReducerHandle<RoundState>,
-    pub catalog: Rc<Catalog>,
+    pub site: Rc<SiteIndex>,
 }
 
 #[function_component]
@@ -73,7 +73,7 @@ pub fn DebriefScreen(props: &DebriefScreenProps) -> Html {
             if !scenario.techniques.is_empty() {
                 <h2>{ t.techniques_heading }</h2>
                 <ul class="technique-list">
-                    { for scenario.techniques.iter().filter_map(|id| props.catalog.technique(id)).map(|tech| html! {
+                    { for scenario.techniques.iter().filter_map(|id| props.site.catalog.technique(id)).map(|tech| html! {
                         <li><strong>{ tech.name.get(code) }</strong>{ t.label_sep }{ tech.about.get(code) }</li>
                     }) }
                 </ul>
@@ -85,7 +85,7 @@ pub fn DebriefScreen(props: &DebriefScreenProps) -> Html {
             if !scenario.debrief.channels.is_empty() {
                 <h2>{ t.channels_heading }</h2>
                 <ul class="channel-list">
-                    { for scenario.debrief.channels.iter().filter_map(|id| props.catalog.channel(id)).map(|ch| html! {
+                    { for scenario.debrief.channels.iter().filter_map(|id| props.site.catalog.channel(id)).map(|ch| html! {
                         <li><strong>{ ch.name.get(code) }</strong><p>{ ch.about.get(code) }</p></li>
                     }) }
                 </ul>

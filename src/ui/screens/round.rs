@@ -5,7 +5,7 @@ use super::confidence::ConfidenceScreen;
 use super::debrief::DebriefScreen;
 use super::result::ResultScreen;
 use super::scenario::ScenarioScreen;
-use crate::content::{Catalog, Scenario};
+use crate::content::{Scenario, SiteIndex};
 use crate::engine::plan::RoundKind;
 use crate::engine::{Action, Phase, Round, ScenarioResult};
 use crate::i18n::Lang;
@@ -17,7 +17,7 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct RoundViewProps {
     pub lang: Lang,
-    pub catalog: Rc<Catalog>,
+    pub site: Rc<SiteIndex>,
     pub scenarios: Rc<Vec<Rc<Scenario>>>,
     pub kind: RoundKind,
     pub on_complete: Callback<Vec<ScenarioResult>>,
@@ -49,10 +49,10 @@ pub fn RoundView(props: &RoundViewProps) -> Html {
     match round.0.phase {
         Phase::RateBefore => html! { <ConfidenceScreen {lang} after={false} on_rate={dispatch.reform(Action::RateBefore)} /> },
         Phase::Playing => html! { <ScenarioScreen {lang} round={round.clone()} /> },
-        Phase::Debrief => html! { <DebriefScreen {lang} round={round.clone()} catalog={Rc::clone(&props.catalog)} /> },
+        Phase::Debrief => html! { <DebriefScreen {lang} round={round.clone()} site={Rc::clone(&props.site)} /> },
         Phase::RateAfter => html! { <ConfidenceScreen {lang} after={true} on_rate={dispatch.reform(Action::RateAfter)} /> },
         Phase::Summary => html! {
-            <ResultScreen {lang} round={round.clone()} catalog={Rc::clone(&props.catalog)} kind={props.kind.clone()}
+            <ResultScreen {lang} round={round.clone()} site={Rc::clone(&props.site)} kind={props.kind.clone()}
                 on_start={props.on_start.clone()} on_home={props.on_home.clone()} />
         },
     }

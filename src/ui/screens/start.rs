@@ -1,6 +1,7 @@
-//! The start screen: what this is, how long it takes, the scam types on offer.
+//! The start screen: what this is, how long it takes, and what to play: a
+//! quick round, a review of past mistakes, one scam type, or one technique.
 
-use crate::content::Catalog;
+use crate::content::SiteIndex;
 use crate::engine::plan::RoundKind;
 use crate::engine::progress::Progress;
 use crate::i18n::{fill, Lang};
@@ -10,10 +11,12 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct StartScreenProps {
     pub lang: Lang,
-    pub catalog: Rc<Catalog>,
+    pub index: Rc<SiteIndex>,
     pub progress: Rc<Progress>,
+    /// Days since 1970, for deciding whether a review is due.
+    pub today: u32,
     pub on_start: Callback<RoundKind>,
-    /// A pack file the page was linked to (`?scenario=`): the start button plays it.
+    /// A scenario id the page was linked to (`?scenario=`): the start button plays it.
     #[prop_or_default]
     pub linked: Option<String>,
 }
@@ -21,11 +24,11 @@ pub struct StartScreenProps {
 #[function_component]
 pub fn StartScreen(props: &StartScreenProps) -> Html {
     let (t, code) = (props.lang.texts(), props.lang.code());
-    let first = match &props.linked {
-        Some(file) => RoundKind::Single(file.clone()),
-        None => RoundKind::Mixed,
-    };
-    let start = props.on_start.reform(move |_: MouseEvent| first.clone());
+    let start_with = |kind: RoundKind| props.on_start.reform(move |_: MouseEvent| kind.clone());
+    let linked = props.linked.as_ref().filter(|id| props.index.pack(id).is_some());
+    let first = linked.map_or(RoundKind::Quick, |id| RoundKind::Single(id.clone()));
+    let reviews = props.progress.due_reviews(props.today).into_iter().filter(|id| props.index.pack(id).is_some()).count();
+    let catalog = &props.index.catalog;
     html! {
         <section class="screen start">
             <h1>{ t.tagline }</h1>
@@ -34,21 +37,44 @@ pub fn StartScreen(props: &StartScreenProps) -> Html {
             if let Some((points, max)) = props.progress.best_round {
                 <p class="meta" id="overall-progress">{ fill(t.overall_progress, &[("rounds", &props.progress.rounds), ("points", &points), ("max", &max)]) }</p>
             }
-            <button id="start" class="primary" onclick={start}>{ if props.linked.is_some() { t.start_linked } else { t.start_mixed } }</button>
+            <button id="start" class="primary" onclick={start_with(first)}>{ if linked.is_some() { t.start_linked } else { t.start_mixed } }</button>
+            if reviews > 0 {
+                <div class="review-card">
+                    <h2>{ t.review_heading }</h2>
+                    <p>{ fill(t.review_text, &[("count", &reviews)]) }</p>
+                    <button id="review" class="secondary" onclick={start_with(RoundKind::Review)}>{ t.review_start }</button>
+                </div>
+            }
             <h2>{ t.types_heading }</h2>
             <ul class="type-list">
-                { for props.catalog.types.iter().map(|scam_type| {
-                    let played = scam_type.packs.iter().filter(|p| props.progress.plays(&p.file) > 0).count();
-                    let kind = RoundKind::Type(scam_type.id.clone());
-                    let start = props.on_start.reform(move |_: MouseEvent| kind.clone());
+                { for catalog.types.iter().map(|scam_type| {
+                    let packs: Vec<_> = props.index.packs_of_type(&scam_type.id).collect();
+                    let played = packs.iter().filter(|p| props.progress.plays(&p.id) > 0).count();
                     html! {
                         <li class="type-card" data-type={scam_type.id.clone()}>
                             <h3>{ scam_type.name.get(code) }</h3>
                             <p>{ scam_type.blurb.get(code) }</p>
-                            <p class="meta">{ fill(t.type_progress, &[("played", &played), ("total", &scam_type.packs.len())]) }</p>
-                            <button class="secondary" onclick={start} aria-label={format!("{}{}{}", t.practise_type, t.label_sep, scam_type.name.get(code))}>{ t.practise_type }</button>
+                            <p class="meta">{ fill(t.type_progress, &[("played", &played), ("total", &packs.len())]) }</p>
+                            if !packs.is_empty() {
+                                <button class="secondary" onclick={start_with(RoundKind::Type(scam_type.id.clone()))}
+                                    aria-label={format!("{}{}{}", t.practise_type, t.label_sep, scam_type.name.get(code))}>{ t.practise_type }</button>
+                            }
                         </li>
                     }
+                }) }
+            </ul>
+            <h2>{ t.by_technique_heading }</h2>
+            <p>{ t.by_technique_intro }</p>
+            <ul class="technique-picker">
+                { for catalog.techniques.iter().filter_map(|technique| {
+                    let count = props.index.packs.iter().filter(|p| !p.genuine && p.techniques.contains(&technique.id)).count();
+                    (count > 0).then(|| html! {
+                        <li>
+                            <button class="chip" data-technique={technique.id.clone()} onclick={start_with(RoundKind::Technique(technique.id.clone()))}>
+                                { technique.name.get(code) }<span class="chip-count">{ fill(t.technique_count, &[("count", &count.min(crate::engine::plan::FOCUSED_MAX))]) }</span>
+                            </button>
+                        </li>
+                    })
                 }) }
             </ul>
         </section>

@@ -1,0 +1,64 @@
+//! The compiled index the browser starts from: the catalog plus one line per
+//! pack (enough to show the start screen and draw rounds without downloading
+//! any scenario), and the packs the build had to leave out, with why.
+
+use super::model::{Catalog, Channel, Localized, Scenario};
+use serde::{Deserialize, Serialize};
+
+pub const INDEX_FILE: &str = "index.json";
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteIndex {
+    pub catalog: Catalog,
+    pub packs: Vec<PackSummary>,
+    #[serde(default)]
+    pub broken: Vec<BrokenPack>,
+}
+
+/// What a round needs to know about a pack before fetching it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PackSummary {
+    pub id: String,
+    /// The compiled pack, relative to the packs folder.
+    pub file: String,
+    #[serde(rename = "type")]
+    pub scam_type: String,
+    pub genuine: bool,
+    pub techniques: Vec<String>,
+    pub channel: Channel,
+    pub title: Localized,
+}
+
+/// A pack the build could not use, and every problem with it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BrokenPack {
+    pub file: String,
+    pub problems: Vec<String>,
+}
+
+impl PackSummary {
+    pub fn of(scenario: &Scenario, file: String) -> Self {
+        PackSummary {
+            id: scenario.id.clone(),
+            file,
+            scam_type: scenario.scam_type.clone(),
+            genuine: scenario.genuine,
+            techniques: scenario.techniques.clone(),
+            channel: scenario.channel,
+            title: scenario.title.clone(),
+        }
+    }
+}
+
+impl SiteIndex {
+    pub fn pack(&self, id: &str) -> Option<&PackSummary> {
+        self.packs.iter().find(|p| p.id == id)
+    }
+
+    pub fn packs_of_type<'a>(&'a self, scam_type: &'a str) -> impl Iterator<Item = &'a PackSummary> {
+        self.packs.iter().filter(move |p| p.scam_type == scam_type)
+    }
+}

@@ -1,0 +1,156 @@
+//! The broken-pack corpus: each file in tests/broken_packs/ is broken on
+//! purpose and says in its header which problem the validator must report
+//! (field, step and words of the message), so a vague "invalid pack" fails.
+//! Then a fuzz test: thousands of mutated packs must never make parsing,
+//! validation or playing panic.
+
+use scamspot::content::folder::check_pack;
+use scamspot::content::{load_catalog, load_scenario, Catalog, Diagnostic, StepKind};
+use scamspot::engine::{Action, Round};
+use std::fs;
+use std::path::Path;
+use std::rc::Rc;
+
+const CORPUS: &str = "tests/broken_packs";
+
+fn catalog() -> Catalog {
+    load_catalog("catalog.toml", &fs::read_to_string(Path::new(CORPUS).join("catalog.toml")).unwrap()).unwrap()
+}
+
+fn header<'a>(text: &'a str, key: &str) -> &'a str {
+    text.lines().find_map(|l| l.strip_prefix(&format!("# expect-{key}:"))).map_or("", str::trim)
+}
+
+#[test]
+fn the_valid_base_of_the_corpus_is_valid() {
+    check_pack(&Path::new(CORPUS).join("valid-base.toml"), "valid-base.toml", &catalog()).expect("the base pack is valid");
+}
+
+#[test]
+fn every_broken_pack_gets_its_specific_error() {
+    let catalog = catalog();
+    let mut cases = 0;
+    for entry in fs::read_dir(CORPUS).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        if name == "catalog.toml" || name == "valid-base.toml" {
+            continue;
+        }
+        cases += 1;
+        let text = fs::read_to_string(&path).unwrap();
+        let (field, step, problem) = (header(&text, "field"), header(&text, "step"), header(&text, "problem"));
+        assert!(!problem.is_empty(), "{name}: header lacks `# expect-problem:`");
+        let found: Vec<Diagnostic> = check_pack(&path, &name, &catalog).err().unwrap_or_else(|| panic!("{name}: accepted, but it is broken"));
+        let matching = found.iter().find(|d| {
+            d.problem.contains(problem) && (field.is_empty() || d.field == field) && (step.is_empty() || d.step.as_deref() == Some(step))
+        });
+        let all: Vec<String> = found.iter().map(|d| d.to_string()).collect();
+        let d = matching.unwrap_or_else(|| panic!("{name}: expected field `{field}`, step `{step}`, problem containing {problem:?}; got:\n{}", all.join("\n")));
+        assert_eq!(d.file, name, "the message names the file");
+        // Whole-scenario problems (`steps`) and list items have no single line to point at.
+        assert!(d.position.is_some() || d.field.contains('[') || d.field == "steps", "{name}: a line number is given where it can be: {d}");
+    }
+    assert!(cases >= 30, "the corpus has {cases} broken packs; at least 30 are wanted");
+}
+
+/// A small deterministic generator, so a failure reproduces.
+struct Rng(u64);
+
+impl Rng {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % n.max(1) as u64) as usize
+    }
+}
+
+/// One random edit of the kind authors make: delete, duplicate or swap a
+/// line, cut the file short, or change a character.
+fn mutate(text: &str, rng: &mut Rng) -> String {
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    let n = lines.len();
+    if n == 0 {
+        return "format = 1".to_string();
+    }
+    match rng.below(6) {
+        0 => {
+            lines.remove(rng.below(n));
+        }
+        1 => {
+            let i = rng.below(n);
+            lines.insert(i, lines[i].clone());
+        }
+        2 => lines.swap(rng.below(n), rng.below(n)),
+        3 => lines.truncate(rng.below(n)),
+        4 => {
+            let i = rng.below(n);
+            let mut chars: Vec<char> = lines[i].chars().collect();
+            if !chars.is_empty() {
+                let at = rng.below(chars.len());
+                chars[at] = ['"', '=', '[', ']', '\\', '0', 'x', '\u{4e00}', '\n', '#'][rng.below(10)];
+            }
+            lines[i] = chars.into_iter().collect();
+        }
+        _ => {
+            // Point a `next` or `start` at another existing id, making loops and orphans.
+            let ids: Vec<String> = lines.iter().filter_map(|l| l.strip_prefix("id = ").map(str::to_string)).collect();
+            if let Some(line) = lines.iter_mut().filter(|l| l.starts_with("next = ") || l.starts_with("start = ")).nth(rng.below(8)) {
+                let key = line.split(' ').next().unwrap_or("next").to_string();
+                *line = format!("{key} = {}", ids[rng.below(ids.len())]);
+            }
+        }
+    }
+    lines.join("\n")
+}
+
+/// Plays a valid scenario taking random choices and taps to its end.
+fn play(scenario: Rc<scamspot::content::Scenario>, rng: &mut Rng) {
+    let mut round = Round::new(vec![scenario]).apply(&Action::RateBefore(3)).unwrap();
+    for _ in 0..200 {
+        let (s, step) = (round.current, round.step_index());
+        round = round.apply(&Action::RevealAll { scenario: s, step }).unwrap_or(round);
+        if round.current_result().is_some() {
+            return;
+        }
+        let action = match round.scenario().steps[step].kind() {
+            Some(StepKind::Choices(c)) => Action::Choose { scenario: s, step, choice: rng.below(c.len()) },
+            Some(StepKind::Spot(_)) if rng.below(2) == 0 => Action::ToggleTap { scenario: s, step, message: rng.below(3), segment: rng.below(6), lang: "en".into() },
+            _ => Action::SubmitSpot { scenario: s, step },
+        };
+        round = round.apply(&action).unwrap_or(round);
+    }
+    panic!("a valid scenario did not end within 200 actions");
+}
+
+#[test]
+fn mutated_packs_never_panic_the_parser_validator_or_engine() {
+    let catalog = catalog();
+    let mut seeds: Vec<String> = vec![fs::read_to_string(Path::new(CORPUS).join("valid-base.toml")).unwrap()];
+    seeds.push(fs::read_to_string("static/packs/order-brushing/like-for-cash.toml").unwrap());
+    let mut rng = Rng(0x5EED_CAFE);
+    let (mut valid, mut invalid) = (0, 0);
+    for round in 0..3000 {
+        let mut text = seeds[round % seeds.len()].clone();
+        for _ in 0..=rng.below(3) {
+            text = mutate(&text, &mut rng);
+        }
+        // Both syntaxes the app reads: the TOML authors write and its JSON form.
+        match load_scenario("fuzz.toml", &text, &catalog) {
+            Ok(scenario) => {
+                valid += 1;
+                let json = serde_json::to_string(&scenario).unwrap();
+                let back = load_scenario("fuzz.json", &json, &catalog).expect("a valid pack stays valid compiled");
+                play(Rc::new(back), &mut rng);
+            }
+            Err(problems) => {
+                invalid += 1;
+                assert!(!problems.is_empty());
+            }
+        }
+        let mut json = serde_json::to_string(&serde_json::json!({"format": 1, "id": text.len()})).unwrap();
+        json.insert(rng.below(json.len()), ['{', '"', ':', '9'][rng.below(4)]);
+        let _ = load_scenario("fuzz.json", &json, &catalog);
+    }
+    assert!(valid > 50 && invalid > 500, "the mutations exercise both sides: {valid} valid, {invalid} invalid");
+}
