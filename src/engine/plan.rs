@@ -26,6 +26,17 @@ pub enum RoundKind {
     Review,
 }
 
+impl RoundKind {
+    /// The choice the static start screen leaves: "quick" or "single:<id>".
+    pub fn from_shell(text: &str) -> Option<RoundKind> {
+        match text.split_once(':') {
+            Some(("single", id)) if !id.is_empty() => Some(RoundKind::Single(id.to_string())),
+            None if text == "quick" => Some(RoundKind::Quick),
+            _ => None,
+        }
+    }
+}
+
 /// A small deterministic generator (SplitMix64): enough for shuffling a handful of packs.
 struct Rng(u64);
 
@@ -128,6 +139,15 @@ mod tests {
         assert_eq!(plan_round(&index(), &RoundKind::Single("demo-real".into()), &p, 1, 0), ["demo/real.json"]);
         assert!(plan_round(&index(), &RoundKind::Single("https://evil.example/x".into()), &p, 1, 0).is_empty());
         assert!(plan_round(&index(), &RoundKind::Type("nope".into()), &p, 1, 0).is_empty());
+    }
+
+    #[test]
+    fn the_static_start_screen_choice_reads_back() {
+        assert_eq!(RoundKind::from_shell("quick"), Some(RoundKind::Quick));
+        assert_eq!(RoundKind::from_shell("single:ob-like-for-cash"), Some(RoundKind::Single("ob-like-for-cash".into())));
+        for bad in ["", "single:", "type:x", "Quick", "quick:1"] {
+            assert_eq!(RoundKind::from_shell(bad), None, "{bad:?}");
+        }
     }
 
     #[test]

@@ -17,11 +17,31 @@ use std::rc::Rc;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
+/// The pack index, fetched before the app mounts (the static start screen
+/// covers that time) and again on "Try again".
 #[derive(Clone, PartialEq)]
-enum IndexState {
+pub enum IndexState {
     Loading,
     Ready(Rc<SiteIndex>),
     Failed(Rc<Vec<Diagnostic>>),
+}
+
+impl From<Result<SiteIndex, Vec<Diagnostic>>> for IndexState {
+    fn from(result: Result<SiteIndex, Vec<Diagnostic>>) -> Self {
+        match result {
+            Ok(index) => IndexState::Ready(Rc::new(index)),
+            Err(problems) => IndexState::Failed(Rc::new(problems)),
+        }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    pub index: IndexState,
+    /// A round the learner already chose on the static start screen, and
+    /// the confidence rating they gave there, if any.
+    #[prop_or_default]
+    pub chosen: Option<(RoundKind, Option<u8>)>,
 }
 
 #[derive(Clone, PartialEq)]
@@ -29,7 +49,7 @@ enum Screen {
     Start,
     Loading,
     /// `round` counts rounds so a new round gets fresh component state.
-    Playing { round: u32, kind: RoundKind, scenarios: Rc<Vec<Rc<Scenario>>> },
+    Playing { round: u32, kind: RoundKind, scenarios: Rc<Vec<Rc<Scenario>>>, rating: Option<u8> },
 }
 
 fn initial_lang() -> Lang {
@@ -37,13 +57,13 @@ fn initial_lang() -> Lang {
 }
 
 #[function_component]
-pub fn App() -> Html {
+pub fn App(props: &AppProps) -> Html {
     let lang = use_state(initial_lang);
     use_effect_with(*lang, |lang| set_document_lang(*lang));
     let stored = use_memo((), |_| storage::load_progress());
     let progress = use_state(|| stored.0.clone());
     let storage_notice = use_state(|| stored.1.clone());
-    let index = use_state(|| IndexState::Loading);
+    let index = use_state(|| props.index.clone());
     let index_attempt = use_state(|| 0u32);
     let screen = use_state(|| Screen::Start);
     let pack_problems = use_state(|| Rc::new(Vec::<Diagnostic>::new()));
@@ -52,20 +72,17 @@ pub fn App() -> Html {
 
     {
         let index = index.clone();
-        use_effect_with(*index_attempt, move |_| {
-            index.set(IndexState::Loading);
-            spawn_local(async move {
-                index.set(match fetch_index().await {
-                    Ok(i) => IndexState::Ready(Rc::new(i)),
-                    Err(problems) => IndexState::Failed(Rc::new(problems)),
-                });
-            });
+        use_effect_with(*index_attempt, move |attempt| {
+            if *attempt > 0 {
+                index.set(IndexState::Loading);
+                spawn_local(async move { index.set(fetch_index().await.into()) });
+            }
         });
     }
 
     let start_round = {
         let (index, progress, screen, pack_problems, rounds_started) = (index.clone(), progress.clone(), screen.clone(), pack_problems.clone(), rounds_started.clone());
-        Callback::from(move |kind: RoundKind| {
+        Callback::from(move |(kind, rating): (RoundKind, Option<u8>)| {
             let IndexState::Ready(site) = &*index else { return };
             let files = plan_round(site, &kind, &progress, random_seed(), today());
             let (site, screen, pack_problems) = (Rc::clone(site), screen.clone(), pack_problems.clone());
@@ -75,10 +92,21 @@ pub fn App() -> Html {
             spawn_local(async move {
                 let (scenarios, problems) = fetch_scenarios(&site.catalog, &files).await;
                 pack_problems.set(Rc::new(problems));
-                screen.set(if scenarios.is_empty() { Screen::Start } else { Screen::Playing { round, kind, scenarios: Rc::new(scenarios) } });
+                screen.set(if scenarios.is_empty() { Screen::Start } else { Screen::Playing { round, kind, scenarios: Rc::new(scenarios), rating } });
             });
         })
     };
+
+    {
+        // Carry on with what the learner chose before the app had loaded.
+        let (start_round, chosen) = (start_round.clone(), props.chosen.clone());
+        use_effect_with((), move |_| {
+            if let Some(chosen) = chosen {
+                start_round.emit(chosen);
+            }
+        });
+    }
+    let on_start = start_round.reform(|kind: RoundKind| (kind, None));
 
     let on_complete = {
         let (progress, storage_notice) = (progress.clone(), storage_notice.clone());
@@ -138,11 +166,11 @@ pub fn App() -> Html {
             </section>
         },
         (Screen::Start, IndexState::Ready(site)) => html! {
-            <StartScreen lang={*lang} index={Rc::clone(site)} progress={Rc::new((*progress).clone())} today={today()} on_start={start_round.clone()} linked={(*linked).clone()} />
+            <StartScreen lang={*lang} index={Rc::clone(site)} progress={Rc::new((*progress).clone())} today={today()} on_start={on_start.clone()} linked={(*linked).clone()} />
         },
-        (Screen::Playing { round, kind, scenarios }, IndexState::Ready(site)) => html! {
-            <RoundView key={*round} lang={*lang} site={Rc::clone(site)} scenarios={Rc::clone(scenarios)} kind={kind.clone()}
-                on_complete={on_complete.clone()} on_start={start_round.clone()} on_home={go_home.clone()} />
+        (Screen::Playing { round, kind, scenarios, rating }, IndexState::Ready(site)) => html! {
+            <RoundView key={*round} lang={*lang} site={Rc::clone(site)} scenarios={Rc::clone(scenarios)} kind={kind.clone()} rating={*rating}
+                on_complete={on_complete.clone()} on_start={on_start.clone()} on_home={go_home.clone()} />
         },
     };
 

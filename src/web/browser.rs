@@ -1,6 +1,7 @@
 //! The browser around the app: the learner's language and motion
 //! preferences, the page's query string and scroll position.
 
+use crate::engine::plan::RoundKind;
 use crate::i18n::Lang;
 
 /// The browser's preferred languages, most preferred first.
@@ -31,6 +32,17 @@ pub fn prefers_reduced_motion() -> bool {
 pub fn query_param(name: &str) -> Option<String> {
     let search = web_sys::window()?.location().search().ok()?;
     web_sys::UrlSearchParams::new_with_str(&search).ok()?.get(name)
+}
+
+/// What the learner chose on the static start screen (index.html) before the
+/// app loaded, read from and then cleared off the mount point.
+pub fn take_shell_choice(root: &web_sys::Element) -> Option<(RoundKind, Option<u8>)> {
+    let kind = root.get_attribute("data-start").and_then(|s| RoundKind::from_shell(&s));
+    let rating = root.get_attribute("data-rating").and_then(|r| r.parse().ok());
+    for attribute in ["data-start", "data-rating", "class"] {
+        let _ = root.remove_attribute(attribute);
+    }
+    kind.map(|kind| (kind, rating))
 }
 
 /// Shows a new screen from its top, not where the last one was scrolled to.

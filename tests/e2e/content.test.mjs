@@ -8,27 +8,30 @@ import { serveDist, readDist, launch, phonePage } from './helpers.mjs';
 const browser = await launch();
 after(() => browser.close());
 
-test('opening the app downloads no scenario; opening one downloads just that one', async () => {
+test('opening the app downloads no scenario; opening one downloads just that one', async t => {
   const server = await serveDist();
+  t.after(() => server.close());
   const { context, page, errors } = await phonePage(browser, 'zh-CN');
+  t.after(() => context.close());
   const packs = [];
   page.on('request', r => { const p = new URL(r.url()).pathname; if (p.startsWith('/packs/')) packs.push(p); });
   await page.goto(server.url + '?scenario=fl-wrong-card-number');
-  await page.locator('#start').waitFor();
+  await page.locator('.type-list').waitFor();
   assert.deepEqual(packs, ['/packs/index.json']);
   await page.locator('#start').tap();
   await page.locator('[data-level="3"]').tap();
   await page.locator('section.scenario[data-scenario="fl-wrong-card-number"]').waitFor();
   assert.deepEqual(packs, ['/packs/index.json', '/packs/fake-loan/wrong-card-number.json']);
   assert.deepEqual(errors, []);
-  await context.close(); server.close();
 });
 
-test('a pack broken after the build is named with its problem, and the other packs of the round play', async () => {
+test('a pack broken after the build is named with its problem, and the other packs of the round play', async t => {
   const good = JSON.parse(readDist('packs/order-brushing/like-for-cash.json'));
   good.start = 'nowhere';
   const server = await serveDist({ 'packs/order-brushing/like-for-cash.json': JSON.stringify(good) });
+  t.after(() => server.close());
   const { context, page } = await phonePage(browser, 'en');
+  t.after(() => context.close());
   await page.goto(server.url);
   await page.locator('[data-type="order-brushing"] button').tap();
   const notice = page.locator('.notice');
@@ -36,14 +39,15 @@ test('a pack broken after the build is named with its problem, and the other pac
   assert.match(await notice.innerText(), /order-brushing\/like-for-cash\.json scenario "ob-like-for-cash" field `start`: no step has id "nowhere"/);
   await page.locator('[data-level="3"]').tap();
   assert.equal(await page.locator('.position').innerText(), 'Scenario 1/3');
-  await context.close(); server.close();
 });
 
-test('packs the build left out are listed on the start screen with their problems', async () => {
+test('packs the build left out are listed on the start screen with their problems', async t => {
   const index = JSON.parse(readDist('packs/index.json'));
   index.broken = [{ file: 'campus/new-scam.toml', problems: ['campus/new-scam.toml:12:1 field `next`: no step has id "pay"'] }];
   const server = await serveDist({ 'packs/index.json': JSON.stringify(index) });
+  t.after(() => server.close());
   const { context, page } = await phonePage(browser, 'zh-CN');
+  t.after(() => context.close());
   await page.goto(server.url);
   const notice = page.locator('.notice');
   await notice.waitFor();
@@ -52,14 +56,15 @@ test('packs the build left out are listed on the start screen with their problem
   await page.locator('#start').tap();
   await page.locator('[data-level="3"]').tap();
   await page.locator('section.scenario').waitFor();
-  await context.close(); server.close();
 });
 
-test('a technique round plays only scams that use the technique', async () => {
+test('a technique round plays only scams that use the technique', async t => {
   const server = await serveDist();
+  t.after(() => server.close());
   const index = JSON.parse(readDist('packs/index.json'));
   const expected = index.packs.filter(p => !p.genuine && p.techniques.includes('pay-to-withdraw')).length;
   const { context, page } = await phonePage(browser, 'en');
+  t.after(() => context.close());
   await page.goto(server.url);
   await page.locator('[data-technique="pay-to-withdraw"]').tap();
   await page.locator('[data-level="3"]').tap();
@@ -67,12 +72,13 @@ test('a technique round plays only scams that use the technique', async () => {
   const pack = index.packs.find(p => p.id === scenario);
   assert.ok(pack.techniques.includes('pay-to-withdraw') && !pack.genuine, scenario);
   assert.equal(await page.locator('.position').innerText(), `Scenario 1/${Math.min(expected, 5)}`);
-  await context.close(); server.close();
 });
 
-test('a mistake from days ago is offered as a review round', async () => {
+test('a mistake from days ago is offered as a review round', async t => {
   const server = await serveDist();
+  t.after(() => server.close());
   const { context, page } = await phonePage(browser, 'en');
+  t.after(() => context.close());
   await context.addInitScript(() => {
     const today = Math.floor(Date.now() / 86400000);
     localStorage.setItem('scamspot.progress', JSON.stringify({ version: 1, rounds: 1, best_round: [0, 100],
@@ -85,5 +91,4 @@ test('a mistake from days ago is offered as a review round', async () => {
   await page.locator('[data-level="3"]').tap();
   await page.locator('section.scenario[data-scenario="pb-dating-app-gold"]').waitFor();
   assert.equal(await page.locator('.position').innerText(), 'Scenario 1/1');
-  await context.close(); server.close();
 });

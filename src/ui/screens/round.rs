@@ -20,6 +20,9 @@ pub struct RoundViewProps {
     pub site: Rc<SiteIndex>,
     pub scenarios: Rc<Vec<Rc<Scenario>>>,
     pub kind: RoundKind,
+    /// The confidence rating already given on the static start screen.
+    #[prop_or_default]
+    pub rating: Option<u8>,
     pub on_complete: Callback<Vec<ScenarioResult>>,
     pub on_start: Callback<RoundKind>,
     pub on_home: Callback<()>,
@@ -27,8 +30,12 @@ pub struct RoundViewProps {
 
 #[function_component]
 pub fn RoundView(props: &RoundViewProps) -> Html {
-    let scenarios = Rc::clone(&props.scenarios);
-    let round = use_reducer(move || RoundState(Round::new((*scenarios).clone())));
+    let (scenarios, rating) = (Rc::clone(&props.scenarios), props.rating);
+    let round = use_reducer(move || {
+        let round = Round::new((*scenarios).clone());
+        let rated = rating.and_then(|level| round.apply(&Action::RateBefore(level)));
+        RoundState(rated.unwrap_or(round))
+    });
     {
         // Keyed on "is finished": runs once when the summary appears, never again.
         let finished = round.0.phase == Phase::Summary;

@@ -1,0 +1,39 @@
+// Tap-to-paint on an answer inside a scenario, with the harness's phone
+// profile (4x CPU slowdown, slow 4G, 360x740): opens a linked scenario, gets
+// to its first decision, and times a tap on a choice until the DOM changed
+// and a frame was painted (the same clock as ../shared/bench/measure.mjs).
+// usage: node scripts/bench-answer.mjs URL [runs]   (prints one JSON line)
+import { createRequire } from 'node:module';
+const require = createRequire(new URL('../tests/e2e/package.json', import.meta.url));
+const { chromium } = require('playwright-core');
+
+const [url, runs = 5] = [process.argv[2], Number(process.argv[3] || 5)];
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu',
+  '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+const times = [];
+for (let i = 0; i < runs; i++) {
+  const ctx = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
+  const page = await ctx.newPage();
+  const cdp = await ctx.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: 1.6 * 1024 * 1024 / 8, uploadThroughput: 750 * 1024 / 8 });
+  await page.goto(url);
+  await page.locator('#start').click();
+  await page.locator('[data-level="3"]').click();
+  const choice = page.locator('.choice').first();
+  await choice.waitFor({ timeout: 60000 });
+  await page.waitForTimeout(300);
+  times.push(await choice.evaluate(el => new Promise(resolve => {
+    const start = performance.now();
+    const obs = new MutationObserver(() => { obs.disconnect(); requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - start), 0)); });
+    obs.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+    el.click();
+    setTimeout(() => { obs.disconnect(); resolve(-1); }, 10000);
+  })));
+  await ctx.close();
+}
+await browser.close();
+times.sort((a, b) => a - b);
+console.log(JSON.stringify({ url, runs, answer_respond_ms: Math.round(times[Math.floor(times.length / 2)]) }));

@@ -1,0 +1,192 @@
+//! Finishes the built site (Trunk's post-build hook; the folder is the first
+//! argument or `$TRUNK_STAGING_DIR`):
+//!
+//! - writes the static start screen into index.html, in the app's own words
+//!   (`i18n`), so the first screen paints and its first button answers before
+//!   the wasm has arrived;
+//! - inlines the CSS and the small start-up script, and adds a
+//!   Content-Security-Policy that allows exactly those two inline blocks (by
+//!   SHA-256 hash), scripts and styles from the site itself, and wasm;
+//! - writes sw.js, the offline worker, with this build's version and files.
+
+use base64::Engine as _;
+use scamspot::i18n::{Lang, Texts};
+use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+const CSS: &str = "static/app.css";
+const SHELL_SCRIPT: &str = "static/shell.js";
+const WORKER: &str = "static/sw.js";
+
+fn main() -> ExitCode {
+    let dir = std::env::args().nth(1).map(PathBuf::from).or_else(|| std::env::var_os("TRUNK_STAGING_DIR").map(PathBuf::from));
+    let Some(dir) = dir else {
+        eprintln!("usage: scamspot-site SITE-FOLDER   (or run as a Trunk hook)");
+        return ExitCode::from(2);
+    };
+    match finish(&dir) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn read(path: &Path) -> Result<String, String> {
+    fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+}
+
+fn finish(dir: &Path) -> Result<(), String> {
+    let files = site_files(dir);
+    let find = |suffix: &str| files.iter().find(|f| f.starts_with("scamspot") && f.ends_with(suffix)).cloned().ok_or(format!("no scamspot*{suffix} in {}", dir.display()));
+    let (app_js, app_wasm) = (find(".js")?, find("_bg.wasm")?);
+
+    let css = read(Path::new(CSS))?;
+    let texts = serde_json::to_string(&shell_texts()).map_err(|e| e.to_string())?.replace("</", "<\\/");
+    let script = read(Path::new(SHELL_SCRIPT))?
+        .replace("__APP_JS__", &format!("./{app_js}"))
+        .replace("__APP_WASM__", &app_wasm)
+        .replace("__SHELL_TEXTS__", &texts);
+    let csp = format!(
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-{}'; style-src 'self' 'sha256-{}'; img-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'",
+        sha256(&script),
+        sha256(&css)
+    );
+    let html_path = dir.join("index.html");
+    let html = read(&html_path)?;
+    let html = fill(&html, "head", &format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">\n  <style>{css}</style>"))?;
+    let html = fill(&html, "shell", &shell_html(Lang::ZhCn.texts()))?;
+    let html = fill(&html, "script", &format!("<script>{script}</script>"))?;
+    fs::write(&html_path, html).map_err(|e| e.to_string())?;
+
+    // The worker's version changes whenever any file of the site does.
+    let mut hasher = Sha256::new();
+    let mut precache = vec!["./".to_string()];
+    for file in site_files(dir) {
+        hasher.update(file.as_bytes());
+        hasher.update(fs::read(dir.join(&file)).map_err(|e| e.to_string())?);
+        precache.push(file);
+    }
+    let version: String = hasher.finalize().iter().take(8).map(|b| format!("{b:02x}")).collect();
+    let worker = read(Path::new(WORKER))?
+        .replace("__VERSION__", &version)
+        .replace("__PRECACHE__", &serde_json::to_string(&precache).map_err(|e| e.to_string())?);
+    fs::write(dir.join("sw.js"), worker).map_err(|e| e.to_string())?;
+    println!("site finished: start screen inlined, CSP set, sw.js version {version} caching {} files", precache.len());
+    Ok(())
+}
+
+/// Replaces the `<!--scamspot:NAME-->` placeholder in index.html.
+fn fill(html: &str, name: &str, with: &str) -> Result<String, String> {
+    let marker = format!("<!--scamspot:{name}-->");
+    if !html.contains(&marker) {
+        return Err(format!("index.html lacks {marker}"));
+    }
+    Ok(html.replace(&marker, with))
+}
+
+fn sha256(text: &str) -> String {
+    base64::engine::general_purpose::STANDARD.encode(Sha256::digest(text.as_bytes()))
+}
+
+/// Every file of the site, relative and with '/' separators, sorted (sw.js itself left out).
+fn site_files(dir: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(d) = pending.pop() {
+        for entry in fs::read_dir(&d).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                pending.push(path);
+            } else if let Ok(rel) = path.strip_prefix(dir) {
+                let rel = rel.to_string_lossy().replace('\\', "/");
+                if rel != "sw.js" {
+                    out.push(rel);
+                }
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// The start screen's texts by key, in every language, for the start-up script.
+fn shell_texts() -> BTreeMap<&'static str, BTreeMap<&'static str, &'static str>> {
+    Lang::ALL
+        .into_iter()
+        .map(|lang| {
+            let t = lang.texts();
+            let mut map = BTreeMap::from([
+                ("app_name", t.app_name),
+                ("switch_to", t.switch_to),
+                ("switch_label", t.switch_label),
+                ("tagline", t.tagline),
+                ("intro", t.intro),
+                ("duration", t.duration),
+                ("privacy", t.privacy),
+                ("start", t.start_mixed),
+                ("start_linked", t.start_linked),
+                ("confidence_before", t.confidence_before),
+                ("loading", t.loading),
+            ]);
+            for (level, label) in ["level1", "level2", "level3", "level4", "level5"].into_iter().zip(t.confidence_levels) {
+                map.insert(level, label);
+            }
+            (lang.code(), map)
+        })
+        .collect()
+}
+
+/// The static start screen, written with the same classes as the Yew one so
+/// nothing moves when the app takes over. `data-t` names the text's key.
+fn shell_html(t: &Texts) -> String {
+    let text = |key: &str, value: &str| format!("data-t=\"{key}\">{}", escape(value));
+    let levels: String = t
+        .confidence_levels
+        .iter()
+        .enumerate()
+        .map(|(i, label)| {
+            let level = i + 1;
+            format!("<button class=\"scale-option\" data-level=\"{level}\"><span class=\"scale-number\" aria-hidden=\"true\">{level}</span><span class=\"scale-label\" {}</span></button>", text(&format!("level{level}"), label))
+        })
+        .collect();
+    format!(
+        r#"<div class="app shell">
+    <header class="top-bar">
+      <span class="brand"><span class="logo" aria-hidden="true">识</span><span {app}</span></span>
+      <button class="lang-switch shell-switch" lang="en" aria-label="{label}" {switch}</button>
+    </header>
+    <main class="content">
+      <section class="screen start shell-home">
+        <h1 {tagline}</h1>
+        <p {intro}</p>
+        <p class="meta"><span>⏱ <span {duration}</span></span><span>🔒 <span {privacy}</span></span></p>
+        <button id="start" class="primary shell-start" {start}</button>
+      </section>
+      <section class="screen confidence shell-confidence">
+        <h1 {confidence}</h1>
+        <div class="confidence-scale" role="group">{levels}</div>
+      </section>
+      <p class="loading shell-loading" role="status" {loading}</p>
+    </main>
+  </div>"#,
+        app = text("app_name", t.app_name),
+        label = escape(t.switch_label),
+        switch = text("switch_to", t.switch_to),
+        tagline = text("tagline", t.tagline),
+        intro = text("intro", t.intro),
+        duration = text("duration", t.duration),
+        privacy = text("privacy", t.privacy),
+        start = text("start", t.start_mixed),
+        confidence = text("confidence_before", t.confidence_before),
+        loading = text("loading", t.loading),
+    )
+}

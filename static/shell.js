@@ -1,0 +1,64 @@
+// The start screen works before the app has loaded. This runs inline, right
+// after the static start screen in index.html (its CSP hash is added at build
+// time), so on a slow phone the first button answers after one round trip:
+// it picks the language, makes "Start" and the confidence buttons work, and
+// leaves what the learner chose on #app for the wasm app to pick up. Then,
+// after the first paint, it loads the app and registers the offline worker.
+(function () {
+  var root = document.getElementById('app');
+  var saved = null;
+  try { saved = localStorage.getItem('scamspot.lang'); } catch (e) { /* storage blocked */ }
+  var wanted = saved ? [saved] : (navigator.languages || [navigator.language || '']);
+  var lang = 'zh-CN';
+  for (var i = 0; i < wanted.length; i++) {
+    var code = String(wanted[i]).toLowerCase();
+    if (code.indexOf('zh') === 0) { lang = 'zh-CN'; break; }
+    if (code.indexOf('en') === 0) { lang = 'en'; break; }
+  }
+  var linked = new URLSearchParams(location.search).get('scenario');
+
+  // The start screen's texts in each language, filled in at build time from the app's own strings.
+  var texts = __SHELL_TEXTS__;
+  function show(language) {
+    lang = language;
+    document.documentElement.lang = language;
+    var nodes = root.querySelectorAll('[data-t]');
+    for (var i = 0; i < nodes.length; i++) {
+      var key = nodes[i].getAttribute('data-t');
+      if (key === 'start' && linked) key = 'start_linked';
+      nodes[i].textContent = texts[language][key];
+    }
+    var switcher = root.querySelector('.shell-switch');
+    switcher.setAttribute('lang', language === 'en' ? 'zh-CN' : 'en');
+    switcher.setAttribute('aria-label', texts[language].switch_label);
+  }
+  show(lang);
+
+  root.addEventListener('click', function (event) {
+    var button = event.target.closest('button');
+    if (!button || !root.contains(button)) return;
+    if (button.classList.contains('shell-switch')) {
+      var other = lang === 'en' ? 'zh-CN' : 'en';
+      try { localStorage.setItem('scamspot.lang', other); } catch (e) { /* storage blocked */ }
+      show(other);
+    } else if (button.classList.contains('shell-start')) {
+      root.setAttribute('data-start', linked ? 'single:' + linked : 'quick');
+      root.classList.add('shell-rating');
+    } else if (button.hasAttribute('data-level')) {
+      root.setAttribute('data-rating', button.getAttribute('data-level'));
+      root.classList.add('shell-waiting');
+    }
+  });
+
+  function start() {
+    import('__APP_JS__')
+      .then(function (app) { return app.default({ module_or_path: '__APP_WASM__' }); })
+      .then(function () {
+        // Offline after the first visit. Registered once the app runs, so
+        // caching the packs never competes with the app's own download; only
+        // the app's own page registers it (an embed never does).
+        if ('serviceWorker' in navigator) navigator.serviceWorker.register('sw.js').catch(function () {});
+      });
+  }
+  requestAnimationFrame(function () { setTimeout(start, 0); });
+})();
