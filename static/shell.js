@@ -34,6 +34,11 @@
   }
   show(lang);
 
+  function swap(from, to) {
+    root.querySelector(from).hidden = true;
+    root.querySelector(to).hidden = false;
+  }
+
   root.addEventListener('click', function (event) {
     var button = event.target.closest('button');
     if (!button || !root.contains(button)) return;
@@ -43,14 +48,20 @@
       show(other);
     } else if (button.classList.contains('shell-start')) {
       root.setAttribute('data-start', linked ? 'single:' + linked : 'quick');
-      root.classList.add('shell-rating');
+      swap('.shell-home', '.shell-confidence');
     } else if (button.hasAttribute('data-level')) {
       root.setAttribute('data-rating', button.getAttribute('data-level'));
-      root.classList.add('shell-waiting');
+      swap('.shell-confidence', '.shell-loading');
     }
   });
 
+  // The app loads a second after the page, or just after the first tap,
+  // whichever comes first: on a slow phone the first taps never wait behind
+  // the app's download and start-up.
+  var started = false;
   function start() {
+    if (started) return;
+    started = true;
     import('__APP_JS__')
       .then(function (app) { return app.default({ module_or_path: '__APP_WASM__' }); })
       .then(function () {
@@ -60,5 +71,6 @@
         if ('serviceWorker' in navigator) navigator.serviceWorker.register('sw.js').catch(function () {});
       });
   }
-  requestAnimationFrame(function () { setTimeout(start, 0); });
+  addEventListener('load', function () { setTimeout(start, 1000); });
+  root.addEventListener('click', function () { setTimeout(start, 200); });
 })();

@@ -171,11 +171,11 @@ fn shell_html(t: &Texts) -> String {
         <p class="meta"><span>⏱ <span {duration}</span></span><span>🔒 <span {privacy}</span></span></p>
         <button id="start" class="primary shell-start" {start}</button>
       </section>
-      <section class="screen confidence shell-confidence">
+      <section class="screen confidence shell-confidence" hidden>
         <h1 {confidence}</h1>
         <div class="confidence-scale" role="group">{levels}</div>
       </section>
-      <p class="loading shell-loading" role="status" {loading}</p>
+      <p class="loading shell-loading" role="status" hidden {loading}</p>
     </main>
   </div>"#,
         app = text("app_name", t.app_name),

@@ -50,16 +50,21 @@ pub fn ScenarioScreen(props: &ScenarioScreenProps) -> Html {
     }
     let bottom = use_node_ref();
     {
+        // Scrolling forces a layout: do it just after the frame that shows the
+        // tap's result, so the tap itself paints at once.
         let bottom = bottom.clone();
         use_effect_with(progress_key, move |_| {
-            if let Some(el) = bottom.cast::<web_sys::Element>() {
-                let options = web_sys::ScrollIntoViewOptions::new();
-                options.set_block(web_sys::ScrollLogicalPosition::End);
-                if !prefers_reduced_motion() {
-                    options.set_behavior(web_sys::ScrollBehavior::Smooth);
+            let scroll = Timeout::new(0, move || {
+                if let Some(el) = bottom.cast::<web_sys::Element>() {
+                    let options = web_sys::ScrollIntoViewOptions::new();
+                    options.set_block(web_sys::ScrollLogicalPosition::End);
+                    if !prefers_reduced_motion() {
+                        options.set_behavior(web_sys::ScrollBehavior::Smooth);
+                    }
+                    el.scroll_into_view_with_scroll_into_view_options(&options);
                 }
-                el.scroll_into_view_with_scroll_into_view_options(&options);
-            }
+            });
+            move || drop(scroll)
         });
     }
 
