@@ -6,6 +6,7 @@
 //! place that touches browser APIs. `content`, `engine` and `i18n` are plain
 //! Rust and are tested natively; `web` and `ui` exist only in the wasm build.
 
+pub mod config;
 pub mod content;
 pub mod engine;
 pub mod i18n;

@@ -63,7 +63,7 @@
     if (started) return;
     started = true;
     import('__APP_JS__')
-      .then(function (app) { return app.default({ module_or_path: '__APP_WASM__' }); })
+      .then(function (app) { return app.default({ module_or_path: '__APP_WASM__' }).then(function () { app.start_app(); }); })
       .then(function () {
         // Offline after the first visit. Registered once the app runs, so
         // caching the packs never competes with the app's own download; only

@@ -7,6 +7,8 @@
 //! - inlines the CSS and the small start-up script, and adds a
 //!   Content-Security-Policy that allows exactly those two inline blocks (by
 //!   SHA-256 hash), scripts and styles from the site itself, and wasm;
+//! - writes the embedding files (embed.js for `<scam-spot>`, embed.html for
+//!   iframes, app.css for both) with this build's file names;
 //! - writes sw.js, the offline worker, with this build's version and files.
 
 use base64::Engine as _;
@@ -20,6 +22,9 @@ use std::process::ExitCode;
 const CSS: &str = "static/app.css";
 const SHELL_SCRIPT: &str = "static/shell.js";
 const WORKER: &str = "static/sw.js";
+/// Embedding: the element script, the iframe page and its script, and the CSS
+/// they load as a file (the app's own page inlines it instead).
+const EMBED_FILES: [&str; 3] = ["static/embed.js", "static/embed-frame.js", "static/embed.html"];
 
 fn main() -> ExitCode {
     let dir = std::env::args().nth(1).map(PathBuf::from).or_else(|| std::env::var_os("TRUNK_STAGING_DIR").map(PathBuf::from));
@@ -56,6 +61,14 @@ fn finish(dir: &Path) -> Result<(), String> {
         sha256(&script),
         sha256(&css)
     );
+    for source in EMBED_FILES {
+        let name = Path::new(source).file_name().and_then(|n| n.to_str()).unwrap_or(source);
+        let text = read(Path::new(source))?.replace("__APP_JS__", &app_js).replace("__APP_WASM__", &app_wasm);
+        fs::write(dir.join(name), text).map_err(|e| e.to_string())?;
+    }
+    // In a host page, `rem` would follow the host's root font size; `em` follows ours.
+    fs::write(dir.join("app.css"), css.replace("rem", "em")).map_err(|e| e.to_string())?;
+
     let html_path = dir.join("index.html");
     let html = read(&html_path)?;
     let html = fill(&html, "head", &format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">\n  <style>{css}</style>"))?;

@@ -58,6 +58,15 @@ impl SiteIndex {
         self.packs.iter().find(|p| p.id == id)
     }
 
+    /// The index limited to some scam types (all of them when `types` is empty).
+    pub fn restricted_to(mut self, types: &[String]) -> SiteIndex {
+        if !types.is_empty() {
+            self.catalog.types.retain(|t| types.contains(&t.id));
+            self.packs.retain(|p| types.contains(&p.scam_type));
+        }
+        self
+    }
+
     pub fn packs_of_type<'a>(&'a self, scam_type: &'a str) -> impl Iterator<Item = &'a PackSummary> {
         self.packs.iter().filter(move |p| p.scam_type == scam_type)
     }

@@ -5,6 +5,7 @@
 pub(crate) mod fixture;
 pub mod plan;
 pub mod progress;
+pub mod report;
 pub mod round;
 pub mod score;
 pub mod segments;

@@ -6,8 +6,8 @@ use super::progress::Progress;
 use crate::content::{PackSummary, SiteIndex};
 use std::collections::BTreeMap;
 
-/// Scam scenarios in a quick round: with one genuine look-alike, about ten minutes.
-pub const QUICK_SCAMS: usize = 4;
+/// Scenarios in a quick round by default: four scams and one genuine look-alike, about ten minutes.
+pub const QUICK_LENGTH: usize = 5;
 /// The most scenarios a technique or review round plays.
 pub const FOCUSED_MAX: usize = 5;
 
@@ -57,8 +57,9 @@ impl Rng {
     }
 }
 
-/// The compiled pack files to play, in order.
-pub fn plan_round(index: &SiteIndex, kind: &RoundKind, progress: &Progress, seed: u64, today: u32) -> Vec<String> {
+/// The compiled pack files to play, in order. A quick round has `quick_length`
+/// scenarios: one genuine look-alike and scams from the least-practised types.
+pub fn plan_round(index: &SiteIndex, kind: &RoundKind, progress: &Progress, seed: u64, today: u32, quick_length: usize) -> Vec<String> {
     let mut rng = Rng(seed);
     let mut picked: Vec<&PackSummary> = match kind {
         RoundKind::Type(id) => index.packs_of_type(id).collect(),
@@ -83,8 +84,11 @@ pub fn plan_round(index: &SiteIndex, kind: &RoundKind, progress: &Progress, seed
                 .collect();
             rng.shuffle(&mut firsts);
             firsts.sort_by_key(|(plays, _)| *plays);
-            let mut round: Vec<&PackSummary> = firsts.into_iter().take(QUICK_SCAMS).map(|(_, p)| p).collect();
-            round.extend(least_played(index.packs.iter().filter(|p| p.genuine), progress, &mut rng).first());
+            let scams = quick_length.saturating_sub(1).max(1);
+            let mut round: Vec<&PackSummary> = firsts.into_iter().take(scams).map(|(_, p)| p).collect();
+            if quick_length > 1 {
+                round.extend(least_played(index.packs.iter().filter(|p| p.genuine), progress, &mut rng).first());
+            }
             round
         }
     };
@@ -113,7 +117,7 @@ mod tests {
 
     #[test]
     fn a_quick_round_draws_scams_across_types_and_one_genuine() {
-        let plan = plan_round(&index(), &RoundKind::Quick, &Progress::default(), 7, 0);
+        let plan = plan_round(&index(), &RoundKind::Quick, &Progress::default(), 7, 0, QUICK_LENGTH);
         assert_eq!(plan.len(), 3, "{plan:?}");
         assert!(plan.contains(&"demo/scam.json".to_string()));
         assert!(plan.contains(&"demo/real.json".to_string()));
@@ -125,20 +129,32 @@ mod tests {
         let mut progress = Progress::default();
         progress.scenarios.insert("other-a".into(), ScenarioRecord { plays: 3, best_points: 0, max_points: 100, last_right: false });
         for seed in 0..20 {
-            let plan = plan_round(&index(), &RoundKind::Quick, &progress, seed, 0);
+            let plan = plan_round(&index(), &RoundKind::Quick, &progress, seed, 0, QUICK_LENGTH);
             assert!(plan.contains(&"other/b.json".to_string()), "seed {seed}: {plan:?}");
-            assert_eq!(plan, plan_round(&index(), &RoundKind::Quick, &progress, seed, 0));
+            assert_eq!(plan, plan_round(&index(), &RoundKind::Quick, &progress, seed, 0, QUICK_LENGTH));
         }
     }
 
     #[test]
     fn type_technique_and_single_rounds_pick_what_was_asked() {
         let p = Progress::default();
-        assert_eq!(files(plan_round(&index(), &RoundKind::Type("demo".into()), &p, 1, 0)), ["demo/real.json", "demo/scam.json"]);
-        assert_eq!(files(plan_round(&index(), &RoundKind::Technique("advance-fee".into()), &p, 1, 0)), ["demo/scam.json", "other/a.json"]);
-        assert_eq!(plan_round(&index(), &RoundKind::Single("demo-real".into()), &p, 1, 0), ["demo/real.json"]);
-        assert!(plan_round(&index(), &RoundKind::Single("https://evil.example/x".into()), &p, 1, 0).is_empty());
-        assert!(plan_round(&index(), &RoundKind::Type("nope".into()), &p, 1, 0).is_empty());
+        assert_eq!(files(plan_round(&index(), &RoundKind::Type("demo".into()), &p, 1, 0, QUICK_LENGTH)), ["demo/real.json", "demo/scam.json"]);
+        assert_eq!(files(plan_round(&index(), &RoundKind::Technique("advance-fee".into()), &p, 1, 0, QUICK_LENGTH)), ["demo/scam.json", "other/a.json"]);
+        assert_eq!(plan_round(&index(), &RoundKind::Single("demo-real".into()), &p, 1, 0, QUICK_LENGTH), ["demo/real.json"]);
+        assert!(plan_round(&index(), &RoundKind::Single("https://evil.example/x".into()), &p, 1, 0, QUICK_LENGTH).is_empty());
+        assert!(plan_round(&index(), &RoundKind::Type("nope".into()), &p, 1, 0, QUICK_LENGTH).is_empty());
+    }
+
+    #[test]
+    fn a_host_can_shorten_the_quick_round_and_limit_the_types() {
+        let p = Progress::default();
+        let two = plan_round(&index(), &RoundKind::Quick, &p, 3, 0, 2);
+        assert_eq!(two.len(), 2);
+        assert!(two.contains(&"demo/real.json".to_string()));
+        assert_eq!(plan_round(&index(), &RoundKind::Quick, &p, 3, 0, 1).len(), 1);
+        let only_other = index().restricted_to(&["other".to_string()]);
+        assert_eq!(only_other.catalog.types.len(), 1);
+        assert!(plan_round(&only_other, &RoundKind::Quick, &p, 3, 0, QUICK_LENGTH).iter().all(|f| f.starts_with("other/")));
     }
 
     #[test]
@@ -155,8 +171,8 @@ mod tests {
         let mut p = Progress::default();
         p.missed.insert("other-b".into(), 10);
         p.missed.insert("demo-real".into(), 12);
-        assert!(plan_round(&index(), &RoundKind::Review, &p, 1, 12).is_empty());
-        assert_eq!(plan_round(&index(), &RoundKind::Review, &p, 1, 13), ["other/b.json"]);
-        assert_eq!(files(plan_round(&index(), &RoundKind::Review, &p, 1, 20)), ["demo/real.json", "other/b.json"]);
+        assert!(plan_round(&index(), &RoundKind::Review, &p, 1, 12, QUICK_LENGTH).is_empty());
+        assert_eq!(plan_round(&index(), &RoundKind::Review, &p, 1, 13, QUICK_LENGTH), ["other/b.json"]);
+        assert_eq!(files(plan_round(&index(), &RoundKind::Review, &p, 1, 20, QUICK_LENGTH)), ["demo/real.json", "other/b.json"]);
     }
 }

@@ -15,6 +15,13 @@ pub fn browser_languages() -> Vec<String> {
     }
 }
 
+/// Applies the host's accent colour (already checked to be a plain colour),
+/// through the CSSOM, which a strict CSP allows, unlike a style attribute.
+pub fn set_accent(element: &web_sys::HtmlElement, colour: &str) {
+    let _ = element.style().set_property("--accent", colour);
+    let _ = element.style().set_property("--good", colour);
+}
+
 /// Keeps `<html lang>` in step with the interface, for screen readers and fonts.
 pub fn set_document_lang(lang: Lang) {
     if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
@@ -45,11 +52,18 @@ pub fn take_shell_choice(root: &web_sys::Element) -> Option<(RoundKind, Option<u
     kind.map(|kind| (kind, rating))
 }
 
-/// Shows a new screen from its top, not where the last one was scrolled to.
-pub fn scroll_to_top() {
-    if let Some(window) = web_sys::window() {
-        window.scroll_to_with_x_and_y(0.0, 0.0);
+/// Shows a new screen from its top when that top has scrolled out of view.
+/// Only the screen's own element moves into view: on a host page the rest
+/// of the page stays where the reader left it.
+pub fn bring_top_into_view(element: &web_sys::Element) {
+    if element.get_bounding_client_rect().top() < 0.0 {
+        element.scroll_into_view_with_bool(true);
     }
+}
+
+/// Milliseconds since 1970, for timing a round.
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
 }
 
 /// Days since 1970-01-01 (UTC), for spacing review rounds.

@@ -1,6 +1,8 @@
 //! The only layer that touches browser APIs: fetching packs, localStorage,
-//! the browser's preferences, the page's URL and scroll position.
+//! the browser's preferences, the page's URL and scroll position, and the
+//! host page around an embed.
 
 pub mod browser;
+pub mod host;
 pub mod packs;
 pub mod storage;

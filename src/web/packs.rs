@@ -7,12 +7,13 @@ use crate::content::{load_index, load_scenario, Catalog, Diagnostic, Scenario, S
 use gloo::net::http::Request;
 use std::rc::Rc;
 
-/// Where packs are served, relative to the page.
-const PACKS_URL: &str = "packs/";
+/// Where packs are served, below the app's base URL.
+const PACKS_DIR: &str = "packs/";
 
-async fn fetch_text(file: &str) -> Result<String, Diagnostic> {
+/// Fetches `url`; problems are named after `file`.
+async fn fetch_text(url: &str, file: &str) -> Result<String, Diagnostic> {
     let failed = |problem: String| Diagnostic { file: file.to_string(), position: None, scenario: None, step: None, field: String::new(), problem };
-    let response = Request::get(&format!("{PACKS_URL}{file}")).send().await.map_err(|e| failed(format!("could not be downloaded: {e}")))?;
+    let response = Request::get(url).send().await.map_err(|e| failed(format!("could not be downloaded: {e}")))?;
     if !response.ok() {
         return Err(failed(format!("could not be downloaded: HTTP {}", response.status())));
     }
@@ -20,16 +21,16 @@ async fn fetch_text(file: &str) -> Result<String, Diagnostic> {
 }
 
 /// The catalog and one line per pack: all the start screen needs.
-pub async fn fetch_index() -> Result<SiteIndex, Vec<Diagnostic>> {
-    let text = fetch_text(INDEX_FILE).await.map_err(|d| vec![d])?;
+pub async fn fetch_index(base: &str) -> Result<SiteIndex, Vec<Diagnostic>> {
+    let text = fetch_text(&format!("{base}{PACKS_DIR}{INDEX_FILE}"), INDEX_FILE).await.map_err(|d| vec![d])?;
     load_index(INDEX_FILE, &text)
 }
 
-/// Loads the packs of a round in parallel: the scenarios that are fine, in
-/// order, and every problem with the others.
-pub async fn fetch_scenarios(catalog: &Catalog, files: &[String]) -> (Vec<Rc<Scenario>>, Vec<Diagnostic>) {
-    let loads = files.iter().map(|file| async move {
-        let text = fetch_text(file).await.map_err(|d| vec![d])?;
+/// Loads packs in parallel: the scenarios that are fine, in order, and every
+/// problem with the others. `sources` are (URL, name shown in messages).
+pub async fn fetch_scenarios(catalog: &Catalog, sources: &[(String, String)]) -> (Vec<Rc<Scenario>>, Vec<Diagnostic>) {
+    let loads = sources.iter().map(|(url, file)| async move {
+        let text = fetch_text(url, file).await.map_err(|d| vec![d])?;
         load_scenario(file, &text, catalog)
     });
     let mut scenarios = Vec::new();
@@ -41,4 +42,9 @@ pub async fn fetch_scenarios(catalog: &Catalog, files: &[String]) -> (Vec<Rc<Sce
         }
     }
     (scenarios, problems)
+}
+
+/// The URL and shown name of a built-in pack file.
+pub fn pack_source(base: &str, file: &str) -> (String, String) {
+    (format!("{base}{PACKS_DIR}{file}"), file.to_string())
 }

@@ -10,12 +10,23 @@ use crate::engine::plan::RoundKind;
 use crate::engine::{Action, Phase, Round, ScenarioResult};
 use crate::i18n::Lang;
 use crate::ui::reducer::RoundState;
-use crate::web::browser::scroll_to_top;
+use crate::web::browser::bring_top_into_view;
 use std::rc::Rc;
 use yew::prelude::*;
 
+/// What the app needs to report a round to a host page.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct RoundSnapshot {
+    pub results: Vec<ScenarioResult>,
+    pub confidence_before: Option<u8>,
+    pub confidence_after: Option<u8>,
+    pub finished: bool,
+}
+
 #[derive(Properties, PartialEq)]
 pub struct RoundViewProps {
+    /// Which round of the session this is, so late reports of an old round are ignored.
+    pub round_number: u32,
     pub lang: Lang,
     pub site: Rc<SiteIndex>,
     pub scenarios: Rc<Vec<Rc<Scenario>>>,
@@ -24,6 +35,8 @@ pub struct RoundViewProps {
     #[prop_or_default]
     pub rating: Option<u8>,
     pub on_complete: Callback<Vec<ScenarioResult>>,
+    /// Called after every change with the round's results so far.
+    pub on_progress: Callback<(u32, RoundSnapshot)>,
     pub on_start: Callback<RoundKind>,
     pub on_home: Callback<()>,
 }
@@ -46,14 +59,33 @@ pub fn RoundView(props: &RoundViewProps) -> Html {
             }
         });
     }
+    {
+        let r = &round.0;
+        let snapshot = RoundSnapshot {
+            results: r.results.clone(),
+            confidence_before: r.confidence_before,
+            confidence_after: r.confidence_after,
+            finished: r.phase == Phase::Summary,
+        };
+        let (on_progress, number) = (props.on_progress.clone(), props.round_number);
+        use_effect_with(snapshot, move |snapshot| on_progress.emit((number, snapshot.clone())));
+    }
     // Each new screen (phase or scenario) starts at its top.
-    use_effect_with((round.0.phase, round.0.current), |_| scroll_to_top());
+    let top = use_node_ref();
+    {
+        let top = top.clone();
+        use_effect_with((round.0.phase, round.0.current), move |_| {
+            if let Some(element) = top.cast::<web_sys::Element>() {
+                bring_top_into_view(&element);
+            }
+        });
+    }
     let dispatch = {
         let round = round.clone();
         Callback::from(move |action: Action| round.dispatch(action))
     };
     let lang = props.lang;
-    match round.0.phase {
+    let screen = match round.0.phase {
         Phase::RateBefore => html! { <ConfidenceScreen {lang} after={false} on_rate={dispatch.reform(Action::RateBefore)} /> },
         Phase::Playing => html! { <ScenarioScreen {lang} round={round.clone()} /> },
         Phase::Debrief => html! { <DebriefScreen {lang} round={round.clone()} site={Rc::clone(&props.site)} /> },
@@ -62,5 +94,6 @@ pub fn RoundView(props: &RoundViewProps) -> Html {
             <ResultScreen {lang} round={round.clone()} site={Rc::clone(&props.site)} kind={props.kind.clone()}
                 on_start={props.on_start.clone()} on_home={props.on_home.clone()} />
         },
-    }
+    };
+    html! { <div class="round" ref={top}>{ screen }</div> }
 }

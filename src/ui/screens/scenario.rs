@@ -103,9 +103,11 @@ pub fn ScenarioScreen(props: &ScenarioScreenProps) -> Html {
         html! { <>{ for messages }{ for chosen }</> }
     });
 
+    // Each kind of action, and each step's choices, gets its own key, so a
+    // button never turns into a different button under the learner's finger.
     let action_area = if !r.all_revealed() {
         html! {
-            <div class="waiting">
+            <div class="waiting" key="waiting">
                 <span class="typing" role="status">{ t.typing }</span>
                 <button class="link" onclick={dispatch.reform(move |_| Action::RevealAll { scenario: current, step: step_index })}>{ t.show_all }</button>
             </div>
@@ -115,13 +117,13 @@ pub fn ScenarioScreen(props: &ScenarioScreenProps) -> Html {
     } else {
         match step.kind() {
             Some(StepKind::Choices(choices)) => html! {
-                <ChoiceList prompt={t.choose_prompt} choices={choices.iter().map(|c| AttrValue::from(c.text.get(code).to_string())).collect::<Vec<_>>()}
+                <ChoiceList key={step.id.clone()} prompt={t.choose_prompt} choices={choices.iter().map(|c| AttrValue::from(c.text.get(code).to_string())).collect::<Vec<_>>()}
                     on_choose={dispatch.reform(move |choice| Action::Choose { scenario: current, step: step_index, choice })} />
             },
             Some(StepKind::Spot(spot)) => {
                 let taps = r.play.trail.last().map_or(0, |v| v.taps.len());
                 html! {
-                    <div class="spot-task">
+                    <div class="spot-task" key={step.id.clone()}>
                         <p class="prompt">{ spot.prompt.as_ref().map_or(t.spot_prompt, |p| p.get(code)) }</p>
                         <p class="meta" role="status">{ fill(t.spot_selected, &[("count", &taps)]) }</p>
                         <button id="spot-done" class="primary" onclick={dispatch.reform(move |_| Action::SubmitSpot { scenario: current, step: step_index })}>{ t.spot_submit }</button>
@@ -162,7 +164,7 @@ fn end_card(t: &Texts, scenario: &Scenario, step: usize, outcome: Outcome, paid:
     let summary = scenario.steps[step].end.as_ref().map(|e| e.summary.get(code)).unwrap_or_default();
     let tone = if outcome.is_good() { "good" } else { "bad" };
     html! {
-        <div class={classes!("end-card", tone)} data-outcome={format!("{outcome:?}").to_lowercase()}>
+        <div class={classes!("end-card", tone)} key="end" data-outcome={format!("{outcome:?}").to_lowercase()}>
             <h3><span aria-hidden="true">{ if outcome.is_good() { "✔ " } else { "✖ " } }</span>{ outcome_heading(t, outcome, paid) }</h3>
             <p>{ summary }</p>
             <button id="see-debrief" class="primary" onclick={on_debrief}>{ t.see_debrief }</button>

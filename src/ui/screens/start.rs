@@ -16,17 +16,20 @@ pub struct StartScreenProps {
     /// Days since 1970, for deciding whether a review is due.
     pub today: u32,
     pub on_start: Callback<RoundKind>,
-    /// A scenario id the page was linked to (`?scenario=`): the start button plays it.
-    #[prop_or_default]
-    pub linked: Option<String>,
+    /// What the start button plays: a quick round, or what the page was
+    /// linked or configured to (`?scenario=`, `scenario="…"`, one type).
+    pub first: RoundKind,
 }
 
 #[function_component]
 pub fn StartScreen(props: &StartScreenProps) -> Html {
     let (t, code) = (props.lang.texts(), props.lang.code());
     let start_with = |kind: RoundKind| props.on_start.reform(move |_: MouseEvent| kind.clone());
-    let linked = props.linked.as_ref().filter(|id| props.index.pack(id).is_some());
-    let first = linked.map_or(RoundKind::Quick, |id| RoundKind::Single(id.clone()));
+    let first = match &props.first {
+        RoundKind::Single(id) if props.index.pack(id).is_none() => RoundKind::Quick,
+        kind => kind.clone(),
+    };
+    let quick = first == RoundKind::Quick;
     let reviews = props.progress.due_reviews(props.today).into_iter().filter(|id| props.index.pack(id).is_some()).count();
     let catalog = &props.index.catalog;
     html! {
@@ -37,7 +40,7 @@ pub fn StartScreen(props: &StartScreenProps) -> Html {
             if let Some((points, max)) = props.progress.best_round {
                 <p class="meta" id="overall-progress">{ fill(t.overall_progress, &[("rounds", &props.progress.rounds), ("points", &points), ("max", &max)]) }</p>
             }
-            <button id="start" class="primary" onclick={start_with(first)}>{ if linked.is_some() { t.start_linked } else { t.start_mixed } }</button>
+            <button id="start" class="primary" onclick={start_with(first)}>{ if quick { t.start_mixed } else { t.start_linked } }</button>
             if reviews > 0 {
                 <div class="review-card">
                     <h2>{ t.review_heading }</h2>

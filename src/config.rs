@@ -1,0 +1,144 @@
+//! How one instance of the app is set up: the standalone page, a
+//! `<scam-spot>` element on a host page, or an iframe (`embed.html?…`). Read
+//! from attributes or query parameters; pure, so every rule is tested natively.
+
+use crate::engine::plan::RoundKind;
+use crate::i18n::Lang;
+
+/// Scenarios in a quick round unless the host asks for another length.
+pub const DEFAULT_LENGTH: usize = 5;
+pub const MAX_LENGTH: usize = 10;
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct AppConfig {
+    /// Where the app's own files are (ends with '/'); "" for the app's own page.
+    pub base: String,
+    /// Forced language; otherwise the learner's saved or browser language.
+    pub lang: Option<Lang>,
+    /// Scam types on offer; empty for all.
+    pub types: Vec<String>,
+    /// What the start button plays.
+    pub start: StartMode,
+    /// Scenarios in a quick round.
+    pub length: usize,
+    /// Accent colour, as `#rgb` or `#rrggbb`.
+    pub theme: Option<String>,
+    /// A pack the host provides, played in every round (compiled JSON).
+    pub pack_url: Option<String>,
+    /// Origins whose messages an iframe embed accepts (and posts results to).
+    pub trusted_origins: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum StartMode {
+    #[default]
+    Quick,
+    /// Every scenario of the configured types.
+    Types,
+    Scenario(String),
+}
+
+impl AppConfig {
+    /// Reads the options; `get` looks up an attribute or query parameter by name.
+    /// Unknown values fall back to the defaults, and each is reported.
+    pub fn read(base: String, get: impl Fn(&str) -> Option<String>) -> (AppConfig, Vec<String>) {
+        let mut warnings = Vec::new();
+        let lang = get("lang").and_then(|code| Lang::from_code(&code).or_else(|| {
+            warnings.push(format!("lang=\"{code}\" is not offered (zh-CN, en); using the learner's language"));
+            None
+        }));
+        let types: Vec<String> = get("types").map(|t| t.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect()).unwrap_or_default();
+        let start = match (get("mode").as_deref(), get("scenario")) {
+            (_, Some(id)) if !id.trim().is_empty() => StartMode::Scenario(id.trim().to_string()),
+            (Some("type") | Some("types"), _) => StartMode::Types,
+            (None | Some("quick"), _) => StartMode::Quick,
+            (Some(other), _) => {
+                warnings.push(format!("mode=\"{other}\" is not one of quick, type; using quick"));
+                StartMode::Quick
+            }
+        };
+        let length = match get("length").map(|l| l.trim().parse::<usize>()) {
+            None => DEFAULT_LENGTH,
+            Some(Ok(n)) if (1..=MAX_LENGTH).contains(&n) => n,
+            Some(_) => {
+                warnings.push(format!("length must be a number from 1 to {MAX_LENGTH}; using {DEFAULT_LENGTH}"));
+                DEFAULT_LENGTH
+            }
+        };
+        let theme = get("theme").and_then(|c| {
+            let ok = is_colour(&c);
+            if !ok {
+                warnings.push(format!("theme=\"{c}\" is not a colour like #0b6b3a; using the default"));
+            }
+            ok.then_some(c)
+        });
+        let pack_url = get("pack-url").filter(|u| !u.trim().is_empty());
+        let trusted_origins = get("trust").map(|t| t.split(',').map(str::trim).filter(|o| o.starts_with("http")).map(str::to_string).collect()).unwrap_or_default();
+        (AppConfig { base, lang, types, start, length, theme, pack_url, trusted_origins }, warnings)
+    }
+
+    /// The round the start button plays.
+    pub fn start_kind(&self) -> RoundKind {
+        match &self.start {
+            StartMode::Scenario(id) => RoundKind::Single(id.clone()),
+            StartMode::Types if self.types.len() == 1 => RoundKind::Type(self.types[0].clone()),
+            StartMode::Quick | StartMode::Types => RoundKind::Quick,
+        }
+    }
+}
+
+/// `#rgb` or `#rrggbb`: a colour that cannot smuggle anything into CSS.
+pub fn is_colour(text: &str) -> bool {
+    text.strip_prefix('#').is_some_and(|hex| matches!(hex.len(), 3 | 6) && hex.chars().all(|c| c.is_ascii_hexdigit()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn read(pairs: &[(&str, &str)]) -> (AppConfig, Vec<String>) {
+        let map: HashMap<String, String> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        AppConfig::read("https://w.example/".into(), |name| map.get(name).cloned())
+    }
+
+    #[test]
+    fn nothing_set_is_a_quick_round_of_everything() {
+        let (c, warnings) = read(&[]);
+        assert_eq!((c.lang, c.types.len(), &c.start, c.length, c.theme.as_deref()), (None, 0, &StartMode::Quick, DEFAULT_LENGTH, None));
+        assert!(warnings.is_empty());
+        assert_eq!(c.start_kind(), RoundKind::Quick);
+    }
+
+    #[test]
+    fn every_attribute_is_read() {
+        let (c, warnings) = read(&[("lang", "en"), ("types", "order-brushing, fake-loan"), ("mode", "quick"), ("length", "3"), ("theme", "#a4161a"), ("pack-url", "https://campus.example/pack.json"), ("trust", "https://campus.example, javascript:x")]);
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(c.lang, Some(Lang::En));
+        assert_eq!(c.types, ["order-brushing", "fake-loan"]);
+        assert_eq!((c.length, c.theme.as_deref()), (3, Some("#a4161a")));
+        assert_eq!(c.pack_url.as_deref(), Some("https://campus.example/pack.json"));
+        assert_eq!(c.trusted_origins, ["https://campus.example"]);
+    }
+
+    #[test]
+    fn a_scenario_or_a_single_type_decides_the_start() {
+        assert_eq!(read(&[("scenario", "fl-wrong-card-number")]).0.start_kind(), RoundKind::Single("fl-wrong-card-number".into()));
+        assert_eq!(read(&[("mode", "type"), ("types", "fake-police")]).0.start_kind(), RoundKind::Type("fake-police".into()));
+    }
+
+    #[test]
+    fn bad_values_fall_back_and_are_reported() {
+        let (c, warnings) = read(&[("lang", "fr"), ("mode", "marathon"), ("length", "99"), ("theme", "red;}body{display:none")]);
+        assert_eq!((c.lang, &c.start, c.length, c.theme), (None, &StartMode::Quick, DEFAULT_LENGTH, None));
+        assert_eq!(warnings.len(), 4, "{warnings:?}");
+    }
+
+    #[test]
+    fn colours_are_strict_hex() {
+        assert!(is_colour("#0b6b3a") && is_colour("#fff"));
+        for bad in ["0b6b3a", "#12345", "#ggg", "red", "#fff;}", ""] {
+            assert!(!is_colour(bad), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,165 @@
+// Embedding on other sites: the <scam-spot> element inside a hostile page,
+// two widgets side by side, a broken host pack, the strict-CSP page, and the
+// iframe embed on a second origin (auto-height, results by postMessage,
+// untrusted messages ignored). Phone and desktop viewports.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch } from './helpers.mjs';
+import { startExamples } from '../../scripts/examples-server.mjs';
+
+const VIEWPORTS = { phone: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true }, desktop: { viewport: { width: 1280, height: 800 } } };
+let browser, servers;
+before(async () => {
+  browser = await launch();
+  servers = await startExamples(0, 0);
+});
+after(async () => { await browser?.close(); servers?.close(); });
+
+async function open(t, path, device = 'phone', locale = 'zh-CN') {
+  const context = await browser.newContext({ ...VIEWPORTS[device], locale });
+  t.after(() => context.close());
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', e => errors.push(String(e)));
+  page.on('console', m => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(path);
+  return { page, errors };
+}
+
+/** Activates a widget's button as a click would. Several widgets on one page
+ *  resize each other while they play, so pointer coordinates go stale; what
+ *  these tests check is what each widget does with the click. */
+async function press(locator) {
+  await locator.waitFor();
+  await locator.evaluate(e => e.click());
+}
+
+/** Plays the widget's scenario to its end by always taking `pick` (first choice by default). */
+async function playToEnd(widget, pick = 0) {
+  await press(widget.locator('#start'));
+  await press(widget.locator('[data-level="3"]'));
+  for (let i = 0; i < 60; i++) {
+    const next = widget.locator(`.end-card, .choice[data-choice="${pick}"], #spot-done, .waiting .link`).first();
+    await next.waitFor();
+    // A handle, not a locator: if the element is replaced before the click,
+    // the click goes nowhere and the loop looks again.
+    const element = await next.elementHandle();
+    if (await element.evaluate(e => e.classList.contains('end-card'))) break;
+    await element.evaluate(e => e.isConnected && e.click());
+  }
+  await press(widget.locator('#see-debrief'));
+  await press(widget.locator('#next'));
+  await press(widget.locator('[data-level="4"]'));
+  await widget.locator('#result-points').waitFor();
+}
+
+for (const device of ['phone', 'desktop']) {
+  test(`${device}: the script embed plays in a hostile page and the host gets exactly one result`, async t => {
+    const { page, errors } = await open(t, `${servers.host}/examples/hostile.html?widget=${servers.widget}`, device, 'en');
+    const widget = page.locator('#hostile-widget');
+    // The host's CSS reaches its own elements but not ours.
+    assert.equal(await page.locator('#host-button').evaluate(b => getComputedStyle(b).display), 'none');
+    await widget.locator('#start').waitFor();
+    const startStyle = await widget.locator('#start').evaluate(b => { const s = getComputedStyle(b); return { display: s.display, fontSize: s.fontSize, color: s.color }; });
+    assert.notEqual(startStyle.display, 'none');
+    assert.ok(parseFloat(startStyle.fontSize) < 24, `font size ${startStyle.fontSize}`);
+    await playToEnd(widget, 2); // leave the group at once: a safe end
+    assert.equal(await widget.locator('#result-points').innerText(), '100/100 points');
+    await page.waitForTimeout(500);
+    const results = await page.evaluate(() => window.scamspotResults);
+    assert.equal(results.length, 1, JSON.stringify(results));
+    const r = results[0].detail;
+    assert.equal(results[0].from, 'hostile-widget');
+    assert.deepEqual([r.completed, r.score, r.max_score, r.scams_caught, r.scams_total, r.genuine_refused], [true, 100, 100, 1, 1, 0]);
+    assert.deepEqual([r.confidence_before, r.confidence_after], [3, 4]);
+    assert.equal(r.xapi.verb.display['en-US'], 'completed');
+    assert.equal(r.xapi.result.score.scaled, 1);
+    assert.match(r.xapi.result.duration, /^PT\d+S$/);
+    assert.ok(!JSON.stringify(r).match(/name|email|phone/i) || JSON.stringify(r).includes('"name":"anonymous"'), 'no personal data');
+    // Going home afterwards does not report the finished round again.
+    await press(widget.locator('.brand'));
+    await page.waitForTimeout(300);
+    assert.equal((await page.evaluate(() => window.scamspotResults)).length, 1);
+    assert.deepEqual(errors, []);
+  });
+}
+
+test('two widgets on one page play independently, a broken host pack is named, and our CSS does not leak', async t => {
+  const { page } = await open(t, `${servers.host}/examples/two-widgets.html?widget=${servers.widget}`);
+  const hostButton = await page.locator('#host-button').evaluate(b => getComputedStyle(b).backgroundColor);
+  const first = page.locator('#first'), second = page.locator('#second'), broken = page.locator('#broken');
+  await first.locator('#start').waitFor();
+  await second.locator('#start').waitFor();
+  assert.equal(await first.locator('#start').innerText(), '开始练习');
+  assert.equal(await second.locator('#start').innerText(), 'Start');
+  assert.equal(await second.locator('.embed-root').evaluate(r => getComputedStyle(r).getPropertyValue('--accent').trim()), '#1d4ed8');
+  // Play the first one to a scam end while the second stays on its start screen.
+  await playToEnd(first, 0);
+  assert.equal(await second.locator('#start').count(), 1);
+  await playToEnd(second, 1);
+  const results = await page.evaluate(() => window.scamspotResults.map(r => r.from));
+  assert.deepEqual(results.sort(), ['first', 'second']);
+  // The host pack is checked by the validator, the widget still plays its own pack.
+  await press(broken.locator('#start'));
+  const notice = broken.locator('.notice');
+  await notice.waitFor();
+  assert.match(await notice.innerText(), /broken-pack\.json/);
+  assert.match(await notice.innerText(), /broken-pack\.json.*missing field `genuine`/);
+  await press(broken.locator('[data-level="3"]'));
+  await broken.locator('section.scenario[data-scenario="ob-like-for-cash"]').waitFor();
+  assert.equal(await page.locator('#host-button').evaluate(b => getComputedStyle(b).backgroundColor), hostButton, 'our button styles stay in the shadow root');
+});
+
+test('under the strict CSP header the widget plays with zero violations and only its own origin', async t => {
+  const { page, errors } = await open(t, `${servers.widget}/examples/csp.html`, 'phone', 'en');
+  const origins = new Set();
+  page.on('request', r => origins.add(new URL(r.url()).origin));
+  const widget = page.locator('#csp-widget');
+  await playToEnd(widget, 0);
+  assert.deepEqual(await page.evaluate(() => window.cspViolations), []);
+  assert.deepEqual([...origins], [servers.widget]);
+  assert.deepEqual(errors, []);
+});
+
+test('the iframe embed on another origin grows with its content, posts its result, and ignores untrusted messages', async t => {
+  const { page, errors } = await open(t, `${servers.host}/examples/campus-iframe.html?widget=${servers.widget}`, 'phone', 'zh-CN');
+  const frameEl = page.locator('#scamspot-frame');
+  const frame = page.frameLocator('#scamspot-frame');
+  await frame.locator('#start').waitFor();
+  const height = () => frameEl.evaluate(f => f.getBoundingClientRect().height);
+  await page.waitForFunction(() => document.querySelector('#scamspot-frame').style.height !== '600px');
+  const startHeight = await height();
+  // A message from this page, whose origin the embed was told to trust, switches the language…
+  await page.evaluate(() => document.querySelector('#scamspot-frame').contentWindow.postMessage({ type: 'scamspot:set-lang', lang: 'en' }, '*'));
+  await frame.locator('#start', { hasText: 'Start' }).waitFor();
+  // …but the same message from an untrusted origin (a hostile frame) is ignored.
+  await page.evaluate(widget => {
+    const evil = document.createElement('iframe');
+    evil.sandbox = 'allow-scripts'; // an opaque origin, like a hostile third-party frame
+    evil.srcdoc = `<script>parent.frames[0].postMessage({type:'scamspot:set-lang', lang:'zh-CN'}, '*'); parent.frames[0].postMessage('garbage', '*'); parent.frames[0].postMessage({type: 42}, '*');<\/script>`;
+    document.body.append(evil);
+  }, servers.widget);
+  await page.waitForTimeout(500);
+  assert.equal(await frame.locator('#start').innerText(), 'Start a quick round (about 10 min)');
+  // Play: the frame grows as messages arrive, with no inner scrollbar.
+  await frame.locator('#start').click();
+  await frame.locator('[data-level="3"]').click();
+  await frame.locator('.choice, #spot-done').first().waitFor();
+  await page.waitForTimeout(300);
+  const heights = [startHeight, await height()];
+  for (let i = 0; i < 80 && (await page.evaluate(() => window.scamspotResults.length)) === 0; i++) {
+    const next = frame.locator('.choice, #spot-done, .waiting .link, #see-debrief, #next, [data-level="4"]').first();
+    await next.waitFor();
+    await next.click().catch(() => {});
+    await page.waitForTimeout(30);
+    heights.push(await height());
+  }
+  assert.ok(new Set(heights.map(Math.round)).size > 2, `the height changed as the learner played: ${heights.join(',')}`);
+  const inner = await frame.locator('html').evaluate(h => h.scrollHeight - window.innerHeight);
+  assert.ok(inner <= 1, `no inner scrollbar (content is ${inner}px taller than the frame)`);
+  const results = await page.evaluate(() => window.scamspotResults);
+  assert.equal(results.length, 1);
+  assert.equal(results[0].completed, true);
+  assert.equal(results[0].scenarios_played, 2);
+  assert.deepEqual(errors, []);
+});
