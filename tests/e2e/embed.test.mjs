@@ -4,7 +4,7 @@
 // untrusted messages ignored). Phone and desktop viewports.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch } from './helpers.mjs';
+import { launch, playToEndCard } from './helpers.mjs';
 import { startExamples } from '../../scripts/examples-server.mjs';
 
 const VIEWPORTS = { phone: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true }, desktop: { viewport: { width: 1280, height: 800 } } };
@@ -38,15 +38,7 @@ async function press(locator) {
 async function playToEnd(widget, pick = 0) {
   await press(widget.locator('#start'));
   await press(widget.locator('[data-level="3"]'));
-  for (let i = 0; i < 60; i++) {
-    const next = widget.locator(`.end-card, .choice[data-choice="${pick}"], #spot-done, .waiting .link`).first();
-    await next.waitFor();
-    // A handle, not a locator: if the element is replaced before the click,
-    // the click goes nowhere and the loop looks again.
-    const element = await next.elementHandle();
-    if (await element.evaluate(e => e.classList.contains('end-card'))) break;
-    await element.evaluate(e => e.isConnected && e.click());
-  }
+  await playToEndCard(widget, pick);
   await press(widget.locator('#see-debrief'));
   await press(widget.locator('#next'));
   await press(widget.locator('[data-level="4"]'));

@@ -63,6 +63,21 @@ export async function finishScenario(page, confidence) {
   await page.locator(`[data-level="${confidence}"]`).tap();
 }
 
+/** Plays the scenario on screen in `scope` (a page or a widget) until its end
+ *  card shows, always taking choice `pick`. Elements are clicked through
+ *  handles: one replaced before the click is skipped, never mistaken for the
+ *  button that took its place. */
+export async function playToEndCard(scope, pick = 0) {
+  for (let i = 0; i < 60; i++) {
+    const next = scope.locator(`.end-card, .choice[data-choice="${pick}"], #spot-done, .waiting .link`).first();
+    await next.waitFor();
+    const element = await next.elementHandle();
+    if (await element.evaluate(e => e.classList.contains('end-card'))) return;
+    await element.evaluate(e => e.isConnected && e.click());
+  }
+  throw new Error('no end after 60 actions');
+}
+
 /** Taps the phrase of a spot step that contains `text`. */
 export async function tapPhrase(page, step, text) {
   await page.locator(`section.scenario[data-step="${step}"] .phrase`, { hasText: text }).first().tap();

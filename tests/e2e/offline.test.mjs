@@ -4,7 +4,7 @@
 // over on the next load without breaking a scenario in progress.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, readDist, launch, phonePage, choose } from './helpers.mjs';
+import { serveDist, readDist, launch, phonePage, choose, playToEndCard } from './helpers.mjs';
 
 const browser = await launch();
 after(() => browser.close());
@@ -55,12 +55,7 @@ test('a whole round under the strict CSP causes zero violations and contacts no 
   assert.doesNotMatch(csp, /'unsafe-inline'|'unsafe-eval'/);
   await page.locator('#start').tap();
   await page.locator('[data-level="3"]').tap();
-  for (let i = 0; i < 30 && !(await page.locator('.end-card').count()); i++) {
-    const next = page.locator('.choice, #spot-done, .waiting .link').first();
-    await next.waitFor();
-    await next.click().catch(() => {});
-    await page.waitForTimeout(50);
-  }
+  await playToEndCard(page);
   await page.locator('#see-debrief').tap();
   assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
   assert.deepEqual([...origins], [server.url.replace(/\/$/, '')]);
@@ -85,12 +80,7 @@ test('after the first visit the app reloads and plays a whole scenario offline',
   await page.locator('.type-list').waitFor();
   await page.locator('[data-type="money-mule"] button').tap();
   await page.locator('[data-level="3"]').tap();
-  for (let i = 0; i < 40 && !(await page.locator('.end-card').count()); i++) {
-    const next = page.locator('.choice, #spot-done, .waiting .link').first();
-    await next.waitFor();
-    await next.click().catch(() => {});
-    await page.waitForTimeout(50);
-  }
+  await playToEndCard(page);
   await page.locator('#see-debrief').tap();
   await page.locator('.right-action').waitFor();
   assert.deepEqual(errors.filter(e => !/ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(e)), []);
