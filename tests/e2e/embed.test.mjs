@@ -72,6 +72,18 @@ for (const device of ['phone', 'desktop']) {
     await press(widget.locator('.brand'));
     await page.waitForTimeout(300);
     assert.equal((await page.evaluate(() => window.scamspotResults)).length, 1);
+    // Leaving a round early reports it once, as not completed.
+    await press(widget.locator('#start'));
+    await press(widget.locator('[data-level="5"]'));
+    await widget.locator('section.scenario').waitFor();
+    await press(widget.locator('.brand'));
+    await press(widget.locator('#start'));
+    await page.waitForTimeout(300);
+    const all = await page.evaluate(() => window.scamspotResults.map(r => r.detail));
+    assert.equal(all.length, 2, JSON.stringify(all));
+    assert.deepEqual([all[1].completed, all[1].confidence_before, all[1].xapi.verb.display['en-US']], [false, 5, 'terminated']);
+    // The embed never registers a service worker on the host's origin.
+    assert.deepEqual(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length), 0);
     assert.deepEqual(errors, []);
   });
 }
