@@ -123,9 +123,9 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
     {
-        // An iframe's height follows its content, after every render.
+        // An iframe's height follows its content.
         let host = Rc::clone(&props.host);
-        use_effect(move || host.height_changed());
+        use_effect_with((), move |_| host.watch_height());
     }
     {
         // Leaving the page mid-round still reports the round, once.

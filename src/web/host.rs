@@ -6,6 +6,8 @@ use crate::engine::report::RoundReport;
 use crate::i18n::Lang;
 use gloo::events::EventListener;
 use std::cell::Cell;
+use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// Where this instance of the app lives.
@@ -68,6 +70,22 @@ impl Host {
         if height != last_height.replace(height) {
             post_to_parent(&format!("{{\"type\":\"{RESIZE_MESSAGE}\",\"height\":{height}}}"), trusted);
         }
+    }
+
+    /// In an iframe, keeps the parent told of the content's height as it
+    /// changes (messages arriving, screens changing), for the page's lifetime.
+    pub fn watch_height(self: &Rc<Self>) {
+        if !matches!(**self, Host::Frame { .. }) {
+            return;
+        }
+        let Some(app) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app")) else { return };
+        let host = Rc::clone(self);
+        let on_resize = Closure::<dyn FnMut()>::new(move || host.height_changed());
+        if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
+            observer.observe(&app);
+        }
+        // The observer lives as long as the page: one per iframe page.
+        on_resize.forget();
     }
 
     /// In an iframe, lets trusted origins switch the language; everything
