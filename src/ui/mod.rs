@@ -18,9 +18,17 @@ use wasm_bindgen::JsCast;
 /// What reads a choice made before the app loaded (the app page's static start screen).
 type TakeChoice = fn(&web_sys::Element) -> Option<(RoundKind, Option<u8>)>;
 
-/// Fetches the index, then renders the app into `root`; `chosen` reads, at
-/// mount time, what the learner already chose on a static start screen.
-fn render(root: web_sys::Element, config: AppConfig, host: Host, chosen: Option<TakeChoice>) {
+/// Applies the options that act on the mount point (theme colour; a
+/// host's mistakes go to the console for the site editor), fetches the
+/// index, then renders the app into `root`. `chosen` reads, at mount time,
+/// what the learner already chose on a static start screen.
+fn render(root: web_sys::Element, (config, warnings): (AppConfig, Vec<String>), host: Host, chosen: Option<TakeChoice>) {
+    for warning in &warnings {
+        web_sys::console::warn_1(&format!("scam-spot: {warning}").into());
+    }
+    if let (Some(colour), Some(element)) = (&config.theme, root.dyn_ref::<web_sys::HtmlElement>()) {
+        set_accent(element, colour);
+    }
     wasm_bindgen_futures::spawn_local(async move {
         let index = crate::web::packs::fetch_index(&config.base).await.map(|i| i.restricted_to(&config.types)).into();
         let chosen = chosen.and_then(|take| take(&root));
@@ -30,41 +38,30 @@ fn render(root: web_sys::Element, config: AppConfig, host: Host, chosen: Option<
     });
 }
 
+/// The page's `<div id="app">`.
+fn page_root() -> Option<web_sys::Element> {
+    web_sys::window()?.document()?.get_element_by_id("app")
+}
+
 /// The app's own page: mounts into `<div id="app">` once the pack index is
 /// in. Until then the static start screen of index.html is on show and
 /// working; what the learner chose there is carried over.
 pub fn start_app() {
-    let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app")) else { return };
-    let (config, _) = AppConfig::read(String::new(), query_param);
-    render(root, config, Host::Page, Some(crate::web::browser::take_shell_choice));
+    let Some(root) = page_root() else { return };
+    render(root, AppConfig::read(String::new(), query_param), Host::Page, Some(crate::web::browser::take_shell_choice));
 }
 
 /// A `<scam-spot>` element: `root` is inside its shadow root, `base` is where
 /// the app's files are. Options come from the element's attributes.
 pub fn mount_embed(element: web_sys::HtmlElement, root: web_sys::Element, base: String) {
-    let (config, warnings) = AppConfig::read(base, |name| element.get_attribute(name));
-    report_warnings(&warnings);
-    if let (Some(colour), Some(root)) = (&config.theme, root.dyn_ref::<web_sys::HtmlElement>()) {
-        set_accent(root, colour);
-    }
+    let config = AppConfig::read(base, |name| element.get_attribute(name));
     render(root, config, Host::Element(element), None);
 }
 
 /// `embed.html` in an iframe: options come from its query string.
 pub fn mount_frame() {
-    let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app")) else { return };
-    let (config, warnings) = AppConfig::read(String::new(), query_param);
-    report_warnings(&warnings);
-    if let (Some(colour), Some(el)) = (&config.theme, root.dyn_ref::<web_sys::HtmlElement>()) {
-        set_accent(el, colour);
-    }
-    let host = Host::frame(config.trusted_origins.clone());
+    let Some(root) = page_root() else { return };
+    let config = AppConfig::read(String::new(), query_param);
+    let host = Host::frame(config.0.trusted_origins.clone());
     render(root, config, host, None);
-}
-
-/// A host's configuration mistakes go to the console, for the site editor.
-fn report_warnings(warnings: &[String]) {
-    for warning in warnings {
-        web_sys::console::warn_1(&format!("scam-spot: {warning}").into());
-    }
 }
