@@ -105,7 +105,6 @@ pub struct Texts {
     pub retry: &'static str,
     /// {count}
     pub packs_failed: &'static str,
-    pub no_playable: &'static str,
     pub progress_corrupt: &'static str,
     /// {version}
     pub progress_newer: &'static str,
@@ -203,7 +202,6 @@ pub static ZH: Texts = Texts {
     catalog_failed: "练习内容加载失败。",
     retry: "重试",
     packs_failed: "有 {count} 个场景包无法使用，已跳过，其余照常练习：",
-    no_playable: "这一轮没有可以练习的场景。",
     progress_corrupt: "之前保存的进度已损坏，无法读取，已从头开始（原数据已另存一份备份）。",
     progress_newer: "保存的进度来自更新的版本（第 {version} 版），本版本无法读取，已从头开始（原数据已另存备份）。",
     progress_repaired: "保存的进度有部分损坏：保留了 {kept} 条场景记录，丢弃了 {dropped} 处无法读取的数据。",
@@ -286,7 +284,6 @@ pub static EN: Texts = Texts {
     catalog_failed: "The training content could not be loaded.",
     retry: "Try again",
     packs_failed: "{count} scenario packs could not be used and were skipped; the rest play as usual:",
-    no_playable: "There is no scenario to play in this round.",
     progress_corrupt: "Your saved progress was damaged and could not be read, so it was reset (a backup copy of the old data was kept).",
     progress_newer: "Your saved progress comes from a newer version (format {version}) that this version cannot read, so it was reset (a backup copy was kept).",
     progress_repaired: "Part of your saved progress was damaged: {kept} scenario records were kept and {dropped} unreadable entries were dropped.",

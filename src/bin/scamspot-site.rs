@@ -12,6 +12,7 @@
 //! - writes sw.js, the offline worker, with this build's version and files.
 
 use base64::Engine as _;
+use scamspot::content::folder::files_below;
 use scamspot::i18n::{Lang, Texts};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
@@ -106,25 +107,9 @@ fn sha256(text: &str) -> String {
     base64::engine::general_purpose::STANDARD.encode(Sha256::digest(text.as_bytes()))
 }
 
-/// Every file of the site, relative and with '/' separators, sorted (sw.js itself left out).
+/// Every file of the site (sw.js itself left out).
 fn site_files(dir: &Path) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut pending = vec![dir.to_path_buf()];
-    while let Some(d) = pending.pop() {
-        for entry in fs::read_dir(&d).into_iter().flatten().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                pending.push(path);
-            } else if let Ok(rel) = path.strip_prefix(dir) {
-                let rel = rel.to_string_lossy().replace('\\', "/");
-                if rel != "sw.js" {
-                    out.push(rel);
-                }
-            }
-        }
-    }
-    out.sort();
-    out
+    files_below(dir).into_iter().filter(|f| f != "sw.js").collect()
 }
 
 fn escape(text: &str) -> String {

@@ -41,12 +41,8 @@ pub fn check_folder(dir: &Path) -> FolderReport {
         }
     };
     let mut ids: BTreeMap<String, String> = BTreeMap::new();
-    for path in toml_files(dir) {
-        let shown = path.strip_prefix(dir).unwrap_or(&path).to_string_lossy().replace('\\', "/");
-        if shown == CATALOG_FILE {
-            continue;
-        }
-        match check_pack(&path, &shown, &catalog) {
+    for shown in files_below(dir).into_iter().filter(|f| f.ends_with(".toml") && f != CATALOG_FILE) {
+        match check_pack(&dir.join(&shown), &shown, &catalog) {
             Ok(scenario) => match ids.insert(scenario.id.clone(), shown.clone()) {
                 Some(other) => report.problems.push(Diagnostic {
                     scenario: Some(scenario.id.clone()),
@@ -104,17 +100,17 @@ pub fn compile(report: &FolderReport, out: &Path) -> std::io::Result<usize> {
     Ok(index.packs.len())
 }
 
-fn toml_files(dir: &Path) -> Vec<PathBuf> {
+/// Every file below `dir`, relative to it with '/' separators, sorted.
+pub fn files_below(dir: &Path) -> Vec<String> {
     let mut out = Vec::new();
     let mut pending = vec![dir.to_path_buf()];
     while let Some(d) = pending.pop() {
-        let Ok(entries) = fs::read_dir(&d) else { continue };
-        for entry in entries.flatten() {
+        for entry in fs::read_dir(&d).into_iter().flatten().flatten() {
             let path = entry.path();
             if path.is_dir() {
                 pending.push(path);
-            } else if path.extension().is_some_and(|e| e == "toml") {
-                out.push(path);
+            } else if let Ok(relative) = path.strip_prefix(dir) {
+                out.push(relative.to_string_lossy().replace('\\', "/"));
             }
         }
     }
