@@ -1,7 +1,7 @@
 //! After a scenario: what it was, what happened, every red flag (found or
 //! missed), the techniques, the right action and the official channels.
 
-use super::scenario::outcome_title;
+use super::scenario::outcome_heading;
 use crate::content::SiteIndex;
 use crate::engine::round::Tapped;
 use crate::engine::Action;
@@ -55,7 +55,7 @@ pub fn DebriefScreen(props: &DebriefScreenProps) -> Html {
             <p class={classes!("verdict", if scenario.genuine { "genuine" } else { "scam" })}>{ if scenario.genuine { t.verdict_genuine } else { t.verdict_scam } }</p>
             <h1>{ t.debrief_heading }{ t.label_sep }{ scenario.title.get(code) }</h1>
             <p class={classes!("outcome", if result.handled_right() { "good" } else { "bad" })} id="debrief-outcome">
-                { outcome_title(props.lang, result.outcome, result.paid) }
+                { outcome_heading(t, result.outcome, result.paid) }
             </p>
             <p id="savings-change">{ fill(t.savings_change, &[("start", &yuan(result.savings_start)), ("end", &yuan(result.savings_end))]) }</p>
             <p id="scenario-points">{ fill(t.scenario_points, &[("points", &result.points), ("max", &result.max_points)]) }</p>

@@ -149,7 +149,8 @@ pub fn ScenarioScreen(props: &ScenarioScreenProps) -> Html {
     }
 }
 
-fn outcome_heading(t: &Texts, outcome: Outcome, paid: bool) -> &'static str {
+/// How an ending is named, here and in the debrief.
+pub fn outcome_heading(t: &Texts, outcome: Outcome, paid: bool) -> &'static str {
     match outcome {
         Outcome::Safe if paid => t.outcome_safe_late,
         Outcome::Safe => t.outcome_safe,
@@ -170,9 +171,4 @@ fn end_card(t: &Texts, scenario: &Scenario, step: usize, outcome: Outcome, paid:
             <button id="see-debrief" class="primary" onclick={on_debrief}>{ t.see_debrief }</button>
         </div>
     }
-}
-
-/// Shared with the debrief screen so both name an outcome the same way.
-pub fn outcome_title(lang: Lang, outcome: Outcome, paid: bool) -> &'static str {
-    outcome_heading(lang.texts(), outcome, paid)
 }
