@@ -6,8 +6,8 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$repo"
 
-echo "== native tests (engine, scoring, content validation, every path of every pack)"
-cargo test --quiet
+echo "== native tests (core: engine, scoring, validation; tools; every path of every pack)"
+cargo test --workspace --quiet
 
 echo "== pack checker"
 cargo run --quiet --bin scamspot-check

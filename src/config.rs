@@ -2,8 +2,8 @@
 //! `<scam-spot>` element on a host page, or an iframe (`embed.html?…`). Read
 //! from attributes or query parameters; pure, so every rule is tested natively.
 
-use crate::engine::plan::RoundKind;
-use crate::i18n::Lang;
+use scamspot_core::engine::plan::RoundKind;
+use scamspot_core::i18n::Lang;
 
 /// Scenarios in a quick round unless the host asks for another length.
 pub const DEFAULT_LENGTH: usize = 5;
@@ -43,11 +43,15 @@ impl AppConfig {
     /// Unknown values fall back to the defaults, and each is reported.
     pub fn read(base: String, get: impl Fn(&str) -> Option<String>) -> (AppConfig, Vec<String>) {
         let mut warnings = Vec::new();
-        let lang = get("lang").and_then(|code| Lang::from_code(&code).or_else(|| {
-            warnings.push(format!("lang=\"{code}\" is not offered (zh-CN, en); using the learner's language"));
-            None
-        }));
-        let types: Vec<String> = get("types").map(|t| t.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect()).unwrap_or_default();
+        let lang = get("lang").and_then(|code| {
+            Lang::from_code(&code).or_else(|| {
+                warnings.push(format!("lang=\"{code}\" is not offered (zh-CN, en); using the learner's language"));
+                None
+            })
+        });
+        let types: Vec<String> = get("types")
+            .map(|t| t.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect())
+            .unwrap_or_default();
         let start = match (get("mode").as_deref(), get("scenario")) {
             (_, Some(id)) if !id.trim().is_empty() => StartMode::Scenario(id.trim().to_string()),
             (Some("type") | Some("types"), _) => StartMode::Types,
@@ -73,7 +77,9 @@ impl AppConfig {
             ok.then_some(c)
         });
         let pack_url = get("pack-url").filter(|u| !u.trim().is_empty());
-        let trusted_origins = get("trust").map(|t| t.split(',').map(str::trim).filter(|o| o.starts_with("http")).map(str::to_string).collect()).unwrap_or_default();
+        let trusted_origins = get("trust")
+            .map(|t| t.split(',').map(str::trim).filter(|o| o.starts_with("http")).map(str::to_string).collect())
+            .unwrap_or_default();
         (AppConfig { base, lang, types, start, length, theme, pack_url, trusted_origins }, warnings)
     }
 
@@ -105,14 +111,25 @@ mod tests {
     #[test]
     fn nothing_set_is_a_quick_round_of_everything() {
         let (c, warnings) = read(&[]);
-        assert_eq!((c.lang, c.types.len(), &c.start, c.length, c.theme.as_deref()), (None, 0, &StartMode::Quick, DEFAULT_LENGTH, None));
+        assert_eq!(
+            (c.lang, c.types.len(), &c.start, c.length, c.theme.as_deref()),
+            (None, 0, &StartMode::Quick, DEFAULT_LENGTH, None)
+        );
         assert!(warnings.is_empty());
         assert_eq!(c.start_kind(), RoundKind::Quick);
     }
 
     #[test]
     fn every_attribute_is_read() {
-        let (c, warnings) = read(&[("lang", "en"), ("types", "order-brushing, fake-loan"), ("mode", "quick"), ("length", "3"), ("theme", "#a4161a"), ("pack-url", "https://campus.example/pack.json"), ("trust", "https://campus.example, javascript:x")]);
+        let (c, warnings) = read(&[
+            ("lang", "en"),
+            ("types", "order-brushing, fake-loan"),
+            ("mode", "quick"),
+            ("length", "3"),
+            ("theme", "#a4161a"),
+            ("pack-url", "https://campus.example/pack.json"),
+            ("trust", "https://campus.example, javascript:x"),
+        ]);
         assert!(warnings.is_empty(), "{warnings:?}");
         assert_eq!(c.lang, Some(Lang::En));
         assert_eq!(c.types, ["order-brushing", "fake-loan"]);
@@ -123,13 +140,20 @@ mod tests {
 
     #[test]
     fn a_scenario_or_a_single_type_decides_the_start() {
-        assert_eq!(read(&[("scenario", "fl-wrong-card-number")]).0.start_kind(), RoundKind::Single("fl-wrong-card-number".into()));
-        assert_eq!(read(&[("mode", "type"), ("types", "fake-police")]).0.start_kind(), RoundKind::Type("fake-police".into()));
+        assert_eq!(
+            read(&[("scenario", "fl-wrong-card-number")]).0.start_kind(),
+            RoundKind::Single("fl-wrong-card-number".into())
+        );
+        assert_eq!(
+            read(&[("mode", "type"), ("types", "fake-police")]).0.start_kind(),
+            RoundKind::Type("fake-police".into())
+        );
     }
 
     #[test]
     fn bad_values_fall_back_and_are_reported() {
-        let (c, warnings) = read(&[("lang", "fr"), ("mode", "marathon"), ("length", "99"), ("theme", "red;}body{display:none")]);
+        let (c, warnings) =
+            read(&[("lang", "fr"), ("mode", "marathon"), ("length", "99"), ("theme", "red;}body{display:none")]);
         assert_eq!((c.lang, &c.start, c.length, c.theme), (None, &StartMode::Quick, DEFAULT_LENGTH, None));
         assert_eq!(warnings.len(), 4, "{warnings:?}");
     }

@@ -1,15 +1,10 @@
-//! ScamSpot (识骗): learn to recognise telecom and online fraud by playing it.
+//! The ScamSpot web app, on top of `scamspot_core`.
 //!
-//! Layers, and the only direction they may depend on each other:
-//! `content` (pack model, parsing, validation) → `engine` (playing a round,
-//! scoring, saved progress) → `ui` (Yew components), with `web` as the only
-//! place that touches browser APIs. `content`, `engine` and `i18n` are plain
-//! Rust and are tested natively; `web` and `ui` exist only in the wasm build.
+//! `config` (how an instance is set up) is pure and tested natively; `web`
+//! is the only code touching browser APIs and `ui` holds the Yew components,
+//! both only in the wasm build. `ui` may use `web`, never the other way.
 
 pub mod config;
-pub mod content;
-pub mod engine;
-pub mod i18n;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

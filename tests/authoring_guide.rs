@@ -1,15 +1,23 @@
 //! The annotated example in docs/authoring.md must pass the checker as it is,
 //! so a first-time author who copies it starts from a working scenario.
 
-use scamspot::content::{load_catalog, load_scenario};
+use scamspot_core::content::{load_catalog, load_scenario};
 
 #[test]
 fn the_guide_example_is_a_valid_scenario() {
     let guide = std::fs::read_to_string("docs/authoring.md").unwrap();
-    let example = guide.split("```toml\n").nth(1).and_then(|rest| rest.split("\n```").next()).expect("the guide has a ```toml example");
+    let example = guide
+        .split("```toml\n")
+        .nth(1)
+        .and_then(|rest| rest.split("\n```").next())
+        .expect("the guide has a ```toml example");
     let catalog = load_catalog("catalog.toml", &std::fs::read_to_string("static/packs/catalog.toml").unwrap()).unwrap();
-    let scenario = load_scenario("order-brushing/my-first-scenario.toml", example, &catalog).unwrap_or_else(|problems| {
-        panic!("the guide's example is invalid:\n{}", problems.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("\n"))
-    });
+    let scenario =
+        load_scenario("order-brushing/my-first-scenario.toml", example, &catalog).unwrap_or_else(|problems| {
+            panic!(
+                "the guide's example is invalid:\n{}",
+                problems.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("\n")
+            )
+        });
     assert_eq!(scenario.steps.len(), 4);
 }

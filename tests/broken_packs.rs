@@ -4,9 +4,9 @@
 //! Then a fuzz test: thousands of mutated packs must never make parsing,
 //! validation or playing panic.
 
-use scamspot::content::folder::check_pack;
-use scamspot::content::{load_catalog, load_scenario, Catalog, Diagnostic, StepKind};
-use scamspot::engine::{Action, Round};
+use scamspot_core::content::{load_catalog, load_scenario, Catalog, Diagnostic, StepKind};
+use scamspot_core::engine::{Action, Round};
+use scamspot_tools::folder::check_pack;
 use std::fs;
 use std::path::Path;
 use std::rc::Rc;
@@ -23,7 +23,8 @@ fn header<'a>(text: &'a str, key: &str) -> &'a str {
 
 #[test]
 fn the_valid_base_of_the_corpus_is_valid() {
-    check_pack(&Path::new(CORPUS).join("valid-base.toml"), "valid-base.toml", &catalog()).expect("the base pack is valid");
+    check_pack(&Path::new(CORPUS).join("valid-base.toml"), "valid-base.toml", &catalog())
+        .expect("the base pack is valid");
 }
 
 #[test]
@@ -40,15 +41,26 @@ fn every_broken_pack_gets_its_specific_error() {
         let text = fs::read_to_string(&path).unwrap();
         let (field, step, problem) = (header(&text, "field"), header(&text, "step"), header(&text, "problem"));
         assert!(!problem.is_empty(), "{name}: header lacks `# expect-problem:`");
-        let found: Vec<Diagnostic> = check_pack(&path, &name, &catalog).err().unwrap_or_else(|| panic!("{name}: accepted, but it is broken"));
+        let found: Vec<Diagnostic> =
+            check_pack(&path, &name, &catalog).err().unwrap_or_else(|| panic!("{name}: accepted, but it is broken"));
         let matching = found.iter().find(|d| {
-            d.problem.contains(problem) && (field.is_empty() || d.field == field) && (step.is_empty() || d.step.as_deref() == Some(step))
+            d.problem.contains(problem)
+                && (field.is_empty() || d.field == field)
+                && (step.is_empty() || d.step.as_deref() == Some(step))
         });
         let all: Vec<String> = found.iter().map(|d| d.to_string()).collect();
-        let d = matching.unwrap_or_else(|| panic!("{name}: expected field `{field}`, step `{step}`, problem containing {problem:?}; got:\n{}", all.join("\n")));
+        let d = matching.unwrap_or_else(|| {
+            panic!(
+                "{name}: expected field `{field}`, step `{step}`, problem containing {problem:?}; got:\n{}",
+                all.join("\n")
+            )
+        });
         assert_eq!(d.file, name, "the message names the file");
         // Whole-scenario problems (`steps`) and list items have no single line to point at.
-        assert!(d.position.is_some() || d.field.contains('[') || d.field == "steps", "{name}: a line number is given where it can be: {d}");
+        assert!(
+            d.position.is_some() || d.field.contains('[') || d.field == "steps",
+            "{name}: a line number is given where it can be: {d}"
+        );
     }
     assert!(cases >= 30, "the corpus has {cases} broken packs; at least 30 are wanted");
 }
@@ -95,7 +107,9 @@ fn mutate(text: &str, rng: &mut Rng) -> String {
         _ => {
             // Point a `next` or `start` at another existing id, making loops and orphans.
             let ids: Vec<String> = lines.iter().filter_map(|l| l.strip_prefix("id = ").map(str::to_string)).collect();
-            if let Some(line) = lines.iter_mut().filter(|l| l.starts_with("next = ") || l.starts_with("start = ")).nth(rng.below(8)) {
+            if let Some(line) =
+                lines.iter_mut().filter(|l| l.starts_with("next = ") || l.starts_with("start = ")).nth(rng.below(8))
+            {
                 let key = line.split(' ').next().unwrap_or("next").to_string();
                 *line = format!("{key} = {}", ids[rng.below(ids.len())]);
             }
@@ -105,7 +119,7 @@ fn mutate(text: &str, rng: &mut Rng) -> String {
 }
 
 /// Plays a valid scenario taking random choices and taps to its end.
-fn play(scenario: Rc<scamspot::content::Scenario>, rng: &mut Rng) {
+fn play(scenario: Rc<scamspot_core::content::ValidScenario>, rng: &mut Rng) {
     let mut round = Round::new(vec![scenario]).apply(&Action::RateBefore(3)).unwrap();
     for _ in 0..200 {
         let (s, step) = (round.current, round.step_index());
@@ -115,7 +129,9 @@ fn play(scenario: Rc<scamspot::content::Scenario>, rng: &mut Rng) {
         }
         let action = match round.scenario().steps[step].kind() {
             Some(StepKind::Choices(c)) => Action::Choose { scenario: s, step, choice: rng.below(c.len()) },
-            Some(StepKind::Spot(_)) if rng.below(2) == 0 => Action::ToggleTap { scenario: s, step, message: rng.below(3), segment: rng.below(6), lang: "en".into() },
+            Some(StepKind::Spot(_)) if rng.below(2) == 0 => {
+                Action::ToggleTap { scenario: s, step, message: rng.below(3), segment: rng.below(6), lang: "en".into() }
+            }
             _ => Action::SubmitSpot { scenario: s, step },
         };
         round = round.apply(&action).unwrap_or(round);

@@ -1,10 +1,10 @@
 //! Every shipped pack is valid, and every path through every shipped scenario
 //! plays to an end through the same reducer the app uses.
 
-use scamspot::content::folder::{check_folder, compile, compiled_name, FolderReport};
-use scamspot::content::{load_index, load_scenario, Outcome, Scenario, StepKind};
-use scamspot::engine::segments::segments;
-use scamspot::engine::{Action, Phase, Round};
+use scamspot_core::content::{load_index, load_scenario, Outcome, Scenario, StepKind, ValidScenario};
+use scamspot_core::engine::segments::segments;
+use scamspot_core::engine::{Action, Phase, Round};
+use scamspot_tools::folder::{check_folder, compile, compiled_name, FolderReport};
 use std::collections::BTreeSet;
 use std::path::Path;
 use std::rc::Rc;
@@ -16,7 +16,7 @@ fn checked() -> FolderReport {
     report
 }
 
-fn shipped() -> Vec<Scenario> {
+fn shipped() -> Vec<ValidScenario> {
     checked().scenarios
 }
 
@@ -26,7 +26,7 @@ fn every_type_has_three_scams_and_a_genuine_look_alike() {
     let catalog = report.catalog.as_ref().unwrap();
     assert_eq!(catalog.types.len(), 10, "the ten high-frequency types of the content brief");
     for scam_type in &catalog.types {
-        let of_type: Vec<&Scenario> = report.scenarios.iter().filter(|s| s.scam_type == scam_type.id).collect();
+        let of_type: Vec<&ValidScenario> = report.scenarios.iter().filter(|s| s.scam_type == scam_type.id).collect();
         assert!(of_type.iter().filter(|s| !s.genuine).count() >= 3, "{} needs 3+ scams", scam_type.id);
         assert!(of_type.iter().any(|s| s.genuine), "{} needs a genuine look-alike", scam_type.id);
     }
@@ -41,13 +41,15 @@ fn compiled_packs_read_back_identical() {
     let out = std::env::temp_dir().join(format!("scamspot-compile-{}", std::process::id()));
     let count = compile(&report, &out).expect("compiles");
     assert_eq!(count, report.scenarios.len());
-    let index = load_index("index.json", &std::fs::read_to_string(out.join("index.json")).unwrap()).expect("index reads back");
+    let index =
+        load_index("index.json", &std::fs::read_to_string(out.join("index.json")).unwrap()).expect("index reads back");
     assert!(index.broken.is_empty());
     for scenario in &report.scenarios {
         let file = compiled_name(&scenario.file);
         let text = std::fs::read_to_string(out.join(&file)).unwrap();
-        let back = load_scenario(&file, &text, &index.catalog).expect("compiled pack validates in the browser's syntax");
-        assert_eq!(Scenario { file: scenario.file.clone(), ..back }, *scenario);
+        let back =
+            load_scenario(&file, &text, &index.catalog).expect("compiled pack validates in the browser's syntax");
+        assert_eq!(Scenario { file: scenario.file.clone(), ..back.into_inner() }, **scenario);
         let summary = index.pack(&scenario.id).expect("listed in the index");
         assert_eq!((summary.file.as_str(), summary.genuine), (file.as_str(), scenario.genuine));
     }
@@ -83,7 +85,9 @@ fn walk(round: Round, lang: &str, ends: &mut Vec<(String, Outcome, i64)>, paths:
             for (m, message) in round.scenario().steps[step].messages.iter().enumerate() {
                 for (i, seg) in segments(message, lang).iter().enumerate() {
                     if seg.flag.is_some() {
-                        all = all.apply(&Action::ToggleTap { scenario, step, message: m, segment: i, lang: lang.into() }).expect("flags are tappable");
+                        all = all
+                            .apply(&Action::ToggleTap { scenario, step, message: m, segment: i, lang: lang.into() })
+                            .expect("flags are tappable");
                     }
                 }
             }
@@ -104,7 +108,8 @@ fn every_path_of_every_scenario_ends_in_both_languages() {
             let (mut ends, mut paths) = (Vec::new(), 0);
             walk(round, lang, &mut ends, &mut paths);
             let reached: BTreeSet<&str> = ends.iter().map(|(id, _, _)| id.as_str()).collect();
-            let declared: BTreeSet<&str> = scenario.steps.iter().filter(|s| s.end.is_some()).map(|s| s.id.as_str()).collect();
+            let declared: BTreeSet<&str> =
+                scenario.steps.iter().filter(|s| s.end.is_some()).map(|s| s.id.as_str()).collect();
             assert_eq!(reached, declared, "{}: every end is reachable by playing", scenario.id);
             let good = ends.iter().any(|(_, o, _)| o.is_good());
             let bad = ends.iter().any(|(_, o, _)| !o.is_good());
@@ -127,10 +132,21 @@ fn every_scam_spot_step_has_flags_that_split_out_in_both_languages() {
                 for lang in &scenario.languages {
                     let segs = segments(message, lang);
                     let found: BTreeSet<usize> = segs.iter().filter_map(|s| s.flag).collect();
-                    assert_eq!(found.len(), message.flags.len(), "{} step {} ({lang}): overlapping flag quotes", scenario.id, step.id);
+                    assert_eq!(
+                        found.len(),
+                        message.flags.len(),
+                        "{} step {} ({lang}): overlapping flag quotes",
+                        scenario.id,
+                        step.id
+                    );
                     let joined: String = segs.iter().map(|s| s.text.as_str()).collect();
                     assert_eq!(joined, message.text.get(lang));
-                    assert!(segs.len() > found.len(), "{} step {} ({lang}): the learner needs innocent phrases to choose from too", scenario.id, step.id);
+                    assert!(
+                        segs.len() > found.len(),
+                        "{} step {} ({lang}): the learner needs innocent phrases to choose from too",
+                        scenario.id,
+                        step.id
+                    );
                 }
             }
         }

@@ -7,16 +7,16 @@ use super::screens::start::StartScreen;
 use super::widgets::notice::Notice;
 use super::widgets::top_bar::TopBar;
 use crate::config::AppConfig;
-use crate::content::{Diagnostic, Scenario, SiteIndex};
-use crate::engine::plan::{plan_round, RoundKind};
-use crate::engine::progress::RestoreNotice;
-use crate::engine::report::RoundReport;
-use crate::engine::ScenarioResult;
-use crate::i18n::{fill, Lang};
 use crate::web::browser::{browser_languages, now_ms, random_seed, set_document_lang, today};
 use crate::web::host::Host;
 use crate::web::packs::{fetch_index, fetch_scenarios, pack_source};
 use crate::web::storage::{self, StorageNotice};
+use scamspot_core::content::{Diagnostic, SiteIndex, ValidScenario};
+use scamspot_core::engine::plan::{plan_round, RoundKind};
+use scamspot_core::engine::progress::RestoreNotice;
+use scamspot_core::engine::report::RoundReport;
+use scamspot_core::engine::ScenarioResult;
+use scamspot_core::i18n::{fill, Lang};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen_futures::spawn_local;
@@ -56,7 +56,12 @@ enum Screen {
     Start,
     Loading,
     /// `round` counts rounds so a new round gets fresh component state.
-    Playing { round: u32, kind: RoundKind, scenarios: Rc<Vec<Rc<Scenario>>>, rating: Option<u8> },
+    Playing {
+        round: u32,
+        kind: RoundKind,
+        scenarios: Rc<Vec<Rc<ValidScenario>>>,
+        rating: Option<u8>,
+    },
 }
 
 /// The round in progress as far as the host page is concerned: reported
@@ -76,7 +81,14 @@ fn report_once(tracked: &RefCell<Option<Tracked>>, host: &Host, base: &str, comp
     }
     t.reported = true;
     let s = &t.snapshot;
-    host.report(&RoundReport::new(&s.results, s.confidence_before, s.confidence_after, now_ms() - t.started_ms, completed, base));
+    host.report(&RoundReport::new(
+        &s.results,
+        s.confidence_before,
+        s.confidence_after,
+        now_ms() - t.started_ms,
+        completed,
+        base,
+    ));
 }
 
 fn initial_lang(config: &AppConfig) -> Lang {
@@ -132,22 +144,37 @@ pub fn App(props: &AppProps) -> Html {
         let (tracked, host, base) = (tracked.clone(), Rc::clone(&props.host), config.base.clone());
         use_effect_with((), move |_| {
             let window = web_sys::window().expect("a browser window");
-            let listener = gloo::events::EventListener::new(&window, "pagehide", move |_| report_once(&tracked, &host, &base, false));
+            let listener = gloo::events::EventListener::new(&window, "pagehide", move |_| {
+                report_once(&tracked, &host, &base, false)
+            });
             move || drop(listener)
         });
     }
 
     let start_round = {
-        let (index, progress, screen, pack_problems, rounds_started, config, tracked, host) =
-            (index.clone(), progress.clone(), screen.clone(), pack_problems.clone(), rounds_started.clone(), Rc::clone(&config), tracked.clone(), Rc::clone(&props.host));
+        let (index, progress, screen, pack_problems, rounds_started, config, tracked, host) = (
+            index.clone(),
+            progress.clone(),
+            screen.clone(),
+            pack_problems.clone(),
+            rounds_started.clone(),
+            Rc::clone(&config),
+            tracked.clone(),
+            Rc::clone(&props.host),
+        );
         Callback::from(move |(kind, rating): (RoundKind, Option<u8>)| {
             let IndexState::Ready(site) = &*index else { return };
             report_once(&tracked, &host, &config.base, false);
-            let mut sources: Vec<(String, String)> = plan_round(site, &kind, &progress, random_seed(), today(), config.length).iter().map(|f| pack_source(&config.base, f)).collect();
+            let mut sources: Vec<(String, String)> =
+                plan_round(site, &kind, &progress, random_seed(), today(), config.length)
+                    .iter()
+                    .map(|f| pack_source(&config.base, f))
+                    .collect();
             if let Some(url) = &config.pack_url {
                 sources.push((url.clone(), url.clone()));
             }
-            let (site, screen, pack_problems, tracked) = (Rc::clone(site), screen.clone(), pack_problems.clone(), tracked.clone());
+            let (site, screen, pack_problems, tracked) =
+                (Rc::clone(site), screen.clone(), pack_problems.clone(), tracked.clone());
             let round = *rounds_started + 1;
             rounds_started.set(round);
             screen.set(Screen::Loading);
@@ -157,7 +184,12 @@ pub fn App(props: &AppProps) -> Html {
                 if scenarios.is_empty() {
                     screen.set(Screen::Start);
                 } else {
-                    *tracked.borrow_mut() = Some(Tracked { round, started_ms: now_ms(), snapshot: RoundSnapshot::default(), reported: false });
+                    *tracked.borrow_mut() = Some(Tracked {
+                        round,
+                        started_ms: now_ms(),
+                        snapshot: RoundSnapshot::default(),
+                        reported: false,
+                    });
                     screen.set(Screen::Playing { round, kind, scenarios: Rc::new(scenarios), rating });
                 }
             });
@@ -208,7 +240,8 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
     let go_home = {
-        let (screen, tracked, host, base) = (screen.clone(), tracked.clone(), Rc::clone(&props.host), config.base.clone());
+        let (screen, tracked, host, base) =
+            (screen.clone(), tracked.clone(), Rc::clone(&props.host), config.base.clone());
         Callback::from(move |_| {
             report_once(&tracked, &host, &base, false);
             screen.set(Screen::Start);
@@ -274,6 +307,8 @@ fn storage_message(lang: Lang, notice: &StorageNotice) -> String {
         StorageNotice::Unavailable => t.storage_unavailable.to_string(),
         StorageNotice::Restore(RestoreNotice::Corrupt) => t.progress_corrupt.to_string(),
         StorageNotice::Restore(RestoreNotice::Newer(version)) => fill(t.progress_newer, &[("version", version)]),
-        StorageNotice::Restore(RestoreNotice::Repaired { kept, dropped }) => fill(t.progress_repaired, &[("kept", kept), ("dropped", dropped)]),
+        StorageNotice::Restore(RestoreNotice::Repaired { kept, dropped }) => {
+            fill(t.progress_repaired, &[("kept", kept), ("dropped", dropped)])
+        }
     }
 }

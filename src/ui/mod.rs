@@ -9,9 +9,9 @@ mod widgets;
 pub use app::App;
 
 use crate::config::AppConfig;
-use crate::engine::plan::RoundKind;
 use crate::web::browser::{query_param, set_accent};
 use crate::web::host::Host;
+use scamspot_core::engine::plan::RoundKind;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 
@@ -22,7 +22,12 @@ type TakeChoice = fn(&web_sys::Element) -> Option<(RoundKind, Option<u8>)>;
 /// host's mistakes go to the console for the site editor), fetches the
 /// index, then renders the app into `root`. `chosen` reads, at mount time,
 /// what the learner already chose on a static start screen.
-fn render(root: web_sys::Element, (config, warnings): (AppConfig, Vec<String>), host: Host, chosen: Option<TakeChoice>) {
+fn render(
+    root: web_sys::Element,
+    (config, warnings): (AppConfig, Vec<String>),
+    host: Host,
+    chosen: Option<TakeChoice>,
+) {
     for warning in &warnings {
         web_sys::console::warn_1(&format!("scam-spot: {warning}").into());
     }

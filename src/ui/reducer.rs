@@ -1,6 +1,6 @@
 //! Connects the pure `Round::apply` to Yew's `use_reducer`.
 
-use crate::engine::{Action, Round};
+use scamspot_core::engine::{Action, Round};
 use std::rc::Rc;
 use yew::Reducible;
 

@@ -1,8 +1,8 @@
 //! The browser around the app: the learner's language and motion
 //! preferences, the page's query string and scroll position.
 
-use crate::engine::plan::RoundKind;
-use crate::i18n::Lang;
+use scamspot_core::engine::plan::RoundKind;
+use scamspot_core::i18n::Lang;
 
 /// The browser's preferred languages, most preferred first.
 pub fn browser_languages() -> Vec<String> {

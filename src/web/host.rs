@@ -2,9 +2,9 @@
 //! `<scam-spot>` element) or a postMessage (an iframe), the iframe's height
 //! follows its content, and only trusted origins may send it messages.
 
-use crate::engine::report::RoundReport;
-use crate::i18n::Lang;
 use gloo::events::EventListener;
+use scamspot_core::engine::report::RoundReport;
+use scamspot_core::i18n::Lang;
 use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
@@ -65,7 +65,9 @@ impl Host {
     pub fn height_changed(&self) {
         let Host::Frame { trusted, last_height } = self else { return };
         // The app's own height: the document's would never shrink below the frame's.
-        let Some(app) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app")) else { return };
+        let Some(app) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app")) else {
+            return;
+        };
         let height = app.scroll_height();
         if height != last_height.replace(height) {
             post_to_parent(&format!("{{\"type\":\"{RESIZE_MESSAGE}\",\"height\":{height}}}"), trusted);
@@ -78,7 +80,9 @@ impl Host {
         if !matches!(**self, Host::Frame { .. }) {
             return;
         }
-        let Some(app) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app")) else { return };
+        let Some(app) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app")) else {
+            return;
+        };
         let host = Rc::clone(self);
         let on_resize = Closure::<dyn FnMut()>::new(move || host.height_changed());
         if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
@@ -100,7 +104,8 @@ impl Host {
                 return;
             }
             let data = message.data();
-            let field = |name: &str| js_sys::Reflect::get(&data, &JsValue::from_str(name)).ok().and_then(|v| v.as_string());
+            let field =
+                |name: &str| js_sys::Reflect::get(&data, &JsValue::from_str(name)).ok().and_then(|v| v.as_string());
             if field("type").as_deref() == Some(SET_LANG_MESSAGE) {
                 if let Some(lang) = field("lang").and_then(|code| Lang::from_code(&code)) {
                     on_lang(lang);

@@ -2,9 +2,9 @@
 //! they arrive. A pack that fails to load or validate is reported, and the
 //! round goes on with the others.
 
-use crate::content::index::INDEX_FILE;
-use crate::content::{load_index, load_scenario, Catalog, Diagnostic, Scenario, SiteIndex};
 use gloo::net::http::Request;
+use scamspot_core::content::index::INDEX_FILE;
+use scamspot_core::content::{load_index, load_scenario, Catalog, Diagnostic, SiteIndex, ValidScenario};
 use std::rc::Rc;
 
 /// Where packs are served, below the app's base URL.
@@ -12,7 +12,14 @@ const PACKS_DIR: &str = "packs/";
 
 /// Fetches `url`; problems are named after `file`.
 async fn fetch_text(url: &str, file: &str) -> Result<String, Diagnostic> {
-    let failed = |problem: String| Diagnostic { file: file.to_string(), position: None, scenario: None, step: None, field: String::new(), problem };
+    let failed = |problem: String| Diagnostic {
+        file: file.to_string(),
+        position: None,
+        scenario: None,
+        step: None,
+        field: String::new(),
+        problem,
+    };
     let response = Request::get(url).send().await.map_err(|e| failed(format!("could not be downloaded: {e}")))?;
     if !response.ok() {
         return Err(failed(format!("could not be downloaded: HTTP {}", response.status())));
@@ -28,7 +35,10 @@ pub async fn fetch_index(base: &str) -> Result<SiteIndex, Vec<Diagnostic>> {
 
 /// Loads packs in parallel: the scenarios that are fine, in order, and every
 /// problem with the others. `sources` are (URL, name shown in messages).
-pub async fn fetch_scenarios(catalog: &Catalog, sources: &[(String, String)]) -> (Vec<Rc<Scenario>>, Vec<Diagnostic>) {
+pub async fn fetch_scenarios(
+    catalog: &Catalog,
+    sources: &[(String, String)],
+) -> (Vec<Rc<ValidScenario>>, Vec<Diagnostic>) {
     let loads = sources.iter().map(|(url, file)| async move {
         let text = fetch_text(url, file).await.map_err(|d| vec![d])?;
         load_scenario(file, &text, catalog)

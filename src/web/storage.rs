@@ -2,8 +2,8 @@
 //! fails: damage is reported as a notice, and the unreadable value is kept
 //! under a backup key instead of being thrown away.
 
-use crate::engine::progress::{Progress, RestoreNotice};
-use crate::i18n::Lang;
+use scamspot_core::engine::progress::{Progress, RestoreNotice};
+use scamspot_core::i18n::Lang;
 
 const PROGRESS_KEY: &str = "scamspot.progress";
 const BACKUP_KEY: &str = "scamspot.progress.backup";
@@ -24,7 +24,9 @@ pub fn load_progress() -> (Progress, Option<StorageNotice>) {
     let Some(storage) = local_storage() else { return (Progress::default(), Some(StorageNotice::Unavailable)) };
     let raw = storage.get_item(PROGRESS_KEY).ok().flatten();
     let (progress, notice) = Progress::restore(raw.as_deref());
-    if let (Some(raw), Some(RestoreNotice::Corrupt | RestoreNotice::Newer(_) | RestoreNotice::Repaired { .. })) = (&raw, &notice) {
+    if let (Some(raw), Some(RestoreNotice::Corrupt | RestoreNotice::Newer(_) | RestoreNotice::Repaired { .. })) =
+        (&raw, &notice)
+    {
         let _ = storage.set_item(BACKUP_KEY, raw);
         let _ = storage.set_item(PROGRESS_KEY, &progress.to_json());
     }

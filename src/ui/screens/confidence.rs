@@ -1,7 +1,7 @@
 //! "How sure are you that you would spot a scam?", before and after a round.
 
-use crate::i18n::Lang;
 use crate::ui::widgets::confidence_scale::ConfidenceScale;
+use scamspot_core::i18n::Lang;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

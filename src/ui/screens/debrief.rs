@@ -2,11 +2,11 @@
 //! missed), the techniques, the right action and the official channels.
 
 use super::scenario::outcome_heading;
-use crate::content::SiteIndex;
-use crate::engine::round::Tapped;
-use crate::engine::Action;
-use crate::i18n::{fill, yuan, Lang};
 use crate::ui::reducer::RoundState;
+use scamspot_core::content::SiteIndex;
+use scamspot_core::engine::round::Tapped;
+use scamspot_core::engine::Action;
+use scamspot_core::i18n::{fill, yuan, Lang};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -40,12 +40,14 @@ pub fn DebriefScreen(props: &DebriefScreenProps) -> Html {
         })
     });
     let flag_items: Vec<Html> = flags
-        .map(|(flag, (class, label))| html! {
-            <li class={classes!("flag", class)}>
-                <span class="flag-status">{ label }</span>
-                <q>{ flag.quote.get(code) }</q>
-                <p>{ flag.why.get(code) }</p>
-            </li>
+        .map(|(flag, (class, label))| {
+            html! {
+                <li class={classes!("flag", class)}>
+                    <span class="flag-status">{ label }</span>
+                    <q>{ flag.quote.get(code) }</q>
+                    <p>{ flag.why.get(code) }</p>
+                </li>
+            }
         })
         .collect();
 

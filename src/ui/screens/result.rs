@@ -1,11 +1,11 @@
 //! The end of a round: points, scams caught, false alarms, flags, money kept,
 //! confidence before and after, per-type results and what to practise again.
 
-use crate::content::SiteIndex;
-use crate::engine::plan::RoundKind;
-use crate::engine::RoundSummary;
-use crate::i18n::{fill, yuan, Lang};
 use crate::ui::reducer::RoundState;
+use scamspot_core::content::SiteIndex;
+use scamspot_core::engine::plan::RoundKind;
+use scamspot_core::engine::RoundSummary;
+use scamspot_core::i18n::{fill, yuan, Lang};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -24,7 +24,8 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
     let r = &props.round.0;
     let (code, t) = (props.lang.code(), props.lang.texts());
     let s = RoundSummary::from_results(&r.results);
-    let type_name = |id: &str| props.site.catalog.scam_type(id).map_or(id.to_string(), |st| st.name.get(code).to_string());
+    let type_name =
+        |id: &str| props.site.catalog.scam_type(id).map_or(id.to_string(), |st| st.name.get(code).to_string());
     let rating = |v: Option<u8>| v.map_or("–".to_string(), |v| v.to_string());
     let again = {
         let (on_start, kind) = (props.on_start.clone(), props.kind.clone());

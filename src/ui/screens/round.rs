@@ -5,12 +5,12 @@ use super::confidence::ConfidenceScreen;
 use super::debrief::DebriefScreen;
 use super::result::ResultScreen;
 use super::scenario::ScenarioScreen;
-use crate::content::{Scenario, SiteIndex};
-use crate::engine::plan::RoundKind;
-use crate::engine::{Action, Phase, Round, ScenarioResult};
-use crate::i18n::Lang;
 use crate::ui::reducer::RoundState;
 use crate::web::browser::bring_top_into_view;
+use scamspot_core::content::{SiteIndex, ValidScenario};
+use scamspot_core::engine::plan::RoundKind;
+use scamspot_core::engine::{Action, Phase, Round, ScenarioResult};
+use scamspot_core::i18n::Lang;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -29,7 +29,7 @@ pub struct RoundViewProps {
     pub round_number: u32,
     pub lang: Lang,
     pub site: Rc<SiteIndex>,
-    pub scenarios: Rc<Vec<Rc<Scenario>>>,
+    pub scenarios: Rc<Vec<Rc<ValidScenario>>>,
     pub kind: RoundKind,
     /// The confidence rating already given on the static start screen.
     #[prop_or_default]
@@ -86,10 +86,14 @@ pub fn RoundView(props: &RoundViewProps) -> Html {
     };
     let lang = props.lang;
     let screen = match round.0.phase {
-        Phase::RateBefore => html! { <ConfidenceScreen {lang} after={false} on_rate={dispatch.reform(Action::RateBefore)} /> },
+        Phase::RateBefore => {
+            html! { <ConfidenceScreen {lang} after={false} on_rate={dispatch.reform(Action::RateBefore)} /> }
+        }
         Phase::Playing => html! { <ScenarioScreen {lang} round={round.clone()} /> },
         Phase::Debrief => html! { <DebriefScreen {lang} round={round.clone()} site={Rc::clone(&props.site)} /> },
-        Phase::RateAfter => html! { <ConfidenceScreen {lang} after={true} on_rate={dispatch.reform(Action::RateAfter)} /> },
+        Phase::RateAfter => {
+            html! { <ConfidenceScreen {lang} after={true} on_rate={dispatch.reform(Action::RateAfter)} /> }
+        }
         Phase::Summary => html! {
             <ResultScreen {lang} round={round.clone()} site={Rc::clone(&props.site)} kind={props.kind.clone()}
                 on_start={props.on_start.clone()} on_home={props.on_home.clone()} />

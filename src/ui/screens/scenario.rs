@@ -1,10 +1,6 @@
 //! Playing a scenario: the conversation so far, messages arriving one by one,
 //! then the learner's choices, a flag-spotting task, or the ending.
 
-use crate::content::{Outcome, Scenario, Sender, StepKind};
-use crate::engine::segments::segments;
-use crate::engine::{Action, Round};
-use crate::i18n::{fill, Lang, Texts};
 use crate::ui::reducer::RoundState;
 use crate::ui::widgets::bubble::Bubble;
 use crate::ui::widgets::choice_list::ChoiceList;
@@ -12,6 +8,10 @@ use crate::ui::widgets::scenario_header::ScenarioHeader;
 use crate::ui::widgets::spot_message::SpotMessage;
 use crate::web::browser::prefers_reduced_motion;
 use gloo::timers::callback::Timeout;
+use scamspot_core::content::{Outcome, Scenario, Sender, StepKind};
+use scamspot_core::engine::segments::segments;
+use scamspot_core::engine::{Action, Round};
+use scamspot_core::i18n::{fill, Lang, Texts};
 use yew::prelude::*;
 
 /// Pause before each message arrives: long enough to feel like a chat,
@@ -44,7 +44,8 @@ pub fn ScenarioScreen(props: &ScenarioScreenProps) -> Html {
     {
         let round = props.round.clone();
         use_effect_with(progress_key, move |&(scenario, step, _, done)| {
-            let timer = (!done).then(|| Timeout::new(REVEAL_MS, move || round.dispatch(Action::Reveal { scenario, step })));
+            let timer =
+                (!done).then(|| Timeout::new(REVEAL_MS, move || round.dispatch(Action::Reveal { scenario, step })));
             move || drop(timer)
         });
     }
@@ -113,7 +114,15 @@ pub fn ScenarioScreen(props: &ScenarioScreenProps) -> Html {
             </div>
         }
     } else if let Some(result) = r.current_result() {
-        end_card(t, scenario, step_index, result.outcome, result.paid, code, dispatch.reform(move |_| Action::OpenDebrief { scenario: current }))
+        end_card(
+            t,
+            scenario,
+            step_index,
+            result.outcome,
+            result.paid,
+            code,
+            dispatch.reform(move |_| Action::OpenDebrief { scenario: current }),
+        )
     } else {
         match step.kind() {
             Some(StepKind::Choices(choices)) => html! {
@@ -161,7 +170,15 @@ pub fn outcome_heading(t: &Texts, outcome: Outcome, paid: bool) -> &'static str 
     }
 }
 
-fn end_card(t: &Texts, scenario: &Scenario, step: usize, outcome: Outcome, paid: bool, code: &str, on_debrief: Callback<MouseEvent>) -> Html {
+fn end_card(
+    t: &Texts,
+    scenario: &Scenario,
+    step: usize,
+    outcome: Outcome,
+    paid: bool,
+    code: &str,
+    on_debrief: Callback<MouseEvent>,
+) -> Html {
     let summary = scenario.steps[step].end.as_ref().map(|e| e.summary.get(code)).unwrap_or_default();
     let tone = if outcome.is_good() { "good" } else { "bad" };
     html! {

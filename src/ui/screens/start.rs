@@ -1,10 +1,10 @@
 //! The start screen: what this is, how long it takes, and what to play: a
 //! quick round, a review of past mistakes, one scam type, or one technique.
 
-use crate::content::SiteIndex;
-use crate::engine::plan::RoundKind;
-use crate::engine::progress::Progress;
-use crate::i18n::{fill, Lang};
+use scamspot_core::content::SiteIndex;
+use scamspot_core::engine::plan::RoundKind;
+use scamspot_core::engine::progress::Progress;
+use scamspot_core::i18n::{fill, Lang};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -30,7 +30,8 @@ pub fn StartScreen(props: &StartScreenProps) -> Html {
         kind => kind.clone(),
     };
     let quick = first == RoundKind::Quick;
-    let reviews = props.progress.due_reviews(props.today).into_iter().filter(|id| props.index.pack(id).is_some()).count();
+    let reviews =
+        props.progress.due_reviews(props.today).into_iter().filter(|id| props.index.pack(id).is_some()).count();
     let catalog = &props.index.catalog;
     html! {
         <section class="screen start">
@@ -74,7 +75,7 @@ pub fn StartScreen(props: &StartScreenProps) -> Html {
                     (count > 0).then(|| html! {
                         <li>
                             <button class="chip" data-technique={technique.id.clone()} onclick={start_with(RoundKind::Technique(technique.id.clone()))}>
-                                { technique.name.get(code) }<span class="chip-count">{ fill(t.technique_count, &[("count", &count.min(crate::engine::plan::FOCUSED_MAX))]) }</span>
+                                { technique.name.get(code) }<span class="chip-count">{ fill(t.technique_count, &[("count", &count.min(scamspot_core::engine::plan::FOCUSED_MAX))]) }</span>
                             </button>
                         </li>
                     })

@@ -1,6 +1,6 @@
 //! The simulated savings, which drop when the learner pays.
 
-use crate::i18n::{yuan, Lang};
+use scamspot_core::i18n::{yuan, Lang};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

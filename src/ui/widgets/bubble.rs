@@ -1,7 +1,7 @@
 //! One message as the channel shows it: a chat bubble, an SMS, a line of a
 //! call transcript, or a narrator's note. Text is always rendered as text.
 
-use crate::content::Sender;
+use scamspot_core::content::Sender;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -27,7 +27,11 @@ pub fn Bubble(props: &BubbleProps) -> Html {
         Sender::Me => "from-me",
         Sender::Narrator => "from-narrator",
     };
-    let body = if props.children == Html::default() { html! { { &props.text } } } else { props.children.clone() };
+    let body = if props.children == Html::default() {
+        html! { { &props.text } }
+    } else {
+        props.children.clone()
+    };
     html! {
         <div class={classes!("msg", side)}>
             if props.from == Sender::Contact {

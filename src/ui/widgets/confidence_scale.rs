@@ -1,6 +1,6 @@
 //! Five buttons: how sure the learner is that they would spot a scam.
 
-use crate::i18n::Lang;
+use scamspot_core::i18n::Lang;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

@@ -1,6 +1,6 @@
 //! A visible notice: saved progress reset, packs skipped, content unavailable.
 
-use crate::i18n::Lang;
+use scamspot_core::i18n::Lang;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

@@ -2,8 +2,8 @@
 //! which channel, how far into the round, and the simulated savings.
 
 use super::balance::Balance;
-use crate::content::Channel;
-use crate::i18n::Lang;
+use scamspot_core::content::Channel;
+use scamspot_core::i18n::Lang;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

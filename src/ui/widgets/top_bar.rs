@@ -1,6 +1,6 @@
 //! The app bar: the name (back to start) and the language switch.
 
-use crate::i18n::Lang;
+use scamspot_core::i18n::Lang;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

@@ -5,7 +5,7 @@
 
 use super::score::{score_scenario, ScenarioResult};
 use super::segments::{segments, Segment};
-use crate::content::{Scenario, StepKind};
+use crate::content::{StepKind, ValidScenario};
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
@@ -70,7 +70,7 @@ pub struct Play {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Round {
-    pub scenarios: Vec<Rc<Scenario>>,
+    pub scenarios: Vec<Rc<ValidScenario>>,
     pub current: usize,
     pub phase: Phase,
     pub play: Play,
@@ -85,26 +85,57 @@ pub struct Round {
 pub enum Action {
     RateBefore(u8),
     /// The next message of `step` arrives (sent by a timer).
-    Reveal { scenario: usize, step: usize },
+    Reveal {
+        scenario: usize,
+        step: usize,
+    },
     /// All messages of `step` arrive at once (the learner tapped to skip).
-    RevealAll { scenario: usize, step: usize },
-    Choose { scenario: usize, step: usize, choice: usize },
+    RevealAll {
+        scenario: usize,
+        step: usize,
+    },
+    Choose {
+        scenario: usize,
+        step: usize,
+        choice: usize,
+    },
     /// Taps (or un-taps) phrase `segment` of `message`, as split in `lang`.
-    ToggleTap { scenario: usize, step: usize, message: usize, segment: usize, lang: String },
-    SubmitSpot { scenario: usize, step: usize },
-    OpenDebrief { scenario: usize },
-    NextScenario { scenario: usize },
+    ToggleTap {
+        scenario: usize,
+        step: usize,
+        message: usize,
+        segment: usize,
+        lang: String,
+    },
+    SubmitSpot {
+        scenario: usize,
+        step: usize,
+    },
+    OpenDebrief {
+        scenario: usize,
+    },
+    NextScenario {
+        scenario: usize,
+    },
     RateAfter(u8),
 }
 
 impl Round {
     /// A new round over `scenarios` (at least one, already validated).
-    pub fn new(scenarios: Vec<Rc<Scenario>>) -> Self {
+    pub fn new(scenarios: Vec<Rc<ValidScenario>>) -> Self {
         let play = Play::start(&scenarios[0]);
-        Round { scenarios, current: 0, phase: Phase::RateBefore, play, results: Vec::new(), confidence_before: None, confidence_after: None }
+        Round {
+            scenarios,
+            current: 0,
+            phase: Phase::RateBefore,
+            play,
+            results: Vec::new(),
+            confidence_before: None,
+            confidence_after: None,
+        }
     }
 
-    pub fn scenario(&self) -> &Scenario {
+    pub fn scenario(&self) -> &ValidScenario {
         &self.scenarios[self.current]
     }
 
@@ -146,11 +177,17 @@ impl Round {
                 true
             }
             Action::Choose { scenario, step, choice } if self.awaits(scenario, step) => next.choose(choice),
-            Action::ToggleTap { scenario, step, message, segment, ref lang } if self.awaits(scenario, step) && self.is_spot() => {
+            Action::ToggleTap { scenario, step, message, segment, ref lang }
+                if self.awaits(scenario, step) && self.is_spot() =>
+            {
                 next.toggle_tap(message, segment, lang)
             }
-            Action::SubmitSpot { scenario, step } if self.awaits(scenario, step) && self.is_spot() => next.submit_spot(),
-            Action::OpenDebrief { scenario } if self.at(scenario, self.step_index()) && self.all_revealed() && self.current_result().is_some() => {
+            Action::SubmitSpot { scenario, step } if self.awaits(scenario, step) && self.is_spot() => {
+                next.submit_spot()
+            }
+            Action::OpenDebrief { scenario }
+                if self.at(scenario, self.step_index()) && self.all_revealed() && self.current_result().is_some() =>
+            {
                 next.phase = Phase::Debrief;
                 true
             }
@@ -184,22 +221,24 @@ impl Round {
     }
 
     fn choose(&mut self, choice: usize) -> bool {
-        let step = &self.scenario().steps[self.step_index()];
-        let Some(StepKind::Choices(choices)) = step.kind() else { return false };
-        let Some(picked) = choices.get(choice) else { return false };
-        let (money, target) = (picked.money, picked.next.clone());
-        self.play.trail.last_mut().expect("a step is being played").choice = Some(choice);
-        self.play.balance += money;
-        self.enter(&target);
+        let step = self.step_index();
+        let Some(StepKind::Choices(choices)) = self.scenario().kind(step) else { return false };
+        let (Some(picked), Some(target)) = (choices.get(choice), self.scenario().after_choice(step, choice)) else {
+            return false;
+        };
+        self.play.balance += picked.money;
+        self.current_visit().choice = Some(choice);
+        self.enter(target);
         true
     }
 
     fn toggle_tap(&mut self, message: usize, segment: usize, lang: &str) -> bool {
         let step = &self.scenario().steps[self.step_index()];
-        let Some(tapped) = step.messages.get(message).and_then(|m| segments(m, lang).get(segment).map(Tapped::of)) else {
+        let Some(tapped) = step.messages.get(message).and_then(|m| segments(m, lang).get(segment).map(Tapped::of))
+        else {
             return false;
         };
-        let taps = &mut self.play.trail.last_mut().expect("a step is being played").taps;
+        let taps = &mut self.current_visit().taps;
         let key = (message, tapped);
         if !taps.remove(&key) {
             taps.insert(key);
@@ -208,20 +247,24 @@ impl Round {
     }
 
     fn submit_spot(&mut self) -> bool {
-        let Some(StepKind::Spot(spot)) = self.scenario().steps[self.step_index()].kind() else { return false };
-        let target = spot.next.clone();
-        self.play.trail.last_mut().expect("a step is being played").spotted = true;
-        self.enter(&target);
+        let Some(target) = self.scenario().after_spot(self.step_index()) else { return false };
+        self.current_visit().spotted = true;
+        self.enter(target);
         true
     }
 
-    /// Moves to step `id`; at an end, scores the scenario.
-    fn enter(&mut self, id: &str) {
+    /// The visit being played: a round always has one (`Play::start` makes it).
+    fn current_visit(&mut self) -> &mut Visit {
+        let last = self.play.trail.len() - 1;
+        &mut self.play.trail[last]
+    }
+
+    /// Moves to step `index`; at an end, scores the scenario.
+    fn enter(&mut self, index: usize) {
         let scenario = Rc::clone(&self.scenarios[self.current]);
-        let index = scenario.step_index(id).expect("validated packs resolve every next");
         self.play.trail.push(Visit::new(index));
         self.play.revealed = 0;
-        if let Some(StepKind::End(end)) = scenario.steps[index].kind() {
+        if let Some(StepKind::End(end)) = scenario.kind(index) {
             let result = score_scenario(&scenario, &self.play, end.outcome);
             self.results.push(result);
         }
@@ -229,9 +272,8 @@ impl Round {
 }
 
 impl Play {
-    fn start(scenario: &Scenario) -> Play {
-        let start = scenario.step_index(&scenario.start).expect("validated packs have a start step");
-        Play { trail: vec![Visit::new(start)], balance: scenario.savings, revealed: 0 }
+    fn start(scenario: &ValidScenario) -> Play {
+        Play { trail: vec![Visit::new(scenario.start())], balance: scenario.savings, revealed: 0 }
     }
 }
 
@@ -278,7 +320,10 @@ mod tests {
     fn messages_arrive_one_by_one_before_the_learner_can_act() {
         let r = step(&round(), Action::RateBefore(3));
         assert!(!r.all_revealed());
-        assert!(r.apply(&Action::SubmitSpot { scenario: 0, step: 0 }).is_none(), "cannot act before the messages arrive");
+        assert!(
+            r.apply(&Action::SubmitSpot { scenario: 0, step: 0 }).is_none(),
+            "cannot act before the messages arrive"
+        );
         let r = step(&r, Action::Reveal { scenario: 0, step: 0 });
         assert!(r.all_revealed());
         assert!(r.apply(&Action::Reveal { scenario: 0, step: 0 }).is_none(), "a late timer changes nothing");
@@ -320,7 +365,10 @@ mod tests {
 
     #[test]
     fn stopping_after_paying_is_caught_late_and_paying_again_is_scammed() {
-        let base = reveal(step(&step(&reveal(step(&round(), Action::RateBefore(3))), Action::SubmitSpot { scenario: 0, step: 0 }), Action::RevealAll { scenario: 0, step: 1 }));
+        let base = reveal(step(
+            &step(&reveal(step(&round(), Action::RateBefore(3))), Action::SubmitSpot { scenario: 0, step: 0 }),
+            Action::RevealAll { scenario: 0, step: 1 },
+        ));
         let stuck = reveal(step(&base, Action::Choose { scenario: 0, step: 1, choice: 0 }));
         let late = step(&stuck, Action::Choose { scenario: 0, step: 2, choice: 1 });
         let r = late.current_result().unwrap();

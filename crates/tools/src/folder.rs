@@ -3,13 +3,14 @@
 //! the browser. Only the author's checker, the build and `cargo test` use it;
 //! the browser loads compiled packs one by one through `load_scenario`.
 
-use super::diagnostic::Diagnostic;
-use super::index::{BrokenPack, PackSummary, SiteIndex, INDEX_FILE};
-use super::model::{Catalog, Scenario};
-use super::parse::{load_catalog, load_scenario};
+use scamspot_core::content::index::{BrokenPack, PackSummary, SiteIndex, INDEX_FILE};
+use scamspot_core::content::Diagnostic;
+use scamspot_core::content::{load_catalog, load_scenario};
+use scamspot_core::content::{Catalog, ValidScenario};
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
+use walkdir::WalkDir;
 
 pub const CATALOG_FILE: &str = "catalog.toml";
 
@@ -18,12 +19,19 @@ pub const CATALOG_FILE: &str = "catalog.toml";
 #[derive(Debug, Default)]
 pub struct FolderReport {
     pub catalog: Option<Catalog>,
-    pub scenarios: Vec<Scenario>,
+    pub scenarios: Vec<ValidScenario>,
     pub problems: Vec<Diagnostic>,
 }
 
 fn problem(file: &str, field: &str, text: String) -> Diagnostic {
-    Diagnostic { file: file.to_string(), position: None, scenario: None, step: None, field: field.to_string(), problem: text }
+    Diagnostic {
+        file: file.to_string(),
+        position: None,
+        scenario: None,
+        step: None,
+        field: field.to_string(),
+        problem: text,
+    }
 }
 
 fn read(path: &Path, shown: &str) -> Result<String, Diagnostic> {
@@ -33,15 +41,25 @@ fn read(path: &Path, shown: &str) -> Result<String, Diagnostic> {
 /// Checks the catalog in `dir` and every `.toml` pack below it.
 pub fn check_folder(dir: &Path) -> FolderReport {
     let mut report = FolderReport::default();
-    let catalog = match read(&dir.join(CATALOG_FILE), CATALOG_FILE).map_err(|p| vec![p]).and_then(|text| load_catalog(CATALOG_FILE, &text)) {
+    let catalog = match read(&dir.join(CATALOG_FILE), CATALOG_FILE)
+        .map_err(|p| vec![p])
+        .and_then(|text| load_catalog(CATALOG_FILE, &text))
+    {
         Ok(catalog) => catalog,
         Err(problems) => {
             report.problems = problems;
             return report;
         }
     };
+    let files = match files_below(dir) {
+        Ok(files) => files,
+        Err(e) => {
+            report.problems.push(problem(&dir.display().to_string(), "", format!("cannot read the folder: {e}")));
+            return report;
+        }
+    };
     let mut ids: BTreeMap<String, String> = BTreeMap::new();
-    for shown in files_below(dir).into_iter().filter(|f| f.ends_with(".toml") && f != CATALOG_FILE) {
+    for shown in files.into_iter().filter(|f| f.ends_with(".toml") && f != CATALOG_FILE) {
         match check_pack(&dir.join(&shown), &shown, &catalog) {
             Ok(scenario) => match ids.insert(scenario.id.clone(), shown.clone()) {
                 Some(other) => report.problems.push(Diagnostic {
@@ -58,7 +76,7 @@ pub fn check_folder(dir: &Path) -> FolderReport {
 }
 
 /// Reads and validates one pack file against `catalog`.
-pub fn check_pack(path: &Path, shown: &str, catalog: &Catalog) -> Result<Scenario, Vec<Diagnostic>> {
+pub fn check_pack(path: &Path, shown: &str, catalog: &Catalog) -> Result<ValidScenario, Vec<Diagnostic>> {
     let text = read(path, shown).map_err(|p| vec![p])?;
     load_scenario(shown, &text, catalog)
 }
@@ -101,19 +119,18 @@ pub fn compile(report: &FolderReport, out: &Path) -> std::io::Result<usize> {
 }
 
 /// Every file below `dir`, relative to it with '/' separators, sorted.
-pub fn files_below(dir: &Path) -> Vec<String> {
+/// Symbolic links are not followed (so a link cycle cannot loop), and a
+/// folder that cannot be read is an error, not a silently shorter list.
+pub fn files_below(dir: &Path) -> Result<Vec<String>, walkdir::Error> {
     let mut out = Vec::new();
-    let mut pending = vec![dir.to_path_buf()];
-    while let Some(d) = pending.pop() {
-        for entry in fs::read_dir(&d).into_iter().flatten().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                pending.push(path);
-            } else if let Ok(relative) = path.strip_prefix(dir) {
+    for entry in WalkDir::new(dir).sort_by_file_name() {
+        let entry = entry?;
+        if entry.file_type().is_file() {
+            if let Ok(relative) = entry.path().strip_prefix(dir) {
                 out.push(relative.to_string_lossy().replace('\\', "/"));
             }
         }
     }
     out.sort();
-    out
+    Ok(out)
 }

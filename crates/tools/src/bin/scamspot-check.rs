@@ -11,8 +11,8 @@
 //! exits 0 unless the catalog itself is unusable, so one bad pack never takes
 //! the site down.
 
-use scamspot::content::folder::{check_folder, check_pack, compile, find_catalog, CATALOG_FILE};
-use scamspot::content::{load_catalog, Diagnostic};
+use scamspot_core::content::{load_catalog, Diagnostic};
+use scamspot_tools::folder::{check_folder, check_pack, compile, find_catalog, CATALOG_FILE};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -69,7 +69,15 @@ fn compile_folder(folder: &Path, out: &Path) -> ExitCode {
     }
     match compile(&checked, out) {
         Ok(n) => {
-            println!("compiled {n} scenario(s) into {}{}", out.display(), if checked.problems.is_empty() { String::new() } else { format!("; {} problem(s), those packs left out", checked.problems.len()) });
+            println!(
+                "compiled {n} scenario(s) into {}{}",
+                out.display(),
+                if checked.problems.is_empty() {
+                    String::new()
+                } else {
+                    format!("; {} problem(s), those packs left out", checked.problems.len())
+                }
+            );
             ExitCode::SUCCESS
         }
         Err(e) => {

@@ -86,7 +86,9 @@ mod tests {
             text: loc("你好！先垫付298元，马上返还。名额有限", "Hi! Advance ¥298, get it back now. Few places"),
             flags: vec![
                 Flag { quote: loc("名额有限", "Few places"), why: loc("急", "rush"), technique: None },
-                Flag { quote: loc("先垫付298元", "Advance ¥298"), why: loc("先付钱", "pay first"), technique: None },
+                Flag {
+                    quote: loc("先垫付298元", "Advance ¥298"), why: loc("先付钱", "pay first"), technique: None
+                },
             ],
         }
     }

@@ -59,7 +59,14 @@ impl Rng {
 
 /// The compiled pack files to play, in order. A quick round has `quick_length`
 /// scenarios: one genuine look-alike and scams from the least-practised types.
-pub fn plan_round(index: &SiteIndex, kind: &RoundKind, progress: &Progress, seed: u64, today: u32, quick_length: usize) -> Vec<String> {
+pub fn plan_round(
+    index: &SiteIndex,
+    kind: &RoundKind,
+    progress: &Progress,
+    seed: u64,
+    today: u32,
+    quick_length: usize,
+) -> Vec<String> {
     let mut rng = Rng(seed);
     let mut picked: Vec<&PackSummary> = match kind {
         RoundKind::Type(id) => index.packs_of_type(id).collect(),
@@ -68,7 +75,9 @@ pub fn plan_round(index: &SiteIndex, kind: &RoundKind, progress: &Progress, seed
             let scams = index.packs.iter().filter(|p| !p.genuine && p.techniques.contains(id));
             least_played(scams, progress, &mut rng).into_iter().take(FOCUSED_MAX).collect()
         }
-        RoundKind::Review => progress.due_reviews(today).iter().filter_map(|id| index.pack(id)).take(FOCUSED_MAX).collect(),
+        RoundKind::Review => {
+            progress.due_reviews(today).iter().filter_map(|id| index.pack(id)).take(FOCUSED_MAX).collect()
+        }
         RoundKind::Quick => {
             // The least-played scam of each type, least-practised types first.
             let mut by_type: BTreeMap<&str, Vec<&PackSummary>> = BTreeMap::new();
@@ -97,7 +106,11 @@ pub fn plan_round(index: &SiteIndex, kind: &RoundKind, progress: &Progress, seed
 }
 
 /// Packs ordered least-played first, ties broken at random.
-fn least_played<'a>(packs: impl Iterator<Item = &'a PackSummary>, progress: &Progress, rng: &mut Rng) -> Vec<&'a PackSummary> {
+fn least_played<'a>(
+    packs: impl Iterator<Item = &'a PackSummary>,
+    progress: &Progress,
+    rng: &mut Rng,
+) -> Vec<&'a PackSummary> {
     let mut packs: Vec<&PackSummary> = packs.collect();
     rng.shuffle(&mut packs);
     packs.sort_by_key(|p| progress.plays(&p.id));
@@ -127,7 +140,9 @@ mod tests {
     #[test]
     fn the_least_played_scenario_comes_first_and_seeds_reproduce() {
         let mut progress = Progress::default();
-        progress.scenarios.insert("other-a".into(), ScenarioRecord { plays: 3, best_points: 0, max_points: 100, last_right: false });
+        progress
+            .scenarios
+            .insert("other-a".into(), ScenarioRecord { plays: 3, best_points: 0, max_points: 100, last_right: false });
         for seed in 0..20 {
             let plan = plan_round(&index(), &RoundKind::Quick, &progress, seed, 0, QUICK_LENGTH);
             assert!(plan.contains(&"other/b.json".to_string()), "seed {seed}: {plan:?}");
@@ -138,10 +153,20 @@ mod tests {
     #[test]
     fn type_technique_and_single_rounds_pick_what_was_asked() {
         let p = Progress::default();
-        assert_eq!(files(plan_round(&index(), &RoundKind::Type("demo".into()), &p, 1, 0, QUICK_LENGTH)), ["demo/real.json", "demo/scam.json"]);
-        assert_eq!(files(plan_round(&index(), &RoundKind::Technique("advance-fee".into()), &p, 1, 0, QUICK_LENGTH)), ["demo/scam.json", "other/a.json"]);
-        assert_eq!(plan_round(&index(), &RoundKind::Single("demo-real".into()), &p, 1, 0, QUICK_LENGTH), ["demo/real.json"]);
-        assert!(plan_round(&index(), &RoundKind::Single("https://evil.example/x".into()), &p, 1, 0, QUICK_LENGTH).is_empty());
+        assert_eq!(
+            files(plan_round(&index(), &RoundKind::Type("demo".into()), &p, 1, 0, QUICK_LENGTH)),
+            ["demo/real.json", "demo/scam.json"]
+        );
+        assert_eq!(
+            files(plan_round(&index(), &RoundKind::Technique("advance-fee".into()), &p, 1, 0, QUICK_LENGTH)),
+            ["demo/scam.json", "other/a.json"]
+        );
+        assert_eq!(
+            plan_round(&index(), &RoundKind::Single("demo-real".into()), &p, 1, 0, QUICK_LENGTH),
+            ["demo/real.json"]
+        );
+        assert!(plan_round(&index(), &RoundKind::Single("https://evil.example/x".into()), &p, 1, 0, QUICK_LENGTH)
+            .is_empty());
         assert!(plan_round(&index(), &RoundKind::Type("nope".into()), &p, 1, 0, QUICK_LENGTH).is_empty());
     }
 
@@ -154,13 +179,18 @@ mod tests {
         assert_eq!(plan_round(&index(), &RoundKind::Quick, &p, 3, 0, 1).len(), 1);
         let only_other = index().restricted_to(&["other".to_string()]);
         assert_eq!(only_other.catalog.types.len(), 1);
-        assert!(plan_round(&only_other, &RoundKind::Quick, &p, 3, 0, QUICK_LENGTH).iter().all(|f| f.starts_with("other/")));
+        assert!(plan_round(&only_other, &RoundKind::Quick, &p, 3, 0, QUICK_LENGTH)
+            .iter()
+            .all(|f| f.starts_with("other/")));
     }
 
     #[test]
     fn the_static_start_screen_choice_reads_back() {
         assert_eq!(RoundKind::from_shell("quick"), Some(RoundKind::Quick));
-        assert_eq!(RoundKind::from_shell("single:ob-like-for-cash"), Some(RoundKind::Single("ob-like-for-cash".into())));
+        assert_eq!(
+            RoundKind::from_shell("single:ob-like-for-cash"),
+            Some(RoundKind::Single("ob-like-for-cash".into()))
+        );
         for bad in ["", "single:", "type:x", "Quick", "quick:1"] {
             assert_eq!(RoundKind::from_shell(bad), None, "{bad:?}");
         }
@@ -173,6 +203,9 @@ mod tests {
         p.missed.insert("demo-real".into(), 12);
         assert!(plan_round(&index(), &RoundKind::Review, &p, 1, 12, QUICK_LENGTH).is_empty());
         assert_eq!(plan_round(&index(), &RoundKind::Review, &p, 1, 13, QUICK_LENGTH), ["other/b.json"]);
-        assert_eq!(files(plan_round(&index(), &RoundKind::Review, &p, 1, 20, QUICK_LENGTH)), ["demo/real.json", "other/b.json"]);
+        assert_eq!(
+            files(plan_round(&index(), &RoundKind::Review, &p, 1, 20, QUICK_LENGTH)),
+            ["demo/real.json", "other/b.json"]
+        );
     }
 }

@@ -50,9 +50,10 @@ pub fn score_scenario(scenario: &Scenario, play: &Play, outcome: Outcome) -> Sce
             }
         }
     }
-    let paid = play.trail.iter().any(|v| {
-        v.choice.is_some_and(|c| scenario.steps[v.step].choices.get(c).is_some_and(|ch| ch.money < 0))
-    });
+    let paid = play
+        .trail
+        .iter()
+        .any(|v| v.choice.is_some_and(|c| scenario.steps[v.step].choices.get(c).is_some_and(|ch| ch.money < 0)));
     let outcome_points = match outcome {
         Outcome::Safe if paid => POINTS_CAUGHT_LATE,
         Outcome::Safe | Outcome::Trusted => POINTS_RIGHT,

@@ -41,7 +41,13 @@ pub struct ScenarioRecord {
 
 impl Default for Progress {
     fn default() -> Self {
-        Progress { version: PROGRESS_VERSION, rounds: 0, best_round: None, scenarios: BTreeMap::new(), missed: BTreeMap::new() }
+        Progress {
+            version: PROGRESS_VERSION,
+            rounds: 0,
+            best_round: None,
+            scenarios: BTreeMap::new(),
+            missed: BTreeMap::new(),
+        }
     }
 }
 
@@ -107,7 +113,12 @@ impl Progress {
             self.best_round = Some((summary.points, summary.max_points));
         }
         for r in results {
-            let record = self.scenarios.entry(r.scenario_id.clone()).or_insert(ScenarioRecord { plays: 0, best_points: 0, max_points: r.max_points, last_right: false });
+            let record = self.scenarios.entry(r.scenario_id.clone()).or_insert(ScenarioRecord {
+                plays: 0,
+                best_points: 0,
+                max_points: r.max_points,
+                last_right: false,
+            });
             record.plays += 1;
             if r.points >= record.best_points {
                 record.best_points = r.points;
@@ -128,7 +139,12 @@ impl Progress {
 
     /// Scenarios missed at least `REVIEW_AFTER_DAYS` ago, oldest first.
     pub fn due_reviews(&self, today: u32) -> Vec<String> {
-        let mut due: Vec<(&u32, &String)> = self.missed.iter().filter(|(_, &day)| day + REVIEW_AFTER_DAYS <= today).map(|(id, day)| (day, id)).collect();
+        let mut due: Vec<(&u32, &String)> = self
+            .missed
+            .iter()
+            .filter(|(_, &day)| day + REVIEW_AFTER_DAYS <= today)
+            .map(|(id, day)| (day, id))
+            .collect();
         due.sort();
         due.into_iter().map(|(_, id)| id.clone()).collect()
     }
@@ -179,7 +195,10 @@ mod tests {
     #[test]
     fn a_mistake_comes_back_for_review_a_few_days_later_until_handled_right() {
         let mut p = Progress::default();
-        p.record(&[result("a", 0, Outcome::Scammed), result("b", 0, Outcome::Refused), result("c", 100, Outcome::Safe)], 100);
+        p.record(
+            &[result("a", 0, Outcome::Scammed), result("b", 0, Outcome::Refused), result("c", 100, Outcome::Safe)],
+            100,
+        );
         assert!(p.due_reviews(100 + REVIEW_AFTER_DAYS - 1).is_empty(), "not yet");
         assert_eq!(p.due_reviews(100 + REVIEW_AFTER_DAYS), ["a", "b"]);
         p.record(&[result("a", 100, Outcome::Safe)], 104);

@@ -95,7 +95,11 @@ pub fn validate_scenario(scenario: &Scenario, catalog: &Catalog, file: &str) -> 
 fn check_header(c: &mut Checker, catalog: &Catalog) {
     let s = c.scenario;
     if s.format != FORMAT_VERSION {
-        c.report(None, "format", format!("format {} is not supported; this app reads format {FORMAT_VERSION}", s.format));
+        c.report(
+            None,
+            "format",
+            format!("format {} is not supported; this app reads format {FORMAT_VERSION}", s.format),
+        );
     }
     if s.id.is_empty() || !s.id.chars().all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '-') {
         c.report(None, "id", "use lowercase letters, digits and '-' only, e.g. \"ob-like-for-cash\"");
@@ -104,16 +108,34 @@ fn check_header(c: &mut Checker, catalog: &Catalog) {
         c.report(None, "languages", "declare at least one language, e.g. [\"zh-CN\", \"en\"]");
     }
     if catalog.scam_type(&s.scam_type).is_none() {
-        c.report(None, "type", format!("unknown scam type \"{}\"; use one of: {}", s.scam_type, ids(catalog.types.iter().map(|t| &t.id))));
+        c.report(
+            None,
+            "type",
+            format!("unknown scam type \"{}\"; use one of: {}", s.scam_type, ids(catalog.types.iter().map(|t| &t.id))),
+        );
     }
     for technique in &s.techniques {
         if catalog.technique(technique).is_none() {
-            c.report(None, "techniques", format!("unknown technique \"{technique}\"; use one of: {}", ids(catalog.techniques.iter().map(|t| &t.id))));
+            c.report(
+                None,
+                "techniques",
+                format!(
+                    "unknown technique \"{technique}\"; use one of: {}",
+                    ids(catalog.techniques.iter().map(|t| &t.id))
+                ),
+            );
         }
     }
     for channel in &s.debrief.channels {
         if catalog.channel(channel).is_none() {
-            c.report(None, "debrief.channels", format!("unknown official channel \"{channel}\"; use one of: {}", ids(catalog.channels.iter().map(|t| &t.id))));
+            c.report(
+                None,
+                "debrief.channels",
+                format!(
+                    "unknown official channel \"{channel}\"; use one of: {}",
+                    ids(catalog.channels.iter().map(|t| &t.id))
+                ),
+            );
         }
     }
     if !(0..=MAX_MONEY).contains(&s.savings) {
@@ -186,7 +208,11 @@ fn check_step(c: &mut Checker, step: &Step, index: &BTreeMap<&str, usize>, catal
                 if quote.is_empty() {
                     c.report(here, format!("{flag_field}.quote.{lang}"), format!("missing quote in \"{lang}\""));
                 } else if !text.contains(quote) {
-                    c.report(here, format!("{flag_field}.quote.{lang}"), format!("\"{quote}\" is not part of the message text; copy the words exactly from the message"));
+                    c.report(
+                        here,
+                        format!("{flag_field}.quote.{lang}"),
+                        format!("\"{quote}\" is not part of the message text; copy the words exactly from the message"),
+                    );
                 }
             }
             if let Some(t) = &flag.technique {
@@ -203,7 +229,11 @@ fn check_step(c: &mut Checker, step: &Step, index: &BTreeMap<&str, usize>, catal
             c.text(here, &format!("{field}.feedback"), feedback, &FEEDBACK);
         }
         if !(-MAX_MONEY..=MAX_MONEY).contains(&choice.money) {
-            c.report(here, format!("{field}.money"), format!("{} yuan is out of range; use a number between -{MAX_MONEY} and {MAX_MONEY}", choice.money));
+            c.report(
+                here,
+                format!("{field}.money"),
+                format!("{} yuan is out of range; use a number between -{MAX_MONEY} and {MAX_MONEY}", choice.money),
+            );
         }
     }
 }
@@ -243,28 +273,46 @@ fn check_graph(c: &mut Checker, index: &BTreeMap<&str, usize>) {
         }
     }
     for (from, to) in loops {
-        c.report(Some(&from), "next", format!("leads back to \"{to}\", so a learner can go round in circles; every path must reach an end"));
+        c.report(
+            Some(&from),
+            "next",
+            format!("leads back to \"{to}\", so a learner can go round in circles; every path must reach an end"),
+        );
     }
     for (i, step) in steps.iter().enumerate() {
         if mark[i] == Mark::White {
-            c.report(Some(&step.id), "id", "no path from `start` reaches this step; link to it from a choice or spot, or delete it");
+            c.report(
+                Some(&step.id),
+                "id",
+                "no path from `start` reaches this step; link to it from a choice or spot, or delete it",
+            );
         }
     }
 }
 
 fn check_outcomes(c: &mut Checker) {
     let s = c.scenario;
-    let outcomes: Vec<(&str, Outcome)> = s.steps.iter().filter_map(|st| st.end.as_ref().map(|e| (st.id.as_str(), e.outcome))).collect();
+    let outcomes: Vec<(&str, Outcome)> =
+        s.steps.iter().filter_map(|st| st.end.as_ref().map(|e| (st.id.as_str(), e.outcome))).collect();
     for &(step, outcome) in &outcomes {
         if outcome.fits_scam() == s.genuine {
-            let allowed = if s.genuine { "\"trusted\" or \"refused\"" } else { "\"safe\", \"scammed\" or \"accomplice\"" };
-            c.report(Some(step), "end.outcome", format!("this scenario has genuine = {}, so its ends must be {allowed}", s.genuine));
+            let allowed =
+                if s.genuine { "\"trusted\" or \"refused\"" } else { "\"safe\", \"scammed\" or \"accomplice\"" };
+            c.report(
+                Some(step),
+                "end.outcome",
+                format!("this scenario has genuine = {}, so its ends must be {allowed}", s.genuine),
+            );
         }
     }
     let has = |wanted: &[Outcome]| outcomes.iter().any(|(_, o)| wanted.contains(o));
     if s.genuine {
         if !has(&[Outcome::Trusted]) {
-            c.report(None, "steps", "a genuine scenario needs an end with outcome \"trusted\" (the learner used it correctly)");
+            c.report(
+                None,
+                "steps",
+                "a genuine scenario needs an end with outcome \"trusted\" (the learner used it correctly)",
+            );
         }
         if !has(&[Outcome::Refused]) {
             c.report(None, "steps", "a genuine scenario needs an end with outcome \"refused\" (a false alarm), so wrongly refusing it costs points");
@@ -274,11 +322,19 @@ fn check_outcomes(c: &mut Checker) {
             c.report(None, "steps", "a scam scenario needs a safe path: an end with outcome \"safe\"");
         }
         if !has(&[Outcome::Scammed, Outcome::Accomplice]) {
-            c.report(None, "steps", "a scam scenario needs a path where the scam works: an end with outcome \"scammed\" or \"accomplice\"");
+            c.report(
+                None,
+                "steps",
+                "a scam scenario needs a path where the scam works: an end with outcome \"scammed\" or \"accomplice\"",
+            );
         }
         let spots_flags = s.steps.iter().any(|st| st.spot.is_some() && st.messages.iter().any(|m| !m.flags.is_empty()));
         if !spots_flags {
-            c.report(None, "steps", "a scam scenario needs a [steps.spot] step whose messages have red flags ([[steps.messages.flags]])");
+            c.report(
+                None,
+                "steps",
+                "a scam scenario needs a [steps.spot] step whose messages have red flags ([[steps.messages.flags]])",
+            );
         }
     }
 }
@@ -290,14 +346,21 @@ pub fn validate_catalog(catalog: &Catalog, file: &str) -> Vec<Diagnostic> {
         problems.push(Diagnostic { file: file.to_string(), position: None, scenario: None, step: None, field, problem })
     };
     if catalog.format != FORMAT_VERSION {
-        report("format".into(), format!("format {} is not supported; this app reads format {FORMAT_VERSION}", catalog.format));
+        report(
+            "format".into(),
+            format!("format {} is not supported; this app reads format {FORMAT_VERSION}", catalog.format),
+        );
     }
     let texts = catalog
         .types
         .iter()
         .flat_map(|t| [(format!("types.{}.name", t.id), &t.name), (format!("types.{}.blurb", t.id), &t.blurb)])
-        .chain(catalog.techniques.iter().flat_map(|t| [(format!("techniques.{}.name", t.id), &t.name), (format!("techniques.{}.about", t.id), &t.about)]))
-        .chain(catalog.channels.iter().flat_map(|t| [(format!("channels.{}.name", t.id), &t.name), (format!("channels.{}.about", t.id), &t.about)]));
+        .chain(catalog.techniques.iter().flat_map(|t| {
+            [(format!("techniques.{}.name", t.id), &t.name), (format!("techniques.{}.about", t.id), &t.about)]
+        }))
+        .chain(catalog.channels.iter().flat_map(|t| {
+            [(format!("channels.{}.name", t.id), &t.name), (format!("channels.{}.about", t.id), &t.about)]
+        }));
     for (field, text) in texts {
         for lang in &catalog.languages {
             if text.0.get(lang).is_none_or(|t| t.trim().is_empty()) {
@@ -320,4 +383,3 @@ pub fn validate_catalog(catalog: &Catalog, file: &str) -> Vec<Diagnostic> {
     }
     problems
 }
-

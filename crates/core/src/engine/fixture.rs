@@ -1,6 +1,6 @@
 //! A tiny catalog and scenarios for the engine's unit tests.
 
-use crate::content::{load_catalog, load_scenario, Catalog, PackSummary, Scenario, SiteIndex};
+use crate::content::{load_catalog, load_scenario, Catalog, PackSummary, SiteIndex, ValidScenario};
 use std::rc::Rc;
 
 pub const CATALOG: &str = r#"
@@ -125,7 +125,7 @@ pub fn catalog() -> Catalog {
     load_catalog("catalog.toml", CATALOG).expect("fixture catalog is valid")
 }
 
-pub fn scenario(text: &str, file: &str) -> Rc<Scenario> {
+pub fn scenario(text: &str, file: &str) -> Rc<ValidScenario> {
     Rc::new(load_scenario(file, text, &catalog()).unwrap_or_else(|e| panic!("fixture {file} invalid: {e:?}")))
 }
 

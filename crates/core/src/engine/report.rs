@@ -35,7 +35,14 @@ fn activity_id(base: &str) -> String {
 }
 
 impl RoundReport {
-    pub fn new(results: &[ScenarioResult], before: Option<u8>, after: Option<u8>, duration_ms: f64, completed: bool, base: &str) -> Self {
+    pub fn new(
+        results: &[ScenarioResult],
+        before: Option<u8>,
+        after: Option<u8>,
+        duration_ms: f64,
+        completed: bool,
+        base: &str,
+    ) -> Self {
         let s = RoundSummary::from_results(results);
         let duration_seconds = (duration_ms.max(0.0) / 1000.0).round() as u32;
         let scaled = if s.max_points == 0 { 0.0 } else { f64::from(s.points) / f64::from(s.max_points) };
@@ -103,7 +110,10 @@ mod tests {
     fn a_finished_round_reports_scores_tallies_and_an_xapi_statement() {
         let results = [result("a", false, Outcome::Safe, 110), result("b", true, Outcome::Refused, 10)];
         let r = RoundReport::new(&results, Some(2), Some(4), 185_400.0, true, "https://w.example/");
-        assert_eq!((r.score, r.max_score, r.scams_caught, r.scams_total, r.genuine_refused, r.genuine_total), (120, 240, 1, 1, 1, 1));
+        assert_eq!(
+            (r.score, r.max_score, r.scams_caught, r.scams_total, r.genuine_refused, r.genuine_total),
+            (120, 240, 1, 1, 1, 1)
+        );
         assert_eq!((r.confidence_before, r.confidence_after, r.duration_seconds), (Some(2), Some(4), 185));
         assert_eq!(r.per_type["demo"], (1, 2));
         assert_eq!(r.xapi["verb"]["id"], "http://adlnet.gov/expapi/verbs/completed");

@@ -7,18 +7,29 @@
 use super::diagnostic::{line_column, Diagnostic};
 use super::index::SiteIndex;
 use super::model::{Catalog, Scenario, FORMAT_VERSION};
+use super::valid::ValidScenario;
 use super::validate::{validate_catalog, validate_scenario};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
 /// Parses and validates one scenario pack. `file` names it in messages; its
 /// extension picks the syntax (`.toml`, else JSON).
-pub fn load_scenario(file: &str, text: &str, catalog: &Catalog) -> Result<Scenario, Vec<Diagnostic>> {
+pub fn load_scenario(file: &str, text: &str, catalog: &Catalog) -> Result<ValidScenario, Vec<Diagnostic>> {
     let mut scenario: Scenario = parse(file, text)?;
     scenario.file = file.to_string();
     let mut problems = validate_scenario(&scenario, catalog, file);
     if problems.is_empty() {
-        return Ok(scenario);
+        // The validator checked every id; resolving cannot fail, but if it
+        // ever did, the author hears of it instead of the engine panicking.
+        let unresolved = Diagnostic {
+            file: file.to_string(),
+            position: None,
+            scenario: Some(scenario.id.clone()),
+            step: None,
+            field: "steps".into(),
+            problem: "a step id does not resolve".into(),
+        };
+        return ValidScenario::resolve(scenario).ok_or_else(|| vec![unresolved]);
     }
     for problem in &mut problems {
         if problem.position.is_none() {
@@ -89,13 +100,14 @@ fn parse_as<T: DeserializeOwned>(is_toml: bool, text: &str) -> Result<T, SyntaxE
     }
 }
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(any(feature = "toml", test))]
 fn parse_toml<T: DeserializeOwned>(text: &str) -> Result<T, SyntaxError> {
-    toml::from_str(text).map_err(|e| (e.message().trim().to_string(), e.span().map(|span| line_column(text, span.start))))
+    toml::from_str(text)
+        .map_err(|e| (e.message().trim().to_string(), e.span().map(|span| line_column(text, span.start))))
 }
 
 /// The browser reads compiled packs only; this names the way to get one.
-#[cfg(target_arch = "wasm32")]
+#[cfg(not(any(feature = "toml", test)))]
 fn parse_toml<T: DeserializeOwned>(_text: &str) -> Result<T, SyntaxError> {
     let _ = line_column;
     Err(("the app reads compiled packs: run `scamspot-check --compile OUT-FOLDER PACKS-FOLDER` and serve the .json files it writes".to_string(), None))

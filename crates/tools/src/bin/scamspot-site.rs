@@ -12,8 +12,8 @@
 //! - writes sw.js, the offline worker, with this build's version and files.
 
 use base64::Engine as _;
-use scamspot::content::folder::files_below;
-use scamspot::i18n::{Lang, Texts};
+use scamspot_core::i18n::{Lang, Texts};
+use scamspot_tools::folder::files_below;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::fs;
@@ -28,7 +28,8 @@ const WORKER: &str = "static/sw.js";
 const EMBED_FILES: [&str; 3] = ["static/embed.js", "static/embed-frame.js", "static/embed.html"];
 
 fn main() -> ExitCode {
-    let dir = std::env::args().nth(1).map(PathBuf::from).or_else(|| std::env::var_os("TRUNK_STAGING_DIR").map(PathBuf::from));
+    let dir =
+        std::env::args().nth(1).map(PathBuf::from).or_else(|| std::env::var_os("TRUNK_STAGING_DIR").map(PathBuf::from));
     let Some(dir) = dir else {
         eprintln!("usage: scamspot-site SITE-FOLDER   (or run as a Trunk hook)");
         return ExitCode::from(2);
@@ -47,8 +48,14 @@ fn read(path: &Path) -> Result<String, String> {
 }
 
 fn finish(dir: &Path) -> Result<(), String> {
-    let files = site_files(dir);
-    let find = |suffix: &str| files.iter().find(|f| f.starts_with("scamspot") && f.ends_with(suffix)).cloned().ok_or(format!("no scamspot*{suffix} in {}", dir.display()));
+    let files = site_files(dir)?;
+    let find = |suffix: &str| {
+        files
+            .iter()
+            .find(|f| f.starts_with("scamspot") && f.ends_with(suffix))
+            .cloned()
+            .ok_or(format!("no scamspot*{suffix} in {}", dir.display()))
+    };
     let (app_js, app_wasm) = (find(".js")?, find("_bg.wasm")?);
 
     let css = read(Path::new(CSS))?;
@@ -72,7 +79,11 @@ fn finish(dir: &Path) -> Result<(), String> {
 
     let html_path = dir.join("index.html");
     let html = read(&html_path)?;
-    let html = fill(&html, "head", &format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">\n  <style>{css}</style>"))?;
+    let html = fill(
+        &html,
+        "head",
+        &format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">\n  <style>{css}</style>"),
+    )?;
     let html = fill(&html, "shell", &shell_html(Lang::ZhCn.texts()))?;
     let html = fill(&html, "script", &format!("<script>{script}</script>"))?;
     fs::write(&html_path, html).map_err(|e| e.to_string())?;
@@ -80,7 +91,7 @@ fn finish(dir: &Path) -> Result<(), String> {
     // The worker's version changes whenever any file of the site does.
     let mut hasher = Sha256::new();
     let mut precache = vec!["./".to_string()];
-    for file in site_files(dir) {
+    for file in site_files(dir)? {
         hasher.update(file.as_bytes());
         hasher.update(fs::read(dir.join(&file)).map_err(|e| e.to_string())?);
         precache.push(file);
@@ -108,8 +119,9 @@ fn sha256(text: &str) -> String {
 }
 
 /// Every file of the site (sw.js itself left out).
-fn site_files(dir: &Path) -> Vec<String> {
-    files_below(dir).into_iter().filter(|f| f != "sw.js").collect()
+fn site_files(dir: &Path) -> Result<Vec<String>, String> {
+    let files = files_below(dir).map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
+    Ok(files.into_iter().filter(|f| f != "sw.js").collect())
 }
 
 fn escape(text: &str) -> String {
@@ -135,7 +147,9 @@ fn shell_texts() -> BTreeMap<&'static str, BTreeMap<&'static str, &'static str>>
                 ("confidence_before", t.confidence_before),
                 ("loading", t.loading),
             ]);
-            for (level, label) in ["level1", "level2", "level3", "level4", "level5"].into_iter().zip(t.confidence_levels) {
+            for (level, label) in
+                ["level1", "level2", "level3", "level4", "level5"].into_iter().zip(t.confidence_levels)
+            {
                 map.insert(level, label);
             }
             (lang.code(), map)

@@ -154,10 +154,7 @@ impl Step {
 
     /// Ids of the steps this one can lead to.
     pub fn targets(&self) -> impl Iterator<Item = &str> {
-        self.choices
-            .iter()
-            .map(|c| c.next.as_str())
-            .chain(self.spot.iter().map(|s| s.next.as_str()))
+        self.choices.iter().map(|c| c.next.as_str()).chain(self.spot.iter().map(|s| s.next.as_str()))
     }
 }
 

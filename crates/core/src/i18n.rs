@@ -54,7 +54,9 @@ impl Lang {
 
 /// Replaces `{name}` placeholders in a template.
 pub fn fill(template: &str, values: &[(&str, &dyn std::fmt::Display)]) -> String {
-    values.iter().fold(template.to_string(), |text, (name, value)| text.replace(&format!("{{{name}}}"), &value.to_string()))
+    values
+        .iter()
+        .fold(template.to_string(), |text, (name, value)| text.replace(&format!("{{{name}}}"), &value.to_string()))
 }
 
 /// An amount of yuan with thousands separators: "¥5,000", "-¥298".

@@ -1,0 +1,72 @@
+//! A scenario the validator has accepted ("parse, don't validate"): only
+//! `load_scenario` can make one, so the engine never meets an unchecked pack
+//! and never has to `expect` that an id resolves. Step ids are resolved to
+//! indices once, here.
+
+use super::model::{Scenario, StepKind};
+use serde::Serialize;
+use std::ops::Deref;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(transparent)]
+pub struct ValidScenario {
+    scenario: Scenario,
+    #[serde(skip)]
+    start: usize,
+    /// Per step: the index each of its choices leads to, or its spot's next.
+    #[serde(skip)]
+    targets: Vec<Vec<usize>>,
+}
+
+impl ValidScenario {
+    /// Wraps a scenario the validator found no problem in; `None` if an id
+    /// does not resolve after all (the validator reports that case first).
+    pub(super) fn resolve(scenario: Scenario) -> Option<ValidScenario> {
+        let start = scenario.step_index(&scenario.start)?;
+        let targets = scenario
+            .steps
+            .iter()
+            .map(|step| step.targets().map(|id| scenario.step_index(id)).collect::<Option<Vec<usize>>>())
+            .collect::<Option<Vec<_>>>()?;
+        let every_step_has_a_kind = scenario.steps.iter().all(|s| s.kind().is_some());
+        every_step_has_a_kind.then_some(ValidScenario { scenario, start, targets })
+    }
+
+    /// Index of the first step.
+    pub fn start(&self) -> usize {
+        self.start
+    }
+
+    /// The step that choice `choice` of step `step` leads to.
+    pub fn after_choice(&self, step: usize, choice: usize) -> Option<usize> {
+        match self.scenario.steps.get(step)?.kind()? {
+            StepKind::Choices(_) => self.targets[step].get(choice).copied(),
+            _ => None,
+        }
+    }
+
+    /// The step that follows spot step `step`.
+    pub fn after_spot(&self, step: usize) -> Option<usize> {
+        match self.scenario.steps.get(step)?.kind()? {
+            StepKind::Spot(_) => self.targets[step].first().copied(),
+            _ => None,
+        }
+    }
+
+    /// What the step asks of the learner (every valid step has a kind).
+    pub fn kind(&self, step: usize) -> Option<StepKind<'_>> {
+        self.scenario.steps.get(step)?.kind()
+    }
+
+    pub fn into_inner(self) -> Scenario {
+        self.scenario
+    }
+}
+
+impl Deref for ValidScenario {
+    type Target = Scenario;
+
+    fn deref(&self) -> &Scenario {
+        &self.scenario
+    }
+}
