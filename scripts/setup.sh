@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs whatever is missing to build and test ScamSpot, and nothing that is
-# already there: the wasm32 target, Trunk, wasm-bindgen-cli at the exact
+# already there: the wasm32 target, clippy and rustfmt, Trunk, wasm-bindgen-cli at the exact
 # version in Cargo.lock, wasm-opt (npm binaryen), Chromium and the browser-test
 # packages. Sourced by serve.sh and test.sh; safe to run again.
 set -euo pipefail
@@ -16,6 +16,13 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "adding the wasm32 target"
   rustup target add wasm32-unknown-unknown
 fi
+
+for component in clippy rustfmt; do
+  if ! rustup component list --installed | grep -q "^$component"; then
+    say "adding the $component component"
+    rustup component add "$component"
+  fi
+done
 
 if ! trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION"; then
   say "installing Trunk $TRUNK_VERSION (compiles for ~12 minutes on 2 cores, once)"

@@ -1,10 +1,19 @@
 #!/usr/bin/env bash
-# Runs every test: native unit and content tests (cargo test), the pack
-# checker over the shipped packs, then a release build played in headless
-# Chromium at 360x740 (Playwright), with axe-core accessibility checks.
+# Runs every test: formatting and lints, native unit and content tests (cargo
+# test over the workspace), the layer guard, the pack checker over the
+# shipped packs, a release build with its size budget, then the built site
+# played in headless Chromium at 360x740 (Playwright), with axe-core checks.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$repo"
+
+echo "== format and lints (rustfmt; clippy native and wasm32, warnings are errors)"
+cargo fmt --all --check
+cargo clippy --quiet --workspace --all-targets -- -D warnings
+cargo clippy --quiet --target wasm32-unknown-unknown -p scamspot -- -D warnings
+
+echo "== layers: the core and the wasm app depend on nothing they must not"
+scripts/check-layers.sh
 
 echo "== native tests (core: engine, scoring, validation; tools; every path of every pack)"
 cargo test --workspace --quiet
@@ -14,8 +23,7 @@ cargo run --quiet --bin scamspot-check
 
 echo "== release build"
 trunk build --release --offline >/dev/null
-wasm="$(ls dist/*.wasm)"
-echo "release wasm: $(stat -c %s "$wasm") bytes raw, $(gzip -9c "$wasm" | wc -c) bytes gzip"
+scripts/size-budget.sh dist/*.wasm
 
 echo "== browser tests (headless Chromium, phone viewport)"
 node --test --test-concurrency=1 tests/e2e/

@@ -8,8 +8,8 @@
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// The pack format this build writes and reads. Older formats are upgraded in
-/// `parse`; newer ones are refused with a message.
+/// The pack format this build writes and reads. There is no older format yet;
+/// a newer one is refused with a message saying so (see `parse`).
 pub const FORMAT_VERSION: u32 = 1;
 
 /// Text in every language a pack declares, keyed by language code ("zh-CN", "en").

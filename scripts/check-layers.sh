@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# The crate graph is the architecture: the core may not depend on a browser,
+# async or UI crate (on any target), and the wasm app may not carry the TOML
+# parser or the authors' tools. Cargo already refuses an import of a crate
+# that is not a dependency; this refuses the dependency itself.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+fail=0
+forbid() { # crate, target, pattern, why
+  local found
+  found="$(cargo tree --quiet -p "$1" -e normal --target "$2" --prefix none | awk '{ print $1 }' | grep -xE "$3" | sort -u || true)"
+  if [ -n "$found" ]; then
+    echo "layer violation: $1 ($2) depends on $(echo "$found" | tr '\n' ' ')— $4" >&2
+    fail=1
+  fi
+}
+forbid scamspot-core all 'yew.*|web-sys|js-sys|gloo.*|wasm-bindgen.*|tokio.*|scamspot(-tools)?' "the core stays pure: no browser, async runtime or upper layer"
+forbid scamspot wasm32-unknown-unknown 'toml|scamspot-tools|walkdir|sha2' "the browser reads compiled JSON packs; authoring code stays native"
+[ "$fail" = 0 ] && echo "layers ok: scamspot-core is pure; the wasm app carries no authoring code"
+exit "$fail"
