@@ -6,15 +6,17 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 fail=0
-forbid() { # crate, target, pattern, why
+forbid() { # packages (-p NAME, or nothing: what Trunk's build selects), target, pattern, why
   local found
-  found="$(cargo tree --quiet -p "$1" -e normal --target "$2" --prefix none | awk '{ print $1 }' | grep -xE "$3" | sort -u || true)"
+  found="$(cargo tree --quiet $1 -e normal --target "$2" --prefix none | awk '{ print $1 }' | grep -xE "$3" | sort -u || true)"
   if [ -n "$found" ]; then
-    echo "layer violation: $1 ($2) depends on $(echo "$found" | tr '\n' ' ')— $4" >&2
+    echo "layer violation: ${1:-the wasm build} ($2) depends on $(echo "$found" | tr '\n' ' ')— $4" >&2
     fail=1
   fi
 }
-forbid scamspot-core all 'yew.*|web-sys|js-sys|gloo.*|wasm-bindgen.*|tokio.*|scamspot(-tools)?' "the core stays pure: no browser, async runtime or upper layer"
-forbid scamspot wasm32-unknown-unknown 'toml|scamspot-tools|walkdir|sha2' "the browser reads compiled JSON packs; authoring code stays native"
+forbid "-p scamspot-core" all 'yew.*|web-sys|js-sys|gloo.*|wasm-bindgen.*|tokio.*|scamspot(-tools)?' "the core stays pure: no browser, async runtime or upper layer"
+# Without -p, cargo selects the default members, as Trunk's build does, so
+# features the build would unify show here too.
+forbid "" wasm32-unknown-unknown 'toml|scamspot-tools|walkdir|sha2|annotate-snippets|codespan-reporting|miette' "the browser reads compiled JSON packs; authoring code stays native"
 [ "$fail" = 0 ] && echo "layers ok: scamspot-core is pure; the wasm app carries no authoring code"
 exit "$fail"

@@ -38,11 +38,12 @@ function handler(roots, { cors, overrides = {} }) {
   };
 }
 
-/** Starts both origins; port 0 picks free ports. `overrides` maps a widget-origin path to a body. */
-export async function startExamples(widgetPort = 0, hostPort = 0, overrides = {}) {
+/** Starts both origins; port 0 picks free ports. `overrides` and `hostOverrides`
+ *  map a path on the widget or the host origin to a body served instead. */
+export async function startExamples(widgetPort = 0, hostPort = 0, overrides = {}, hostOverrides = {}) {
   const examples = path.join(repo, 'examples'), dist = path.join(repo, 'dist');
   const widget = http.createServer(handler([['/examples/', examples], ['/', dist]], { cors: true, overrides }));
-  const host = http.createServer(handler([['/examples/', examples]], { cors: false }));
+  const host = http.createServer(handler([['/examples/', examples]], { cors: false, overrides: hostOverrides }));
   await new Promise(r => widget.listen(widgetPort, '127.0.0.1', r));
   await new Promise(r => host.listen(hostPort, '127.0.0.1', r));
   return {

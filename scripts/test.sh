@@ -19,7 +19,7 @@ echo "== native tests (core: engine, scoring, validation; tools; every path of e
 cargo test --workspace --quiet
 
 echo "== pack checker"
-cargo run --quiet --bin scamspot-check
+cargo scamspot-check
 
 echo "== release build"
 trunk build --release --offline >/dev/null

@@ -26,5 +26,5 @@ mod entry {
 /// entry points above, so an embed never mounts the whole-page app.
 fn main() {
     #[cfg(not(target_arch = "wasm32"))]
-    eprintln!("ScamSpot is a web app: run scripts/serve.sh. The pack checker is `cargo run --bin scamspot-check`.");
+    eprintln!("ScamSpot is a web app: run scripts/serve.sh. The pack checker is `cargo scamspot-check`.");
 }

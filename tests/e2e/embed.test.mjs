@@ -4,16 +4,30 @@
 // untrusted messages ignored). Phone and desktop viewports.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, playToEndCard } from './helpers.mjs';
+import fs from 'node:fs';
+import { launch, playToEndCard, serveDist } from './helpers.mjs';
 import { startExamples } from '../../scripts/examples-server.mjs';
 
 const VIEWPORTS = { phone: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true }, desktop: { viewport: { width: 1280, height: 800 } } };
 let browser, servers;
+/** Pages served on the host origin that depend on the servers' ports. */
+const hostPages = {};
 before(async () => {
   browser = await launch();
-  servers = await startExamples(0, 0);
+  servers = await startExamples(0, 0, {}, hostPages);
 });
 after(async () => { await browser?.close(); servers?.close(); });
+
+/** Waits until the iframe is as tall as its content (the resizer's work). */
+async function fitsContent(frameEl, frame) {
+  for (let i = 0; i < 100; i++) {
+    const outer = await frameEl.evaluate(f => f.getBoundingClientRect().height);
+    const inner = await frame.locator('#app').evaluate(a => a.scrollHeight);
+    if (Math.abs(outer - inner) <= 1) return outer;
+    await new Promise(r => setTimeout(r, 50));
+  }
+  assert.fail('the iframe never took the height of its content');
+}
 
 async function open(t, path, device = 'phone', locale = 'zh-CN') {
   const context = await browser.newContext({ ...VIEWPORTS[device], locale });
@@ -131,7 +145,7 @@ test('the iframe embed on another origin grows with its content, posts its resul
   const frame = page.frameLocator('#scamspot-frame');
   await frame.locator('#start').waitFor();
   const height = () => frameEl.evaluate(f => f.getBoundingClientRect().height);
-  await page.waitForFunction(() => document.querySelector('#scamspot-frame').style.height !== '600px');
+  await fitsContent(frameEl, frame);
   const startHeight = await height();
   // A message from this page, whose origin the embed was told to trust, switches the language…
   await page.evaluate(() => document.querySelector('#scamspot-frame').contentWindow.postMessage({ type: 'scamspot:set-lang', lang: 'en' }, '*'));
@@ -163,7 +177,58 @@ test('the iframe embed on another origin grows with its content, posts its resul
   assert.ok(inner <= 1, `no inner scrollbar (content is ${inner}px taller than the frame)`);
   const results = await page.evaluate(() => window.scamspotResults);
   assert.equal(results.length, 1);
-  assert.equal(results[0].completed, true);
-  assert.equal(results[0].scenarios_played, 2);
+  assert.equal(results[0].from, 'scamspot-frame', 'the result arrives as an event on the iframe');
+  assert.equal(results[0].detail.completed, true);
+  assert.equal(results[0].detail.scenarios_played, 2);
   assert.deepEqual(errors, []);
+});
+
+test('the README iframe snippet, pasted as it stands into a page on another origin, fits its content and delivers the result', async t => {
+  const readme = fs.readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const snippet = readme.split('```html\n').map(block => block.split('\n```')[0]).find(block => block.includes('embed.html?'));
+  assert.ok(snippet, 'the README has an iframe snippet');
+  // Only the two addresses the README says to replace are replaced.
+  const pasted = snippet.replaceAll('https://fanzha.example.edu.cn/scamspot/', `${servers.widget}/`).replaceAll('https://www.your-campus.edu.cn', servers.host);
+  hostPages['/campus/news.html'] = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,"><title>新闻</title></head>
+<body><h1>反诈练习</h1>\n${pasted}\n</body></html>`;
+  const { page, errors } = await open(t, `${servers.host}/campus/news.html`, 'phone', 'zh-CN');
+  await page.evaluate(() => {
+    window.received = [];
+    document.addEventListener('scamspot:result', e => window.received.push({ tag: e.target.tagName, detail: e.detail }));
+  });
+  const frameEl = page.locator('iframe');
+  const frame = page.frameLocator('iframe');
+  await frame.locator('#start').waitFor();
+  assert.ok(await fitsContent(frameEl, frame) > 300, 'the start screen has room, not the default 150 px');
+  await frame.locator('#start').click();
+  await frame.locator('[data-level="3"]').click();
+  await playToEndCard(frame, 0);
+  await fitsContent(frameEl, frame);
+  // Leaving the round early (the logo goes back to the start) reports it, once.
+  await frame.locator('.brand').click();
+  await page.waitForFunction(() => window.received.length > 0);
+  await page.waitForTimeout(300);
+  const received = await page.evaluate(() => window.received);
+  assert.equal(received.length, 1);
+  assert.equal(received[0].tag, 'IFRAME');
+  assert.equal(received[0].detail.completed, false);
+  assert.equal(received[0].detail.scenarios_played, 1);
+  assert.deepEqual(errors, []);
+});
+
+test('a script embed from a server without CORS says so in the element, naming the header', async t => {
+  const noCors = await serveDist(); // dist/ without Access-Control-Allow-Origin
+  t.after(() => noCors.close());
+  hostPages['/campus/no-cors.html'] = `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,"><title>No CORS</title>
+<script src="${noCors.url}embed.js" defer></script></head>
+<body><h1>Campus</h1><scam-spot id="w" lang="en"></scam-spot></body></html>`;
+  const { page } = await open(t, `${servers.host}/campus/no-cors.html`, 'phone', 'en');
+  const notice = page.locator('#w [role="alert"]');
+  await notice.waitFor();
+  const text = await notice.innerText();
+  assert.match(text, /Access-Control-Allow-Origin/);
+  assert.ok(text.includes(new URL(noCors.url).origin), text);
+  assert.ok(await notice.evaluate(n => n.getBoundingClientRect().height) > 40, 'the message takes visible space');
 });

@@ -8,7 +8,7 @@
 //!   Content-Security-Policy that allows exactly those two inline blocks (by
 //!   SHA-256 hash), scripts and styles from the site itself, and wasm;
 //! - writes the embedding files (embed.js for `<scam-spot>`, embed.html for
-//!   iframes, app.css for both) with this build's file names;
+//!   iframes and the resizer.js beside it, app.css for both) with this build's file names;
 //! - writes sw.js, the offline worker, with this build's version and files.
 
 use base64::Engine as _;
@@ -23,9 +23,10 @@ use std::process::ExitCode;
 const CSS: &str = "static/app.css";
 const SHELL_SCRIPT: &str = "static/shell.js";
 const WORKER: &str = "static/sw.js";
-/// Embedding: the element script, the iframe page and its script, and the CSS
-/// they load as a file (the app's own page inlines it instead).
-const EMBED_FILES: [&str; 3] = ["static/embed.js", "static/embed-frame.js", "static/embed.html"];
+/// Embedding: the element script, the iframe page and its script, and the
+/// resizer host pages load beside an iframe (the CSS they load is written
+/// separately: the app's own page inlines it instead).
+const EMBED_FILES: [&str; 4] = ["static/embed.js", "static/embed-frame.js", "static/embed.html", "static/resizer.js"];
 
 fn main() -> ExitCode {
     let dir =
