@@ -158,3 +158,23 @@ pub fn files_below(dir: &Path) -> Result<Vec<String>, walkdir::Error> {
     out.sort();
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_pack_outside_any_packs_folder_is_checked_against_the_built_in_catalog() {
+        let (source, catalog) = catalog_for(Path::new("/no-such-folder/pack.toml"));
+        assert_eq!(source, CatalogSource::BuiltIn);
+        assert!(catalog.expect("the shipped catalog is valid").scam_type("order-brushing").is_some());
+    }
+
+    #[test]
+    fn a_pack_in_a_packs_folder_uses_the_nearest_catalog() {
+        let pack = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../static/packs/order-brushing/like-for-cash.toml");
+        let (source, catalog) = catalog_for(&pack);
+        assert!(matches!(source, CatalogSource::Nearest(path) if path.ends_with("static/packs/catalog.toml")));
+        assert!(catalog.is_ok());
+    }
+}

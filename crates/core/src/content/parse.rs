@@ -118,13 +118,16 @@ fn parse_toml<T: DeserializeOwned>(_text: &str) -> Result<T, SyntaxError> {
 fn place(file: &str, text: &str, problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
     let tree = if file.ends_with(".toml") { super::locate::SpanTree::parse(text) } else { None };
     let Some(tree) = tree else { return problems };
-    problems
+    let mut placed: Vec<Diagnostic> = problems
         .into_iter()
         .map(|problem| {
             let span = tree.locate(&problem.path);
             problem.pointing_at(text, span)
         })
-        .collect()
+        .collect();
+    // In file order, as a compiler lists them: the author fixes from the top down.
+    placed.sort_by_key(|problem| problem.span.as_ref().map(|span| span.start));
+    placed
 }
 
 #[cfg(not(any(feature = "toml", test)))]
