@@ -7,6 +7,7 @@
 use super::diagnostic::Diagnostic;
 use super::index::SiteIndex;
 use super::model::{Catalog, Scenario, FORMAT_VERSION};
+use super::path::FieldPath;
 use super::problem::Problem;
 use super::syntax::problem_from_parser;
 use super::valid::ValidScenario;
@@ -66,19 +67,21 @@ fn parse<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, Vec<Diagnosti
     let is_toml = file.ends_with(".toml");
     parse_as::<T>(is_toml, text).map_err(|(message, span)| {
         let newer = parse_as::<FormatOnly>(is_toml, text).ok().and_then(|f| f.format).filter(|&v| v > FORMAT_VERSION);
-        let problem = match newer {
-            Some(version) => Problem::NewerFormat { version },
-            None if cfg!(not(any(feature = "toml", test))) && is_toml => Problem::NeedsCompiling,
-            None => problem_from_parser(&message),
+        if let Some(version) = newer {
+            // Whatever else failed, the version explains it: point at it.
+            let format = FieldPath::root().key("format");
+            return place(file, text, vec![Diagnostic::new(file, Problem::NewerFormat { version }).at(format)]);
+        }
+        let problem = if is_toml && cfg!(not(any(feature = "toml", test))) {
+            Problem::NeedsCompiling
+        } else {
+            problem_from_parser(&message)
         };
         let diagnostic = Diagnostic::new(file, problem);
-        match span {
-            // serde's way of saying "in the top table" (a missing `start`):
-            // the locator points at the table's first field instead of line 1.
-            Some(span) if span == (0..0) => place(file, text, vec![diagnostic.pointing_at(text, span)]),
-            Some(span) => vec![diagnostic.pointing_at(text, span)],
-            None => vec![diagnostic],
-        }
+        vec![match span {
+            Some(span) => at_parser_span(file, text, diagnostic, span),
+            None => diagnostic,
+        }]
     })
 }
 
@@ -130,6 +133,26 @@ fn place(file: &str, text: &str, problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
     placed
 }
 
+/// Points a parser error at `span` and, in a TOML file, names the field
+/// there and its step. serde says 0..0 for "in the top table" (a missing
+/// `start`): that points at the table's first field instead of line 1.
+#[cfg(any(feature = "toml", test))]
+fn at_parser_span(file: &str, text: &str, diagnostic: Diagnostic, span: Range<usize>) -> Diagnostic {
+    let tree = if file.ends_with(".toml") { super::locate::SpanTree::parse(text) } else { None };
+    let Some(tree) = tree else { return diagnostic.pointing_at(text, span) };
+    if span == (0..0) {
+        return diagnostic.pointing_at(text, tree.locate(&FieldPath::root()));
+    }
+    let path = tree.path_at(span.start);
+    let step = path.step_index().and_then(|i| tree.step_id(i));
+    Diagnostic { step, ..diagnostic.at(path).pointing_at(text, span) }
+}
+
+#[cfg(not(any(feature = "toml", test)))]
+fn at_parser_span(_file: &str, text: &str, diagnostic: Diagnostic, span: Range<usize>) -> Diagnostic {
+    diagnostic.pointing_at(text, span)
+}
+
 #[cfg(not(any(feature = "toml", test)))]
 fn place(_file: &str, _text: &str, problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
     problems
@@ -138,7 +161,6 @@ fn place(_file: &str, _text: &str, problems: Vec<Diagnostic>) -> Vec<Diagnostic>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::path::FieldPath;
 
     #[test]
     fn syntax_errors_have_line_and_column_in_both_syntaxes() {
