@@ -115,12 +115,17 @@ fn parse_toml<T: DeserializeOwned>(_text: &str) -> Result<T, SyntaxError> {
     Err((String::new(), None))
 }
 
-/// Points each problem at its value in a TOML file. JSON (compiled packs
-/// the browser reads) keeps no positions: its author is the build.
+/// The spans of a TOML file. JSON (compiled packs the browser reads) has
+/// none: its author is the build, and a position would help nobody there.
+#[cfg(any(feature = "toml", test))]
+fn span_tree<'i>(file: &str, text: &'i str) -> Option<super::locate::SpanTree<'i>> {
+    file.ends_with(".toml").then(|| super::locate::SpanTree::parse(text)).flatten()
+}
+
+/// Points each problem at its value in a TOML file.
 #[cfg(any(feature = "toml", test))]
 fn place(file: &str, text: &str, problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    let tree = if file.ends_with(".toml") { super::locate::SpanTree::parse(text) } else { None };
-    let Some(tree) = tree else { return problems };
+    let Some(tree) = span_tree(file, text) else { return problems };
     let mut placed: Vec<Diagnostic> = problems
         .into_iter()
         .map(|problem| {
@@ -138,8 +143,7 @@ fn place(file: &str, text: &str, problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
 /// `start`): that points at the table's first field instead of line 1.
 #[cfg(any(feature = "toml", test))]
 fn at_parser_span(file: &str, text: &str, diagnostic: Diagnostic, span: Range<usize>) -> Diagnostic {
-    let tree = if file.ends_with(".toml") { super::locate::SpanTree::parse(text) } else { None };
-    let Some(tree) = tree else { return diagnostic.pointing_at(text, span) };
+    let Some(tree) = span_tree(file, text) else { return diagnostic.pointing_at(text, span) };
     if span == (0..0) {
         return diagnostic.pointing_at(text, tree.locate(&FieldPath::root()));
     }

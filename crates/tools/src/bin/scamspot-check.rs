@@ -62,7 +62,11 @@ fn main() -> ExitCode {
         Ok(None) => lang_from_locale(|name| std::env::var(name).ok()),
         Err(()) => return usage_error(),
     };
-    let colour = if std::io::stderr().is_terminal() { Colour::Terminal } else { Colour::Plain };
+    // Colour only for a person at a terminal who has not asked for none (https://no-color.org).
+    let colour = match std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none() {
+        true => Colour::Terminal,
+        false => Colour::Plain,
+    };
     let out = Output { lang, colour };
     if args.first().map(String::as_str) == Some("--compile") {
         let Some(target) = args.get(1).cloned() else { return usage_error() };
