@@ -20,7 +20,8 @@ fn a_pack_outside_static_packs_is_checked_against_the_built_in_catalog() {
     let (ok, stdout, stderr) = check(&[pack.to_str().unwrap()]);
     std::fs::remove_dir_all(&dir).unwrap();
     assert!(ok, "{stderr}");
-    assert!(stdout.contains("catalog built into ScamSpot") && stdout.contains("ok: 1 scenario(s) checked"), "{stdout}");
+    assert!(stderr.starts_with("note: no catalog.toml") && stderr.contains("catalog built into ScamSpot"), "{stderr}");
+    assert!(stdout.starts_with("ok: 1 scenario(s) checked"), "{stdout}");
 }
 
 #[test]
@@ -29,11 +30,12 @@ fn lang_picks_the_language_and_the_caret_is_drawn() {
     let (ok, _, stderr) = check(&["--lang", "zh-CN", &pack]);
     assert!(!ok);
     assert!(
-        stderr.starts_with("错误[SS0028]")
+        stderr.starts_with("提示：")
+            && stderr.contains("\n错误[SS0028]")
             && stderr.contains("^^^^^^^ 步骤 \"decide\"")
             && stderr.contains("发现 1 个问题"),
         "{stderr}"
     );
     let (_, _, stderr) = check(&["--lang", "en", &pack]);
-    assert!(stderr.starts_with("error[SS0028]: leads back to \"offer\""), "{stderr}");
+    assert!(stderr.contains("\nerror[SS0028]: leads back to \"offer\""), "{stderr}");
 }

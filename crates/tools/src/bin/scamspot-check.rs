@@ -143,7 +143,8 @@ fn check_target(out: &Output, target: &Path) -> Result<usize, usize> {
         (target, report.problems, report.scenarios.len())
     } else {
         let (source, catalog) = catalog_for(target);
-        println!("{}", catalog_note(out, target, &source));
+        // On stderr, so it stays in order with the problems it explains.
+        eprintln!("{}", catalog_note(out, target, &source));
         let checked = catalog.and_then(|catalog| check_pack(target, &target.display().to_string(), &catalog));
         match checked {
             Ok(_) => (Path::new(""), Vec::new(), 1),
@@ -164,11 +165,11 @@ fn catalog_note(out: &Output, pack: &Path, source: &CatalogSource) -> String {
     match source {
         CatalogSource::Nearest(path) => {
             let path = path.display();
-            out.say(format!("{pack}：使用目录 {path}"), format!("{pack}: checked against the catalog {path}"))
+            out.say(format!("提示：{pack} 使用目录 {path}"), format!("note: {pack} is checked against the catalog {path}"))
         }
         CatalogSource::BuiltIn => out.say(
-            format!("{pack}：上层文件夹里没有 catalog.toml，使用 ScamSpot 内置的目录"),
-            format!("{pack}: no catalog.toml in its folder or above; checked against the catalog built into ScamSpot"),
+            format!("提示：{pack} 所在及上层文件夹里没有 catalog.toml，使用 ScamSpot 内置的目录"),
+            format!("note: no catalog.toml in the folder of {pack} or above; it is checked against the catalog built into ScamSpot"),
         ),
     }
 }
