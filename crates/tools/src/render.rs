@@ -13,6 +13,7 @@ use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet}
 use scamspot_core::content::Diagnostic;
 use scamspot_core::i18n::Lang;
 use std::collections::BTreeMap;
+use std::ops::Range;
 
 /// Plain text for files and tests; coloured for a terminal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,7 +32,7 @@ pub fn render(problem: &Diagnostic, source: Option<&str>, lang: Lang, colour: Co
     let mut group = Group::with_title(title);
     match (source, &problem.span) {
         (Some(source), Some(span)) => {
-            let underline = AnnotationKind::Primary.span(span.clone());
+            let underline = AnnotationKind::Primary.span(visible(span.clone(), source));
             let underline = if field.is_empty() { underline } else { underline.label(field) };
             group = group.element(Snippet::source(source).path(problem.file.as_str()).annotation(underline));
         }
@@ -59,6 +60,18 @@ pub fn render(problem: &Diagnostic, source: Option<&str>, lang: Lang, colour: Co
         Colour::Terminal => Renderer::styled(),
     };
     renderer.render(&[group])
+}
+
+/// The span to underline. An empty span (the parser's "here") underlines
+/// the character it is at: annotate-snippets 0.12 draws an empty span at
+/// the start of line 10 with a gutter one digit too narrow. At a line or
+/// file end it stays empty, drawn as a caret after the last character.
+fn visible(span: Range<usize>, source: &str) -> Range<usize> {
+    let here = source.get(span.start..).and_then(|rest| rest.chars().next()).filter(|c| !matches!(c, '\n' | '\r'));
+    match here {
+        Some(c) if span.is_empty() => span.start..span.start + c.len_utf8(),
+        _ => span,
+    }
 }
 
 /// Every problem, drawn and separated by blank lines as rustc does. `source`

@@ -8,6 +8,7 @@ pub mod model;
 pub mod parse;
 pub mod path;
 pub mod problem;
+mod problem_text;
 pub mod syntax;
 pub mod valid;
 pub mod validate;
