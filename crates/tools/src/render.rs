@@ -2,11 +2,12 @@
 //! source line with the faulty value underlined and labelled with the field
 //! in the author's words, then "did you mean" and how to fix it.
 //!
-//! Drawn with `annotate-snippets`, the crate rustc and cargo themselves use:
-//! authors who have seen a Rust error see the same layout, it is kept by the
-//! Rust project, it is small (no runtime, no derive macros, unlike miette) and
-//! it measures wide Chinese characters when placing the caret, which
-//! codespan-reporting's plain byte columns do not.
+//! Drawn with `annotate-snippets`, the crate rustc and cargo themselves draw
+//! with: authors who have seen a Rust error see exactly that layout, the
+//! Rust project keeps it, and it is small (anstyle, memchr, unicode-width: no
+//! derive macros or terminal graphics, unlike miette) while measuring wide
+//! Chinese characters when it places the caret. codespan-reporting would
+//! serve as well, but would be a second look to learn for nothing gained.
 
 use crate::suggest::closest;
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
