@@ -1,7 +1,8 @@
 //! The annotated example in docs/authoring.md must pass the checker as it is,
 //! so a first-time author who copies it starts from a working scenario.
 
-use scamspot_core::content::{load_catalog, load_scenario};
+use scamspot_core::content::problem::LAST_CODE;
+use scamspot_core::content::{load_catalog, load_scenario, Code};
 
 #[test]
 fn the_guide_example_is_a_valid_scenario() {
@@ -20,4 +21,15 @@ fn the_guide_example_is_a_valid_scenario() {
             )
         });
     assert_eq!(scenario.steps.len(), 4);
+}
+
+#[test]
+fn the_guide_documents_every_problem_code() {
+    let guide = std::fs::read_to_string("docs/authoring.md").unwrap();
+    for number in 1..=LAST_CODE.0 {
+        let code = Code(number).to_string();
+        assert!(guide.contains(&format!("| {code} |")), "docs/authoring.md has no table row for {code}");
+    }
+    let beyond = Code(LAST_CODE.0 + 1).to_string();
+    assert!(!guide.contains(&beyond), "docs/authoring.md documents {beyond}, which no problem has");
 }

@@ -1,17 +1,30 @@
-//! The broken-pack corpus: each file in tests/broken_packs/ is broken on
-//! purpose and says in its header which problem the validator must report
-//! (field, step and words of the message), so a vague "invalid pack" fails.
-//! Then a fuzz test: thousands of mutated packs must never make parsing,
-//! validation or playing panic.
+//! The broken-pack corpus, tested as rustc tests its error messages: each
+//! file in tests/broken_packs/ is broken on purpose, names in its header the
+//! code the checker must report (`# expect-code: SS0022`), and has the
+//! checker's full output saved next to it (`loop.toml` → `loop.stderr`, and
+//! for some `loop.zh.stderr` in Chinese). Any change to a message, a position
+//! or the drawing shows up as a diff. After a deliberate change, re-bless:
+//!
+//!     BLESS=1 cargo test --test broken_packs
+//!
+//! and review the changed .stderr files in the diff. Then a fuzz test:
+//! thousands of mutated packs must never panic parsing, validation or
+//! playing, and every problem they raise must be placed and drawn.
 
-use scamspot_core::content::{load_catalog, load_scenario, Catalog, Diagnostic, StepKind};
+use scamspot_core::content::{load_catalog, load_scenario, Catalog, Diagnostic, Scenario, StepKind};
 use scamspot_core::engine::{Action, Round};
+use scamspot_core::i18n::Lang;
 use scamspot_tools::folder::check_pack;
+use scamspot_tools::render::{render, render_all, Colour};
 use std::fs;
 use std::path::Path;
 use std::rc::Rc;
 
 const CORPUS: &str = "tests/broken_packs";
+
+/// Cases whose Chinese output is saved too (`NAME.zh.stderr`).
+const CHINESE: &[&str] =
+    &["loop", "next-missing-step", "unknown-field", "syntax-unclosed-string", "flag-not-in-text", "missing-start"];
 
 fn catalog() -> Catalog {
     load_catalog("catalog.toml", &fs::read_to_string(Path::new(CORPUS).join("catalog.toml")).unwrap()).unwrap()
@@ -27,42 +40,53 @@ fn the_valid_base_of_the_corpus_is_valid() {
         .expect("the base pack is valid");
 }
 
+/// The checker's output for `problems`, with file names relative to the corpus.
+fn drawn(problems: &[Diagnostic], lang: Lang) -> String {
+    render_all(problems, |file| fs::read_to_string(Path::new(CORPUS).join(file)).ok(), lang, Colour::Plain)
+}
+
+/// Compares `actual` with the saved file, or saves it when blessing; the difference, if any.
+fn compare_or_bless(saved: &Path, actual: &str) -> Option<String> {
+    if std::env::var_os("BLESS").is_some() {
+        fs::write(saved, actual).unwrap();
+        return None;
+    }
+    let expected = fs::read_to_string(saved).unwrap_or_default();
+    (expected != actual).then(|| format!("--- {}\n{expected}\n+++ actual\n{actual}", saved.display()))
+}
+
 #[test]
-fn every_broken_pack_gets_its_specific_error() {
+fn every_broken_pack_gets_its_code_and_its_saved_output() {
     let catalog = catalog();
     let mut cases = 0;
+    let mut differences = Vec::new();
     for entry in fs::read_dir(CORPUS).unwrap() {
         let path = entry.unwrap().path();
         let name = path.file_name().unwrap().to_string_lossy().to_string();
+        let Some(stem) = name.strip_suffix(".toml") else { continue };
         if name == "catalog.toml" || name == "valid-base.toml" {
             continue;
         }
         cases += 1;
         let text = fs::read_to_string(&path).unwrap();
-        let (field, step, problem) = (header(&text, "field"), header(&text, "step"), header(&text, "problem"));
-        assert!(!problem.is_empty(), "{name}: header lacks `# expect-problem:`");
+        let code = header(&text, "code");
+        assert!(code.starts_with("SS"), "{name}: header lacks `# expect-code: SS….`");
         let found: Vec<Diagnostic> =
             check_pack(&path, &name, &catalog).err().unwrap_or_else(|| panic!("{name}: accepted, but it is broken"));
-        let matching = found.iter().find(|d| {
-            d.problem.contains(problem)
-                && (field.is_empty() || d.field == field)
-                && (step.is_empty() || d.step.as_deref() == Some(step))
-        });
-        let all: Vec<String> = found.iter().map(|d| d.to_string()).collect();
-        let d = matching.unwrap_or_else(|| {
-            panic!(
-                "{name}: expected field `{field}`, step `{step}`, problem containing {problem:?}; got:\n{}",
-                all.join("\n")
-            )
-        });
-        assert_eq!(d.file, name, "the message names the file");
-        // Whole-scenario problems (`steps`) and list items have no single line to point at.
         assert!(
-            d.position.is_some() || d.field.contains('[') || d.field == "steps",
-            "{name}: a line number is given where it can be: {d}"
+            found.iter().any(|d| d.problem.code().to_string() == code),
+            "{name}: expected {code}; got:\n{}",
+            drawn(&found, Lang::En)
         );
+        differences
+            .extend(compare_or_bless(&Path::new(CORPUS).join(format!("{stem}.stderr")), &drawn(&found, Lang::En)));
+        if CHINESE.contains(&stem) {
+            let saved = Path::new(CORPUS).join(format!("{stem}.zh.stderr"));
+            differences.extend(compare_or_bless(&saved, &drawn(&found, Lang::ZhCn)));
+        }
     }
-    assert!(cases >= 30, "the corpus has {cases} broken packs; at least 30 are wanted");
+    assert!(differences.is_empty(), "output changed (re-bless with BLESS=1 if intended):\n{}", differences.join("\n"));
+    assert!(cases >= 40, "the corpus has {cases} broken packs; at least 40 are wanted");
 }
 
 /// A small deterministic generator, so a failure reproduces.
@@ -157,11 +181,14 @@ fn mutated_packs_never_panic_the_parser_validator_or_engine() {
                 valid += 1;
                 let json = serde_json::to_string(&scenario).unwrap();
                 let back = load_scenario("fuzz.json", &json, &catalog).expect("a valid pack stays valid compiled");
+                let read_back = Scenario { file: scenario.file.clone(), ..back.clone().into_inner() };
+                assert_eq!(read_back, scenario.into_inner(), "compiling to JSON loses nothing");
                 play(Rc::new(back), &mut rng);
             }
             Err(problems) => {
                 invalid += 1;
                 assert!(!problems.is_empty());
+                every_problem_is_placed_and_drawn(&problems, &text);
             }
         }
         let mut json = serde_json::to_string(&serde_json::json!({"format": 1, "id": text.len()})).unwrap();
@@ -169,4 +196,18 @@ fn mutated_packs_never_panic_the_parser_validator_or_engine() {
         let _ = load_scenario("fuzz.json", &json, &catalog);
     }
     assert!(valid > 50 && invalid > 500, "the mutations exercise both sides: {valid} valid, {invalid} invalid");
+}
+
+/// Every problem has a code, a line inside the file, and a drawing that
+/// names the file and underlines something.
+fn every_problem_is_placed_and_drawn(problems: &[Diagnostic], text: &str) {
+    let last_line = text.lines().count() + 1;
+    for problem in problems {
+        let (line, column) = problem.position.unwrap_or_else(|| panic!("no position for {problem}\n{text}"));
+        assert!((1..=last_line).contains(&line) && column >= 1, "{problem} is outside the file");
+        assert!(problem.to_string().contains(&format!(":{line}:{column}: error[SS")), "{problem}");
+        let shown = render(problem, Some(text), Lang::En, Colour::Plain);
+        let caret = shown.lines().any(|l| l.trim_start().starts_with('|') && l.contains('^'));
+        assert!(shown.contains(&format!("fuzz.toml:{line}:")) && caret, "not drawn with a caret:\n{shown}");
+    }
 }

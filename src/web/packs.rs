@@ -4,7 +4,7 @@
 
 use gloo::net::http::Request;
 use scamspot_core::content::index::INDEX_FILE;
-use scamspot_core::content::{load_index, load_scenario, Catalog, Diagnostic, SiteIndex, ValidScenario};
+use scamspot_core::content::{load_index, load_scenario, Catalog, Diagnostic, Problem, SiteIndex, ValidScenario};
 use std::rc::Rc;
 
 /// Where packs are served, below the app's base URL.
@@ -12,14 +12,7 @@ const PACKS_DIR: &str = "packs/";
 
 /// Fetches `url`; problems are named after `file`.
 async fn fetch_text(url: &str, file: &str) -> Result<String, Diagnostic> {
-    let failed = |problem: String| Diagnostic {
-        file: file.to_string(),
-        position: None,
-        scenario: None,
-        step: None,
-        field: String::new(),
-        problem,
-    };
+    let failed = |reason: String| Diagnostic::new(file, Problem::CannotRead { reason });
     let response = Request::get(url).send().await.map_err(|e| failed(format!("could not be downloaded: {e}")))?;
     if !response.ok() {
         return Err(failed(format!("could not be downloaded: HTTP {}", response.status())));

@@ -36,7 +36,7 @@ test('a pack broken after the build is named with its problem, and the other pac
   await page.locator('[data-type="order-brushing"] button').tap();
   const notice = page.locator('.notice');
   await notice.waitFor();
-  assert.match(await notice.innerText(), /order-brushing\/like-for-cash\.json scenario "ob-like-for-cash" field `start`: no step has id "nowhere"/);
+  assert.match(await notice.innerText(), /order-brushing\/like-for-cash\.json: error\[SS0022\] scenario "ob-like-for-cash" start: no step has id "nowhere"/);
   await page.locator('[data-level="3"]').tap();
   assert.equal(await page.locator('.position').innerText(), 'Scenario 1/3');
 });

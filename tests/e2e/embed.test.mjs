@@ -122,7 +122,7 @@ test('two widgets on one page play independently, a broken host pack is named, a
   const notice = broken.locator('.notice');
   await notice.waitFor();
   assert.match(await notice.innerText(), /broken-pack\.json/);
-  assert.match(await notice.innerText(), /broken-pack\.json.*missing field `genuine`/);
+  assert.match(await notice.innerText(), /broken-pack\.json.*\[SS0006\]: the required field `genuine` is missing/);
   await press(broken.locator('[data-level="3"]'));
   await broken.locator('section.scenario[data-scenario="ob-like-for-cash"]').waitFor();
   assert.equal(await page.locator('#host-button').evaluate(b => getComputedStyle(b).backgroundColor), hostButton, 'our button styles stay in the shadow root');

@@ -4,9 +4,9 @@
 //! the browser loads compiled packs one by one through `load_scenario`.
 
 use scamspot_core::content::index::{BrokenPack, PackSummary, SiteIndex, INDEX_FILE};
-use scamspot_core::content::Diagnostic;
+use scamspot_core::content::locate::SpanTree;
 use scamspot_core::content::{load_catalog, load_scenario};
-use scamspot_core::content::{Catalog, ValidScenario};
+use scamspot_core::content::{Catalog, Diagnostic, FieldPath, Problem, ValidScenario};
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -23,28 +23,14 @@ pub struct FolderReport {
     pub problems: Vec<Diagnostic>,
 }
 
-fn problem(file: &str, field: &str, text: String) -> Diagnostic {
-    Diagnostic {
-        file: file.to_string(),
-        position: None,
-        scenario: None,
-        step: None,
-        field: field.to_string(),
-        problem: text,
-    }
-}
-
-fn read(path: &Path, shown: &str) -> Result<String, Diagnostic> {
-    fs::read_to_string(path).map_err(|e| problem(shown, "", format!("cannot read the file: {e}")))
+fn read(path: &Path, shown: &str) -> Result<String, Vec<Diagnostic>> {
+    fs::read_to_string(path).map_err(|e| vec![Diagnostic::new(shown, Problem::CannotRead { reason: e.to_string() })])
 }
 
 /// Checks the catalog in `dir` and every `.toml` pack below it.
 pub fn check_folder(dir: &Path) -> FolderReport {
     let mut report = FolderReport::default();
-    let catalog = match read(&dir.join(CATALOG_FILE), CATALOG_FILE)
-        .map_err(|p| vec![p])
-        .and_then(|text| load_catalog(CATALOG_FILE, &text))
-    {
+    let catalog = match read(&dir.join(CATALOG_FILE), CATALOG_FILE).and_then(|text| load_catalog(CATALOG_FILE, &text)) {
         Ok(catalog) => catalog,
         Err(problems) => {
             report.problems = problems;
@@ -54,7 +40,8 @@ pub fn check_folder(dir: &Path) -> FolderReport {
     let files = match files_below(dir) {
         Ok(files) => files,
         Err(e) => {
-            report.problems.push(problem(&dir.display().to_string(), "", format!("cannot read the folder: {e}")));
+            let reason = e.to_string();
+            report.problems.push(Diagnostic::new(&dir.display().to_string(), Problem::CannotRead { reason }));
             return report;
         }
     };
@@ -62,10 +49,7 @@ pub fn check_folder(dir: &Path) -> FolderReport {
     for shown in files.into_iter().filter(|f| f.ends_with(".toml") && f != CATALOG_FILE) {
         match check_pack(&dir.join(&shown), &shown, &catalog) {
             Ok(scenario) => match ids.insert(scenario.id.clone(), shown.clone()) {
-                Some(other) => report.problems.push(Diagnostic {
-                    scenario: Some(scenario.id.clone()),
-                    ..problem(&shown, "id", format!("{other} already uses this scenario id; ids must be unique"))
-                }),
+                Some(other) => report.problems.push(duplicate_id(&dir.join(&shown), &shown, &scenario, other)),
                 None => report.scenarios.push(scenario),
             },
             Err(problems) => report.problems.extend(problems),
@@ -75,15 +59,55 @@ pub fn check_folder(dir: &Path) -> FolderReport {
     report
 }
 
+/// A second pack with a scenario id already taken, pointing at its `id`.
+fn duplicate_id(path: &Path, shown: &str, scenario: &ValidScenario, other: String) -> Diagnostic {
+    let id = FieldPath::root().key("id");
+    let problem = Diagnostic {
+        scenario: Some(scenario.id.clone()),
+        ..Diagnostic::new(shown, Problem::DuplicateScenarioId { other }).at(id.clone())
+    };
+    let text = fs::read_to_string(path).unwrap_or_default();
+    match SpanTree::parse(&text) {
+        Some(tree) => problem.pointing_at(&text, tree.locate(&id)),
+        None => problem,
+    }
+}
+
 /// Reads and validates one pack file against `catalog`.
 pub fn check_pack(path: &Path, shown: &str, catalog: &Catalog) -> Result<ValidScenario, Vec<Diagnostic>> {
-    let text = read(path, shown).map_err(|p| vec![p])?;
+    let text = read(path, shown)?;
     load_scenario(shown, &text, catalog)
 }
 
 /// The catalog that governs a pack file: the nearest catalog.toml above it.
 pub fn find_catalog(pack: &Path) -> Option<PathBuf> {
     pack.ancestors().skip(1).map(|dir| dir.join(CATALOG_FILE)).find(|c| c.is_file())
+}
+
+/// The shipped catalog, built into the checker, for a pack checked on its
+/// own outside any packs folder (e.g. one mailed to a reviewer).
+pub const BUILT_IN_CATALOG: &str = include_str!("../../../static/packs/catalog.toml");
+
+/// Which catalog a single pack was checked against.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CatalogSource {
+    /// The nearest catalog.toml above the pack.
+    Nearest(PathBuf),
+    /// None above it: the project's shipped one, built into the checker.
+    BuiltIn,
+}
+
+/// The catalog for a single pack and where it came from. The problems name
+/// the catalog file (its path as found, or `catalog.toml` for the built-in one).
+pub fn catalog_for(pack: &Path) -> (CatalogSource, Result<Catalog, Vec<Diagnostic>>) {
+    match find_catalog(pack) {
+        Some(path) => {
+            let shown = path.display().to_string();
+            let catalog = read(&path, &shown).and_then(|text| load_catalog(&shown, &text));
+            (CatalogSource::Nearest(path), catalog)
+        }
+        None => (CatalogSource::BuiltIn, load_catalog(CATALOG_FILE, BUILT_IN_CATALOG)),
+    }
 }
 
 /// The compiled file name of a pack: `a/b.toml` → `a/b.json`.
@@ -133,4 +157,24 @@ pub fn files_below(dir: &Path) -> Result<Vec<String>, walkdir::Error> {
     }
     out.sort();
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_pack_outside_any_packs_folder_is_checked_against_the_built_in_catalog() {
+        let (source, catalog) = catalog_for(Path::new("/no-such-folder/pack.toml"));
+        assert_eq!(source, CatalogSource::BuiltIn);
+        assert!(catalog.expect("the shipped catalog is valid").scam_type("order-brushing").is_some());
+    }
+
+    #[test]
+    fn a_pack_in_a_packs_folder_uses_the_nearest_catalog() {
+        let pack = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../static/packs/order-brushing/like-for-cash.toml");
+        let (source, catalog) = catalog_for(&pack);
+        assert!(matches!(source, CatalogSource::Nearest(path) if path.ends_with("static/packs/catalog.toml")));
+        assert!(catalog.is_ok());
+    }
 }

@@ -1,37 +1,72 @@
 //! A problem found in a pack, worded for the person who wrote it.
 
+use super::path::FieldPath;
+use super::problem::Problem;
+use crate::i18n::Lang;
 use std::fmt;
+use std::ops::Range;
 
-/// One problem: where it is (file, line, scenario, step, field), what is wrong
-/// and how to fix it. Validation collects all of them at once.
+/// One problem: where it is (file, position, scenario, step, field path) and
+/// what is wrong. Validation collects all of them at once.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub file: String,
     /// 1-based line and column, when the format can tell.
     pub position: Option<(usize, usize)>,
+    /// Byte range of the faulty value in the file, for underlining it.
+    pub span: Option<Range<usize>>,
     pub scenario: Option<String>,
     pub step: Option<String>,
-    /// Dotted path of the field, e.g. `steps.choices[2].next`.
-    pub field: String,
-    pub problem: String,
+    pub path: FieldPath,
+    pub problem: Problem,
 }
 
+impl Diagnostic {
+    /// A problem with the whole of `file`; place it with `at` and `pointing_at`.
+    pub fn new(file: &str, problem: Problem) -> Diagnostic {
+        Diagnostic {
+            file: file.to_string(),
+            position: None,
+            span: None,
+            scenario: None,
+            step: None,
+            path: FieldPath::root(),
+            problem,
+        }
+    }
+
+    pub fn at(self, path: FieldPath) -> Diagnostic {
+        Diagnostic { path, ..self }
+    }
+
+    /// Points at bytes `span` of `text`, the file's content.
+    pub fn pointing_at(self, text: &str, span: Range<usize>) -> Diagnostic {
+        Diagnostic { position: Some(line_column(text, span.start)), span: Some(span), ..self }
+    }
+
+    /// The field path as an author counts ("step \"offer\" › 3rd message › text (en)").
+    pub fn field_in_words(&self, lang: Lang) -> String {
+        self.path.in_words(lang, self.step.as_deref())
+    }
+}
+
+/// The one-line English form the app and the compiled index show:
+/// `file:line:col: error[SS0022] step "decide" › 3rd choice › next: no step has id "x"`.
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.file)?;
         if let Some((line, column)) = self.position {
             write!(f, ":{line}:{column}")?;
         }
+        write!(f, ": error[{}]", self.problem.code())?;
         if let Some(scenario) = &self.scenario {
             write!(f, " scenario \"{scenario}\"")?;
         }
-        if let Some(step) = &self.step {
-            write!(f, " step \"{step}\"")?;
+        let field = self.field_in_words(Lang::En);
+        if !field.is_empty() {
+            write!(f, " {field}")?;
         }
-        if !self.field.is_empty() {
-            write!(f, " field `{}`", self.field)?;
-        }
-        write!(f, ": {}", self.problem)
+        write!(f, ": {}", self.problem.message(Lang::En))
     }
 }
 
@@ -69,13 +104,15 @@ mod tests {
     #[test]
     fn display_names_every_known_place() {
         let d = Diagnostic {
-            file: "p.toml".into(),
-            position: Some((3, 5)),
             scenario: Some("s".into()),
             step: Some("ad".into()),
-            field: "next".into(),
-            problem: "no step \"x\"".into(),
+            ..Diagnostic::new("p.toml", Problem::UnknownStep { id: "x".into(), known: vec![] })
+                .at(FieldPath::step(1).key("choices").index(2).key("next"))
+                .pointing_at("a\nbcdef", 6..7)
         };
-        assert_eq!(d.to_string(), "p.toml:3:5 scenario \"s\" step \"ad\" field `next`: no step \"x\"");
+        assert_eq!(
+            d.to_string(),
+            "p.toml:2:5: error[SS0022] scenario \"s\" step \"ad\" › 3rd choice › next: no step has id \"x\""
+        );
     }
 }

@@ -2,8 +2,14 @@
 
 pub mod diagnostic;
 pub mod index;
+#[cfg(any(feature = "toml", test))]
+pub mod locate;
 pub mod model;
 pub mod parse;
+pub mod path;
+pub mod problem;
+mod problem_text;
+pub mod syntax;
 pub mod valid;
 pub mod validate;
 
@@ -11,4 +17,6 @@ pub use diagnostic::Diagnostic;
 pub use index::{PackSummary, SiteIndex};
 pub use model::*;
 pub use parse::{load_catalog, load_index, load_scenario};
+pub use path::FieldPath;
+pub use problem::{Code, Problem};
 pub use valid::ValidScenario;

@@ -4,42 +4,32 @@
 //! browser (`folder::compile`), so the wasm carries no TOML parser. Both go
 //! through the same validation.
 
-use super::diagnostic::{line_column, Diagnostic};
+use super::diagnostic::Diagnostic;
 use super::index::SiteIndex;
 use super::model::{Catalog, Scenario, FORMAT_VERSION};
+use super::path::FieldPath;
+use super::problem::Problem;
+use super::syntax::problem_from_parser;
 use super::valid::ValidScenario;
 use super::validate::{validate_catalog, validate_scenario};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
+use std::ops::Range;
 
 /// Parses and validates one scenario pack. `file` names it in messages; its
 /// extension picks the syntax (`.toml`, else JSON).
 pub fn load_scenario(file: &str, text: &str, catalog: &Catalog) -> Result<ValidScenario, Vec<Diagnostic>> {
     let mut scenario: Scenario = parse(file, text)?;
     scenario.file = file.to_string();
-    let mut problems = validate_scenario(&scenario, catalog, file);
+    let problems = validate_scenario(&scenario, catalog, file);
     if problems.is_empty() {
         // The validator checked every id; resolving cannot fail, but if it
         // ever did, the author hears of it instead of the engine panicking.
-        let unresolved = Diagnostic {
-            file: file.to_string(),
-            position: None,
-            scenario: Some(scenario.id.clone()),
-            step: None,
-            field: "steps".into(),
-            problem: "a step id does not resolve".into(),
-        };
-        return ValidScenario::resolve(scenario).ok_or_else(|| vec![unresolved]);
+        let unresolved =
+            Diagnostic { scenario: Some(scenario.id.clone()), ..Diagnostic::new(file, Problem::Unresolved) };
+        return ValidScenario::resolve(scenario).ok_or_else(|| place(file, text, vec![unresolved]));
     }
-    for problem in &mut problems {
-        if problem.position.is_none() {
-            problem.position = match &problem.step {
-                Some(step) => find_line(text, "id", &format!("\"{step}\"")),
-                None => find_field(text, &problem.field),
-            };
-        }
-    }
-    Err(problems)
+    Err(place(file, text, problems))
 }
 
 /// Parses and validates the catalog.
@@ -49,7 +39,7 @@ pub fn load_catalog(file: &str, text: &str) -> Result<Catalog, Vec<Diagnostic>> 
     if problems.is_empty() {
         Ok(catalog)
     } else {
-        Err(problems)
+        Err(place(file, text, problems))
     }
 }
 
@@ -70,20 +60,28 @@ struct FormatOnly {
     format: Option<u32>,
 }
 
-/// A syntax or shape error: the message and where it is, if known.
-type SyntaxError = (String, Option<(usize, usize)>);
+/// A syntax or shape error: the parser's message and the bytes it is about, if known.
+type SyntaxError = (String, Option<Range<usize>>);
 
 fn parse<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, Vec<Diagnostic>> {
     let is_toml = file.ends_with(".toml");
-    parse_as::<T>(is_toml, text).map_err(|(message, position)| {
+    parse_as::<T>(is_toml, text).map_err(|(message, span)| {
         let newer = parse_as::<FormatOnly>(is_toml, text).ok().and_then(|f| f.format).filter(|&v| v > FORMAT_VERSION);
-        let problem = match newer {
-            Some(version) => format!(
-                "pack format {version} is newer than this app understands (up to {FORMAT_VERSION}); update ScamSpot or write the pack in format {FORMAT_VERSION}"
-            ),
-            None => message,
+        if let Some(version) = newer {
+            // Whatever else failed, the version explains it: point at it.
+            let format = FieldPath::root().key("format");
+            return place(file, text, vec![Diagnostic::new(file, Problem::NewerFormat { version }).at(format)]);
+        }
+        let problem = if is_toml && cfg!(not(any(feature = "toml", test))) {
+            Problem::NeedsCompiling
+        } else {
+            problem_from_parser(&message)
         };
-        vec![Diagnostic { file: file.to_string(), position, scenario: None, step: None, field: String::new(), problem }]
+        let diagnostic = Diagnostic::new(file, problem);
+        vec![match span {
+            Some(span) => at_parser_span(file, text, diagnostic, span),
+            None => diagnostic,
+        }]
     })
 }
 
@@ -95,48 +93,73 @@ fn parse_as<T: DeserializeOwned>(is_toml: bool, text: &str) -> Result<T, SyntaxE
             let message = e.to_string();
             // serde_json appends " at line L column C"; the position is reported separately.
             let message = message.split(" at line ").next().unwrap_or(&message).to_string();
-            (message, (e.line() > 0).then(|| (e.line(), e.column())))
+            (message, (e.line() > 0).then(|| byte_offset(text, e.line(), e.column())).map(|at| at..at))
         })
     }
 }
 
+/// The byte offset of a 1-based line and (byte) column, as serde_json counts them.
+fn byte_offset(text: &str, line: usize, column: usize) -> usize {
+    let line_start: usize = text.split_inclusive('\n').take(line - 1).map(str::len).sum();
+    (line_start + column.saturating_sub(1)).min(text.len())
+}
+
 #[cfg(any(feature = "toml", test))]
 fn parse_toml<T: DeserializeOwned>(text: &str) -> Result<T, SyntaxError> {
-    toml::from_str(text)
-        .map_err(|e| (e.message().trim().to_string(), e.span().map(|span| line_column(text, span.start))))
+    toml::from_str(text).map_err(|e| (e.message().to_string(), e.span()))
 }
 
-/// The browser reads compiled packs only; this names the way to get one.
+/// The browser reads compiled packs only (`parse` says so).
 #[cfg(not(any(feature = "toml", test)))]
 fn parse_toml<T: DeserializeOwned>(_text: &str) -> Result<T, SyntaxError> {
-    let _ = line_column;
-    Err(("the app reads compiled packs: run `scamspot-check --compile OUT-FOLDER PACKS-FOLDER` and serve the .json files it writes".to_string(), None))
+    Err((String::new(), None))
 }
 
-/// Position of the first line `key = value` (value as written), to point a
-/// semantic error at its place in the file.
-fn find_line(text: &str, key: &str, value: &str) -> Option<(usize, usize)> {
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let trimmed = line.trim_start();
-        if let Some(rest) = trimmed.strip_prefix(key) {
-            if let Some(rhs) = rest.trim_start().strip_prefix('=') {
-                if value.is_empty() || rhs.trim() == value {
-                    return Some(line_column(text, offset + line.len() - trimmed.len()));
-                }
-            }
-        }
-        offset += line.len();
-    }
-    None
+/// The spans of a TOML file. JSON (compiled packs the browser reads) has
+/// none: its author is the build, and a position would help nobody there.
+#[cfg(any(feature = "toml", test))]
+fn span_tree<'i>(file: &str, text: &'i str) -> Option<super::locate::SpanTree<'i>> {
+    file.ends_with(".toml").then(|| super::locate::SpanTree::parse(text)).flatten()
 }
 
-/// Position of a scenario-level field such as `debrief.channels` or `type`.
-fn find_field(text: &str, field: &str) -> Option<(usize, usize)> {
-    if field.is_empty() || field.contains('[') {
-        return None;
+/// Points each problem at its value in a TOML file.
+#[cfg(any(feature = "toml", test))]
+fn place(file: &str, text: &str, problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let Some(tree) = span_tree(file, text) else { return problems };
+    let mut placed: Vec<Diagnostic> = problems
+        .into_iter()
+        .map(|problem| {
+            let span = tree.locate(&problem.path);
+            problem.pointing_at(text, span)
+        })
+        .collect();
+    // In file order, as a compiler lists them: the author fixes from the top down.
+    placed.sort_by_key(|problem| problem.span.as_ref().map(|span| span.start));
+    placed
+}
+
+/// Points a parser error at `span` and, in a TOML file, names the field
+/// there and its step. serde says 0..0 for "in the top table" (a missing
+/// `start`): that points at the table's first field instead of line 1.
+#[cfg(any(feature = "toml", test))]
+fn at_parser_span(file: &str, text: &str, diagnostic: Diagnostic, span: Range<usize>) -> Diagnostic {
+    let Some(tree) = span_tree(file, text) else { return diagnostic.pointing_at(text, span) };
+    if span == (0..0) {
+        return diagnostic.pointing_at(text, tree.locate(&FieldPath::root()));
     }
-    find_line(text, field, "").or_else(|| field.rsplit('.').next().and_then(|last| find_line(text, last, "")))
+    let path = tree.path_at(span.start);
+    let step = path.step_index().and_then(|i| tree.step_id(i));
+    Diagnostic { step, ..diagnostic.at(path).pointing_at(text, span) }
+}
+
+#[cfg(not(any(feature = "toml", test)))]
+fn at_parser_span(_file: &str, text: &str, diagnostic: Diagnostic, span: Range<usize>) -> Diagnostic {
+    diagnostic.pointing_at(text, span)
+}
+
+#[cfg(not(any(feature = "toml", test)))]
+fn place(_file: &str, _text: &str, problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    problems
 }
 
 #[cfg(test)]
@@ -144,29 +167,30 @@ mod tests {
     use super::*;
 
     #[test]
-    fn find_line_points_at_the_step_or_field() {
-        let text = "id = \"pack\"\ntype = \"x\"\n[[steps]]\n  id = \"ad\"\n";
-        assert_eq!(find_line(text, "id", "\"ad\""), Some((4, 3)));
-        assert_eq!(find_line(text, "id", "\"missing\""), None);
-        assert_eq!(find_field(text, "type"), Some((2, 1)));
-        assert_eq!(find_field(text, "debrief.type"), Some((2, 1)));
-        assert_eq!(find_field(text, "steps.choices[0]"), None);
-    }
-
-    #[test]
     fn syntax_errors_have_line_and_column_in_both_syntaxes() {
         let err = parse::<FormatOnly>("a.toml", "format = 1\nid = \"x\n").err().unwrap();
         assert_eq!((err[0].file.as_str(), err[0].position.map(|p| p.0)), ("a.toml", Some(2)));
+        assert_eq!(err[0].problem, Problem::UnterminatedString);
         let err = parse::<FormatOnly>("a.json", "{\"format\": 1,\n \"id\": }").err().unwrap();
         assert_eq!(err[0].position.map(|p| p.0), Some(2));
-        assert!(!err[0].problem.contains(" at line "), "{}", err[0].problem);
     }
 
     #[test]
     fn newer_format_is_explained() {
         let err = parse::<Scenario>("new.toml", "format = 9\nid = \"x\"\n").err().unwrap();
-        assert!(err[0].problem.contains("format 9 is newer"), "{}", err[0].problem);
+        assert_eq!(err[0].problem, Problem::NewerFormat { version: 9 });
         let err = parse::<Scenario>("new.json", "{\"format\": 9}").err().unwrap();
-        assert!(err[0].problem.contains("format 9 is newer"), "{}", err[0].problem);
+        assert_eq!(err[0].problem, Problem::NewerFormat { version: 9 });
+    }
+
+    #[test]
+    fn problems_point_at_their_value() {
+        let text = "format = 2\nlanguages = []\n";
+        let placed = place(
+            "c.toml",
+            text,
+            vec![Diagnostic::new("c.toml", Problem::NoLanguages).at(FieldPath::root().key("languages"))],
+        );
+        assert_eq!((placed[0].position, placed[0].span.clone()), (Some((2, 13)), Some(23..25)));
     }
 }

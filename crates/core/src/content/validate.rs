@@ -3,7 +3,9 @@
 //! The same code runs in the author's checker, in `cargo test` and in the browser.
 
 use super::diagnostic::Diagnostic;
-use super::model::{Catalog, Localized, Outcome, Scenario, Step, StepKind, FORMAT_VERSION};
+use super::model::{Catalog, Localized, Outcome, Scenario, Sender, Step, StepKind, FORMAT_VERSION};
+use super::path::FieldPath;
+use super::problem::{Problem, MAX_MONEY};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Longest texts (in characters) that still fit a 360 px wide phone screen.
@@ -22,9 +24,6 @@ pub const SUMMARY: Limit = Limit { chinese: 120, other: 240 };
 pub const FLAG_WHY: Limit = Limit { chinese: 60, other: 130 };
 pub const DEBRIEF: Limit = Limit { chinese: 220, other: 440 };
 
-/// Largest gain or loss one choice may carry, in yuan.
-pub const MAX_MONEY: i64 = 1_000_000;
-
 /// Collects problems for one scenario.
 struct Checker<'a> {
     file: &'a str,
@@ -32,46 +31,34 @@ struct Checker<'a> {
     problems: Vec<Diagnostic>,
 }
 
-impl<'a> Checker<'a> {
-    fn report(&mut self, step: Option<&str>, field: impl Into<String>, problem: impl Into<String>) {
+impl Checker<'_> {
+    /// Records a problem at `path`; the step is named after the step the path is in.
+    fn report(&mut self, path: FieldPath, problem: Problem) {
+        let step = path.step_index().and_then(|i| self.scenario.steps.get(i)).map(|s| s.id.clone());
         self.problems.push(Diagnostic {
-            file: self.file.to_string(),
-            position: None,
             scenario: Some(self.scenario.id.clone()),
-            step: step.map(str::to_string),
-            field: field.into(),
-            problem: problem.into(),
+            step,
+            ..Diagnostic::new(self.file, problem).at(path)
         });
     }
 
-    fn text(&mut self, step: Option<&str>, field: &str, text: &Localized, limit: &Limit) {
+    fn text(&mut self, path: FieldPath, text: &Localized, limit: &Limit) {
         for lang in &self.scenario.languages {
             match text.0.get(lang).map(|t| t.trim()) {
-                None | Some("") => self.report(
-                    step,
-                    format!("{field}.{lang}"),
-                    format!("missing text in \"{lang}\": every declared language needs every text"),
-                ),
+                None | Some("") => self.report(path.clone().lang(lang), Problem::MissingText { lang: lang.clone() }),
                 Some(t) => {
                     let max = if lang.starts_with("zh") { limit.chinese } else { limit.other };
                     let len = t.chars().count();
                     if len > max {
-                        self.report(
-                            step,
-                            format!("{field}.{lang}"),
-                            format!("text is {len} characters, more than {max} fit on a phone screen; shorten it or split it"),
-                        );
+                        self.report(path.clone().lang(lang), Problem::TextTooLong { len, max });
                     }
                 }
             }
         }
-        for lang in text.0.keys() {
+        // With no languages declared every text would be "undeclared": one problem says it all.
+        for lang in text.0.keys().filter(|_| !self.scenario.languages.is_empty()) {
             if !self.scenario.languages.contains(lang) {
-                self.report(
-                    step,
-                    format!("{field}.{lang}"),
-                    format!("language \"{lang}\" is not in `languages`; add it there or remove this text"),
-                );
+                self.report(path.clone().lang(lang), Problem::UndeclaredLanguage { lang: lang.clone() });
             }
         }
     }
@@ -82,8 +69,8 @@ pub fn validate_scenario(scenario: &Scenario, catalog: &Catalog, file: &str) -> 
     let mut c = Checker { file, scenario, problems: Vec::new() };
     check_header(&mut c, catalog);
     let index = check_step_ids(&mut c);
-    for step in &scenario.steps {
-        check_step(&mut c, step, &index, catalog);
+    for at in 0..scenario.steps.len() {
+        check_step(&mut c, at, &index, catalog);
     }
     if c.problems.is_empty() {
         check_graph(&mut c, &index);
@@ -94,67 +81,50 @@ pub fn validate_scenario(scenario: &Scenario, catalog: &Catalog, file: &str) -> 
 
 fn check_header(c: &mut Checker, catalog: &Catalog) {
     let s = c.scenario;
+    let key = |name: &str| FieldPath::root().key(name);
     if s.format != FORMAT_VERSION {
-        c.report(
-            None,
-            "format",
-            format!("format {} is not supported; this app reads format {FORMAT_VERSION}", s.format),
-        );
+        c.report(key("format"), Problem::UnsupportedFormat { version: s.format });
     }
     if s.id.is_empty() || !s.id.chars().all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '-') {
-        c.report(None, "id", "use lowercase letters, digits and '-' only, e.g. \"ob-like-for-cash\"");
+        c.report(key("id"), Problem::BadScenarioId);
     }
     if s.languages.is_empty() {
-        c.report(None, "languages", "declare at least one language, e.g. [\"zh-CN\", \"en\"]");
+        c.report(key("languages"), Problem::NoLanguages);
     }
     if catalog.scam_type(&s.scam_type).is_none() {
-        c.report(
-            None,
-            "type",
-            format!("unknown scam type \"{}\"; use one of: {}", s.scam_type, ids(catalog.types.iter().map(|t| &t.id))),
-        );
+        let known = ids(catalog.types.iter().map(|t| &t.id));
+        c.report(key("type"), Problem::UnknownType { id: s.scam_type.clone(), known });
     }
-    for technique in &s.techniques {
+    for (i, technique) in s.techniques.iter().enumerate() {
         if catalog.technique(technique).is_none() {
-            c.report(
-                None,
-                "techniques",
-                format!(
-                    "unknown technique \"{technique}\"; use one of: {}",
-                    ids(catalog.techniques.iter().map(|t| &t.id))
-                ),
-            );
+            let known = ids(catalog.techniques.iter().map(|t| &t.id));
+            c.report(key("techniques").index(i), Problem::UnknownTechnique { id: technique.clone(), known });
         }
     }
-    for channel in &s.debrief.channels {
+    for (i, channel) in s.debrief.channels.iter().enumerate() {
         if catalog.channel(channel).is_none() {
-            c.report(
-                None,
-                "debrief.channels",
-                format!(
-                    "unknown official channel \"{channel}\"; use one of: {}",
-                    ids(catalog.channels.iter().map(|t| &t.id))
-                ),
-            );
+            let known = ids(catalog.channels.iter().map(|t| &t.id));
+            let path = key("debrief").key("channels").index(i);
+            c.report(path, Problem::UnknownOfficialChannel { id: channel.clone(), known });
         }
     }
     if !(0..=MAX_MONEY).contains(&s.savings) {
-        c.report(None, "savings", format!("savings must be between 0 and {MAX_MONEY} yuan"));
+        c.report(key("savings"), Problem::SavingsOutOfRange);
     }
     if s.steps.is_empty() {
-        c.report(None, "steps", "a scenario needs at least one step");
+        c.report(key("steps"), Problem::NoSteps);
     }
-    c.text(None, "title", &s.title, &TITLE);
-    c.text(None, "contact.name", &s.contact.name, &NAME);
+    c.text(key("title"), &s.title, &TITLE);
+    c.text(key("contact").key("name"), &s.contact.name, &NAME);
     if let Some(detail) = &s.contact.detail {
-        c.text(None, "contact.detail", detail, &TITLE);
+        c.text(key("contact").key("detail"), detail, &TITLE);
     }
-    c.text(None, "debrief.why", &s.debrief.why, &DEBRIEF);
-    c.text(None, "debrief.action", &s.debrief.action, &DEBRIEF);
+    c.text(key("debrief").key("why"), &s.debrief.why, &DEBRIEF);
+    c.text(key("debrief").key("action"), &s.debrief.action, &DEBRIEF);
 }
 
-fn ids<'a>(list: impl Iterator<Item = &'a String>) -> String {
-    list.map(|id| format!("\"{id}\"")).collect::<Vec<_>>().join(", ")
+fn ids<'a>(list: impl Iterator<Item = &'a String>) -> Vec<String> {
+    list.cloned().collect()
 }
 
 /// Maps step ids to their positions, reporting duplicates.
@@ -162,78 +132,83 @@ fn check_step_ids<'a>(c: &mut Checker<'a>) -> BTreeMap<&'a str, usize> {
     let mut index = BTreeMap::new();
     for (i, step) in c.scenario.steps.iter().enumerate() {
         if index.insert(step.id.as_str(), i).is_some() {
-            c.report(Some(&step.id), "id", format!("two steps are called \"{}\"; step ids must be unique", step.id));
+            c.report(FieldPath::step(i).key("id"), Problem::DuplicateStepId { id: step.id.clone() });
         }
     }
     if !index.contains_key(c.scenario.start.as_str()) {
-        c.report(None, "start", format!("no step has id \"{}\"", c.scenario.start));
+        c.report(FieldPath::root().key("start"), unknown_step(c.scenario, &c.scenario.start));
     }
     index
 }
 
-fn check_step(c: &mut Checker, step: &Step, index: &BTreeMap<&str, usize>, catalog: &Catalog) {
-    let here = Some(step.id.as_str());
+fn unknown_step(scenario: &Scenario, id: &str) -> Problem {
+    Problem::UnknownStep { id: id.to_string(), known: ids(scenario.steps.iter().map(|s| &s.id)) }
+}
+
+/// Where the `next` of a step's `edge`-th target is written (choices first, then the spot).
+fn target_path(step: &Step, at: usize, edge: usize) -> FieldPath {
+    match step.choices.len() {
+        n if edge < n => FieldPath::step(at).key("choices").index(edge).key("next"),
+        _ => FieldPath::step(at).key("spot").key("next"),
+    }
+}
+
+fn check_step(c: &mut Checker, at: usize, index: &BTreeMap<&str, usize>, catalog: &Catalog) {
+    let step = &c.scenario.steps[at];
+    let here = || FieldPath::step(at);
     match step.kind() {
-        None => c.report(here, "", "a step needs exactly one of: [[steps.choices]], [steps.spot] or [steps.end]"),
+        None => c.report(here(), Problem::StepKind),
         Some(StepKind::Choices(choices)) if choices.len() < 2 => {
-            c.report(here, "choices", "a decision needs at least 2 choices (3 is better); for a plain continue use a narrator message in the next step")
+            c.report(here().key("choices"), Problem::TooFewChoices)
         }
-        Some(StepKind::Spot(_)) if !step.messages.iter().any(|m| m.from != super::model::Sender::Me) => {
-            c.report(here, "spot", "a spot step needs a message from the contact or the narrator to search")
+        Some(StepKind::Spot(_)) if !step.messages.iter().any(|m| m.from != Sender::Me) => {
+            c.report(here().key("spot"), Problem::SpotWithoutMessage)
         }
         _ => {}
     }
-    for target in step.targets() {
+    for (edge, target) in step.targets().enumerate() {
         if !index.contains_key(target) {
-            c.report(here, "next", format!("no step has id \"{target}\""));
+            c.report(target_path(step, at, edge), unknown_step(c.scenario, target));
         }
     }
-    if let Some(spot) = &step.spot {
-        if let Some(prompt) = &spot.prompt {
-            c.text(here, "spot.prompt", prompt, &FEEDBACK);
-        }
+    if let Some(prompt) = step.spot.as_ref().and_then(|spot| spot.prompt.as_ref()) {
+        c.text(here().key("spot").key("prompt"), prompt, &FEEDBACK);
     }
     if let Some(end) = &step.end {
-        c.text(here, "end.summary", &end.summary, &SUMMARY);
+        c.text(here().key("end").key("summary"), &end.summary, &SUMMARY);
     }
     for (i, message) in step.messages.iter().enumerate() {
-        let field = format!("messages[{i}]");
-        c.text(here, &format!("{field}.text"), &message.text, &MESSAGE);
+        let field = here().key("messages").index(i);
+        c.text(field.clone().key("text"), &message.text, &MESSAGE);
         for (j, flag) in message.flags.iter().enumerate() {
-            let flag_field = format!("{field}.flags[{j}]");
-            c.text(here, &format!("{flag_field}.why"), &flag.why, &FLAG_WHY);
+            let flag_field = field.clone().key("flags").index(j);
+            c.text(flag_field.clone().key("why"), &flag.why, &FLAG_WHY);
             for lang in &c.scenario.languages {
                 let quote = flag.quote.0.get(lang).map(|q| q.trim()).unwrap_or("");
                 let text = message.text.0.get(lang).map(String::as_str).unwrap_or("");
+                let path = flag_field.clone().key("quote").lang(lang);
                 if quote.is_empty() {
-                    c.report(here, format!("{flag_field}.quote.{lang}"), format!("missing quote in \"{lang}\""));
+                    c.report(path, Problem::MissingQuote { lang: lang.clone() });
                 } else if !text.contains(quote) {
-                    c.report(
-                        here,
-                        format!("{flag_field}.quote.{lang}"),
-                        format!("\"{quote}\" is not part of the message text; copy the words exactly from the message"),
-                    );
+                    c.report(path, Problem::QuoteNotInMessage { quote: quote.to_string() });
                 }
             }
             if let Some(t) = &flag.technique {
                 if catalog.technique(t).is_none() {
-                    c.report(here, format!("{flag_field}.technique"), format!("unknown technique \"{t}\""));
+                    let known = ids(catalog.techniques.iter().map(|t| &t.id));
+                    c.report(flag_field.clone().key("technique"), Problem::UnknownTechnique { id: t.clone(), known });
                 }
             }
         }
     }
     for (i, choice) in step.choices.iter().enumerate() {
-        let field = format!("choices[{i}]");
-        c.text(here, &format!("{field}.text"), &choice.text, &CHOICE);
+        let field = here().key("choices").index(i);
+        c.text(field.clone().key("text"), &choice.text, &CHOICE);
         if let Some(feedback) = &choice.feedback {
-            c.text(here, &format!("{field}.feedback"), feedback, &FEEDBACK);
+            c.text(field.clone().key("feedback"), feedback, &FEEDBACK);
         }
         if !(-MAX_MONEY..=MAX_MONEY).contains(&choice.money) {
-            c.report(
-                here,
-                format!("{field}.money"),
-                format!("{} yuan is out of range; use a number between -{MAX_MONEY} and {MAX_MONEY}", choice.money),
-            );
+            c.report(field.key("money"), Problem::MoneyOutOfRange { money: choice.money });
         }
     }
 }
@@ -263,7 +238,7 @@ fn check_graph(c: &mut Checker, index: &BTreeMap<&str, usize>) {
                     stack.push((target, 0));
                 }
                 Mark::Grey => {
-                    loops.insert((steps[node].id.clone(), steps[target].id.clone()));
+                    loops.insert((node, *next_edge - 1, target));
                 }
                 Mark::Black => {}
             }
@@ -272,69 +247,42 @@ fn check_graph(c: &mut Checker, index: &BTreeMap<&str, usize>) {
             stack.pop();
         }
     }
-    for (from, to) in loops {
-        c.report(
-            Some(&from),
-            "next",
-            format!("leads back to \"{to}\", so a learner can go round in circles; every path must reach an end"),
-        );
+    for (from, edge, to) in loops {
+        c.report(target_path(&steps[from], from, edge), Problem::Loop { to: steps[to].id.clone() });
     }
-    for (i, step) in steps.iter().enumerate() {
-        if mark[i] == Mark::White {
-            c.report(
-                Some(&step.id),
-                "id",
-                "no path from `start` reaches this step; link to it from a choice or spot, or delete it",
-            );
-        }
+    for (i, _) in steps.iter().enumerate().filter(|&(i, _)| mark[i] == Mark::White) {
+        c.report(FieldPath::step(i).key("id"), Problem::UnreachableStep);
     }
 }
 
 fn check_outcomes(c: &mut Checker) {
     let s = c.scenario;
-    let outcomes: Vec<(&str, Outcome)> =
-        s.steps.iter().filter_map(|st| st.end.as_ref().map(|e| (st.id.as_str(), e.outcome))).collect();
-    for &(step, outcome) in &outcomes {
+    let outcomes: Vec<(usize, Outcome)> =
+        s.steps.iter().enumerate().filter_map(|(i, st)| st.end.as_ref().map(|e| (i, e.outcome))).collect();
+    for &(at, outcome) in &outcomes {
         if outcome.fits_scam() == s.genuine {
-            let allowed =
-                if s.genuine { "\"trusted\" or \"refused\"" } else { "\"safe\", \"scammed\" or \"accomplice\"" };
-            c.report(
-                Some(step),
-                "end.outcome",
-                format!("this scenario has genuine = {}, so its ends must be {allowed}", s.genuine),
-            );
+            c.report(FieldPath::step(at).key("end").key("outcome"), Problem::OutcomeDoesNotFit { genuine: s.genuine });
         }
     }
     let has = |wanted: &[Outcome]| outcomes.iter().any(|(_, o)| wanted.contains(o));
+    let steps = || FieldPath::root().key("steps");
     if s.genuine {
         if !has(&[Outcome::Trusted]) {
-            c.report(
-                None,
-                "steps",
-                "a genuine scenario needs an end with outcome \"trusted\" (the learner used it correctly)",
-            );
+            c.report(steps(), Problem::GenuineNeedsTrusted);
         }
         if !has(&[Outcome::Refused]) {
-            c.report(None, "steps", "a genuine scenario needs an end with outcome \"refused\" (a false alarm), so wrongly refusing it costs points");
+            c.report(steps(), Problem::GenuineNeedsRefused);
         }
     } else {
         if !has(&[Outcome::Safe]) {
-            c.report(None, "steps", "a scam scenario needs a safe path: an end with outcome \"safe\"");
+            c.report(steps(), Problem::ScamNeedsSafe);
         }
         if !has(&[Outcome::Scammed, Outcome::Accomplice]) {
-            c.report(
-                None,
-                "steps",
-                "a scam scenario needs a path where the scam works: an end with outcome \"scammed\" or \"accomplice\"",
-            );
+            c.report(steps(), Problem::ScamNeedsLoss);
         }
         let spots_flags = s.steps.iter().any(|st| st.spot.is_some() && st.messages.iter().any(|m| !m.flags.is_empty()));
         if !spots_flags {
-            c.report(
-                None,
-                "steps",
-                "a scam scenario needs a [steps.spot] step whose messages have red flags ([[steps.messages.flags]])",
-            );
+            c.report(steps(), Problem::ScamNeedsFlags);
         }
     }
 }
@@ -342,29 +290,23 @@ fn check_outcomes(c: &mut Checker) {
 /// Problems in the catalog itself: duplicate ids, missing texts.
 pub fn validate_catalog(catalog: &Catalog, file: &str) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
-    let mut report = |field: String, problem: String| {
-        problems.push(Diagnostic { file: file.to_string(), position: None, scenario: None, step: None, field, problem })
-    };
+    let mut report = |path: FieldPath, problem: Problem| problems.push(Diagnostic::new(file, problem).at(path));
     if catalog.format != FORMAT_VERSION {
-        report(
-            "format".into(),
-            format!("format {} is not supported; this app reads format {FORMAT_VERSION}", catalog.format),
-        );
+        report(FieldPath::root().key("format"), Problem::UnsupportedFormat { version: catalog.format });
     }
-    let texts = catalog
-        .types
-        .iter()
-        .flat_map(|t| [(format!("types.{}.name", t.id), &t.name), (format!("types.{}.blurb", t.id), &t.blurb)])
-        .chain(catalog.techniques.iter().flat_map(|t| {
-            [(format!("techniques.{}.name", t.id), &t.name), (format!("techniques.{}.about", t.id), &t.about)]
+    let entries = |list: &str, i: usize| FieldPath::root().key(list).index(i);
+    let texts = (catalog.types.iter().enumerate())
+        .flat_map(|(i, t)| [(entries("types", i).key("name"), &t.name), (entries("types", i).key("blurb"), &t.blurb)])
+        .chain(catalog.techniques.iter().enumerate().flat_map(|(i, t)| {
+            [(entries("techniques", i).key("name"), &t.name), (entries("techniques", i).key("about"), &t.about)]
         }))
-        .chain(catalog.channels.iter().flat_map(|t| {
-            [(format!("channels.{}.name", t.id), &t.name), (format!("channels.{}.about", t.id), &t.about)]
+        .chain(catalog.channels.iter().enumerate().flat_map(|(i, t)| {
+            [(entries("channels", i).key("name"), &t.name), (entries("channels", i).key("about"), &t.about)]
         }));
-    for (field, text) in texts {
+    for (path, text) in texts {
         for lang in &catalog.languages {
             if text.0.get(lang).is_none_or(|t| t.trim().is_empty()) {
-                report(format!("{field}.{lang}"), format!("missing text in \"{lang}\""));
+                report(path.clone().lang(lang), Problem::MissingText { lang: lang.clone() });
             }
         }
     }
@@ -375,9 +317,9 @@ pub fn validate_catalog(catalog: &Catalog, file: &str) -> Vec<Diagnostic> {
     ];
     for (list, list_ids) in all_ids {
         let mut seen = BTreeSet::new();
-        for id in list_ids {
+        for (i, id) in list_ids.into_iter().enumerate() {
             if !seen.insert(id) {
-                report(format!("{list}.id"), format!("\"{id}\" is listed twice"));
+                report(entries(list, i).key("id"), Problem::DuplicateCatalogId { id: id.clone() });
             }
         }
     }
