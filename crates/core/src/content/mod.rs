@@ -2,7 +2,7 @@
 
 pub mod diagnostic;
 pub mod index;
-#[cfg(any(feature = "toml", test))]
+#[cfg(any(feature = "authoring", test))]
 pub mod locate;
 pub mod model;
 pub mod parse;

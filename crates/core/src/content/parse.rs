@@ -72,7 +72,7 @@ fn parse<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, Vec<Diagnosti
             let format = FieldPath::root().key("format");
             return place(file, text, vec![Diagnostic::new(file, Problem::NewerFormat { version }).at(format)]);
         }
-        let problem = if is_toml && cfg!(not(any(feature = "toml", test))) {
+        let problem = if is_toml && cfg!(not(any(feature = "authoring", test))) {
             Problem::NeedsCompiling
         } else {
             problem_from_parser(&message)
@@ -104,26 +104,26 @@ fn byte_offset(text: &str, line: usize, column: usize) -> usize {
     (line_start + column.saturating_sub(1)).min(text.len())
 }
 
-#[cfg(any(feature = "toml", test))]
+#[cfg(any(feature = "authoring", test))]
 fn parse_toml<T: DeserializeOwned>(text: &str) -> Result<T, SyntaxError> {
     toml::from_str(text).map_err(|e| (e.message().to_string(), e.span()))
 }
 
 /// The browser reads compiled packs only (`parse` says so).
-#[cfg(not(any(feature = "toml", test)))]
+#[cfg(not(any(feature = "authoring", test)))]
 fn parse_toml<T: DeserializeOwned>(_text: &str) -> Result<T, SyntaxError> {
     Err((String::new(), None))
 }
 
 /// The spans of a TOML file. JSON (compiled packs the browser reads) has
 /// none: its author is the build, and a position would help nobody there.
-#[cfg(any(feature = "toml", test))]
+#[cfg(any(feature = "authoring", test))]
 fn span_tree<'i>(file: &str, text: &'i str) -> Option<super::locate::SpanTree<'i>> {
     file.ends_with(".toml").then(|| super::locate::SpanTree::parse(text)).flatten()
 }
 
 /// Points each problem at its value in a TOML file.
-#[cfg(any(feature = "toml", test))]
+#[cfg(any(feature = "authoring", test))]
 fn place(file: &str, text: &str, problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
     let Some(tree) = span_tree(file, text) else { return problems };
     let mut placed: Vec<Diagnostic> = problems
@@ -141,7 +141,7 @@ fn place(file: &str, text: &str, problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
 /// Points a parser error at `span` and, in a TOML file, names the field
 /// there and its step. serde says 0..0 for "in the top table" (a missing
 /// `start`): that points at the table's first field instead of line 1.
-#[cfg(any(feature = "toml", test))]
+#[cfg(any(feature = "authoring", test))]
 fn at_parser_span(file: &str, text: &str, diagnostic: Diagnostic, span: Range<usize>) -> Diagnostic {
     let Some(tree) = span_tree(file, text) else { return diagnostic.pointing_at(text, span) };
     if span == (0..0) {
@@ -152,12 +152,12 @@ fn at_parser_span(file: &str, text: &str, diagnostic: Diagnostic, span: Range<us
     Diagnostic { step, ..diagnostic.at(path).pointing_at(text, span) }
 }
 
-#[cfg(not(any(feature = "toml", test)))]
+#[cfg(not(any(feature = "authoring", test)))]
 fn at_parser_span(_file: &str, text: &str, diagnostic: Diagnostic, span: Range<usize>) -> Diagnostic {
     diagnostic.pointing_at(text, span)
 }
 
-#[cfg(not(any(feature = "toml", test)))]
+#[cfg(not(any(feature = "authoring", test)))]
 fn place(_file: &str, _text: &str, problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
     problems
 }
