@@ -2,7 +2,7 @@
 //! screen is showing, and reporting each round to the host page exactly once.
 //! Loading, saving and talking to the host go through `web`.
 
-use super::screens::round::{RoundSnapshot, RoundView};
+use super::screens::round::RoundView;
 use super::screens::start::StartScreen;
 use super::widgets::notice::Notice;
 use super::widgets::top_bar::TopBar;
@@ -15,7 +15,7 @@ use scamspot_core::content::{Diagnostic, SiteIndex, ValidScenario};
 use scamspot_core::engine::plan::{plan_round, RoundKind};
 use scamspot_core::engine::progress::RestoreNotice;
 use scamspot_core::engine::report::RoundReport;
-use scamspot_core::engine::ScenarioResult;
+use scamspot_core::engine::{RoundSnapshot, ScenarioResult};
 use scamspot_core::i18n::{fill, Lang};
 use std::cell::RefCell;
 use std::rc::Rc;

@@ -4,17 +4,17 @@ use scamspot_core::engine::{Action, Round};
 use std::rc::Rc;
 use yew::Reducible;
 
-/// A `Round` as Yew reducer state. An ignored action returns the same `Rc`,
-/// so Yew skips the re-render.
+/// A `Round` as Yew reducer state, in an `Rc` that screens share as props.
+/// An ignored action returns the same `Rc`, so Yew skips the re-render.
 #[derive(Debug, Clone, PartialEq)]
-pub struct RoundState(pub Round);
+pub struct RoundState(pub Rc<Round>);
 
 impl Reducible for RoundState {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         match self.0.apply(&action) {
-            Some(next) => Rc::new(RoundState(next)),
+            Some(next) => Rc::new(RoundState(Rc::new(next))),
             None => self,
         }
     }

@@ -2,6 +2,8 @@
 //! this is only the app's own chrome. Each language is one `Texts` value, so
 //! the compiler refuses a language with a missing string.
 
+use crate::content::Outcome;
+
 /// The languages the interface is written in. Simplified Chinese is the default.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
@@ -177,6 +179,21 @@ pub struct Texts {
     pub practise_none: &'static str,
     pub play_again: &'static str,
     pub home: &'static str,
+}
+
+impl Texts {
+    /// How an ending is named: on the end card and in the debrief.
+    /// Stopping a scam after paying something is "stopped the losses".
+    pub fn outcome_heading(&self, outcome: Outcome, paid: bool) -> &'static str {
+        match outcome {
+            Outcome::Safe if paid => self.outcome_safe_late,
+            Outcome::Safe => self.outcome_safe,
+            Outcome::Scammed => self.outcome_scammed,
+            Outcome::Accomplice => self.outcome_accomplice,
+            Outcome::Trusted => self.outcome_trusted,
+            Outcome::Refused => self.outcome_refused,
+        }
+    }
 }
 
 pub static ZH: Texts = Texts {
@@ -366,6 +383,13 @@ mod tests {
     #[test]
     fn fill_replaces_named_placeholders() {
         assert_eq!(fill(EN.scenario_of, &[("index", &2), ("count", &4)]), "Scenario 2/4");
+    }
+
+    #[test]
+    fn an_ending_after_paying_is_named_as_stopping_the_losses() {
+        assert_eq!(EN.outcome_heading(Outcome::Safe, false), "You kept your money");
+        assert_eq!(EN.outcome_heading(Outcome::Safe, true), "You stopped the losses");
+        assert_eq!(ZH.outcome_heading(Outcome::Scammed, true), "你被骗了");
     }
 
     #[test]

@@ -9,19 +9,10 @@ use crate::ui::reducer::RoundState;
 use crate::web::browser::bring_top_into_view;
 use scamspot_core::content::{SiteIndex, ValidScenario};
 use scamspot_core::engine::plan::RoundKind;
-use scamspot_core::engine::{Action, Phase, Round, ScenarioResult};
+use scamspot_core::engine::{Action, Phase, Round, RoundSnapshot, ScenarioResult};
 use scamspot_core::i18n::Lang;
 use std::rc::Rc;
 use yew::prelude::*;
-
-/// What the app needs to report a round to a host page.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct RoundSnapshot {
-    pub results: Vec<ScenarioResult>,
-    pub confidence_before: Option<u8>,
-    pub confidence_after: Option<u8>,
-    pub finished: bool,
-}
 
 #[derive(Properties, PartialEq)]
 pub struct RoundViewProps {
@@ -44,15 +35,11 @@ pub struct RoundViewProps {
 #[function_component]
 pub fn RoundView(props: &RoundViewProps) -> Html {
     let (scenarios, rating) = (Rc::clone(&props.scenarios), props.rating);
-    let round = use_reducer(move || {
-        let round = Round::new((*scenarios).clone());
-        let rated = rating.and_then(|level| round.apply(&Action::RateBefore(level)));
-        RoundState(rated.unwrap_or(round))
-    });
+    let round = use_reducer(move || RoundState(Rc::new(Round::rated((*scenarios).clone(), rating))));
     {
         // Keyed on "is finished": runs once when the summary appears, never again.
-        let finished = round.0.phase == Phase::Summary;
-        let (results, on_complete) = (round.0.results.clone(), props.on_complete.clone());
+        let finished = round.0.phase() == Phase::Summary;
+        let (results, on_complete) = (round.0.results().to_vec(), props.on_complete.clone());
         use_effect_with(finished, move |finished| {
             if *finished {
                 on_complete.emit(results);
@@ -60,13 +47,7 @@ pub fn RoundView(props: &RoundViewProps) -> Html {
         });
     }
     {
-        let r = &round.0;
-        let snapshot = RoundSnapshot {
-            results: r.results.clone(),
-            confidence_before: r.confidence_before,
-            confidence_after: r.confidence_after,
-            finished: r.phase == Phase::Summary,
-        };
+        let snapshot = round.0.snapshot();
         let (on_progress, number) = (props.on_progress.clone(), props.round_number);
         use_effect_with(snapshot, move |snapshot| on_progress.emit((number, snapshot.clone())));
     }
@@ -74,7 +55,7 @@ pub fn RoundView(props: &RoundViewProps) -> Html {
     let top = use_node_ref();
     {
         let top = top.clone();
-        use_effect_with((round.0.phase, round.0.current), move |_| {
+        use_effect_with((round.0.phase(), round.0.current()), move |_| {
             if let Some(element) = top.cast::<web_sys::Element>() {
                 bring_top_into_view(&element);
             }
@@ -85,17 +66,19 @@ pub fn RoundView(props: &RoundViewProps) -> Html {
         Callback::from(move |action: Action| round.dispatch(action))
     };
     let lang = props.lang;
-    let screen = match round.0.phase {
+    let screen = match round.0.phase() {
         Phase::RateBefore => {
             html! { <ConfidenceScreen {lang} after={false} on_rate={dispatch.reform(Action::RateBefore)} /> }
         }
-        Phase::Playing => html! { <ScenarioScreen {lang} round={round.clone()} /> },
-        Phase::Debrief => html! { <DebriefScreen {lang} round={round.clone()} site={Rc::clone(&props.site)} /> },
+        Phase::Playing => html! { <ScenarioScreen {lang} round={Rc::clone(&round.0)} on_action={dispatch.clone()} /> },
+        Phase::Debrief => html! {
+            <DebriefScreen {lang} round={Rc::clone(&round.0)} site={Rc::clone(&props.site)} on_action={dispatch.clone()} />
+        },
         Phase::RateAfter => {
             html! { <ConfidenceScreen {lang} after={true} on_rate={dispatch.reform(Action::RateAfter)} /> }
         }
         Phase::Summary => html! {
-            <ResultScreen {lang} round={round.clone()} site={Rc::clone(&props.site)} kind={props.kind.clone()}
+            <ResultScreen {lang} round={Rc::clone(&round.0)} site={Rc::clone(&props.site)} kind={props.kind.clone()}
                 on_start={props.on_start.clone()} on_home={props.on_home.clone()} />
         },
     };

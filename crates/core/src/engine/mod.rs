@@ -10,5 +10,6 @@ pub mod round;
 pub mod score;
 pub mod segments;
 
-pub use round::{Action, Phase, Round};
+pub use report::{DueReport, ReportTracker, RoundSnapshot};
+pub use round::{Action, FlagStatus, Phase, Round};
 pub use score::{RoundSummary, ScenarioResult};
