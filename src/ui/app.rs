@@ -256,7 +256,7 @@ pub fn App(props: &AppProps) -> Html {
             }
             if !pack_problems.is_empty() {
                 <Notice
-                    message={fill(t.packs_failed, &[("count", &pack_problems.len())])}
+                    message={(t.packs_failed)(pack_problems.len())}
                     details={pack_problems.iter().map(|p| p.to_string()).collect::<Vec<_>>()}
                     on_dismiss={{ let p = pack_problems.clone(); Callback::from(move |_| p.set(Rc::new(Vec::new()))) }}
                     lang={*lang} />
@@ -266,7 +266,7 @@ pub fn App(props: &AppProps) -> Html {
 
     let broken = match &*index {
         IndexState::Ready(site) if !site.broken.is_empty() && *screen == Screen::Start => html! {
-            <Notice message={fill(t.packs_failed, &[("count", &site.broken.len())])}
+            <Notice message={(t.packs_failed)(site.broken.len())}
                 details={site.broken.iter().flat_map(|b| b.problems.iter().cloned()).collect::<Vec<_>>()} lang={*lang} />
         },
         _ => html! {},
@@ -307,8 +307,6 @@ fn storage_message(lang: Lang, notice: &StorageNotice) -> String {
         StorageNotice::Unavailable => t.storage_unavailable.to_string(),
         StorageNotice::Restore(RestoreNotice::Corrupt) => t.progress_corrupt.to_string(),
         StorageNotice::Restore(RestoreNotice::Newer(version)) => fill(t.progress_newer, &[("version", version)]),
-        StorageNotice::Restore(RestoreNotice::Repaired { kept, dropped }) => {
-            fill(t.progress_repaired, &[("kept", kept), ("dropped", dropped)])
-        }
+        StorageNotice::Restore(RestoreNotice::Repaired { kept, dropped }) => (t.progress_repaired)(*kept, *dropped),
     }
 }

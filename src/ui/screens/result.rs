@@ -40,11 +40,11 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
                 }
                 if s.genuine > 0 {
                     <li id="result-genuine">{ fill(t.result_genuine, &[("trusted", &s.genuine_trusted), ("total", &s.genuine)]) }</li>
-                    <li id="result-false-alarms">{ fill(t.result_false_alarms, &[("count", &s.false_alarms)]) }</li>
+                    <li id="result-false-alarms">{ (t.result_false_alarms)(s.false_alarms) }</li>
                 }
                 <li id="result-flags">{ fill(t.result_flags, &[("found", &s.flags_found), ("total", &s.flags_total)]) }</li>
                 if s.wrong_taps > 0 {
-                    <li>{ fill(t.result_wrong_taps, &[("count", &s.wrong_taps)]) }</li>
+                    <li>{ (t.result_wrong_taps)(s.wrong_taps) }</li>
                 }
                 <li id="result-money">{ fill(t.result_money, &[("end", &yuan(s.savings_end)), ("start", &yuan(s.savings_start))]) }</li>
                 <li id="result-confidence">{ fill(t.result_confidence, &[("before", &rating(r.confidence_before())), ("after", &rating(r.confidence_after()))]) }</li>

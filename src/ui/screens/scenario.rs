@@ -141,11 +141,10 @@ pub fn ScenarioScreen(props: &ScenarioScreenProps) -> Html {
                     on_choose={dispatch.reform(move |choice| Action::Choose { scenario: current, step: step_index, choice })} />
             },
             Some(StepKind::Spot(spot)) => {
-                let taps = r.taps_selected();
                 html! {
                     <div class="spot-task" key={step.id.clone()}>
                         <p class="prompt">{ spot.prompt.as_ref().map_or(t.spot_prompt, |p| p.get(code)) }</p>
-                        <p class="meta" role="status">{ fill(t.spot_selected, &[("count", &taps)]) }</p>
+                        <p class="meta" role="status">{ (t.spot_selected)(r.taps_selected()) }</p>
                         <button id="spot-done" class="primary" onclick={dispatch.reform(move |_| Action::SubmitSpot { scenario: current, step: step_index })}>{ t.spot_submit }</button>
                     </div>
                 }
