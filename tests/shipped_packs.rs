@@ -76,9 +76,9 @@ fn walk(round: Round, lang: &str, ends: &mut Vec<(String, Outcome, i64)>, paths:
     assert!(*paths < 10_000, "too many paths: a loop?");
     match round.scenario().steps[step].kind().expect("valid step") {
         StepKind::Choices(choices) => {
-            for choice in 0..choices.len() {
+            for (choice, picked) in choices.iter().enumerate() {
                 let next = round.apply(&Action::Choose { scenario, step, choice }).expect("every choice is playable");
-                assert_eq!(next.play().balance, round.play().balance + choices[choice].money);
+                assert_eq!(next.play().balance, round.play().balance + picked.money);
                 walk(next, lang, ends, paths);
             }
         }
