@@ -1,5 +1,6 @@
-//! One round: owns the reducer and shows the screen for the current phase.
-//! Reports the finished round to the app exactly once.
+//! One round: owns the round's reducer and shows the screen for the current
+//! phase. Tells the app each change (for the host report) and the finished
+//! results (for saved progress).
 
 use super::confidence::ConfidenceScreen;
 use super::debrief::DebriefScreen;
@@ -16,8 +17,6 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct RoundViewProps {
-    /// Which round of the session this is, so late reports of an old round are ignored.
-    pub round_number: u32,
     pub lang: Lang,
     pub site: Rc<SiteIndex>,
     pub scenarios: Rc<Vec<Rc<ValidScenario>>>,
@@ -26,8 +25,8 @@ pub struct RoundViewProps {
     #[prop_or_default]
     pub rating: Option<u8>,
     pub on_complete: Callback<Vec<ScenarioResult>>,
-    /// Called after every change with the round's results so far.
-    pub on_progress: Callback<(u32, RoundSnapshot)>,
+    /// Called after every change with the round's state so far.
+    pub on_progress: Callback<RoundSnapshot>,
     pub on_start: Callback<RoundKind>,
     pub on_home: Callback<()>,
 }
@@ -48,8 +47,8 @@ pub fn RoundView(props: &RoundViewProps) -> Html {
     }
     {
         let snapshot = round.0.snapshot();
-        let (on_progress, number) = (props.on_progress.clone(), props.round_number);
-        use_effect_with(snapshot, move |snapshot| on_progress.emit((number, snapshot.clone())));
+        let on_progress = props.on_progress.clone();
+        use_effect_with(snapshot, move |snapshot| on_progress.emit(snapshot.clone()));
     }
     // Each new screen (phase or scenario) starts at its top.
     let top = use_node_ref();
