@@ -71,6 +71,11 @@ fn plural<'a>(count: usize, one: &'a str, many: &'a str) -> &'a str {
     }
 }
 
+/// A contact's avatar: the first letter or character of the name, capitalised.
+pub fn initials(name: &str) -> String {
+    name.chars().find(|c| c.is_alphanumeric()).map(|c| c.to_uppercase().collect()).unwrap_or_default()
+}
+
 /// An amount of yuan with thousands separators: "¥5,000", "-¥298".
 pub fn yuan(amount: i64) -> String {
     let digits = amount.unsigned_abs().to_string();
@@ -390,6 +395,14 @@ mod tests {
         assert_eq!(Lang::negotiate(&["zh-TW"]), Lang::ZhCn);
         assert_eq!(Lang::negotiate::<&str>(&[]), Lang::ZhCn);
         assert_eq!(Lang::negotiate(&["de"]), Lang::ZhCn);
+    }
+
+    #[test]
+    fn an_avatar_shows_the_first_letter_of_the_name() {
+        assert_eq!(initials("小王"), "小");
+        assert_eq!(initials("wang Wei"), "W");
+        assert_eq!(initials("  @ICBC 客服"), "I");
+        assert_eq!(initials("…"), "");
     }
 
     #[test]

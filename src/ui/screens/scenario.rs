@@ -10,7 +10,7 @@ use gloo::timers::callback::Timeout;
 use scamspot_core::content::{Channel, Outcome, Scenario, Sender, StepKind};
 use scamspot_core::engine::segments::segments;
 use scamspot_core::engine::{Action, Round};
-use scamspot_core::i18n::{fill, Lang, Texts};
+use scamspot_core::i18n::{fill, initials, Lang, Texts};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -35,10 +35,6 @@ fn channel_class(channel: Channel) -> &'static str {
         Channel::App => "app",
         Channel::Email => "email",
     }
-}
-
-fn initials(name: &str) -> String {
-    name.chars().find(|c| c.is_alphanumeric()).map(|c| c.to_uppercase().collect()).unwrap_or_default()
 }
 
 #[function_component]
@@ -82,15 +78,11 @@ pub fn ScenarioScreen(props: &ScenarioScreenProps) -> Html {
     let name = scenario.contact.name.get(code);
     let avatar = AttrValue::from(initials(name));
     let step = &scenario.steps[step_index];
-    let spotting = r.spotting();
 
-    let trail = &r.play().trail;
-    let transcript = trail.iter().enumerate().map(|(vi, visit)| {
+    let transcript = r.play().trail.iter().enumerate().map(|(vi, visit)| {
         let visit_step = &scenario.steps[visit.step];
-        let is_current = vi + 1 == trail.len();
-        let shown = if is_current { r.play().revealed } else { visit_step.messages.len() };
-        let messages = visit_step.messages.iter().enumerate().take(shown).map(|(mi, message)| {
-            if is_current && spotting && message.from != Sender::Me {
+        let messages = visit_step.messages.iter().enumerate().take(r.shown_messages(vi)).map(|(mi, message)| {
+            if r.is_tappable(vi, mi) {
                 let phrases = segments(message, code).into_iter().map(|s| {
                     let tapped = visit.is_tapped(mi, &s);
                     (AttrValue::from(s.text), tapped)

@@ -6,7 +6,7 @@
 use super::report::RoundSnapshot;
 use super::score::{score_scenario, ScenarioResult};
 use super::segments::{segments, Segment};
-use crate::content::{Flag, StepKind, ValidScenario};
+use crate::content::{Flag, Sender, StepKind, ValidScenario};
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
@@ -224,6 +224,25 @@ impl Round {
     /// all arrived and that has not been submitted.
     pub fn spotting(&self) -> bool {
         self.phase == Phase::Playing && self.all_revealed() && self.is_spot() && self.current_result().is_none()
+    }
+
+    /// How many messages of the trail's visit `visit` are on screen: every
+    /// message of a step already passed, the arrived ones of the current step.
+    pub fn shown_messages(&self, visit: usize) -> usize {
+        let Some(v) = self.play.trail.get(visit) else { return 0 };
+        if visit + 1 == self.play.trail.len() {
+            self.play.revealed
+        } else {
+            self.scenario().steps[v.step].messages.len()
+        }
+    }
+
+    /// Whether message `message` of visit `visit` is split into tappable
+    /// phrases: while spotting, in the current step, and not the learner's own.
+    pub fn is_tappable(&self, visit: usize, message: usize) -> bool {
+        visit + 1 == self.play.trail.len()
+            && self.spotting()
+            && self.scenario().steps[self.step_index()].messages.get(message).is_some_and(|m| m.from != Sender::Me)
     }
 
     /// Phrases tapped so far in the step on screen.
@@ -512,6 +531,20 @@ mod tests {
         let r = reveal(step(&r, Action::SubmitSpot { scenario: 0, step: 0 }));
         assert!(!r.spotting(), "a choice step is no spot step");
         assert_eq!(r.taps_selected(), 0, "the new step starts untapped");
+    }
+
+    #[test]
+    fn past_steps_show_every_message_and_only_the_current_step_can_be_tapped() {
+        let r = step(&round(), Action::RateBefore(3));
+        assert_eq!(r.shown_messages(0), 0, "nothing has arrived yet");
+        assert!(!r.is_tappable(0, 0), "not before the message arrives");
+        let r = reveal(r);
+        assert_eq!(r.shown_messages(0), 1);
+        assert!(r.is_tappable(0, 0));
+        assert!(!r.is_tappable(0, 1), "no such message");
+        let r = step(&r, Action::SubmitSpot { scenario: 0, step: 0 });
+        assert_eq!((r.shown_messages(0), r.shown_messages(1), r.shown_messages(2)), (1, 0, 0));
+        assert!(!r.is_tappable(0, 0), "a submitted step is read-only");
     }
 
     #[test]
