@@ -1,6 +1,7 @@
 //! The whole app's state in one type, changed only through `AppState::apply`
 //! (a pure reducer, like `Round::apply`): language, saved progress, the pack
-//! index, which screen shows, and what is due to go to the host page. The
+//! index, which screen shows, the round being played, and what is due to go
+//! to the host page. The
 //! browser (fetching, storage, the clock, randomness) stays outside: hooks in
 //! `ui::hooks` do the I/O and bring its results back in as actions.
 
@@ -11,7 +12,7 @@ use crate::config::AppConfig;
 use scamspot_core::content::{Diagnostic, SiteIndex, ValidScenario};
 use scamspot_core::engine::plan::{plan_round, RoundKind};
 use scamspot_core::engine::progress::{Progress, RestoreNotice};
-use scamspot_core::engine::{DueReport, ReportTracker, RoundSnapshot, ScenarioResult};
+use scamspot_core::engine::{Action, DueReport, Phase, ReportTracker, Round};
 use scamspot_core::i18n::Lang;
 use std::rc::Rc;
 
@@ -40,24 +41,23 @@ pub enum StorageNotice {
     Unavailable,
 }
 
-/// What the main area shows. `round` numbers the rounds of the session, so
+/// What the main area shows. `number` counts the rounds of the session, so
 /// a late message about an older round is told apart and ignored.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Screen {
     Start,
-    /// The packs of round `round` (`files`, from the index) are being fetched.
+    /// The packs of round `number` (`files`, drawn from the index) are being
+    /// fetched. `rating` is the confidence already given on the static start screen.
     Loading {
-        round: u32,
+        number: u32,
         kind: RoundKind,
         rating: Option<u8>,
         files: Rc<Vec<String>>,
     },
-    /// `rating` is the confidence already given on the static start screen.
     Playing {
-        round: u32,
+        number: u32,
         kind: RoundKind,
-        scenarios: Rc<Vec<Rc<ValidScenario>>>,
-        rating: Option<u8>,
+        round: Rc<Round>,
     },
 }
 
@@ -94,23 +94,18 @@ pub enum AppAction {
         today: u32,
         now_ms: f64,
     },
-    /// The packs of round `round` have been fetched: the ones that loaded, and the problems.
+    /// The packs of round `number` have been fetched: the ones that loaded, and the problems.
     RoundLoaded {
-        round: u32,
+        number: u32,
         scenarios: Vec<Rc<ValidScenario>>,
         problems: Vec<Diagnostic>,
         now_ms: f64,
     },
-    /// Round `round` changed (a rating, a scenario played, the summary reached).
-    RoundChanged {
-        round: u32,
-        snapshot: RoundSnapshot,
+    /// The learner (or a message timer) acts in round `number`.
+    Play {
+        number: u32,
+        action: Action,
         now_ms: f64,
-    },
-    /// Round `round` reached its summary on day `today`: it goes into the saved progress.
-    RoundCompleted {
-        round: u32,
-        results: Vec<ScenarioResult>,
         today: u32,
     },
     GoHome {
@@ -147,10 +142,10 @@ impl AppState {
         }
     }
 
-    /// The round being played, if any.
+    /// The number of the round being played, if any.
     pub fn playing_round(&self) -> Option<u32> {
         match self.screen {
-            Screen::Playing { round, .. } => Some(round),
+            Screen::Playing { number, .. } => Some(number),
             _ => None,
         }
     }
@@ -175,22 +170,10 @@ impl AppState {
             AppAction::StartRound { kind, rating, seed, today, now_ms } => {
                 next.start_round(kind, rating, seed, today, now_ms)
             }
-            AppAction::RoundLoaded { round, scenarios, problems, now_ms } => {
-                next.round_loaded(round, scenarios, problems, now_ms)
+            AppAction::RoundLoaded { number, scenarios, problems, now_ms } => {
+                next.round_loaded(number, scenarios, problems, now_ms)
             }
-            AppAction::RoundChanged { round, snapshot, now_ms } => match self.tracker.update(round, snapshot, now_ms) {
-                Some((tracker, due)) => {
-                    next.track(tracker, due);
-                    true
-                }
-                None => false,
-            },
-            AppAction::RoundCompleted { round, results, today } if self.playing_round() == Some(round) => {
-                let mut progress = (*self.progress).clone();
-                progress.record(&results, today);
-                next.progress = Rc::new(progress);
-                true
-            }
+            AppAction::Play { number, action, now_ms, today } => next.play(number, &action, now_ms, today),
             AppAction::GoHome { now_ms } => {
                 next.leave_round(now_ms);
                 next.screen = Screen::Start;
@@ -224,30 +207,57 @@ impl AppState {
         let files = plan_round(site, &kind, &self.progress, seed, today, self.config.length);
         self.leave_round(now_ms);
         self.rounds_started += 1;
-        self.screen = Screen::Loading { round: self.rounds_started, kind, rating, files: Rc::new(files) };
+        self.screen = Screen::Loading { number: self.rounds_started, kind, rating, files: Rc::new(files) };
         true
     }
 
     /// The packs have arrived: play them, or go back to the start if none loaded.
     fn round_loaded(
         &mut self,
-        round: u32,
+        number: u32,
         scenarios: Vec<Rc<ValidScenario>>,
         problems: Vec<Diagnostic>,
         now_ms: f64,
     ) -> bool {
-        let Screen::Loading { round: loading, kind, rating, .. } = &self.screen else { return false };
-        if *loading != round {
+        let Screen::Loading { number: loading, kind, rating, .. } = &self.screen else { return false };
+        if *loading != number {
             return false;
         }
+        let (kind, rating) = (kind.clone(), *rating);
         self.pack_problems = Rc::new(problems);
         self.screen = if scenarios.is_empty() {
             Screen::Start
         } else {
-            self.tracker = ReportTracker::start(round, now_ms);
-            Screen::Playing { round, kind: kind.clone(), scenarios: Rc::new(scenarios), rating: *rating }
+            let round = Rc::new(Round::rated(scenarios, rating));
+            self.tracker = ReportTracker::start(number, now_ms);
+            self.follow(number, &round, now_ms);
+            Screen::Playing { number, kind, round }
         };
         true
+    }
+
+    /// Plays `action` in round `number`. Reaching the summary records the
+    /// round in the saved progress, on day `today`.
+    fn play(&mut self, number: u32, action: &Action, now_ms: f64, today: u32) -> bool {
+        let Screen::Playing { number: playing, round, .. } = &mut self.screen else { return false };
+        let Some(next) = round.apply(action).filter(|_| *playing == number) else { return false };
+        let finished = round.phase() != Phase::Summary && next.phase() == Phase::Summary;
+        let next = Rc::new(next);
+        *round = Rc::clone(&next);
+        if finished {
+            let mut progress = (*self.progress).clone();
+            progress.record(next.results(), today);
+            self.progress = Rc::new(progress);
+        }
+        self.follow(number, &next, now_ms);
+        true
+    }
+
+    /// Keeps the host report up to date with round `number`.
+    fn follow(&mut self, number: u32, round: &Round, now_ms: f64) {
+        if let Some((tracker, due)) = self.tracker.update(number, round.snapshot(), now_ms) {
+            self.track(tracker, due);
+        }
     }
 
     fn leave_round(&mut self, now_ms: f64) {

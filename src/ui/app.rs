@@ -1,6 +1,6 @@
 //! The root component: renders `AppState` (language, saved progress, the
-//! pack index, which screen shows) and turns the learner's taps into
-//! `AppAction`s. The I/O around it lives in `hooks`.
+//! pack index, which screen shows, the round) and turns the learner's taps
+//! into `AppAction`s. The I/O around it lives in `hooks`.
 
 use super::hooks::{
     use_document_lang, use_host_bridge, use_host_report, use_pack_index, use_progress_saver, use_round_loader,
@@ -17,7 +17,6 @@ use crate::web::host::Host;
 use crate::web::storage;
 use scamspot_core::engine::plan::RoundKind;
 use scamspot_core::engine::progress::RestoreNotice;
-use scamspot_core::engine::{RoundSnapshot, ScenarioResult};
 use scamspot_core::i18n::{fill, Lang};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -135,23 +134,16 @@ pub fn App(props: &AppProps) -> Html {
         (Screen::Start, IndexState::Ready(site)) => html! {
             <StartScreen {lang} index={Rc::clone(site)} progress={Rc::clone(&state.progress)} today={today()} on_start={on_start.clone()} first={state.config.start_kind()} />
         },
-        (Screen::Playing { round, kind, scenarios, rating }, IndexState::Ready(site)) => {
-            let round = *round;
-            let on_complete = {
-                let dispatch = dispatch.clone();
-                Callback::from(move |results: Vec<ScenarioResult>| {
-                    dispatch.dispatch(AppAction::RoundCompleted { round, results, today: today() })
-                })
-            };
-            let on_progress = {
-                let dispatch = dispatch.clone();
-                Callback::from(move |snapshot: RoundSnapshot| {
-                    dispatch.dispatch(AppAction::RoundChanged { round, snapshot, now_ms: now_ms() })
+        (Screen::Playing { number, kind, round }, IndexState::Ready(site)) => {
+            let on_action = {
+                let (dispatch, number) = (dispatch.clone(), *number);
+                Callback::from(move |action| {
+                    dispatch.dispatch(AppAction::Play { number, action, now_ms: now_ms(), today: today() })
                 })
             };
             html! {
-                <RoundView key={round} {lang} site={Rc::clone(site)} scenarios={Rc::clone(scenarios)} kind={kind.clone()} rating={*rating}
-                    {on_complete} {on_progress} on_start={on_start.clone()} on_home={go_home.clone()} />
+                <RoundView key={*number} {lang} site={Rc::clone(site)} kind={kind.clone()} round={Rc::clone(round)}
+                    {on_action} on_start={on_start.clone()} on_home={go_home.clone()} />
             }
         }
     };

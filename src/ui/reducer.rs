@@ -1,13 +1,11 @@
-//! Connects the pure reducers (`AppState::apply`, `Round::apply`) to Yew's
-//! `use_reducer`. An action that changes nothing returns the same `Rc`, so
-//! Yew skips the re-render.
+//! Connects the pure `AppState::apply` to Yew's `use_reducer`.
 
 use crate::state::{AppAction, AppState};
-use scamspot_core::engine::{Action, Round};
 use std::rc::Rc;
 use yew::Reducible;
 
-/// The app's state as Yew reducer state.
+/// The app's state as Yew reducer state. An action that changes nothing
+/// returns the same `Rc`, so Yew skips the re-render.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AppStore(pub AppState);
 
@@ -17,21 +15,6 @@ impl Reducible for AppStore {
     fn reduce(self: Rc<Self>, action: AppAction) -> Rc<Self> {
         match self.0.apply(action) {
             Some(next) => Rc::new(AppStore(next)),
-            None => self,
-        }
-    }
-}
-
-/// A `Round` as Yew reducer state, in an `Rc` that screens share as props.
-#[derive(Debug, Clone, PartialEq)]
-pub struct RoundState(pub Rc<Round>);
-
-impl Reducible for RoundState {
-    type Action = Action;
-
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        match self.0.apply(&action) {
-            Some(next) => Rc::new(RoundState(Rc::new(next))),
             None => self,
         }
     }
