@@ -44,22 +44,20 @@ fn initial_lang(config: &AppConfig) -> Lang {
 
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
-    let stored = use_memo((), |_| storage::load_progress());
     let store = {
-        let (config, index, stored) = (Rc::clone(&props.config), props.index.clone(), Rc::clone(&stored));
+        let (config, index) = (Rc::clone(&props.config), props.index.clone());
         use_reducer(move || {
             let lang = initial_lang(&config);
-            AppStore(AppState::new(config, lang, (*stored).clone(), index))
+            AppStore(AppState::new(config, lang, storage::load_progress(), index))
         })
     };
     let state = &store.0;
     let dispatch = store.dispatcher();
-    let loaded = use_memo((), |_| Rc::clone(&state.progress));
 
     use_document_lang(state.lang, !matches!(*props.host, Host::Page));
     use_pack_index(state, dispatch.clone());
     use_round_loader(state, dispatch.clone());
-    use_progress_saver(Rc::clone(&state.progress), Rc::clone(&loaded), dispatch.clone());
+    use_progress_saver(Rc::clone(&state.progress), dispatch.clone());
     use_host_bridge(Rc::clone(&props.host), dispatch.clone());
     use_host_report(state, Rc::clone(&props.host), dispatch.clone());
 

@@ -7,9 +7,10 @@ use scamspot_core::engine::progress::Progress;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// `loaded` is the progress read at start: it is in storage already.
 #[hook]
-pub fn use_progress_saver(progress: Rc<Progress>, loaded: Rc<Progress>, dispatch: UseReducerDispatcher<AppStore>) {
+pub fn use_progress_saver(progress: Rc<Progress>, dispatch: UseReducerDispatcher<AppStore>) {
+    // What the first render has was read from storage: no need to write it back.
+    let loaded = use_memo((), |_| Rc::clone(&progress));
     use_effect_with(progress, move |progress| {
         if !Rc::ptr_eq(progress, &loaded) && !save_progress(progress) {
             dispatch.dispatch(AppAction::StorageFailed);

@@ -1,4 +1,5 @@
-//! Engine: playing a round, scoring, drawing rounds and saved progress.
+//! Engine: playing a round, scoring, drawing rounds, saved progress and
+//! what the host page is told.
 //! Pure Rust: no browser types, no clock, no randomness of its own.
 
 #[cfg(test)]
