@@ -1,9 +1,9 @@
 //! The whole app's state in one type, changed only through `AppState::apply`
 //! (a pure reducer, like `Round::apply`): language, saved progress, the pack
 //! index, which screen shows, the round being played, and what is due to go
-//! to the host page. The
-//! browser (fetching, storage, the clock, randomness) stays outside: hooks in
-//! `ui::hooks` do the I/O and bring its results back in as actions.
+//! to the host page. The browser (fetching, storage, the clock, randomness)
+//! stays outside: hooks in `ui::hooks` do the I/O and bring its results back
+//! in as actions.
 
 #[cfg(test)]
 mod tests;

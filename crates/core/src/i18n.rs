@@ -1,6 +1,9 @@
 //! Interface strings and language choice. Scenario text lives in the packs;
 //! this is only the app's own chrome. Each language is one `Texts` value, so
-//! the compiler refuses a language with a missing string.
+//! the compiler refuses a language with a missing string. A string with a
+//! count is a function of it, so each language applies its own plural rule
+//! ("1 scenario", "2 scenarios"; Chinese nouns do not change); the others
+//! are templates whose `{name}` placeholders `fill` replaces.
 
 use crate::content::Outcome;
 
