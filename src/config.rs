@@ -2,11 +2,11 @@
 //! `<scam-spot>` element on a host page, or an iframe (`embed.html?…`). Read
 //! from attributes or query parameters; pure, so every rule is tested natively.
 
-use scamspot_core::engine::plan::RoundKind;
+use scamspot_core::engine::plan::{RoundKind, QUICK_LENGTH};
 use scamspot_core::i18n::Lang;
 
 /// Scenarios in a quick round unless the host asks for another length.
-pub const DEFAULT_LENGTH: usize = 5;
+pub const DEFAULT_LENGTH: usize = QUICK_LENGTH;
 pub const MAX_LENGTH: usize = 10;
 
 #[derive(Debug, Clone, PartialEq, Default)]

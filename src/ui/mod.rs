@@ -1,7 +1,9 @@
-//! Yew components. They render state and dispatch actions; every decision
-//! (what a tap means, what scores) is made in `engine`.
+//! Yew components and hooks. Components render state and dispatch actions;
+//! every decision (what a tap means, what scores, what to report) is made in
+//! `state` and `scamspot_core::engine`.
 
 mod app;
+mod hooks;
 mod reducer;
 mod screens;
 mod widgets;

@@ -1,20 +1,20 @@
-//! Connects the pure `Round::apply` to Yew's `use_reducer`.
+//! Connects the pure `AppState::apply` to Yew's `use_reducer`.
 
-use scamspot_core::engine::{Action, Round};
+use crate::state::{AppAction, AppState};
 use std::rc::Rc;
 use yew::Reducible;
 
-/// A `Round` as Yew reducer state. An ignored action returns the same `Rc`,
-/// so Yew skips the re-render.
+/// The app's state as Yew reducer state. An action that changes nothing
+/// returns the same `Rc`, so Yew skips the re-render.
 #[derive(Debug, Clone, PartialEq)]
-pub struct RoundState(pub Round);
+pub struct AppStore(pub AppState);
 
-impl Reducible for RoundState {
-    type Action = Action;
+impl Reducible for AppStore {
+    type Action = AppAction;
 
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        match self.0.apply(&action) {
-            Some(next) => Rc::new(RoundState(next)),
+    fn reduce(self: Rc<Self>, action: AppAction) -> Rc<Self> {
+        match self.0.apply(action) {
+            Some(next) => Rc::new(AppStore(next)),
             None => self,
         }
     }

@@ -2,6 +2,7 @@
 //! fails: damage is reported as a notice, and the unreadable value is kept
 //! under a backup key instead of being thrown away.
 
+use crate::state::StorageNotice;
 use scamspot_core::engine::progress::{Progress, RestoreNotice};
 use scamspot_core::i18n::Lang;
 
@@ -11,13 +12,6 @@ const LANG_KEY: &str = "scamspot.lang";
 
 fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
-}
-
-/// Why progress cannot be used as stored, or cannot be stored at all.
-#[derive(Debug, Clone, PartialEq)]
-pub enum StorageNotice {
-    Restore(RestoreNotice),
-    Unavailable,
 }
 
 pub fn load_progress() -> (Progress, Option<StorageNotice>) {

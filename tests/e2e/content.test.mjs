@@ -86,7 +86,7 @@ test('a mistake from days ago is offered as a review round', async t => {
       missed: { 'pb-dating-app-gold': today - 4, 'fl-instant-loan-app': today } }));
   });
   await page.goto(server.url);
-  assert.match(await page.locator('.review-card').innerText(), /A few days ago 1 scenarios went wrong/);
+  assert.match(await page.locator('.review-card').innerText(), /A few days ago 1 scenario went wrong/);
   await page.locator('#review').tap();
   await page.locator('[data-level="3"]').tap();
   await page.locator('section.scenario[data-scenario="pb-dating-app-gold"]').waitFor();

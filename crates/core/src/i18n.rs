@@ -1,6 +1,11 @@
 //! Interface strings and language choice. Scenario text lives in the packs;
 //! this is only the app's own chrome. Each language is one `Texts` value, so
-//! the compiler refuses a language with a missing string.
+//! the compiler refuses a language with a missing string. A string with a
+//! count is a function of it, so each language applies its own plural rule
+//! ("1 scenario", "2 scenarios"; Chinese nouns do not change); the others
+//! are templates whose `{name}` placeholders `fill` replaces.
+
+use crate::content::Outcome;
 
 /// The languages the interface is written in. Simplified Chinese is the default.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -59,12 +64,27 @@ pub fn fill(template: &str, values: &[(&str, &dyn std::fmt::Display)]) -> String
         .fold(template.to_string(), |text, (name, value)| text.replace(&format!("{{{name}}}"), &value.to_string()))
 }
 
+/// English nouns after a count: "1 scenario", "2 scenarios", "0 scenarios".
+/// (Chinese nouns do not change with the count.)
+fn plural<'a>(count: usize, one: &'a str, many: &'a str) -> &'a str {
+    if count == 1 {
+        one
+    } else {
+        many
+    }
+}
+
+/// A contact's avatar: the first letter or character of the name, capitalised.
+pub fn initials(name: &str) -> String {
+    name.chars().find(|c| c.is_alphanumeric()).map(|c| c.to_uppercase().collect()).unwrap_or_default()
+}
+
 /// An amount of yuan with thousands separators: "¥5,000", "-¥298".
 pub fn yuan(amount: i64) -> String {
     let digits = amount.unsigned_abs().to_string();
     let mut grouped = String::new();
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             grouped.push(',');
         }
         grouped.push(ch);
@@ -90,28 +110,28 @@ pub struct Texts {
     pub start_mixed: &'static str,
     pub start_linked: &'static str,
     pub review_heading: &'static str,
-    /// {count}
-    pub review_text: &'static str,
+    /// How many scenarios are due for review.
+    pub review_text: fn(usize) -> String,
     pub review_start: &'static str,
     pub by_technique_heading: &'static str,
     pub by_technique_intro: &'static str,
-    /// {count}
-    pub technique_count: &'static str,
+    /// How many scenarios a technique round plays.
+    pub technique_count: fn(usize) -> String,
     pub practise_type: &'static str,
-    /// {played} {total}
-    pub type_progress: &'static str,
-    /// {rounds} {points} {max}
-    pub overall_progress: &'static str,
+    /// Scenarios of a type played at least once, out of all of them.
+    pub type_progress: fn(usize, usize) -> String,
+    /// Rounds finished, and the best round's points out of its maximum.
+    pub overall_progress: fn(u32, u32, u32) -> String,
     pub loading: &'static str,
     pub catalog_failed: &'static str,
     pub retry: &'static str,
-    /// {count}
-    pub packs_failed: &'static str,
+    /// How many packs were skipped.
+    pub packs_failed: fn(usize) -> String,
     pub progress_corrupt: &'static str,
     /// {version}
     pub progress_newer: &'static str,
-    /// {kept} {dropped}
-    pub progress_repaired: &'static str,
+    /// Scenario records kept, and damaged entries dropped.
+    pub progress_repaired: fn(usize, usize) -> String,
     pub storage_unavailable: &'static str,
     pub dismiss: &'static str,
     pub confidence_before: &'static str,
@@ -125,9 +145,8 @@ pub struct Texts {
     pub choose_prompt: &'static str,
     pub spot_prompt: &'static str,
     pub spot_submit: &'static str,
-    /// {count}
-    pub spot_selected: &'static str,
-    pub you: &'static str,
+    /// Phrases tapped so far.
+    pub spot_selected: fn(usize) -> String,
     pub outcome_safe: &'static str,
     pub outcome_safe_late: &'static str,
     pub outcome_scammed: &'static str,
@@ -160,12 +179,10 @@ pub struct Texts {
     pub result_scams: &'static str,
     /// {trusted} {total}
     pub result_genuine: &'static str,
-    /// {count}
-    pub result_false_alarms: &'static str,
+    pub result_false_alarms: fn(u32) -> String,
     /// {found} {total}
     pub result_flags: &'static str,
-    /// {count}
-    pub result_wrong_taps: &'static str,
+    pub result_wrong_taps: fn(u32) -> String,
     /// {end} {start}
     pub result_money: &'static str,
     /// {before} {after}
@@ -177,6 +194,21 @@ pub struct Texts {
     pub practise_none: &'static str,
     pub play_again: &'static str,
     pub home: &'static str,
+}
+
+impl Texts {
+    /// How an ending is named: on the end card and in the debrief.
+    /// Stopping a scam after paying something is "stopped the losses".
+    pub fn outcome_heading(&self, outcome: Outcome, paid: bool) -> &'static str {
+        match outcome {
+            Outcome::Safe if paid => self.outcome_safe_late,
+            Outcome::Safe => self.outcome_safe,
+            Outcome::Scammed => self.outcome_scammed,
+            Outcome::Accomplice => self.outcome_accomplice,
+            Outcome::Trusted => self.outcome_trusted,
+            Outcome::Refused => self.outcome_refused,
+        }
+    }
 }
 
 pub static ZH: Texts = Texts {
@@ -192,21 +224,23 @@ pub static ZH: Texts = Texts {
     start_mixed: "开始快速练习（约10分钟）",
     start_linked: "开始练习",
     review_heading: "该复习了",
-    review_text: "你几天前有 {count} 个场景没处理好。训练效果会随时间淡化，花几分钟复习一下吧。",
+    review_text: |count| format!("你几天前有 {count} 个场景没处理好。训练效果会随时间淡化，花几分钟复习一下吧。"),
     review_start: "开始复习",
     by_technique_heading: "按手法练习",
     by_technique_intro: "骗局的故事总在变，手法却反复出现。选一种手法，把用到它的场景连着练。",
-    technique_count: " · {count} 个场景",
+    technique_count: |count| format!(" · {count} 个场景"),
     practise_type: "专项练习",
-    type_progress: "已练 {played}/{total} 个场景",
-    overall_progress: "已完成 {rounds} 轮 · 最高 {points}/{max} 分",
+    type_progress: |played, total| format!("已练 {played}/{total} 个场景"),
+    overall_progress: |rounds, points, max| format!("已完成 {rounds} 轮 · 最高 {points}/{max} 分"),
     loading: "正在加载…",
     catalog_failed: "练习内容加载失败。",
     retry: "重试",
-    packs_failed: "有 {count} 个场景包无法使用，已跳过，其余照常练习：",
+    packs_failed: |count| format!("有 {count} 个场景包无法使用，已跳过，其余照常练习："),
     progress_corrupt: "之前保存的进度已损坏，无法读取，已从头开始（原数据已另存一份备份）。",
     progress_newer: "保存的进度来自更新的版本（第 {version} 版），本版本无法读取，已从头开始（原数据已另存备份）。",
-    progress_repaired: "保存的进度有部分损坏：保留了 {kept} 条场景记录，丢弃了 {dropped} 处无法读取的数据。",
+    progress_repaired: |kept, dropped| {
+        format!("保存的进度有部分损坏：保留了 {kept} 条场景记录，丢弃了 {dropped} 处无法读取的数据。")
+    },
     storage_unavailable: "浏览器不允许保存进度（可能是无痕模式），本次练习结果不会被记住。",
     dismiss: "知道了",
     confidence_before: "开始之前：如果遇到诈骗，你有多大把握能识破？",
@@ -219,8 +253,7 @@ pub static ZH: Texts = Texts {
     choose_prompt: "你会怎么做？",
     spot_prompt: "点出上面消息里可疑的部分（可多选，再点一次取消），然后点“完成”。",
     spot_submit: "完成",
-    spot_selected: "已选 {count} 处",
-    you: "我",
+    spot_selected: |count| format!("已选 {count} 处"),
     outcome_safe: "你守住了钱",
     outcome_safe_late: "你及时止损",
     outcome_scammed: "你被骗了",
@@ -248,9 +281,9 @@ pub static ZH: Texts = Texts {
     result_points: "{points}/{max} 分",
     result_scams: "识破骗局：{caught}/{total}",
     result_genuine: "正确信任真实服务：{trusted}/{total}",
-    result_false_alarms: "把真的当成骗局：{count} 次",
+    result_false_alarms: |count| format!("把真的当成骗局：{count} 次"),
     result_flags: "找到可疑信号：{found}/{total}",
-    result_wrong_taps: "误点：{count} 处",
+    result_wrong_taps: |count| format!("误点：{count} 处"),
     result_money: "守住的模拟存款：{end}/{start}",
     result_confidence: "信心：练习前 {before}/5 → 练习后 {after}/5",
     per_type_heading: "分类型结果",
@@ -274,21 +307,34 @@ pub static EN: Texts = Texts {
     start_mixed: "Start a quick round (about 10 min)",
     start_linked: "Start",
     review_heading: "Time for a review",
-    review_text: "A few days ago {count} scenarios went wrong. Training fades with time; a few minutes of review renews it.",
+    review_text: |count| {
+        let went = plural(count, "scenario", "scenarios");
+        format!("A few days ago {count} {went} went wrong. Training fades with time; a few minutes of review renews it.")
+    },
     review_start: "Start the review",
     by_technique_heading: "Practise by technique",
     by_technique_intro: "The stories change all the time; the tricks come back. Pick a trick and play the scenarios that use it.",
-    technique_count: " · {count} scenarios",
+    technique_count: |count| format!(" · {count} {}", plural(count, "scenario", "scenarios")),
     practise_type: "Practise this type",
-    type_progress: "{played}/{total} scenarios practised",
-    overall_progress: "{rounds} rounds finished · best {points}/{max} points",
+    type_progress: |played, total| format!("{played}/{total} {} practised", plural(total, "scenario", "scenarios")),
+    overall_progress: |rounds, points, max| {
+        let finished = plural(rounds as usize, "round", "rounds");
+        format!("{rounds} {finished} finished · best {points}/{max} {}", plural(max as usize, "point", "points"))
+    },
     loading: "Loading…",
     catalog_failed: "The training content could not be loaded.",
     retry: "Try again",
-    packs_failed: "{count} scenario packs could not be used and were skipped; the rest play as usual:",
+    packs_failed: |count| {
+        let (packs, were) = if count == 1 { ("pack", "was") } else { ("packs", "were") };
+        format!("{count} scenario {packs} could not be used and {were} skipped; the rest play as usual:")
+    },
     progress_corrupt: "Your saved progress was damaged and could not be read, so it was reset (a backup copy of the old data was kept).",
     progress_newer: "Your saved progress comes from a newer version (format {version}) that this version cannot read, so it was reset (a backup copy was kept).",
-    progress_repaired: "Part of your saved progress was damaged: {kept} scenario records were kept and {dropped} unreadable entries were dropped.",
+    progress_repaired: |kept, dropped| {
+        let records = if kept == 1 { "record was" } else { "records were" };
+        let entries = if dropped == 1 { "entry was" } else { "entries were" };
+        format!("Part of your saved progress was damaged: {kept} scenario {records} kept and {dropped} unreadable {entries} dropped.")
+    },
     storage_unavailable: "This browser does not allow saving progress (private mode?), so this session’s results won’t be remembered.",
     dismiss: "OK",
     confidence_before: "Before you start: how sure are you that you would spot a scam?",
@@ -301,8 +347,7 @@ pub static EN: Texts = Texts {
     choose_prompt: "What do you do?",
     spot_prompt: "Tap the suspicious parts of the messages above (tap again to undo), then tap “Done”.",
     spot_submit: "Done",
-    spot_selected: "{count} selected",
-    you: "Me",
+    spot_selected: |count| format!("{count} selected"),
     outcome_safe: "You kept your money",
     outcome_safe_late: "You stopped the losses",
     outcome_scammed: "You were scammed",
@@ -330,9 +375,9 @@ pub static EN: Texts = Texts {
     result_points: "{points}/{max} points",
     result_scams: "Scams caught: {caught}/{total}",
     result_genuine: "Genuine services trusted: {trusted}/{total}",
-    result_false_alarms: "Genuine ones refused as scams: {count}",
+    result_false_alarms: |count| format!("Genuine ones refused as scams: {count}"),
     result_flags: "Red flags found: {found}/{total}",
-    result_wrong_taps: "Innocent phrases tapped: {count}",
+    result_wrong_taps: |count| format!("Innocent phrases tapped: {count}"),
     result_money: "Simulated savings kept: {end} of {start}",
     result_confidence: "Confidence: {before}/5 before → {after}/5 after",
     per_type_heading: "By scam type",
@@ -356,6 +401,14 @@ mod tests {
     }
 
     #[test]
+    fn an_avatar_shows_the_first_letter_of_the_name() {
+        assert_eq!(initials("小王"), "小");
+        assert_eq!(initials("wang Wei"), "W");
+        assert_eq!(initials("  @ICBC 客服"), "I");
+        assert_eq!(initials("…"), "");
+    }
+
+    #[test]
     fn yuan_groups_thousands_and_signs() {
         assert_eq!(yuan(5000), "¥5,000");
         assert_eq!(yuan(-298), "-¥298");
@@ -369,6 +422,43 @@ mod tests {
     }
 
     #[test]
+    fn english_counts_take_the_singular_for_one() {
+        assert_eq!(
+            (EN.review_text)(1),
+            "A few days ago 1 scenario went wrong. Training fades with time; a few minutes of review renews it."
+        );
+        assert!((EN.review_text)(3).starts_with("A few days ago 3 scenarios went wrong."));
+        assert_eq!((EN.technique_count)(1), " · 1 scenario");
+        assert_eq!((EN.technique_count)(5), " · 5 scenarios");
+        assert_eq!((EN.type_progress)(0, 1), "0/1 scenario practised");
+        assert_eq!((EN.type_progress)(1, 4), "1/4 scenarios practised");
+        assert_eq!((EN.overall_progress)(1, 80, 120), "1 round finished · best 80/120 points");
+        assert_eq!((EN.overall_progress)(2, 0, 100), "2 rounds finished · best 0/100 points");
+        assert!((EN.packs_failed)(1).starts_with("1 scenario pack could not be used and was skipped;"));
+        assert!((EN.packs_failed)(2).starts_with("2 scenario packs could not be used and were skipped;"));
+        assert!(
+            (EN.progress_repaired)(1, 1).ends_with("1 scenario record was kept and 1 unreadable entry was dropped.")
+        );
+        assert!((EN.progress_repaired)(0, 2)
+            .ends_with("0 scenario records were kept and 2 unreadable entries were dropped."));
+    }
+
+    #[test]
+    fn chinese_counts_keep_the_same_words() {
+        assert_eq!((ZH.technique_count)(1), " · 1 个场景");
+        assert_eq!((ZH.technique_count)(5), " · 5 个场景");
+        assert!((ZH.review_text)(1).starts_with("你几天前有 1 个场景没处理好。"));
+        assert_eq!((ZH.spot_selected)(2), "已选 2 处");
+    }
+
+    #[test]
+    fn an_ending_after_paying_is_named_as_stopping_the_losses() {
+        assert_eq!(EN.outcome_heading(Outcome::Safe, false), "You kept your money");
+        assert_eq!(EN.outcome_heading(Outcome::Safe, true), "You stopped the losses");
+        assert_eq!(ZH.outcome_heading(Outcome::Scammed, true), "你被骗了");
+    }
+
+    #[test]
     fn every_placeholder_template_is_filled_in_both_languages() {
         for lang in Lang::ALL {
             let t = lang.texts();
@@ -377,7 +467,6 @@ mod tests {
                 (t.result_money, &["end", "start"]),
                 (t.savings_change, &["start", "end"]),
                 (t.result_confidence, &["before", "after"]),
-                (t.progress_repaired, &["kept", "dropped"]),
             ] {
                 for name in names {
                     assert!(template.contains(&format!("{{{name}}}")), "{lang:?}: {template} lacks {name}");

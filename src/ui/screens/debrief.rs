@@ -1,11 +1,8 @@
 //! After a scenario: what it was, what happened, every red flag (found or
 //! missed), the techniques, the right action and the official channels.
 
-use super::scenario::outcome_heading;
-use crate::ui::reducer::RoundState;
 use scamspot_core::content::SiteIndex;
-use scamspot_core::engine::round::Tapped;
-use scamspot_core::engine::Action;
+use scamspot_core::engine::{Action, FlagStatus, Round};
 use scamspot_core::i18n::{fill, yuan, Lang};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -13,34 +10,28 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct DebriefScreenProps {
     pub lang: Lang,
-    pub round: UseReducerHandle<RoundState>,
+    pub round: Rc<Round>,
     pub site: Rc<SiteIndex>,
+    pub on_action: Callback<Action>,
 }
 
 #[function_component]
 pub fn DebriefScreen(props: &DebriefScreenProps) -> Html {
-    let r = &props.round.0;
+    let r = &props.round;
     let (code, t) = (props.lang.code(), props.lang.texts());
     let scenario = r.scenario();
     let Some(result) = r.current_result() else { return html! {} };
-    let current = r.current;
-    let last = current + 1 == r.scenarios.len();
+    let current = r.current();
 
-    // Every flag in the messages the learner saw, with whether they found it.
-    let flags = r.play.trail.iter().flat_map(|visit| {
-        scenario.steps[visit.step].messages.iter().enumerate().flat_map(move |(mi, m)| {
-            m.flags.iter().enumerate().map(move |(fi, flag)| {
-                let status = match (visit.spotted, visit.taps.contains(&(mi, Tapped::Flag(fi)))) {
-                    (true, true) => ("found", t.flag_found),
-                    (true, false) => ("missed", t.flag_missed),
-                    (false, _) => ("seen", t.flag_seen),
-                };
-                (flag, status)
-            })
-        })
-    });
-    let flag_items: Vec<Html> = flags
-        .map(|(flag, (class, label))| {
+    let flag_items: Vec<Html> = r
+        .flag_review()
+        .into_iter()
+        .map(|(flag, status)| {
+            let (class, label) = match status {
+                FlagStatus::Found => ("found", t.flag_found),
+                FlagStatus::Missed => ("missed", t.flag_missed),
+                FlagStatus::Seen => ("seen", t.flag_seen),
+            };
             html! {
                 <li class={classes!("flag", class)}>
                     <span class="flag-status">{ label }</span>
@@ -51,13 +42,12 @@ pub fn DebriefScreen(props: &DebriefScreenProps) -> Html {
         })
         .collect();
 
-    let next = props.round.clone();
     html! {
         <section class="screen debrief">
             <p class={classes!("verdict", if scenario.genuine { "genuine" } else { "scam" })}>{ if scenario.genuine { t.verdict_genuine } else { t.verdict_scam } }</p>
             <h1>{ t.debrief_heading }{ t.label_sep }{ scenario.title.get(code) }</h1>
             <p class={classes!("outcome", if result.handled_right() { "good" } else { "bad" })} id="debrief-outcome">
-                { outcome_heading(t, result.outcome, result.paid) }
+                { t.outcome_heading(result.outcome, result.paid) }
             </p>
             <p id="savings-change">{ fill(t.savings_change, &[("start", &yuan(result.savings_start)), ("end", &yuan(result.savings_end))]) }</p>
             <p id="scenario-points">{ fill(t.scenario_points, &[("points", &result.points), ("max", &result.max_points)]) }</p>
@@ -93,8 +83,8 @@ pub fn DebriefScreen(props: &DebriefScreenProps) -> Html {
                 </ul>
             }
 
-            <button id="next" class="primary" onclick={Callback::from(move |_| next.dispatch(Action::NextScenario { scenario: current }))}>
-                { if last { t.finish_round } else { t.next_scenario } }
+            <button id="next" class="primary" onclick={props.on_action.reform(move |_| Action::NextScenario { scenario: current })}>
+                { if r.is_last() { t.finish_round } else { t.next_scenario } }
             </button>
         </section>
     }

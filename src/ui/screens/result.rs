@@ -1,10 +1,9 @@
 //! The end of a round: points, scams caught, false alarms, flags, money kept,
 //! confidence before and after, per-type results and what to practise again.
 
-use crate::ui::reducer::RoundState;
 use scamspot_core::content::SiteIndex;
 use scamspot_core::engine::plan::RoundKind;
-use scamspot_core::engine::RoundSummary;
+use scamspot_core::engine::{Round, RoundSummary};
 use scamspot_core::i18n::{fill, yuan, Lang};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -12,7 +11,7 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct ResultScreenProps {
     pub lang: Lang,
-    pub round: UseReducerHandle<RoundState>,
+    pub round: Rc<Round>,
     pub site: Rc<SiteIndex>,
     pub kind: RoundKind,
     pub on_start: Callback<RoundKind>,
@@ -21,9 +20,9 @@ pub struct ResultScreenProps {
 
 #[function_component]
 pub fn ResultScreen(props: &ResultScreenProps) -> Html {
-    let r = &props.round.0;
+    let r = &props.round;
     let (code, t) = (props.lang.code(), props.lang.texts());
-    let s = RoundSummary::from_results(&r.results);
+    let s = RoundSummary::from_results(r.results());
     let type_name =
         |id: &str| props.site.catalog.scam_type(id).map_or(id.to_string(), |st| st.name.get(code).to_string());
     let rating = |v: Option<u8>| v.map_or("–".to_string(), |v| v.to_string());
@@ -41,14 +40,14 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
                 }
                 if s.genuine > 0 {
                     <li id="result-genuine">{ fill(t.result_genuine, &[("trusted", &s.genuine_trusted), ("total", &s.genuine)]) }</li>
-                    <li id="result-false-alarms">{ fill(t.result_false_alarms, &[("count", &s.false_alarms)]) }</li>
+                    <li id="result-false-alarms">{ (t.result_false_alarms)(s.false_alarms) }</li>
                 }
                 <li id="result-flags">{ fill(t.result_flags, &[("found", &s.flags_found), ("total", &s.flags_total)]) }</li>
                 if s.wrong_taps > 0 {
-                    <li>{ fill(t.result_wrong_taps, &[("count", &s.wrong_taps)]) }</li>
+                    <li>{ (t.result_wrong_taps)(s.wrong_taps) }</li>
                 }
                 <li id="result-money">{ fill(t.result_money, &[("end", &yuan(s.savings_end)), ("start", &yuan(s.savings_start))]) }</li>
-                <li id="result-confidence">{ fill(t.result_confidence, &[("before", &rating(r.confidence_before)), ("after", &rating(r.confidence_after))]) }</li>
+                <li id="result-confidence">{ fill(t.result_confidence, &[("before", &rating(r.confidence_before())), ("after", &rating(r.confidence_after()))]) }</li>
             </ul>
 
             <h2>{ t.per_type_heading }</h2>

@@ -1,101 +1,54 @@
-//! One round: owns the reducer and shows the screen for the current phase.
-//! Reports the finished round to the app exactly once.
+//! One round: the screen for the current phase, each new one shown from its top.
 
 use super::confidence::ConfidenceScreen;
 use super::debrief::DebriefScreen;
 use super::result::ResultScreen;
 use super::scenario::ScenarioScreen;
-use crate::ui::reducer::RoundState;
 use crate::web::browser::bring_top_into_view;
-use scamspot_core::content::{SiteIndex, ValidScenario};
+use scamspot_core::content::SiteIndex;
 use scamspot_core::engine::plan::RoundKind;
-use scamspot_core::engine::{Action, Phase, Round, ScenarioResult};
+use scamspot_core::engine::{Action, Phase, Round};
 use scamspot_core::i18n::Lang;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// What the app needs to report a round to a host page.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct RoundSnapshot {
-    pub results: Vec<ScenarioResult>,
-    pub confidence_before: Option<u8>,
-    pub confidence_after: Option<u8>,
-    pub finished: bool,
-}
-
 #[derive(Properties, PartialEq)]
 pub struct RoundViewProps {
-    /// Which round of the session this is, so late reports of an old round are ignored.
-    pub round_number: u32,
     pub lang: Lang,
     pub site: Rc<SiteIndex>,
-    pub scenarios: Rc<Vec<Rc<ValidScenario>>>,
     pub kind: RoundKind,
-    /// The confidence rating already given on the static start screen.
-    #[prop_or_default]
-    pub rating: Option<u8>,
-    pub on_complete: Callback<Vec<ScenarioResult>>,
-    /// Called after every change with the round's results so far.
-    pub on_progress: Callback<(u32, RoundSnapshot)>,
+    pub round: Rc<Round>,
+    pub on_action: Callback<Action>,
     pub on_start: Callback<RoundKind>,
     pub on_home: Callback<()>,
 }
 
 #[function_component]
 pub fn RoundView(props: &RoundViewProps) -> Html {
-    let (scenarios, rating) = (Rc::clone(&props.scenarios), props.rating);
-    let round = use_reducer(move || {
-        let round = Round::new((*scenarios).clone());
-        let rated = rating.and_then(|level| round.apply(&Action::RateBefore(level)));
-        RoundState(rated.unwrap_or(round))
-    });
-    {
-        // Keyed on "is finished": runs once when the summary appears, never again.
-        let finished = round.0.phase == Phase::Summary;
-        let (results, on_complete) = (round.0.results.clone(), props.on_complete.clone());
-        use_effect_with(finished, move |finished| {
-            if *finished {
-                on_complete.emit(results);
-            }
-        });
-    }
-    {
-        let r = &round.0;
-        let snapshot = RoundSnapshot {
-            results: r.results.clone(),
-            confidence_before: r.confidence_before,
-            confidence_after: r.confidence_after,
-            finished: r.phase == Phase::Summary,
-        };
-        let (on_progress, number) = (props.on_progress.clone(), props.round_number);
-        use_effect_with(snapshot, move |snapshot| on_progress.emit((number, snapshot.clone())));
-    }
-    // Each new screen (phase or scenario) starts at its top.
+    let round = &props.round;
     let top = use_node_ref();
     {
         let top = top.clone();
-        use_effect_with((round.0.phase, round.0.current), move |_| {
+        use_effect_with((round.phase(), round.current()), move |_| {
             if let Some(element) = top.cast::<web_sys::Element>() {
                 bring_top_into_view(&element);
             }
         });
     }
-    let dispatch = {
-        let round = round.clone();
-        Callback::from(move |action: Action| round.dispatch(action))
-    };
-    let lang = props.lang;
-    let screen = match round.0.phase {
+    let (lang, on_action) = (props.lang, &props.on_action);
+    let screen = match round.phase() {
         Phase::RateBefore => {
-            html! { <ConfidenceScreen {lang} after={false} on_rate={dispatch.reform(Action::RateBefore)} /> }
+            html! { <ConfidenceScreen {lang} after={false} on_rate={on_action.reform(Action::RateBefore)} /> }
         }
-        Phase::Playing => html! { <ScenarioScreen {lang} round={round.clone()} /> },
-        Phase::Debrief => html! { <DebriefScreen {lang} round={round.clone()} site={Rc::clone(&props.site)} /> },
+        Phase::Playing => html! { <ScenarioScreen {lang} round={Rc::clone(round)} on_action={on_action.clone()} /> },
+        Phase::Debrief => html! {
+            <DebriefScreen {lang} round={Rc::clone(round)} site={Rc::clone(&props.site)} on_action={on_action.clone()} />
+        },
         Phase::RateAfter => {
-            html! { <ConfidenceScreen {lang} after={true} on_rate={dispatch.reform(Action::RateAfter)} /> }
+            html! { <ConfidenceScreen {lang} after={true} on_rate={on_action.reform(Action::RateAfter)} /> }
         }
         Phase::Summary => html! {
-            <ResultScreen {lang} round={round.clone()} site={Rc::clone(&props.site)} kind={props.kind.clone()}
+            <ResultScreen {lang} round={Rc::clone(round)} site={Rc::clone(&props.site)} kind={props.kind.clone()}
                 on_start={props.on_start.clone()} on_home={props.on_home.clone()} />
         },
     };

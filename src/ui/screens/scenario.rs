@@ -1,17 +1,17 @@
 //! Playing a scenario: the conversation so far, messages arriving one by one,
 //! then the learner's choices, a flag-spotting task, or the ending.
 
-use crate::ui::reducer::RoundState;
 use crate::ui::widgets::bubble::Bubble;
 use crate::ui::widgets::choice_list::ChoiceList;
 use crate::ui::widgets::scenario_header::ScenarioHeader;
 use crate::ui::widgets::spot_message::SpotMessage;
 use crate::web::browser::prefers_reduced_motion;
 use gloo::timers::callback::Timeout;
-use scamspot_core::content::{Outcome, Scenario, Sender, StepKind};
+use scamspot_core::content::{Channel, Outcome, Scenario, Sender, StepKind};
 use scamspot_core::engine::segments::segments;
 use scamspot_core::engine::{Action, Round};
-use scamspot_core::i18n::{fill, Lang, Texts};
+use scamspot_core::i18n::{fill, initials, Lang, Texts};
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// Pause before each message arrives: long enough to feel like a chat,
@@ -21,31 +21,37 @@ const REVEAL_MS: u32 = 450;
 #[derive(Properties, PartialEq)]
 pub struct ScenarioScreenProps {
     pub lang: Lang,
-    pub round: UseReducerHandle<RoundState>,
+    pub round: Rc<Round>,
+    pub on_action: Callback<Action>,
 }
 
-fn initials(name: &str) -> String {
-    name.chars().find(|c| c.is_alphanumeric()).map(|c| c.to_uppercase().collect()).unwrap_or_default()
+/// The screen's look follows the channel (app.css styles each).
+fn channel_class(channel: Channel) -> &'static str {
+    match channel {
+        Channel::Chat => "chat",
+        Channel::Group => "group",
+        Channel::Sms => "sms",
+        Channel::Call => "call",
+        Channel::App => "app",
+        Channel::Email => "email",
+    }
 }
 
 #[function_component]
 pub fn ScenarioScreen(props: &ScenarioScreenProps) -> Html {
-    let r: &Round = &props.round.0;
+    let r = &props.round;
     let (lang, code, t) = (props.lang, props.lang.code(), props.lang.texts());
     let scenario = r.scenario();
-    let (current, step_index) = (r.current, r.step_index());
-    let dispatch = {
-        let round = props.round.clone();
-        Callback::from(move |action: Action| round.dispatch(action))
-    };
+    let (current, step_index) = (r.current(), r.step_index());
+    let dispatch = &props.on_action;
 
     // Messages arrive one by one; a new render cancels a pending timer.
-    let progress_key = (current, step_index, r.play.revealed, r.all_revealed());
+    let progress_key = (current, step_index, r.play().revealed, r.all_revealed());
     {
-        let round = props.round.clone();
+        let on_action = props.on_action.clone();
         use_effect_with(progress_key, move |&(scenario, step, _, done)| {
             let timer =
-                (!done).then(|| Timeout::new(REVEAL_MS, move || round.dispatch(Action::Reveal { scenario, step })));
+                (!done).then(|| Timeout::new(REVEAL_MS, move || on_action.emit(Action::Reveal { scenario, step })));
             move || drop(timer)
         });
     }
@@ -72,14 +78,11 @@ pub fn ScenarioScreen(props: &ScenarioScreenProps) -> Html {
     let name = scenario.contact.name.get(code);
     let avatar = AttrValue::from(initials(name));
     let step = &scenario.steps[step_index];
-    let spotting = r.all_revealed() && matches!(step.kind(), Some(StepKind::Spot(_))) && r.current_result().is_none();
 
-    let transcript = r.play.trail.iter().enumerate().map(|(vi, visit)| {
+    let transcript = r.play().trail.iter().enumerate().map(|(vi, visit)| {
         let visit_step = &scenario.steps[visit.step];
-        let is_current = vi + 1 == r.play.trail.len();
-        let shown = if is_current { r.play.revealed } else { visit_step.messages.len() };
-        let messages = visit_step.messages.iter().enumerate().take(shown).map(|(mi, message)| {
-            if is_current && spotting && message.from != Sender::Me {
+        let messages = visit_step.messages.iter().enumerate().take(r.shown_messages(vi)).map(|(mi, message)| {
+            if r.is_tappable(vi, mi) {
                 let phrases = segments(message, code).into_iter().map(|s| {
                     let tapped = visit.is_tapped(mi, &s);
                     (AttrValue::from(s.text), tapped)
@@ -130,11 +133,10 @@ pub fn ScenarioScreen(props: &ScenarioScreenProps) -> Html {
                     on_choose={dispatch.reform(move |choice| Action::Choose { scenario: current, step: step_index, choice })} />
             },
             Some(StepKind::Spot(spot)) => {
-                let taps = r.play.trail.last().map_or(0, |v| v.taps.len());
                 html! {
                     <div class="spot-task" key={step.id.clone()}>
                         <p class="prompt">{ spot.prompt.as_ref().map_or(t.spot_prompt, |p| p.get(code)) }</p>
-                        <p class="meta" role="status">{ fill(t.spot_selected, &[("count", &taps)]) }</p>
+                        <p class="meta" role="status">{ (t.spot_selected)(r.taps_selected()) }</p>
                         <button id="spot-done" class="primary" onclick={dispatch.reform(move |_| Action::SubmitSpot { scenario: current, step: step_index })}>{ t.spot_submit }</button>
                     </div>
                 }
@@ -145,28 +147,16 @@ pub fn ScenarioScreen(props: &ScenarioScreenProps) -> Html {
     };
 
     html! {
-        <section class={classes!("screen", "scenario", scenario.channel.css_name())} data-scenario={scenario.id.clone()} data-step={step.id.clone()}>
+        <section class={classes!("screen", "scenario", channel_class(scenario.channel))} data-scenario={scenario.id.clone()} data-step={step.id.clone()}>
             <ScenarioHeader {lang} channel={scenario.channel} name={name.to_string()}
                 detail={scenario.contact.detail.as_ref().map(|d| AttrValue::from(d.get(code).to_string()))}
-                avatar={avatar.clone()} position={fill(t.scenario_of, &[("index", &(current + 1)), ("count", &r.scenarios.len())])}
-                balance={r.play.balance} savings={scenario.savings} />
+                avatar={avatar.clone()} position={fill(t.scenario_of, &[("index", &(current + 1)), ("count", &r.scenarios().len())])}
+                balance={r.play().balance} savings={scenario.savings} />
             <p class="scenario-title">{ scenario.title.get(code) }</p>
             <div class="transcript" aria-live="polite">{ for transcript }</div>
             <div class="action-area">{ action_area }</div>
             <div ref={bottom}></div>
         </section>
-    }
-}
-
-/// How an ending is named, here and in the debrief.
-pub fn outcome_heading(t: &Texts, outcome: Outcome, paid: bool) -> &'static str {
-    match outcome {
-        Outcome::Safe if paid => t.outcome_safe_late,
-        Outcome::Safe => t.outcome_safe,
-        Outcome::Scammed => t.outcome_scammed,
-        Outcome::Accomplice => t.outcome_accomplice,
-        Outcome::Trusted => t.outcome_trusted,
-        Outcome::Refused => t.outcome_refused,
     }
 }
 
@@ -183,7 +173,7 @@ fn end_card(
     let tone = if outcome.is_good() { "good" } else { "bad" };
     html! {
         <div class={classes!("end-card", tone)} key="end" data-outcome={format!("{outcome:?}").to_lowercase()}>
-            <h3><span aria-hidden="true">{ if outcome.is_good() { "✔ " } else { "✖ " } }</span>{ outcome_heading(t, outcome, paid) }</h3>
+            <h3><span aria-hidden="true">{ if outcome.is_good() { "✔ " } else { "✖ " } }</span>{ t.outcome_heading(outcome, paid) }</h3>
             <p>{ summary }</p>
             <button id="see-debrief" class="primary" onclick={on_debrief}>{ t.see_debrief }</button>
         </div>

@@ -82,19 +82,6 @@ pub enum Channel {
     Email,
 }
 
-impl Channel {
-    pub fn css_name(self) -> &'static str {
-        match self {
-            Channel::Chat => "chat",
-            Channel::Group => "group",
-            Channel::Sms => "sms",
-            Channel::Call => "call",
-            Channel::App => "app",
-            Channel::Email => "email",
-        }
-    }
-}
-
 /// Who the learner is dealing with, as the screen header shows it.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]

@@ -1,4 +1,5 @@
-//! Engine: playing a round, scoring, drawing rounds and saved progress.
+//! Engine: playing a round, scoring, drawing rounds, saved progress and
+//! what the host page is told.
 //! Pure Rust: no browser types, no clock, no randomness of its own.
 
 #[cfg(test)]
@@ -10,5 +11,6 @@ pub mod round;
 pub mod score;
 pub mod segments;
 
-pub use round::{Action, Phase, Round};
+pub use report::{DueReport, ReportTracker, RoundSnapshot};
+pub use round::{Action, FlagStatus, Phase, Round};
 pub use score::{RoundSummary, ScenarioResult};

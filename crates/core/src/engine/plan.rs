@@ -72,12 +72,9 @@ pub fn plan_round(
         RoundKind::Type(id) => index.packs_of_type(id).collect(),
         RoundKind::Single(id) => index.pack(id).into_iter().collect(),
         RoundKind::Technique(id) => {
-            let scams = index.packs.iter().filter(|p| !p.genuine && p.techniques.contains(id));
-            least_played(scams, progress, &mut rng).into_iter().take(FOCUSED_MAX).collect()
+            least_played(technique_scams(index, id), progress, &mut rng).into_iter().take(FOCUSED_MAX).collect()
         }
-        RoundKind::Review => {
-            progress.due_reviews(today).iter().filter_map(|id| index.pack(id)).take(FOCUSED_MAX).collect()
-        }
+        RoundKind::Review => review_packs(index, progress, today),
         RoundKind::Quick => {
             // The least-played scam of each type, least-practised types first.
             let mut by_type: BTreeMap<&str, Vec<&PackSummary>> = BTreeMap::new();
@@ -103,6 +100,42 @@ pub fn plan_round(
     };
     rng.shuffle(&mut picked);
     picked.into_iter().map(|p| p.file.clone()).collect()
+}
+
+/// The scams that use technique `id`: a technique round draws from them.
+fn technique_scams<'a>(index: &'a SiteIndex, id: &'a str) -> impl Iterator<Item = &'a PackSummary> {
+    index.packs.iter().filter(move |p| !p.genuine && p.techniques.iter().any(|t| t == id))
+}
+
+/// How many scenarios a round of technique `id` plays (0: none to offer).
+pub fn technique_round_length(index: &SiteIndex, id: &str) -> usize {
+    technique_scams(index, id).count().min(FOCUSED_MAX)
+}
+
+/// The mistakes due for review that the index still has, oldest first, as
+/// many as a review round plays.
+fn review_packs<'a>(index: &'a SiteIndex, progress: &Progress, today: u32) -> Vec<&'a PackSummary> {
+    progress.due_reviews(today).iter().filter_map(|id| index.pack(id)).take(FOCUSED_MAX).collect()
+}
+
+/// How many scenarios a review round would play today (0: no review to offer).
+pub fn review_round_length(index: &SiteIndex, progress: &Progress, today: u32) -> usize {
+    review_packs(index, progress, today).len()
+}
+
+/// Scenarios of scam type `id` played at least once, and how many it has.
+pub fn type_progress(index: &SiteIndex, progress: &Progress, id: &str) -> (usize, usize) {
+    let packs: Vec<&PackSummary> = index.packs_of_type(id).collect();
+    (packs.iter().filter(|p| progress.plays(&p.id) > 0).count(), packs.len())
+}
+
+/// What the start button plays: `first`, unless it names a scenario the
+/// index does not have (a stale link), then a quick round.
+pub fn playable_start(index: &SiteIndex, first: &RoundKind) -> RoundKind {
+    match first {
+        RoundKind::Single(id) if index.pack(id).is_none() => RoundKind::Quick,
+        kind => kind.clone(),
+    }
 }
 
 /// Packs ordered least-played first, ties broken at random.
@@ -207,5 +240,58 @@ mod tests {
             files(plan_round(&index(), &RoundKind::Review, &p, 1, 20, QUICK_LENGTH)),
             ["demo/real.json", "other/b.json"]
         );
+    }
+
+    #[test]
+    fn the_start_screen_offers_a_review_of_at_most_what_the_round_plays() {
+        let mut p = Progress::default();
+        assert_eq!(review_round_length(&index(), &p, 100), 0);
+        for (day, id) in ["demo-scam", "demo-real", "other-a", "other-b", "gone-1", "gone-2"].iter().enumerate() {
+            p.missed.insert(id.to_string(), day as u32);
+        }
+        assert_eq!(review_round_length(&index(), &p, 100), 4, "scenarios no longer shipped are not counted");
+        let mut big = index();
+        for n in 0..4 {
+            let extra = PackSummary { id: format!("extra-{n}"), ..big.packs[0].clone() };
+            p.missed.insert(extra.id.clone(), 1);
+            big.packs.push(extra);
+        }
+        assert_eq!(review_round_length(&big, &p, 100), FOCUSED_MAX);
+        assert_eq!(
+            plan_round(&big, &RoundKind::Review, &p, 1, 100, QUICK_LENGTH).len(),
+            review_round_length(&big, &p, 100),
+            "the offer and the round agree"
+        );
+    }
+
+    #[test]
+    fn a_technique_is_offered_with_the_number_of_scams_its_round_plays() {
+        assert_eq!(technique_round_length(&index(), "advance-fee"), 2);
+        assert_eq!(technique_round_length(&index(), "nope"), 0);
+        let mut big = index();
+        for n in 0..6 {
+            big.packs.push(PackSummary { id: format!("extra-{n}"), ..big.packs[0].clone() });
+        }
+        assert_eq!(technique_round_length(&big, "advance-fee"), FOCUSED_MAX);
+        let plan = plan_round(&big, &RoundKind::Technique("advance-fee".into()), &Progress::default(), 1, 0, 5);
+        assert_eq!(plan.len(), technique_round_length(&big, "advance-fee"));
+    }
+
+    #[test]
+    fn type_progress_counts_scenarios_played_at_least_once() {
+        let mut p = Progress::default();
+        assert_eq!(type_progress(&index(), &p, "demo"), (0, 2));
+        p.scenarios
+            .insert("demo-real".into(), ScenarioRecord { plays: 2, best_points: 0, max_points: 100, last_right: true });
+        assert_eq!(type_progress(&index(), &p, "demo"), (1, 2));
+        assert_eq!(type_progress(&index(), &p, "nope"), (0, 0));
+    }
+
+    #[test]
+    fn a_stale_single_scenario_link_starts_a_quick_round() {
+        assert_eq!(playable_start(&index(), &RoundKind::Single("gone".into())), RoundKind::Quick);
+        let linked = RoundKind::Single("demo-real".into());
+        assert_eq!(playable_start(&index(), &linked), linked);
+        assert_eq!(playable_start(&index(), &RoundKind::Type("x".into())), RoundKind::Type("x".into()));
     }
 }

@@ -80,10 +80,12 @@ impl Progress {
             return (progress, None);
         }
         // Keep every part that still reads; drop only what is damaged.
-        let mut progress = Progress::default();
-        progress.rounds = map.get("rounds").and_then(Value::as_u64).map_or(0, |n| n.min(u64::from(u32::MAX)) as u32);
-        progress.best_round = map.get("best_round").cloned().and_then(|v| serde_json::from_value(v).ok());
-        progress.missed = map.get("missed").cloned().and_then(|v| serde_json::from_value(v).ok()).unwrap_or_default();
+        let mut progress = Progress {
+            rounds: map.get("rounds").and_then(Value::as_u64).map_or(0, |n| n.min(u64::from(u32::MAX)) as u32),
+            best_round: map.get("best_round").cloned().and_then(|v| serde_json::from_value(v).ok()),
+            missed: map.get("missed").cloned().and_then(|v| serde_json::from_value(v).ok()).unwrap_or_default(),
+            ..Progress::default()
+        };
         let mut dropped = 0;
         if let Some(Value::Object(entries)) = map.get("scenarios") {
             for (id, entry) in entries {

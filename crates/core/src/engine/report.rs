@@ -1,12 +1,101 @@
 //! The result a host page receives when a round ends (or the learner leaves
 //! it early): scores and tallies only, never anything about the learner. It
 //! can also be read as an xAPI statement for a learning record store.
+//! `ReportTracker` decides when: each round is reported at most once.
 
 use super::score::RoundSummary;
 use super::ScenarioResult;
 use serde::Serialize;
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
+
+/// What a report is made of: a round's state as far as the host page is concerned.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct RoundSnapshot {
+    pub results: Vec<ScenarioResult>,
+    pub confidence_before: Option<u8>,
+    pub confidence_after: Option<u8>,
+    /// The round reached its summary.
+    pub finished: bool,
+}
+
+impl RoundSnapshot {
+    /// The learner has done something worth telling: rated or played a scenario.
+    fn started(&self) -> bool {
+        !self.results.is_empty() || self.confidence_before.is_some()
+    }
+}
+
+/// A report that is due to go to the host page: round `round` ended or was left.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DueReport {
+    pub round: u32,
+    pub snapshot: RoundSnapshot,
+    pub duration_ms: f64,
+    pub completed: bool,
+}
+
+impl DueReport {
+    /// The report itself; `base` is where the app is served (for xAPI).
+    pub fn to_report(&self, base: &str) -> RoundReport {
+        let s = &self.snapshot;
+        RoundReport::new(&s.results, s.confidence_before, s.confidence_after, self.duration_ms, self.completed, base)
+    }
+}
+
+/// Reporting each round to the host page exactly once: when it finishes, or
+/// when the learner leaves it (another round, home, closing the page) after
+/// doing something. Times come in as arguments, in milliseconds.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum ReportTracker {
+    /// No round is being played.
+    #[default]
+    Idle,
+    /// Round `round` is being played; `snapshot` is its latest state.
+    Tracking { round: u32, started_ms: f64, snapshot: RoundSnapshot },
+    /// Round `round` has been reported; nothing more goes out for it.
+    Reported { round: u32 },
+}
+
+impl ReportTracker {
+    /// Round `round` starts at `now_ms`.
+    pub fn start(round: u32, now_ms: f64) -> Self {
+        ReportTracker::Tracking { round, started_ms: now_ms, snapshot: RoundSnapshot::default() }
+    }
+
+    /// Round `round` changed to `snapshot`: the report is due once it has
+    /// finished. `None` when nothing changes: an update from an old round,
+    /// or the same state again.
+    pub fn update(&self, round: u32, snapshot: RoundSnapshot, now_ms: f64) -> Option<(Self, Option<DueReport>)> {
+        let ReportTracker::Tracking { round: tracked, started_ms, snapshot: last } = self else { return None };
+        if *tracked != round || *last == snapshot {
+            return None;
+        }
+        if snapshot.finished {
+            let due = DueReport { round, snapshot, duration_ms: now_ms - started_ms, completed: true };
+            return Some((ReportTracker::Reported { round }, Some(due)));
+        }
+        Some((ReportTracker::Tracking { round, started_ms: *started_ms, snapshot }, None))
+    }
+
+    /// The learner leaves the round at `now_ms`: it is reported as not
+    /// completed, unless it was reported already or nothing was done in it.
+    pub fn leave(&self, now_ms: f64) -> (Self, Option<DueReport>) {
+        match self {
+            ReportTracker::Tracking { round, started_ms, snapshot } if snapshot.started() => {
+                let due = DueReport {
+                    round: *round,
+                    snapshot: snapshot.clone(),
+                    duration_ms: now_ms - started_ms,
+                    completed: false,
+                };
+                (ReportTracker::Reported { round: *round }, Some(due))
+            }
+            ReportTracker::Tracking { round, .. } => (ReportTracker::Reported { round: *round }, None),
+            other => (other.clone(), None),
+        }
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RoundReport {
@@ -122,6 +211,59 @@ mod tests {
         assert_eq!(r.xapi["object"]["id"], "https://w.example/#scamspot-round");
         let json = r.to_json();
         assert!(json.contains("\"completed\":true"));
+    }
+
+    fn rated(level: u8) -> RoundSnapshot {
+        RoundSnapshot { confidence_before: Some(level), ..RoundSnapshot::default() }
+    }
+
+    fn finished() -> RoundSnapshot {
+        RoundSnapshot {
+            results: vec![result("a", false, Outcome::Safe, 110)],
+            confidence_before: Some(2),
+            confidence_after: Some(4),
+            finished: true,
+        }
+    }
+
+    #[test]
+    fn a_round_left_before_doing_anything_reports_nothing() {
+        let (after, due) = ReportTracker::start(1, 0.0).leave(5_000.0);
+        assert_eq!(due, None);
+        assert_eq!(after.leave(6_000.0).1, None, "and leaving again still reports nothing");
+    }
+
+    #[test]
+    fn completing_reports_once_and_leaving_afterwards_reports_nothing_more() {
+        let tracker = ReportTracker::start(1, 1_000.0);
+        let (tracker, due) = tracker.update(1, rated(2), 2_000.0).unwrap();
+        assert_eq!(due, None, "a round in progress is not reported");
+        let (tracker, due) = tracker.update(1, finished(), 61_000.0).unwrap();
+        let due = due.expect("the finished round is reported");
+        assert_eq!((due.round, due.completed, due.duration_ms), (1, true, 60_000.0));
+        assert_eq!(due.to_report("").score, 110);
+        assert_eq!(tracker.update(1, finished(), 62_000.0), None, "no second report of the same round");
+        assert_eq!(tracker.leave(70_000.0).1, None, "leaving a reported round sends nothing");
+    }
+
+    #[test]
+    fn leaving_mid_round_reports_it_as_not_completed_once() {
+        let (tracker, _) = ReportTracker::start(3, 0.0).update(3, rated(4), 1_000.0).unwrap();
+        let (tracker, due) = tracker.leave(9_000.0);
+        let due = due.expect("a started round is reported when left");
+        assert_eq!((due.round, due.completed, due.duration_ms), (3, false, 9_000.0));
+        assert_eq!(due.snapshot.confidence_before, Some(4));
+        assert_eq!(tracker.leave(10_000.0).1, None, "only once");
+        assert_eq!(tracker.update(3, finished(), 11_000.0), None, "a late finish after leaving is not reported");
+    }
+
+    #[test]
+    fn a_late_update_from_an_old_round_is_ignored() {
+        let tracker = ReportTracker::start(2, 3.0);
+        assert_eq!(tracker.update(1, finished(), 4.0), None);
+        assert_eq!(tracker, ReportTracker::start(2, 3.0));
+        assert_eq!(ReportTracker::Idle.update(1, rated(2), 5.0), None, "no round, nothing to track");
+        assert_eq!(ReportTracker::Idle.leave(6.0), (ReportTracker::Idle, None));
     }
 
     #[test]

@@ -3,9 +3,10 @@
 //! through; an action that does not fit the current state (a double tap, a
 //! stale timer) returns `None` and changes nothing.
 
+use super::report::RoundSnapshot;
 use super::score::{score_scenario, ScenarioResult};
 use super::segments::{segments, Segment};
-use crate::content::{StepKind, ValidScenario};
+use crate::content::{Flag, Sender, StepKind, ValidScenario};
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
@@ -68,15 +69,27 @@ pub struct Play {
     pub revealed: usize,
 }
 
+/// A red flag of a message the learner saw, as the debrief tells it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FlagStatus {
+    /// Tapped in a spot step.
+    Found,
+    /// In a spot step, but not tapped.
+    Missed,
+    /// In a message the learner was not asked to spot in.
+    Seen,
+}
+
+/// Only `apply` changes a round; the rest of the app reads it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Round {
-    pub scenarios: Vec<Rc<ValidScenario>>,
-    pub current: usize,
-    pub phase: Phase,
-    pub play: Play,
-    pub results: Vec<ScenarioResult>,
-    pub confidence_before: Option<u8>,
-    pub confidence_after: Option<u8>,
+    scenarios: Vec<Rc<ValidScenario>>,
+    current: usize,
+    phase: Phase,
+    play: Play,
+    results: Vec<ScenarioResult>,
+    confidence_before: Option<u8>,
+    confidence_after: Option<u8>,
 }
 
 /// Everything a learner can do. Each action names the place it was issued
@@ -135,8 +148,61 @@ impl Round {
         }
     }
 
+    /// A new round whose first rating may already have been given (on the
+    /// static start screen); a rating out of range is ignored.
+    pub fn rated(scenarios: Vec<Rc<ValidScenario>>, rating: Option<u8>) -> Self {
+        let round = Round::new(scenarios);
+        rating.and_then(|level| round.apply(&Action::RateBefore(level))).unwrap_or(round)
+    }
+
+    pub fn scenarios(&self) -> &[Rc<ValidScenario>] {
+        &self.scenarios
+    }
+
+    /// The index of the scenario being played or debriefed.
+    pub fn current(&self) -> usize {
+        self.current
+    }
+
+    pub fn phase(&self) -> Phase {
+        self.phase
+    }
+
+    /// The scenario being played: its trail, balance and arrived messages.
+    pub fn play(&self) -> &Play {
+        &self.play
+    }
+
+    /// The results of the scenarios played to an end so far.
+    pub fn results(&self) -> &[ScenarioResult] {
+        &self.results
+    }
+
+    pub fn confidence_before(&self) -> Option<u8> {
+        self.confidence_before
+    }
+
+    pub fn confidence_after(&self) -> Option<u8> {
+        self.confidence_after
+    }
+
     pub fn scenario(&self) -> &ValidScenario {
         &self.scenarios[self.current]
+    }
+
+    /// Whether the current scenario is the round's last.
+    pub fn is_last(&self) -> bool {
+        self.current + 1 == self.scenarios.len()
+    }
+
+    /// What the host page is told about the round so far.
+    pub fn snapshot(&self) -> RoundSnapshot {
+        RoundSnapshot {
+            results: self.results.clone(),
+            confidence_before: self.confidence_before,
+            confidence_after: self.confidence_after,
+            finished: self.phase == Phase::Summary,
+        }
     }
 
     /// The step the learner is on.
@@ -152,6 +218,58 @@ impl Round {
     /// The result of the current scenario, once it has reached an end.
     pub fn current_result(&self) -> Option<&ScenarioResult> {
         self.results.get(self.current)
+    }
+
+    /// Whether the learner is tapping phrases: a spot step whose messages have
+    /// all arrived and that has not been submitted.
+    pub fn spotting(&self) -> bool {
+        self.phase == Phase::Playing && self.all_revealed() && self.is_spot() && self.current_result().is_none()
+    }
+
+    /// How many messages of the trail's visit `visit` are on screen: every
+    /// message of a step already passed, the arrived ones of the current step.
+    pub fn shown_messages(&self, visit: usize) -> usize {
+        let Some(v) = self.play.trail.get(visit) else { return 0 };
+        if visit + 1 == self.play.trail.len() {
+            self.play.revealed
+        } else {
+            self.scenario().steps[v.step].messages.len()
+        }
+    }
+
+    /// Whether message `message` of visit `visit` is split into tappable
+    /// phrases: while spotting, in the current step, and not the learner's own.
+    pub fn is_tappable(&self, visit: usize, message: usize) -> bool {
+        visit + 1 == self.play.trail.len()
+            && self.spotting()
+            && self.scenario().steps[self.step_index()].messages.get(message).is_some_and(|m| m.from != Sender::Me)
+    }
+
+    /// Phrases tapped so far in the step on screen.
+    pub fn taps_selected(&self) -> usize {
+        self.play.trail.last().map_or(0, |v| v.taps.len())
+    }
+
+    /// Every red flag in the messages the learner saw in the current
+    /// scenario, in order, with whether they found it.
+    pub fn flag_review(&self) -> Vec<(&Flag, FlagStatus)> {
+        let scenario = self.scenario();
+        self.play
+            .trail
+            .iter()
+            .flat_map(|visit| {
+                scenario.steps[visit.step].messages.iter().enumerate().flat_map(move |(mi, message)| {
+                    message.flags.iter().enumerate().map(move |(fi, flag)| {
+                        let status = match (visit.spotted, visit.taps.contains(&(mi, Tapped::Flag(fi)))) {
+                            (true, true) => FlagStatus::Found,
+                            (true, false) => FlagStatus::Missed,
+                            (false, _) => FlagStatus::Seen,
+                        };
+                        (flag, status)
+                    })
+                })
+            })
+            .collect()
     }
 
     /// Applies `action`; `None` when it does not fit the current state.
@@ -400,5 +518,76 @@ mod tests {
         assert_eq!((s.savings_start, s.savings_end), (6000, 6000));
         assert_eq!(s.points, 100);
         assert_eq!(s.max_points, 100 + 20 + 100);
+    }
+
+    #[test]
+    fn spotting_lasts_from_the_last_message_to_the_submission() {
+        let r = step(&round(), Action::RateBefore(3));
+        assert!(!r.spotting(), "the messages are still arriving");
+        let r = reveal(r);
+        assert!(r.spotting());
+        let r = tap(&r, 0, 0, "en");
+        assert_eq!(r.taps_selected(), 1);
+        let r = reveal(step(&r, Action::SubmitSpot { scenario: 0, step: 0 }));
+        assert!(!r.spotting(), "a choice step is no spot step");
+        assert_eq!(r.taps_selected(), 0, "the new step starts untapped");
+    }
+
+    #[test]
+    fn past_steps_show_every_message_and_only_the_current_step_can_be_tapped() {
+        let r = step(&round(), Action::RateBefore(3));
+        assert_eq!(r.shown_messages(0), 0, "nothing has arrived yet");
+        assert!(!r.is_tappable(0, 0), "not before the message arrives");
+        let r = reveal(r);
+        assert_eq!(r.shown_messages(0), 1);
+        assert!(r.is_tappable(0, 0));
+        assert!(!r.is_tappable(0, 1), "no such message");
+        let r = step(&r, Action::SubmitSpot { scenario: 0, step: 0 });
+        assert_eq!((r.shown_messages(0), r.shown_messages(1), r.shown_messages(2)), (1, 0, 0));
+        assert!(!r.is_tappable(0, 0), "a submitted step is read-only");
+    }
+
+    #[test]
+    fn the_debrief_tells_found_missed_and_merely_seen_flags() {
+        let r = reveal(step(&round(), Action::RateBefore(3)));
+        let segs = segments(&r.scenario().steps[0].messages[0], "en");
+        let flag1 = segs.iter().position(|s| s.flag == Some(1)).unwrap();
+        let r = tap(&r, 0, flag1, "en");
+        assert_eq!(
+            r.flag_review().iter().map(|(_, status)| *status).collect::<Vec<_>>(),
+            [FlagStatus::Seen, FlagStatus::Seen],
+            "not submitted yet"
+        );
+        let r = reveal(step(&r, Action::SubmitSpot { scenario: 0, step: 0 }));
+        let r = step(&r, Action::Choose { scenario: 0, step: 1, choice: 1 });
+        let review = r.flag_review();
+        let statuses: Vec<FlagStatus> = review.iter().map(|(_, status)| *status).collect();
+        assert_eq!(statuses, [FlagStatus::Missed, FlagStatus::Found]);
+        assert_eq!(review[1].0.quote.get("en"), "start at once");
+    }
+
+    #[test]
+    fn a_rating_from_the_start_screen_skips_the_first_question_if_valid() {
+        let scenarios = || vec![scenario(SCAM, "demo/scam.toml")];
+        let r = Round::rated(scenarios(), Some(4));
+        assert_eq!((r.phase(), r.confidence_before()), (Phase::Playing, Some(4)));
+        assert_eq!(Round::rated(scenarios(), Some(9)).phase(), Phase::RateBefore);
+        assert_eq!(Round::rated(scenarios(), None).phase(), Phase::RateBefore);
+        assert!(r.is_last());
+    }
+
+    #[test]
+    fn the_snapshot_follows_the_round_to_its_summary() {
+        let r = step(&round(), Action::RateBefore(2));
+        assert_eq!(r.snapshot(), RoundSnapshot { confidence_before: Some(2), ..RoundSnapshot::default() });
+        let mut r = reveal(step(&reveal(r), Action::SubmitSpot { scenario: 0, step: 0 }));
+        r = step(&r, Action::Choose { scenario: 0, step: 1, choice: 1 });
+        assert_eq!(r.snapshot().results.len(), 1);
+        r = reveal(step(&step(&r, Action::OpenDebrief { scenario: 0 }), Action::NextScenario { scenario: 0 }));
+        r = step(&r, Action::Choose { scenario: 1, step: 0, choice: 0 });
+        r = step(&step(&r, Action::OpenDebrief { scenario: 1 }), Action::NextScenario { scenario: 1 });
+        assert!(!r.snapshot().finished);
+        let done = step(&r, Action::RateAfter(5)).snapshot();
+        assert_eq!((done.finished, done.confidence_after, done.results.len()), (true, Some(5), 2));
     }
 }

@@ -1,0 +1,276 @@
+//! The whole app's state in one type, changed only through `AppState::apply`
+//! (a pure reducer, like `Round::apply`): language, saved progress, the pack
+//! index, which screen shows, the round being played, and what is due to go
+//! to the host page. The browser (fetching, storage, the clock, randomness)
+//! stays outside: hooks in `ui::hooks` do the I/O and bring its results back
+//! in as actions.
+
+#[cfg(test)]
+mod tests;
+
+use crate::config::AppConfig;
+use scamspot_core::content::{Diagnostic, SiteIndex, ValidScenario};
+use scamspot_core::engine::plan::{plan_round, RoundKind};
+use scamspot_core::engine::progress::{Progress, RestoreNotice};
+use scamspot_core::engine::{Action, DueReport, Phase, ReportTracker, Round};
+use scamspot_core::i18n::Lang;
+use std::rc::Rc;
+
+/// The pack index, fetched before the app mounts (the static start screen
+/// covers that time) and again on "Try again".
+#[derive(Debug, Clone, PartialEq)]
+pub enum IndexState {
+    Loading,
+    Ready(Rc<SiteIndex>),
+    Failed(Rc<Vec<Diagnostic>>),
+}
+
+impl From<Result<SiteIndex, Vec<Diagnostic>>> for IndexState {
+    fn from(result: Result<SiteIndex, Vec<Diagnostic>>) -> Self {
+        match result {
+            Ok(index) => IndexState::Ready(Rc::new(index)),
+            Err(problems) => IndexState::Failed(Rc::new(problems)),
+        }
+    }
+}
+
+/// Why progress cannot be used as stored, or cannot be stored at all.
+#[derive(Debug, Clone, PartialEq)]
+pub enum StorageNotice {
+    Restore(RestoreNotice),
+    Unavailable,
+}
+
+/// What the main area shows. `number` counts the rounds of the session, so
+/// a late message about an older round is told apart and ignored.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Screen {
+    Start,
+    /// The packs of round `number` (`files`, drawn from the index) are being
+    /// fetched. `rating` is the confidence already given on the static start screen.
+    Loading {
+        number: u32,
+        kind: RoundKind,
+        rating: Option<u8>,
+        files: Rc<Vec<String>>,
+    },
+    Playing {
+        number: u32,
+        kind: RoundKind,
+        round: Rc<Round>,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct AppState {
+    pub config: Rc<AppConfig>,
+    pub lang: Lang,
+    pub progress: Rc<Progress>,
+    pub storage_notice: Option<StorageNotice>,
+    pub index: IndexState,
+    pub screen: Screen,
+    /// Packs of the last round that failed to load (the round went on without them).
+    pub pack_problems: Rc<Vec<Diagnostic>>,
+    pub rounds_started: u32,
+    /// Which round the host page has been told about.
+    pub tracker: ReportTracker,
+    /// The last report the tracker decided on, for the host page.
+    pub due_report: Option<DueReport>,
+}
+
+/// Everything that changes the app. Times (`now_ms`), days (`today`) and
+/// seeds come from the browser as arguments.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AppAction {
+    SetLang(Lang),
+    /// "Try again" after the index failed to load.
+    RetryIndex,
+    IndexLoaded(IndexState),
+    /// The learner asks for a round (with a confidence rating already given, if any).
+    StartRound {
+        kind: RoundKind,
+        rating: Option<u8>,
+        seed: u64,
+        today: u32,
+        now_ms: f64,
+    },
+    /// The packs of round `number` have been fetched: the ones that loaded, and the problems.
+    RoundLoaded {
+        number: u32,
+        scenarios: Vec<Rc<ValidScenario>>,
+        problems: Vec<Diagnostic>,
+        now_ms: f64,
+    },
+    /// The learner (or a message timer) acts in round `number`.
+    Play {
+        number: u32,
+        action: Action,
+        now_ms: f64,
+        today: u32,
+    },
+    GoHome {
+        now_ms: f64,
+    },
+    /// The page is going away (closed, navigated off, put in the background for good).
+    LeavePage {
+        now_ms: f64,
+    },
+    /// The browser refused to save progress.
+    StorageFailed,
+    DismissStorageNotice,
+    DismissPackProblems,
+}
+
+impl AppState {
+    pub fn new(
+        config: Rc<AppConfig>,
+        lang: Lang,
+        (progress, storage_notice): (Progress, Option<StorageNotice>),
+        index: IndexState,
+    ) -> Self {
+        AppState {
+            config,
+            lang,
+            progress: Rc::new(progress),
+            storage_notice,
+            index,
+            screen: Screen::Start,
+            pack_problems: Rc::new(Vec::new()),
+            rounds_started: 0,
+            tracker: ReportTracker::Idle,
+            due_report: None,
+        }
+    }
+
+    /// The number of the round being played, if any.
+    pub fn playing_round(&self) -> Option<u32> {
+        match self.screen {
+            Screen::Playing { number, .. } => Some(number),
+            _ => None,
+        }
+    }
+
+    /// Applies `action`; `None` when it changes nothing (so the view keeps
+    /// the same state and does not re-render).
+    pub fn apply(&self, action: AppAction) -> Option<AppState> {
+        let mut next = self.clone();
+        let changed = match action {
+            AppAction::SetLang(lang) if lang != self.lang => {
+                next.lang = lang;
+                true
+            }
+            AppAction::RetryIndex if matches!(self.index, IndexState::Failed(_)) => {
+                next.index = IndexState::Loading;
+                true
+            }
+            AppAction::IndexLoaded(index) if self.index == IndexState::Loading => {
+                next.index = index;
+                true
+            }
+            AppAction::StartRound { kind, rating, seed, today, now_ms } => {
+                next.start_round(kind, rating, seed, today, now_ms)
+            }
+            AppAction::RoundLoaded { number, scenarios, problems, now_ms } => {
+                next.round_loaded(number, scenarios, problems, now_ms)
+            }
+            AppAction::Play { number, action, now_ms, today } => next.play(number, &action, now_ms, today),
+            AppAction::GoHome { now_ms } => {
+                next.leave_round(now_ms);
+                next.screen = Screen::Start;
+                !matches!(self.screen, Screen::Start) || next.tracker != self.tracker
+            }
+            AppAction::LeavePage { now_ms } => {
+                next.leave_round(now_ms);
+                next.tracker != self.tracker
+            }
+            AppAction::StorageFailed if self.storage_notice != Some(StorageNotice::Unavailable) => {
+                next.storage_notice = Some(StorageNotice::Unavailable);
+                true
+            }
+            AppAction::DismissStorageNotice if self.storage_notice.is_some() => {
+                next.storage_notice = None;
+                true
+            }
+            AppAction::DismissPackProblems if !self.pack_problems.is_empty() => {
+                next.pack_problems = Rc::new(Vec::new());
+                true
+            }
+            _ => false,
+        };
+        changed.then_some(next)
+    }
+
+    /// Plans the round from the index alone and starts fetching its packs;
+    /// a round being played is left (and reported) first.
+    fn start_round(&mut self, kind: RoundKind, rating: Option<u8>, seed: u64, today: u32, now_ms: f64) -> bool {
+        let IndexState::Ready(site) = &self.index else { return false };
+        let files = plan_round(site, &kind, &self.progress, seed, today, self.config.length);
+        self.leave_round(now_ms);
+        self.rounds_started += 1;
+        self.screen = Screen::Loading { number: self.rounds_started, kind, rating, files: Rc::new(files) };
+        true
+    }
+
+    /// The packs have arrived: play them, or go back to the start if none loaded.
+    fn round_loaded(
+        &mut self,
+        number: u32,
+        scenarios: Vec<Rc<ValidScenario>>,
+        problems: Vec<Diagnostic>,
+        now_ms: f64,
+    ) -> bool {
+        let Screen::Loading { number: loading, kind, rating, .. } = &self.screen else { return false };
+        if *loading != number {
+            return false;
+        }
+        let (kind, rating) = (kind.clone(), *rating);
+        self.pack_problems = Rc::new(problems);
+        self.screen = if scenarios.is_empty() {
+            Screen::Start
+        } else {
+            let round = Rc::new(Round::rated(scenarios, rating));
+            self.tracker = ReportTracker::start(number, now_ms);
+            self.follow(number, &round, now_ms);
+            Screen::Playing { number, kind, round }
+        };
+        true
+    }
+
+    /// Plays `action` in round `number`. Reaching the summary records the
+    /// round in the saved progress, on day `today`.
+    fn play(&mut self, number: u32, action: &Action, now_ms: f64, today: u32) -> bool {
+        let Screen::Playing { number: playing, round, .. } = &mut self.screen else { return false };
+        let Some(next) = round.apply(action).filter(|_| *playing == number) else { return false };
+        let finished = round.phase() != Phase::Summary && next.phase() == Phase::Summary;
+        let next = Rc::new(next);
+        *round = Rc::clone(&next);
+        if finished {
+            let mut progress = (*self.progress).clone();
+            progress.record(next.results(), today);
+            self.progress = Rc::new(progress);
+        }
+        self.follow(number, &next, now_ms);
+        true
+    }
+
+    /// Keeps the host report up to date with round `number`.
+    fn follow(&mut self, number: u32, round: &Round, now_ms: f64) {
+        if let Some((tracker, due)) = self.tracker.update(number, round.snapshot(), now_ms) {
+            self.track(tracker, due);
+        }
+    }
+
+    fn leave_round(&mut self, now_ms: f64) {
+        let (tracker, due) = self.tracker.leave(now_ms);
+        self.track(tracker, due);
+    }
+
+    /// A new report replaces the last one, which has been sent by then: a
+    /// round reports once, and the next one starts only after its packs load.
+    fn track(&mut self, tracker: ReportTracker, due: Option<DueReport>) {
+        self.tracker = tracker;
+        if due.is_some() {
+            self.due_report = due;
+        }
+    }
+}

@@ -1,0 +1,225 @@
+use super::*;
+use scamspot_core::content::{load_catalog, load_scenario, Catalog, PackSummary};
+
+// The engine's own fixtures: a catalog, a scam and a genuine offer.
+const CATALOG: &str = include_str!("../../crates/core/tests/fixtures/catalog.toml");
+const SCAM: &str = include_str!("../../crates/core/tests/fixtures/scam.toml");
+const GENUINE: &str = include_str!("../../crates/core/tests/fixtures/genuine.toml");
+
+fn catalog() -> Catalog {
+    load_catalog("catalog.toml", CATALOG).unwrap()
+}
+
+fn scenario(text: &str) -> Rc<ValidScenario> {
+    Rc::new(load_scenario("fixture.toml", text, &catalog()).unwrap())
+}
+
+fn index() -> SiteIndex {
+    let packs = [(SCAM, "demo/scam.json"), (GENUINE, "demo/real.json")]
+        .into_iter()
+        .map(|(text, file)| PackSummary::of(&scenario(text), file.into()))
+        .collect();
+    SiteIndex { catalog: catalog(), packs, broken: vec![] }
+}
+
+fn state() -> AppState {
+    let config = AppConfig { length: 5, ..AppConfig::default() };
+    AppState::new(Rc::new(config), Lang::En, (Progress::default(), None), IndexState::Ready(Rc::new(index())))
+}
+
+/// Applies an action that must change the state.
+fn act(state: &AppState, action: AppAction) -> AppState {
+    state.apply(action.clone()).unwrap_or_else(|| panic!("{action:?} changed nothing"))
+}
+
+fn start(state: &AppState, kind: RoundKind, now_ms: f64) -> AppState {
+    act(state, AppAction::StartRound { kind, rating: None, seed: 1, today: 100, now_ms })
+}
+
+/// Starts a round and loads its packs: the scam, then the genuine offer.
+fn playing(state: &AppState, now_ms: f64) -> AppState {
+    let loading = start(state, RoundKind::Type("demo".into()), now_ms);
+    let number = loading.rounds_started;
+    let scenarios = vec![scenario(SCAM), scenario(GENUINE)];
+    act(&loading, AppAction::RoundLoaded { number, scenarios, problems: vec![], now_ms })
+}
+
+fn play(state: &AppState, action: Action, now_ms: f64) -> AppState {
+    let number = state.playing_round().expect("a round is being played");
+    act(state, AppAction::Play { number, action, now_ms, today: 100 })
+}
+
+fn round(state: &AppState) -> &Round {
+    let Screen::Playing { round, .. } = &state.screen else { panic!("not playing: {:?}", state.screen) };
+    round
+}
+
+/// Plays both scenarios right, up to the second confidence question.
+fn play_to_the_last_question(state: &AppState, now_ms: f64) -> AppState {
+    [
+        Action::RateBefore(3),
+        Action::RevealAll { scenario: 0, step: 0 },
+        Action::SubmitSpot { scenario: 0, step: 0 },
+        Action::RevealAll { scenario: 0, step: 1 },
+        Action::Choose { scenario: 0, step: 1, choice: 1 },
+        Action::OpenDebrief { scenario: 0 },
+        Action::NextScenario { scenario: 0 },
+        Action::RevealAll { scenario: 1, step: 0 },
+        Action::Choose { scenario: 1, step: 0, choice: 0 },
+        Action::OpenDebrief { scenario: 1 },
+        Action::NextScenario { scenario: 1 },
+    ]
+    .into_iter()
+    .fold(state.clone(), |s, action| play(&s, action, now_ms))
+}
+
+#[test]
+fn a_round_is_planned_from_the_index_then_played_once_its_packs_arrive() {
+    let loading = start(&state(), RoundKind::Type("demo".into()), 0.0);
+    let Screen::Loading { number: 1, files, .. } = &loading.screen else { panic!("{:?}", loading.screen) };
+    let mut files = (**files).clone();
+    files.sort();
+    assert_eq!(files, ["demo/real.json", "demo/scam.json"]);
+    let s = playing(&state(), 0.0);
+    assert_eq!((s.playing_round(), round(&s).phase()), (Some(1), Phase::RateBefore));
+    let s = play(&s, Action::RateBefore(2), 1.0);
+    assert_eq!(round(&s).confidence_before(), Some(2));
+}
+
+#[test]
+fn a_rating_from_the_static_start_screen_is_carried_into_the_round() {
+    let s = act(
+        &state(),
+        AppAction::StartRound { kind: RoundKind::Quick, rating: Some(4), seed: 1, today: 0, now_ms: 0.0 },
+    );
+    let s =
+        act(&s, AppAction::RoundLoaded { number: 1, scenarios: vec![scenario(SCAM)], problems: vec![], now_ms: 0.0 });
+    assert_eq!((round(&s).phase(), round(&s).confidence_before()), (Phase::Playing, Some(4)));
+    let left = act(&s, AppAction::GoHome { now_ms: 1.0 });
+    assert!(left.due_report.is_some(), "a rated round counts as started");
+}
+
+#[test]
+fn a_tap_the_round_refuses_leaves_the_state_alone() {
+    let s = play(&playing(&state(), 0.0), Action::RateBefore(3), 0.0);
+    let again = AppAction::Play { number: 1, action: Action::RateBefore(3), now_ms: 0.0, today: 100 };
+    assert_eq!(s.apply(again), None, "a double tap");
+}
+
+#[test]
+fn no_round_starts_before_the_index_is_in() {
+    let mut s = state();
+    s.index = IndexState::Loading;
+    let start = AppAction::StartRound { kind: RoundKind::Quick, rating: None, seed: 1, today: 0, now_ms: 0.0 };
+    assert_eq!(s.apply(start), None);
+}
+
+#[test]
+fn packs_that_all_fail_lead_back_to_the_start_with_the_problems_shown() {
+    let loading = start(&state(), RoundKind::Quick, 0.0);
+    let problem = Diagnostic {
+        file: "demo/scam.json".into(),
+        position: None,
+        scenario: None,
+        step: None,
+        field: String::new(),
+        problem: "could not be downloaded: HTTP 404".into(),
+    };
+    let back =
+        act(&loading, AppAction::RoundLoaded { number: 1, scenarios: vec![], problems: vec![problem], now_ms: 1.0 });
+    assert_eq!((&back.screen, back.pack_problems.len()), (&Screen::Start, 1));
+    let dismissed = act(&back, AppAction::DismissPackProblems);
+    assert_eq!(dismissed.apply(AppAction::DismissPackProblems), None);
+}
+
+#[test]
+fn packs_arriving_for_a_round_the_learner_left_are_ignored() {
+    let loading = start(&state(), RoundKind::Quick, 0.0);
+    let home = act(&loading, AppAction::GoHome { now_ms: 1.0 });
+    let late = AppAction::RoundLoaded { number: 1, scenarios: vec![scenario(SCAM)], problems: vec![], now_ms: 2.0 };
+    assert_eq!(home.apply(late.clone()), None);
+    let second = start(&home, RoundKind::Quick, 3.0);
+    assert_eq!(second.apply(late), None, "round 2 is loading now");
+}
+
+#[test]
+fn a_completed_round_is_recorded_and_reported_once() {
+    let s = play_to_the_last_question(&playing(&state(), 1_000.0), 30_000.0);
+    assert_eq!((s.due_report.clone(), s.progress.rounds), (None, 0), "not finished yet");
+    let s = play(&s, Action::RateAfter(4), 61_000.0);
+    let due = s.due_report.clone().expect("reported when finished");
+    assert_eq!((due.round, due.completed, due.duration_ms), (1, true, 60_000.0));
+    assert_eq!(due.snapshot.confidence_after, Some(4));
+    assert_eq!((s.progress.rounds, s.progress.plays("demo-scam"), s.progress.plays("demo-real")), (1, 1, 1));
+    let home = act(&s, AppAction::GoHome { now_ms: 70_000.0 });
+    assert_eq!(home.due_report, Some(due), "leaving a reported round adds no report");
+    assert_eq!(home.progress.rounds, 1);
+}
+
+#[test]
+fn leaving_mid_round_reports_it_as_not_completed_once() {
+    let s = play(&playing(&state(), 0.0), Action::RateBefore(3), 1_000.0);
+    let left = act(&s, AppAction::LeavePage { now_ms: 5_000.0 });
+    let due = left.due_report.clone().expect("a started round is reported when left");
+    assert_eq!((due.round, due.completed, due.duration_ms), (1, false, 5_000.0));
+    assert_eq!(left.apply(AppAction::LeavePage { now_ms: 6_000.0 }), None, "only once");
+    // Going home afterwards still changes the screen, but reports nothing more.
+    assert_eq!(act(&left, AppAction::GoHome { now_ms: 7_000.0 }).due_report, Some(due));
+}
+
+#[test]
+fn a_round_left_before_doing_anything_reports_nothing() {
+    let s = playing(&state(), 0.0);
+    let home = act(&s, AppAction::GoHome { now_ms: 1_000.0 });
+    assert_eq!(home.due_report, None);
+    let next = playing(&home, 2_000.0);
+    assert_eq!(next.due_report, None, "starting another round does not report the empty one");
+}
+
+#[test]
+fn starting_another_round_mid_round_reports_the_first() {
+    let s = play(&playing(&state(), 0.0), Action::RateBefore(3), 1.0);
+    let second = start(&s, RoundKind::Quick, 10.0);
+    assert_eq!(second.due_report.as_ref().map(|d| (d.round, d.completed)), Some((1, false)));
+}
+
+#[test]
+fn late_news_from_an_old_round_is_ignored() {
+    let first = play(&playing(&state(), 0.0), Action::RateBefore(3), 1.0);
+    let second = playing(&first, 10.0);
+    assert_eq!(second.playing_round(), Some(2));
+    // A message timer of round 1 that fires after round 2 began.
+    let late = AppAction::Play { number: 1, action: Action::RateBefore(5), now_ms: 20.0, today: 100 };
+    assert_eq!(second.apply(late), None);
+}
+
+#[test]
+fn actions_that_change_nothing_leave_the_state_alone() {
+    let s = state();
+    assert_eq!(s.apply(AppAction::SetLang(Lang::En)), None);
+    assert_eq!(s.apply(AppAction::GoHome { now_ms: 1.0 }), None);
+    assert_eq!(s.apply(AppAction::LeavePage { now_ms: 1.0 }), None);
+    assert_eq!(s.apply(AppAction::RetryIndex), None, "the index is fine");
+    assert_eq!(s.apply(AppAction::IndexLoaded(IndexState::Loading)), None, "nothing was being loaded");
+    assert_eq!(s.apply(AppAction::DismissStorageNotice), None);
+    assert_eq!(act(&s, AppAction::SetLang(Lang::ZhCn)).lang, Lang::ZhCn);
+}
+
+#[test]
+fn a_failed_index_can_be_fetched_again() {
+    let mut s = state();
+    s.index = IndexState::Failed(Rc::new(vec![]));
+    let retrying = act(&s, AppAction::RetryIndex);
+    assert_eq!(retrying.index, IndexState::Loading);
+    assert_eq!(retrying.apply(AppAction::RetryIndex), None, "one fetch at a time");
+    let ready = act(&retrying, AppAction::IndexLoaded(Ok(index()).into()));
+    assert!(matches!(ready.index, IndexState::Ready(_)));
+}
+
+#[test]
+fn a_refused_save_shows_its_notice_once_until_dismissed() {
+    let s = act(&state(), AppAction::StorageFailed);
+    assert_eq!(s.storage_notice, Some(StorageNotice::Unavailable));
+    assert_eq!(s.apply(AppAction::StorageFailed), None);
+    assert_eq!(act(&s, AppAction::DismissStorageNotice).storage_notice, None);
+}

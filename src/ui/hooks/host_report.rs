@@ -1,0 +1,28 @@
+//! Sends the host page each report the state decides on, and tells the
+//! state when the page goes away (so a round left mid-way is still reported).
+
+use crate::state::{AppAction, AppState};
+use crate::ui::reducer::AppStore;
+use crate::web::browser::now_ms;
+use crate::web::host::Host;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[hook]
+pub fn use_host_report(state: &AppState, host: Rc<Host>, dispatch: UseReducerDispatcher<AppStore>) {
+    {
+        let (host, base) = (Rc::clone(&host), state.config.base.clone());
+        use_effect_with(state.due_report.clone(), move |due| {
+            if let Some(due) = due {
+                host.report(&due.to_report(&base));
+            }
+        });
+    }
+    use_effect_with((), move |_| {
+        let window = web_sys::window().expect("a browser window");
+        let listener = gloo::events::EventListener::new(&window, "pagehide", move |_| {
+            dispatch.dispatch(AppAction::LeavePage { now_ms: now_ms() })
+        });
+        move || drop(listener)
+    });
+}

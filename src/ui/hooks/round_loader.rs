@@ -1,0 +1,31 @@
+//! Fetches the packs of the round the state is loading, plus the host's own
+//! pack if it configured one.
+
+use crate::state::{AppAction, AppState, IndexState, Screen};
+use crate::ui::reducer::AppStore;
+use crate::web::browser::now_ms;
+use crate::web::packs::{fetch_scenarios, pack_source};
+use wasm_bindgen_futures::spawn_local;
+use yew::prelude::*;
+
+#[hook]
+pub fn use_round_loader(state: &AppState, dispatch: UseReducerDispatcher<AppStore>) {
+    let loading = match (&state.screen, &state.index) {
+        (Screen::Loading { number, files, .. }, IndexState::Ready(site)) => {
+            Some((*number, files.clone(), site.clone()))
+        }
+        _ => None,
+    };
+    let config = state.config.clone();
+    use_effect_with(loading, move |loading| {
+        let Some((number, files, site)) = loading.clone() else { return };
+        let mut sources: Vec<(String, String)> = files.iter().map(|f| pack_source(&config.base, f)).collect();
+        if let Some(url) = &config.pack_url {
+            sources.push((url.clone(), url.clone()));
+        }
+        spawn_local(async move {
+            let (scenarios, problems) = fetch_scenarios(&site.catalog, &sources).await;
+            dispatch.dispatch(AppAction::RoundLoaded { number, scenarios, problems, now_ms: now_ms() });
+        });
+    });
+}
