@@ -1,5 +1,5 @@
 use super::*;
-use scamspot_core::content::{load_catalog, load_scenario, Catalog, PackSummary};
+use scamspot_core::content::{load_catalog, load_scenario, Catalog, PackSummary, Problem};
 
 // The engine's own fixtures: a catalog, a scam and a genuine offer.
 const CATALOG: &str = include_str!("../../crates/core/tests/fixtures/catalog.toml");
@@ -117,14 +117,7 @@ fn no_round_starts_before_the_index_is_in() {
 #[test]
 fn packs_that_all_fail_lead_back_to_the_start_with_the_problems_shown() {
     let loading = start(&state(), RoundKind::Quick, 0.0);
-    let problem = Diagnostic {
-        file: "demo/scam.json".into(),
-        position: None,
-        scenario: None,
-        step: None,
-        field: String::new(),
-        problem: "could not be downloaded: HTTP 404".into(),
-    };
+    let problem = Diagnostic::new("demo/scam.json", Problem::CannotRead { reason: "HTTP 404".into() });
     let back =
         act(&loading, AppAction::RoundLoaded { number: 1, scenarios: vec![], problems: vec![problem], now_ms: 1.0 });
     assert_eq!((&back.screen, back.pack_problems.len()), (&Screen::Start, 1));
