@@ -232,3 +232,22 @@ test('a script embed from a server without CORS says so in the element, naming t
   assert.ok(text.includes(new URL(noCors.url).origin), text);
   assert.ok(await notice.evaluate(n => n.getBoundingClientRect().height) > 40, 'the message takes visible space');
 });
+
+test('closing the page mid-round still reports the round to the host, once, as not completed', async t => {
+  const url = `${servers.host}/examples/campus-script.html?widget=${servers.widget}`;
+  const { page } = await open(t, url, 'phone', 'zh-CN');
+  // What a real host does with a result as its page goes away: keep it
+  // synchronously (a campus site would use navigator.sendBeacon).
+  await page.evaluate(() => document.addEventListener('scamspot:result', e => {
+    const kept = JSON.parse(localStorage.getItem('kept') || '[]');
+    localStorage.setItem('kept', JSON.stringify([...kept, { from: e.target.id, detail: e.detail }]));
+  }));
+  const widget = page.locator('#zh-widget');
+  await press(widget.locator('#start'));
+  await press(widget.locator('[data-level="2"]'));
+  await widget.locator('section.scenario').waitFor();
+  await page.goto(`${servers.host}/examples/campus.css`); // the learner closes the tab or follows a link
+  const kept = await page.evaluate(() => JSON.parse(localStorage.getItem('kept') || '[]'));
+  assert.equal(kept.length, 1, JSON.stringify(kept));
+  assert.deepEqual([kept[0].from, kept[0].detail.completed, kept[0].detail.confidence_before], ['zh-widget', false, 2]);
+});
