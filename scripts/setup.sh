@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs whatever is missing to build and test ScamSpot, and nothing that is
 # already there: the wasm32 target, clippy and rustfmt, Trunk, wasm-bindgen-cli at the exact
-# version in Cargo.lock, wasm-opt (npm binaryen), Chromium and the browser-test
-# packages. Sourced by serve.sh and test.sh; safe to run again.
+# version in Cargo.lock, wasm-opt (npm binaryen), Chromium, zbarimg and the
+# browser-test packages. Sourced by serve.sh and test.sh; safe to run again.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 tools="$repo/.tools"
@@ -47,9 +47,14 @@ if ! wasm-opt --version 2>/dev/null | grep -q "version $BINARYEN_VERSION"; then
   npm install --prefix "$tools" --no-audit --no-fund --loglevel=error "binaryen@$BINARYEN_VERSION"
 fi
 
-if [ ! -x /usr/bin/chromium ]; then
-  say "installing Chromium (Debian package)"
-  apt-get update -qq && apt-get install -y -qq chromium >/dev/null
+# Debian packages the browser tests use: Chromium, and zbarimg, which reads
+# the catalogue's QR codes as a phone camera would.
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -x /usr/bin/zbarimg ] || missing+=(zbar-tools)
+if [ ${#missing[@]} -gt 0 ]; then
+  say "installing ${missing[*]} (Debian packages)"
+  apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
 if [ ! -d "$repo/tests/e2e/node_modules/playwright-core" ] || [ ! -d "$repo/tests/e2e/node_modules/axe-core" ]; then

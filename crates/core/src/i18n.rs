@@ -5,7 +5,7 @@
 //! ("1 scenario", "2 scenarios"; Chinese nouns do not change); the others
 //! are templates whose `{name}` placeholders `fill` replaces.
 
-use crate::content::Outcome;
+use crate::content::{Channel, Outcome};
 
 /// The languages the interface is written in. Simplified Chinese is the default.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -46,6 +46,24 @@ impl Lang {
         match self {
             Lang::ZhCn => Lang::En,
             Lang::En => Lang::ZhCn,
+        }
+    }
+
+    /// The lecturers' scenario catalogue in this language, beside the app's
+    /// page (written by the site finisher, linked from the start screen).
+    pub fn catalogue_file(self) -> &'static str {
+        match self {
+            Lang::ZhCn => "catalogue.html",
+            Lang::En => "catalogue-en.html",
+        }
+    }
+
+    /// The catalogue's own words: only the site finisher uses them, so they
+    /// stay out of the wasm.
+    pub fn catalogue_texts(self) -> &'static CatalogueTexts {
+        match self {
+            Lang::ZhCn => &ZH_CATALOGUE,
+            Lang::En => &EN_CATALOGUE,
         }
     }
 
@@ -192,6 +210,12 @@ pub struct Texts {
     pub per_type_line: &'static str,
     pub practise_heading: &'static str,
     pub practise_none: &'static str,
+    /// Above the start button when the page was linked to one scenario.
+    pub linked_heading: &'static str,
+    /// {id}: a link names a scenario the site does not have.
+    pub link_unknown: &'static str,
+    /// The start screen's link to the scenario catalogue (the app's own page only).
+    pub catalogue_link: &'static str,
     pub play_again: &'static str,
     pub home: &'static str,
 }
@@ -210,6 +234,59 @@ impl Texts {
         }
     }
 }
+
+/// The lecturers' scenario catalogue (catalogue.html), written at build time.
+pub struct CatalogueTexts {
+    pub title: &'static str,
+    pub intro: &'static str,
+    pub scam: &'static str,
+    pub genuine: &'static str,
+    /// By `Channel`: chat, group, sms, call, app, email.
+    pub channel_names: [&'static str; 6],
+    pub copy_link: &'static str,
+    pub link_copied: &'static str,
+    pub show_qr: &'static str,
+    pub hide_qr: &'static str,
+}
+
+impl CatalogueTexts {
+    /// Where a scenario happens, in words.
+    pub fn channel_name(&self, channel: Channel) -> &'static str {
+        let index = match channel {
+            Channel::Chat => 0,
+            Channel::Group => 1,
+            Channel::Sms => 2,
+            Channel::Call => 3,
+            Channel::App => 4,
+            Channel::Email => 5,
+        };
+        self.channel_names[index]
+    }
+}
+
+pub static ZH_CATALOGUE: CatalogueTexts = CatalogueTexts {
+    title: "场景目录",
+    intro: "每个场景都可以单独分享：复制链接，或在投影上展示二维码，学生扫码后直接进入这个场景。",
+    scam: "骗局",
+    genuine: "真实服务",
+    channel_names: ["聊天", "群聊", "短信", "电话", "App界面", "邮件"],
+    copy_link: "复制链接",
+    link_copied: "已复制",
+    show_qr: "二维码",
+    hide_qr: "收起二维码",
+};
+
+pub static EN_CATALOGUE: CatalogueTexts = CatalogueTexts {
+    title: "Scenario catalogue",
+    intro: "Every scenario can be shared on its own: copy its link, or show its QR code on the projector; scanning it opens that scenario directly.",
+    scam: "Scam",
+    genuine: "Genuine",
+    channel_names: ["Chat", "Group chat", "SMS", "Call", "App screens", "Email"],
+    copy_link: "Copy link",
+    link_copied: "Copied",
+    show_qr: "QR code",
+    hide_qr: "Hide QR code",
+};
 
 pub static ZH: Texts = Texts {
     app_name: "识骗",
@@ -290,6 +367,9 @@ pub static ZH: Texts = Texts {
     per_type_line: "处理正确 {right}/{played}",
     practise_heading: "建议再练",
     practise_none: "每一类都处理得很好，过几天再来复习一轮吧！",
+    linked_heading: "老师分享给你的场景",
+    link_unknown: "没有找到场景“{id}”，链接可能打错了或已过期。可以先做一轮快速练习，或请老师在场景目录里重新复制链接。",
+    catalogue_link: "场景目录（教师用：链接与二维码）",
     play_again: "再练一轮",
     home: "返回首页",
 };
@@ -384,6 +464,9 @@ pub static EN: Texts = Texts {
     per_type_line: "handled right {right}/{played}",
     practise_heading: "Practise again",
     practise_none: "You handled every type well. Come back in a few days for a refresher round!",
+    linked_heading: "Scenario shared with you",
+    link_unknown: "There is no scenario “{id}”: the link may be mistyped or out of date. Play a quick round, or ask for a fresh link from the scenario catalogue.",
+    catalogue_link: "Scenario catalogue (for lecturers: links and QR codes)",
     play_again: "Play another round",
     home: "Back to start",
 };

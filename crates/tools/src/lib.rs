@@ -3,6 +3,7 @@
 //! authors' checker (`scamspot-check`) and the build's site finisher
 //! (`scamspot-site`).
 
+pub mod catalogue;
 pub mod folder;
 pub mod locale;
 pub mod render;

@@ -1,9 +1,10 @@
 //! The start screen: what this is, how long it takes, and what to play: a
 //! quick round, a review of past mistakes, one scam type, or one technique.
 
+use crate::ui::widgets::shared_scenario::{Shared, SharedScenario};
 use scamspot_core::content::SiteIndex;
 use scamspot_core::engine::plan::{
-    playable_start, review_round_length, technique_round_length, type_progress, RoundKind,
+    link, playable_start, review_round_length, technique_round_length, type_progress, Link, RoundKind,
 };
 use scamspot_core::engine::progress::Progress;
 use scamspot_core::i18n::Lang;
@@ -21,6 +22,9 @@ pub struct StartScreenProps {
     /// What the start button plays: a quick round, or what the page was
     /// linked or configured to (`?scenario=`, `scenario="…"`, one type).
     pub first: RoundKind,
+    /// Whether to link the lecturers' catalogue (the app's own page, not an embed).
+    #[prop_or_default]
+    pub catalogue: bool,
 }
 
 #[function_component]
@@ -31,6 +35,11 @@ pub fn StartScreen(props: &StartScreenProps) -> Html {
     let quick = first == RoundKind::Quick;
     let reviews = review_round_length(&props.index, &props.progress, props.today);
     let catalog = &props.index.catalog;
+    let shared = match link(&props.index, &props.first) {
+        Link::Found(pack) => Some(Shared::Scenario(pack.title.get(code).to_string().into())),
+        Link::Unknown(id) => Some(Shared::Unknown(id.to_string().into())),
+        Link::None => None,
+    };
     html! {
         <section class="screen start">
             <h1>{ t.tagline }</h1>
@@ -38,6 +47,9 @@ pub fn StartScreen(props: &StartScreenProps) -> Html {
             <p class="meta"><span>{ "⏱ " }{ t.duration }</span><span>{ "🔒 " }{ t.privacy }</span></p>
             if let Some((points, max)) = props.progress.best_round {
                 <p class="meta" id="overall-progress">{ (t.overall_progress)(props.progress.rounds, points, max) }</p>
+            }
+            if let Some(shared) = shared {
+                <SharedScenario lang={props.lang} {shared} />
             }
             <button id="start" class="primary" onclick={start_with(first)}>{ if quick { t.start_mixed } else { t.start_linked } }</button>
             if reviews > 0 {
@@ -78,6 +90,9 @@ pub fn StartScreen(props: &StartScreenProps) -> Html {
                     })
                 }) }
             </ul>
+            if props.catalogue {
+                <p class="catalogue-link"><a href={props.lang.catalogue_file()}>{ t.catalogue_link }</a></p>
+            }
         </section>
     }
 }

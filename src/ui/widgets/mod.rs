@@ -6,5 +6,6 @@ pub mod choice_list;
 pub mod confidence_scale;
 pub mod notice;
 pub mod scenario_header;
+pub mod shared_scenario;
 pub mod spot_message;
 pub mod top_bar;

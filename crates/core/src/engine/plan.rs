@@ -138,6 +138,24 @@ pub fn playable_start(index: &SiteIndex, first: &RoundKind) -> RoundKind {
     }
 }
 
+/// What a link to one scenario (`?scenario=`, `scenario="…"`) asks for, as
+/// the start screen says it: the scenario by its title, or plainly that the
+/// link names none (a mistyped or stale id) before a quick round is offered.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Link<'a> {
+    /// The page was not linked to one scenario.
+    None,
+    Found(&'a PackSummary),
+    Unknown(&'a str),
+}
+
+pub fn link<'a>(index: &'a SiteIndex, first: &'a RoundKind) -> Link<'a> {
+    match first {
+        RoundKind::Single(id) => index.pack(id).map_or(Link::Unknown(id), Link::Found),
+        _ => Link::None,
+    }
+}
+
 /// Packs ordered least-played first, ties broken at random.
 fn least_played<'a>(
     packs: impl Iterator<Item = &'a PackSummary>,
@@ -290,6 +308,11 @@ mod tests {
     #[test]
     fn a_stale_single_scenario_link_starts_a_quick_round() {
         assert_eq!(playable_start(&index(), &RoundKind::Single("gone".into())), RoundKind::Quick);
+        let gone = RoundKind::Single("gone".into());
+        assert_eq!(link(&index(), &gone), Link::Unknown("gone"));
+        let shared = RoundKind::Single("demo-real".into());
+        assert!(matches!(link(&index(), &shared), Link::Found(p) if p.id == "demo-real"));
+        assert_eq!(link(&index(), &RoundKind::Quick), Link::None);
         let linked = RoundKind::Single("demo-real".into());
         assert_eq!(playable_start(&index(), &linked), linked);
         assert_eq!(playable_start(&index(), &RoundKind::Type("x".into())), RoundKind::Type("x".into()));

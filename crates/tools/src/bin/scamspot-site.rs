@@ -12,7 +12,10 @@
 //! - writes sw.js, the offline worker, with this build's version and files.
 
 use base64::Engine as _;
+use scamspot_core::content::index::INDEX_FILE;
+use scamspot_core::content::load_index;
 use scamspot_core::i18n::{Lang, Texts};
+use scamspot_tools::catalogue::{self, escape};
 use scamspot_tools::folder::files_below;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
@@ -23,10 +26,18 @@ use std::process::ExitCode;
 const CSS: &str = "static/app.css";
 const SHELL_SCRIPT: &str = "static/shell.js";
 const WORKER: &str = "static/sw.js";
-/// Embedding: the element script, the iframe page and its script, and the
-/// resizer host pages load beside an iframe (the CSS they load is written
-/// separately: the app's own page inlines it instead).
-const EMBED_FILES: [&str; 4] = ["static/embed.js", "static/embed-frame.js", "static/embed.html", "static/resizer.js"];
+/// Written beside the page with this build's file names: embedding (the
+/// element script, the iframe page and its script, the resizer host pages
+/// load beside an iframe) and the catalogue's scripts. The CSS they load is
+/// written separately; the app's own page inlines it instead.
+const COPIED_FILES: [&str; 6] = [
+    "static/embed.js",
+    "static/embed-frame.js",
+    "static/embed.html",
+    "static/resizer.js",
+    "static/qr.js",
+    "static/catalogue.js",
+];
 
 fn main() -> ExitCode {
     let dir =
@@ -70,13 +81,14 @@ fn finish(dir: &Path) -> Result<(), String> {
         sha256(&script),
         sha256(&css)
     );
-    for source in EMBED_FILES {
+    for source in COPIED_FILES {
         let name = Path::new(source).file_name().and_then(|n| n.to_str()).unwrap_or(source);
         let text = read(Path::new(source))?.replace("__APP_JS__", &app_js).replace("__APP_WASM__", &app_wasm);
         fs::write(dir.join(name), text).map_err(|e| e.to_string())?;
     }
     // In a host page, `rem` would follow the host's root font size; `em` follows ours.
     fs::write(dir.join("app.css"), css.replace("rem", "em")).map_err(|e| e.to_string())?;
+    write_catalogue(dir)?;
 
     let html_path = dir.join("index.html");
     let html = read(&html_path)?;
@@ -106,6 +118,18 @@ fn finish(dir: &Path) -> Result<(), String> {
     Ok(())
 }
 
+/// The lecturers' scenario catalogue in every language, from the index the
+/// pre-build hook compiled.
+fn write_catalogue(dir: &Path) -> Result<(), String> {
+    let index_path = dir.join("packs").join(INDEX_FILE);
+    let index = load_index(INDEX_FILE, &read(&index_path)?)
+        .map_err(|problems| format!("{}: {}", index_path.display(), problems[0]))?;
+    for lang in Lang::ALL {
+        fs::write(dir.join(lang.catalogue_file()), catalogue::page(&index, lang)).map_err(|e| e.to_string())?;
+    }
+    Ok(())
+}
+
 /// Replaces the `<!--scamspot:NAME-->` placeholder in index.html.
 fn fill(html: &str, name: &str, with: &str) -> Result<String, String> {
     let marker = format!("<!--scamspot:{name}-->");
@@ -123,10 +147,6 @@ fn sha256(text: &str) -> String {
 fn site_files(dir: &Path) -> Result<Vec<String>, String> {
     let files = files_below(dir).map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
     Ok(files.into_iter().filter(|f| f != "sw.js").collect())
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 /// The start screen's texts by key, in every language, for the start-up script.
