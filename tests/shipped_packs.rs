@@ -154,3 +154,38 @@ fn every_scam_spot_step_has_flags_that_split_out_in_both_languages() {
         }
     }
 }
+
+/// Whether a cut between `before` and `after` falls inside a number, an
+/// amount, a domain, a URL or an e-mail address ("¥150," | "000",
+/// "2." | "8%", "@huarui-tech." | "com", "https:" | "//…").
+fn cuts_a_token(before: &str, after: &str) -> bool {
+    let mut back = before.chars().rev();
+    let (a, a_prev) = (back.next(), back.next());
+    let mut ahead = after.chars();
+    let (b, b_next) = (ahead.next(), ahead.next());
+    let alnum = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+    let joiner = |c: Option<char>| matches!(c, Some('.' | ',' | ':'));
+    (alnum(a) && alnum(b))
+        || (joiner(a) && alnum(a_prev) && (alnum(b) || b == Some('/')))
+        || (joiner(b) && alnum(a) && alnum(b_next))
+}
+
+#[test]
+fn no_phrase_boundary_falls_inside_a_number_amount_domain_or_url() {
+    let mut cuts = Vec::new();
+    for scenario in shipped() {
+        for step in &scenario.steps {
+            for message in &step.messages {
+                for lang in &scenario.languages {
+                    let segs = segments(message, lang);
+                    for pair in segs.windows(2) {
+                        if cuts_a_token(&pair[0].text, &pair[1].text) {
+                            cuts.push(format!("{} ({lang}): {:?} | {:?}", scenario.id, pair[0].text, pair[1].text));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(cuts.is_empty(), "{} phrases cut inside a token:\n{}", cuts.len(), cuts.join("\n"));
+}

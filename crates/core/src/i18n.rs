@@ -173,6 +173,11 @@ pub struct Texts {
     pub next_scenario: &'static str,
     pub finish_round: &'static str,
     pub result_heading: &'static str,
+    /// An innocent phrase the learner tapped, marked after "done".
+    pub phrase_not_flag: &'static str,
+    /// Brackets around a phrase's mark: "（你漏掉了）", " (You missed)".
+    pub mark_open: &'static str,
+    pub mark_close: &'static str,
     /// {points} {max}
     pub result_points: &'static str,
     /// {caught} {total}
@@ -278,6 +283,9 @@ pub static ZH: Texts = Texts {
     next_scenario: "下一个场景",
     finish_round: "完成本轮",
     result_heading: "本轮成绩",
+    phrase_not_flag: "这句没问题",
+    mark_open: "（",
+    mark_close: "）",
     result_points: "{points}/{max} 分",
     result_scams: "识破骗局：{caught}/{total}",
     result_genuine: "正确信任真实服务：{trusted}/{total}",
@@ -372,6 +380,9 @@ pub static EN: Texts = Texts {
     next_scenario: "Next scenario",
     finish_round: "Finish the round",
     result_heading: "Your round",
+    phrase_not_flag: "not a red flag",
+    mark_open: " (",
+    mark_close: ")",
     result_points: "{points}/{max} points",
     result_scams: "Scams caught: {caught}/{total}",
     result_genuine: "Genuine services trusted: {trusted}/{total}",

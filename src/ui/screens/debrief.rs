@@ -45,7 +45,7 @@ pub fn DebriefScreen(props: &DebriefScreenProps) -> Html {
     html! {
         <section class="screen debrief">
             <p class={classes!("verdict", if scenario.genuine { "genuine" } else { "scam" })}>{ if scenario.genuine { t.verdict_genuine } else { t.verdict_scam } }</p>
-            <h1>{ t.debrief_heading }{ t.label_sep }{ scenario.title.get(code) }</h1>
+            <h1 class="screen-heading" tabindex="-1">{ t.debrief_heading }{ t.label_sep }{ scenario.title.get(code) }</h1>
             <p class={classes!("outcome", if result.handled_right() { "good" } else { "bad" })} id="debrief-outcome">
                 { t.outcome_heading(result.outcome, result.paid) }
             </p>

@@ -32,7 +32,7 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
     };
     html! {
         <section class="screen result">
-            <h1>{ t.result_heading }</h1>
+            <h1 class="screen-heading" tabindex="-1">{ t.result_heading }</h1>
             <p class="big-score" id="result-points">{ fill(t.result_points, &[("points", &s.points), ("max", &s.max_points)]) }</p>
             <ul class="stats">
                 if s.scams > 0 {

@@ -1,10 +1,11 @@
-//! One round: the screen for the current phase, each new one shown from its top.
+//! One round: the screen for the current phase, each new one shown from its
+//! top with the focus on its heading (not on each arriving message).
 
 use super::confidence::ConfidenceScreen;
 use super::debrief::DebriefScreen;
 use super::result::ResultScreen;
 use super::scenario::ScenarioScreen;
-use crate::web::browser::bring_top_into_view;
+use crate::web::browser::{bring_top_into_view, focus_heading};
 use scamspot_core::content::SiteIndex;
 use scamspot_core::engine::plan::RoundKind;
 use scamspot_core::engine::{Action, Phase, Round};
@@ -32,6 +33,7 @@ pub fn RoundView(props: &RoundViewProps) -> Html {
         use_effect_with((round.phase(), round.current()), move |_| {
             if let Some(element) = top.cast::<web_sys::Element>() {
                 bring_top_into_view(&element);
+                focus_heading(&element);
             }
         });
     }

@@ -7,4 +7,5 @@ pub mod confidence_scale;
 pub mod notice;
 pub mod scenario_header;
 pub mod spot_message;
+pub mod spot_review;
 pub mod top_bar;

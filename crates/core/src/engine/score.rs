@@ -2,7 +2,7 @@
 //! genuine offers wrongly refused (false alarms), red flags found and missed,
 //! and money kept, not just a count of "right answers".
 
-use super::round::{Play, Tapped};
+use super::round::{can_be_tapped, Play, Tapped};
 use crate::content::{Outcome, Scenario};
 use std::collections::BTreeMap;
 
@@ -42,7 +42,8 @@ impl ScenarioResult {
 pub fn score_scenario(scenario: &Scenario, play: &Play, outcome: Outcome) -> ScenarioResult {
     let (mut found, mut total, mut wrong) = (0u32, 0u32, 0u32);
     for visit in play.trail.iter().filter(|v| v.spotted) {
-        total += scenario.steps[visit.step].messages.iter().map(|m| m.flags.len() as u32).sum::<u32>();
+        let messages = scenario.steps[visit.step].messages.iter();
+        total += messages.filter(|m| can_be_tapped(m)).map(|m| m.flags.len() as u32).sum::<u32>();
         for (_, tapped) in &visit.taps {
             match tapped {
                 Tapped::Flag(_) => found += 1,
