@@ -1,8 +1,9 @@
 //! After a scenario: what it was, what happened, every red flag (found or
 //! missed), the techniques, the right action and the official channels.
+//! Opened again from the results, it is read-only and leads back there.
 
 use scamspot_core::content::SiteIndex;
-use scamspot_core::engine::{Action, FlagStatus, Round};
+use scamspot_core::engine::{Action, FlagStatus, Phase, Round};
 use scamspot_core::i18n::{fill, yuan, Lang};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -19,12 +20,14 @@ pub struct DebriefScreenProps {
 pub fn DebriefScreen(props: &DebriefScreenProps) -> Html {
     let r = &props.round;
     let (code, t) = (props.lang.code(), props.lang.texts());
-    let scenario = r.scenario();
-    let Some(result) = r.current_result() else { return html! {} };
-    let current = r.current();
+    let Some((index, result)) = r.debrief_index().and_then(|i| Some((i, r.results().get(i)?))) else {
+        return html! {};
+    };
+    let scenario = &r.scenarios()[index];
+    let reviewing = r.phase() == Phase::Summary;
 
     let flag_items: Vec<Html> = r
-        .flag_review()
+        .flag_review(index)
         .into_iter()
         .map(|(flag, status)| {
             let (class, label) = match status {
@@ -83,9 +86,15 @@ pub fn DebriefScreen(props: &DebriefScreenProps) -> Html {
                 </ul>
             }
 
-            <button id="next" class="primary" onclick={props.on_action.reform(move |_| Action::NextScenario { scenario: current })}>
-                { if r.is_last() { t.finish_round } else { t.next_scenario } }
-            </button>
+            if reviewing {
+                <button id="back-to-results" class="primary" onclick={props.on_action.reform(|_| Action::Review { scenario: None })}>
+                    { t.back_to_results }
+                </button>
+            } else {
+                <button id="next" class="primary" onclick={props.on_action.reform(move |_| Action::NextScenario { scenario: index })}>
+                    { if r.is_last() { t.finish_round } else { t.next_scenario } }
+                </button>
+            }
         </section>
     }
 }

@@ -13,4 +13,4 @@ pub mod segments;
 
 pub use report::{DueReport, ReportTracker, RoundSnapshot};
 pub use round::{Action, FlagStatus, Phase, PhraseMark, Round};
-pub use score::{RoundSummary, ScenarioResult};
+pub use score::{PractiseReason, RoundSummary, ScenarioResult};

@@ -101,6 +101,11 @@ pub struct Round {
     phase: Phase,
     play: Play,
     results: Vec<ScenarioResult>,
+    /// How each scenario played to an end went, step by step, so its debrief
+    /// can be opened again from the results.
+    finished: Vec<Play>,
+    /// The scenario whose debrief is open again from the results.
+    reviewing: Option<usize>,
     confidence_before: Option<u8>,
     confidence_after: Option<u8>,
 }
@@ -144,6 +149,11 @@ pub enum Action {
         scenario: usize,
     },
     RateAfter(u8),
+    /// From the results: opens scenario `scenario`'s debrief again to read
+    /// (`Some`), or goes back to the results (`None`).
+    Review {
+        scenario: Option<usize>,
+    },
 }
 
 impl Round {
@@ -156,6 +166,8 @@ impl Round {
             phase: Phase::RateBefore,
             play,
             results: Vec::new(),
+            finished: Vec::new(),
+            reviewing: None,
             confidence_before: None,
             confidence_after: None,
         }
@@ -233,6 +245,16 @@ impl Round {
         self.results.get(self.current)
     }
 
+    /// The scenario whose debrief is on screen: the one just played, or
+    /// one opened again from the results (then read-only).
+    pub fn debrief_index(&self) -> Option<usize> {
+        match self.phase {
+            Phase::Debrief => Some(self.current),
+            Phase::Summary => self.reviewing,
+            _ => None,
+        }
+    }
+
     /// Whether the learner is tapping phrases: a spot step whose messages have
     /// all arrived and that has not been submitted.
     pub fn spotting(&self) -> bool {
@@ -280,12 +302,12 @@ impl Round {
         self.play.trail.last().map_or(0, |v| v.taps.len())
     }
 
-    /// Every red flag in the messages the learner saw in the current
-    /// scenario, in order, with whether they found it.
-    pub fn flag_review(&self) -> Vec<(&Flag, FlagStatus)> {
-        let scenario = self.scenario();
-        self.play
-            .trail
+    /// Every red flag in the messages the learner saw in scenario `index`
+    /// (played to an end, or being played), in order, with whether they found it.
+    pub fn flag_review(&self, index: usize) -> Vec<(&Flag, FlagStatus)> {
+        let scenario = &self.scenarios[index];
+        let play = self.finished.get(index).unwrap_or(&self.play);
+        play.trail
             .iter()
             .flat_map(|visit| {
                 scenario.steps[visit.step].messages.iter().enumerate().flat_map(move |(mi, message)| {
@@ -338,6 +360,14 @@ impl Round {
                 if self.at(scenario, self.step_index()) && self.all_revealed() && self.current_result().is_some() =>
             {
                 next.phase = Phase::Debrief;
+                true
+            }
+            Action::Review { scenario }
+                if self.phase == Phase::Summary
+                    && self.reviewing != scenario
+                    && scenario.is_none_or(|i| i < self.results.len()) =>
+            {
+                next.reviewing = scenario;
                 true
             }
             Action::NextScenario { scenario } if self.phase == Phase::Debrief && self.current == scenario => {
@@ -416,6 +446,7 @@ impl Round {
         if let Some(StepKind::End(end)) = scenario.kind(index) {
             let result = score_scenario(&scenario, &self.play, end.outcome);
             self.results.push(result);
+            self.finished.push(self.play.clone());
         }
     }
 }
@@ -560,8 +591,8 @@ mod tests {
         assert_eq!(r.phase, Phase::Summary);
         let s = RoundSummary::from_results(&r.results);
         assert_eq!((s.scams, s.scams_caught, s.genuine, s.genuine_trusted, s.false_alarms), (1, 1, 1, 0, 1));
-        assert_eq!(s.practise, vec!["demo".to_string()]);
-        assert_eq!((s.savings_start, s.savings_end), (6000, 6000));
+        assert_eq!(s.practise.keys().collect::<Vec<_>>(), ["demo"]);
+        assert_eq!((s.savings_start, s.savings_kept), (6000, 6000));
         assert_eq!(s.points, 100);
         assert_eq!(s.max_points, 100 + 20 + 100);
     }
@@ -601,13 +632,13 @@ mod tests {
         let flag1 = segs.iter().position(|s| s.flag == Some(1)).unwrap();
         let r = tap(&r, 0, flag1, "en");
         assert_eq!(
-            r.flag_review().iter().map(|(_, status)| *status).collect::<Vec<_>>(),
+            r.flag_review(0).iter().map(|(_, status)| *status).collect::<Vec<_>>(),
             [FlagStatus::Seen, FlagStatus::Seen],
             "not submitted yet"
         );
         let r = reveal(step(&r, Action::SubmitSpot { scenario: 0, step: 0 }));
         let r = step(&r, Action::Choose { scenario: 0, step: 1, choice: 1 });
-        let review = r.flag_review();
+        let review = r.flag_review(0);
         let statuses: Vec<FlagStatus> = review.iter().map(|(_, status)| *status).collect();
         assert_eq!(statuses, [FlagStatus::Missed, FlagStatus::Found]);
         assert_eq!(review[1].0.quote.get("en"), "start at once");
@@ -638,6 +669,33 @@ mod tests {
         assert_eq!(r.taps_selected(), 0);
         let shown = Message { flags: r.scenario().steps[0].messages[0].flags.clone(), ..narration.clone() };
         assert!(can_be_tapped(&shown), "narration showing a red flag (a screenshot, an SMS) is scrutinised");
+    }
+
+    #[test]
+    fn each_debrief_opens_again_from_the_results_to_read_and_returns() {
+        let mut r = reveal(step(&round(), Action::RateBefore(2)));
+        let segs = segments(&r.scenario().steps[0].messages[0], "en");
+        r = tap(&r, 0, segs.iter().position(|s| s.flag == Some(1)).unwrap(), "en");
+        r = reveal(step(&r, Action::SubmitSpot { scenario: 0, step: 0 }));
+        r = step(&r, Action::Choose { scenario: 0, step: 1, choice: 1 });
+        assert!(r.apply(&Action::Review { scenario: Some(0) }).is_none(), "only from the results");
+        r = step(&r, Action::OpenDebrief { scenario: 0 });
+        assert_eq!(r.debrief_index(), Some(0));
+        r = reveal(step(&r, Action::NextScenario { scenario: 0 }));
+        r = step(&r, Action::Choose { scenario: 1, step: 0, choice: 0 });
+        r = step(&step(&r, Action::OpenDebrief { scenario: 1 }), Action::NextScenario { scenario: 1 });
+        r = step(&r, Action::RateAfter(3));
+        assert_eq!(r.debrief_index(), None, "the results show");
+        let first = step(&r, Action::Review { scenario: Some(0) });
+        assert_eq!((first.phase(), first.debrief_index()), (Phase::Summary, Some(0)));
+        let statuses: Vec<FlagStatus> = first.flag_review(0).iter().map(|(_, s)| *s).collect();
+        assert_eq!(statuses, [FlagStatus::Missed, FlagStatus::Found], "kept after the next scenario began");
+        assert_eq!(first.results()[0].outcome, Outcome::Safe);
+        assert!(first.apply(&Action::Review { scenario: Some(0) }).is_none(), "a double tap");
+        assert!(first.apply(&Action::NextScenario { scenario: 0 }).is_none(), "read-only: the round stays over");
+        assert!(r.apply(&Action::Review { scenario: Some(2) }).is_none(), "no such scenario");
+        let back = step(&first, Action::Review { scenario: None });
+        assert_eq!((back.debrief_index(), back.snapshot()), (None, r.snapshot()));
     }
 
     #[test]
