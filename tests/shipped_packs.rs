@@ -189,3 +189,33 @@ fn no_phrase_boundary_falls_inside_a_number_amount_domain_or_url() {
     }
     assert!(cuts.is_empty(), "{} phrases cut inside a token:\n{}", cuts.len(), cuts.join("\n"));
 }
+
+/// The compiled index says how long each scenario takes, from its text: a few
+/// minutes each, never nothing and never a lecture's worth.
+#[test]
+fn every_scenario_has_an_honest_reading_time_in_the_index() {
+    let report = checked();
+    let mut minutes = Vec::new();
+    for scenario in &report.scenarios {
+        let summary = scamspot_core::content::PackSummary::of(scenario, compiled_name(&scenario.file));
+        for lang in &scenario.languages {
+            let seconds = summary.seconds_in(lang);
+            assert!((60..=600).contains(&seconds), "{} ({lang}): {seconds} s", scenario.id);
+            minutes.push(format!("{} {lang} {:.1}", scenario.id, seconds as f64 / 60.0));
+        }
+    }
+    if std::env::var_os("SHOW_MINUTES").is_some() {
+        println!("{}", minutes.join("\n"));
+    }
+    // The start screen's fixed line (shown before the index loads) stays true.
+    for lang in scamspot_core::i18n::Lang::ALL {
+        let times: Vec<u32> = report
+            .scenarios
+            .iter()
+            .map(|s| scamspot_core::content::reading::scenario_seconds(s)[lang.code()])
+            .collect();
+        let mean = times.iter().sum::<u32>() / times.len() as u32;
+        let said = format!(" {} ", scamspot_core::engine::plan::minutes(mean));
+        assert!(lang.texts().duration.contains(&said), "{lang:?}: mean {mean} s, but: {}", lang.texts().duration);
+    }
+}

@@ -130,7 +130,7 @@ pub fn App(props: &AppProps) -> Html {
             </section>
         },
         (Screen::Start, IndexState::Ready(site)) => html! {
-            <StartScreen {lang} index={Rc::clone(site)} progress={Rc::clone(&state.progress)} today={today()} on_start={on_start.clone()} first={state.config.start_kind()} />
+            <StartScreen {lang} index={Rc::clone(site)} progress={Rc::clone(&state.progress)} today={today()} on_start={on_start.clone()} first={state.config.start_kind()} quick_length={state.config.length} />
         },
         (Screen::Playing { number, kind, round }, IndexState::Ready(site)) => {
             let on_action = {

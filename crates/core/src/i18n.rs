@@ -194,6 +194,12 @@ pub struct Texts {
     pub reason_missed_flags: &'static str,
     /// Between items of a short list: "、", ", ".
     pub list_sep: &'static str,
+    /// A quick round's estimate in minutes.
+    pub quick_minutes: fn(u32) -> String,
+    /// A round's estimate in minutes, e.g. on a type's card.
+    pub about_minutes: fn(u32) -> String,
+    /// The short round's button, with its minutes.
+    pub start_short: fn(u32) -> String,
     /// {points} {max}
     pub result_points: &'static str,
     /// {caught} {total}
@@ -257,10 +263,10 @@ pub static ZH: Texts = Texts {
     switch_label: "Switch to English",
     tagline: "在安全的模拟里，亲手识破电信网络诈骗。",
     intro: "你会遇到改编自真实案例的聊天、短信和App界面：做出选择，点出可疑之处，看看后果。有的是骗局，有的是真实的服务——把真的当成假的也会扣分。",
-    duration: "快速练习一轮约 10 分钟",
+    duration: "每个场景约 3 分钟（含讲解）",
     privacy: "不联网上传任何数据，进度只保存在本机。",
     types_heading: "可以练习的诈骗类型",
-    start_mixed: "开始快速练习（约10分钟）",
+    start_mixed: "开始快速练习",
     start_linked: "开始练习",
     review_heading: "该复习了",
     review_text: |count| format!("你几天前有 {count} 个场景没处理好。训练效果会随时间淡化，花几分钟复习一下吧。"),
@@ -331,6 +337,9 @@ pub static ZH: Texts = Texts {
     reason_refused_genuine: "把真的当成了骗局",
     reason_missed_flags: "漏掉了可疑信号",
     list_sep: "、",
+    quick_minutes: |n| format!("快速练习一轮约 {n} 分钟（含讲解）"),
+    about_minutes: |n| format!("约 {n} 分钟"),
+    start_short: |n| format!("{n} 分钟短练习（适合课堂）"),
     result_points: "{points}/{max} 分",
     result_scams: "识破骗局：{caught}/{total}",
     result_genuine: "正确信任真实服务：{trusted}/{total}",
@@ -354,10 +363,10 @@ pub static EN: Texts = Texts {
     switch_label: "切换到中文",
     tagline: "Learn to spot telecom and online fraud by playing it safely.",
     intro: "You’ll meet chats, text messages and app screens based on real cases: make choices, tap what looks suspicious and see what happens. Some are scams and some are genuine; treating a genuine one as a scam costs points too.",
-    duration: "A quick round takes about 10 minutes",
+    duration: "Each scenario takes about 3 minutes, debrief included",
     privacy: "Nothing is uploaded; your progress stays on this device.",
     types_heading: "Scam types to practise",
-    start_mixed: "Start a quick round (about 10 min)",
+    start_mixed: "Start a quick round",
     start_linked: "Start",
     review_heading: "Time for a review",
     review_text: |count| {
@@ -439,6 +448,9 @@ pub static EN: Texts = Texts {
     reason_refused_genuine: "refused a genuine one",
     reason_missed_flags: "missed red flags",
     list_sep: ", ",
+    quick_minutes: |n| format!("A quick round takes about {n} {}, debriefs included", plural(n as usize, "minute", "minutes")),
+    about_minutes: |n| format!("about {n} min"),
+    start_short: |n| format!("Short round ({n} min, for lectures)"),
     result_points: "{points}/{max} points",
     result_scams: "Scams caught: {caught}/{total}",
     result_genuine: "Genuine services trusted: {trusted}/{total}",

@@ -3,7 +3,9 @@
 //! any scenario), and the packs the build had to leave out, with why.
 
 use super::model::{Catalog, Channel, Localized, Scenario};
+use super::reading::scenario_seconds;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 pub const INDEX_FILE: &str = "index.json";
 
@@ -29,6 +31,10 @@ pub struct PackSummary {
     pub techniques: Vec<String>,
     pub channel: Channel,
     pub title: Localized,
+    /// Expected seconds to play it and read its debrief, by language
+    /// (`reading::scenario_seconds`).
+    #[serde(default)]
+    pub seconds: BTreeMap<String, u32>,
 }
 
 /// A pack the build could not use, and every problem with it.
@@ -49,7 +55,21 @@ impl PackSummary {
             techniques: scenario.techniques.clone(),
             channel: scenario.channel,
             title: scenario.title.clone(),
+            seconds: scenario_seconds(scenario),
         }
+    }
+}
+
+impl PackSummary {
+    /// Expected seconds in `lang` (else in the slowest of its languages).
+    pub fn seconds_in(&self, lang: &str) -> u32 {
+        self.seconds.get(lang).copied().unwrap_or_else(|| self.slowest_seconds())
+    }
+
+    /// Expected seconds in its slowest language: what a round is planned by,
+    /// so "about 5 minutes" holds whichever language the learner reads.
+    pub fn slowest_seconds(&self) -> u32 {
+        self.seconds.values().copied().max().unwrap_or(0)
     }
 }
 
