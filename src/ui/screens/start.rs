@@ -32,7 +32,7 @@ pub fn StartScreen(props: &StartScreenProps) -> Html {
     let (t, code) = (props.lang.texts(), props.lang.code());
     let start_with = |kind: RoundKind| props.on_start.reform(move |_: MouseEvent| kind.clone());
     let first = playable_start(&props.index, &props.first);
-    let round_minutes = |kind: &RoundKind| minutes(round_seconds(&props.index, kind, code, props.quick_length));
+    let round_minutes = |kind: &RoundKind| minutes(round_seconds(&props.index, kind, props.quick_length));
     let short_minutes = minutes(SHORT_SECONDS);
     let start_label = match &first {
         RoundKind::Quick => t.start_mixed.to_string(),

@@ -5,7 +5,6 @@
 use super::model::{Catalog, Channel, Localized, Scenario};
 use super::reading::scenario_seconds;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 pub const INDEX_FILE: &str = "index.json";
 
@@ -31,10 +30,11 @@ pub struct PackSummary {
     pub techniques: Vec<String>,
     pub channel: Channel,
     pub title: Localized,
-    /// Expected seconds to play it and read its debrief, by language
-    /// (`reading::scenario_seconds`).
+    /// Expected seconds to play it and read its debrief
+    /// (`reading::scenario_seconds`), in its slowest language, so an estimate
+    /// holds in either (over the shipped packs they differ by under 15 s).
     #[serde(default)]
-    pub seconds: BTreeMap<String, u32>,
+    pub seconds: u32,
 }
 
 /// A pack the build could not use, and every problem with it.
@@ -55,21 +55,8 @@ impl PackSummary {
             techniques: scenario.techniques.clone(),
             channel: scenario.channel,
             title: scenario.title.clone(),
-            seconds: scenario_seconds(scenario),
+            seconds: scenario_seconds(scenario).into_values().max().unwrap_or(0),
         }
-    }
-}
-
-impl PackSummary {
-    /// Expected seconds in `lang` (else in the slowest of its languages).
-    pub fn seconds_in(&self, lang: &str) -> u32 {
-        self.seconds.get(lang).copied().unwrap_or_else(|| self.slowest_seconds())
-    }
-
-    /// Expected seconds in its slowest language: what a round is planned by,
-    /// so "about 5 minutes" holds whichever language the learner reads.
-    pub fn slowest_seconds(&self) -> u32 {
-        self.seconds.values().copied().max().unwrap_or(0)
     }
 }
 

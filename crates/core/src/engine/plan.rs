@@ -101,8 +101,8 @@ pub fn plan_round(
             let mut total = 0;
             let mut round = Vec::new();
             for pack in order {
-                if round.is_empty() || total + pack.slowest_seconds() <= SHORT_MAX_SECONDS {
-                    total += pack.slowest_seconds();
+                if round.is_empty() || total + pack.seconds <= SHORT_MAX_SECONDS {
+                    total += pack.seconds;
                     round.push(pack);
                 }
             }
@@ -137,12 +137,12 @@ fn quick_candidates<'a>(
     (firsts.into_iter().map(|(_, p)| p).collect(), genuine)
 }
 
-/// Expected seconds of a round of `kind` in `lang`, before it is drawn: a
+/// Expected seconds of a round of `kind`, before it is drawn: a
 /// quick round counts the average scam and genuine look-alike, a type round
 /// its scenarios, a short round its target.
-pub fn round_seconds(index: &SiteIndex, kind: &RoundKind, lang: &str, quick_length: usize) -> u32 {
+pub fn round_seconds(index: &SiteIndex, kind: &RoundKind, quick_length: usize) -> u32 {
     let mean = |genuine: bool| {
-        let times: Vec<u32> = index.packs.iter().filter(|p| p.genuine == genuine).map(|p| p.seconds_in(lang)).collect();
+        let times: Vec<u32> = index.packs.iter().filter(|p| p.genuine == genuine).map(|p| p.seconds).collect();
         times.iter().sum::<u32>().checked_div(times.len() as u32).unwrap_or(0)
     };
     match kind {
@@ -151,9 +151,9 @@ pub fn round_seconds(index: &SiteIndex, kind: &RoundKind, lang: &str, quick_leng
             scams * mean(false) + if quick_length > 1 { mean(true) } else { 0 }
         }
         RoundKind::Short => SHORT_SECONDS,
-        RoundKind::Type(id) => index.packs_of_type(id).map(|p| p.seconds_in(lang)).sum(),
-        RoundKind::Single(id) => index.pack(id).map_or(0, |p| p.seconds_in(lang)),
-        RoundKind::Technique(id) => technique_scams(index, id).take(FOCUSED_MAX).map(|p| p.seconds_in(lang)).sum(),
+        RoundKind::Type(id) => index.packs_of_type(id).map(|p| p.seconds).sum(),
+        RoundKind::Single(id) => index.pack(id).map_or(0, |p| p.seconds),
+        RoundKind::Technique(id) => technique_scams(index, id).take(FOCUSED_MAX).map(|p| p.seconds).sum(),
         RoundKind::Review => 0,
     }
 }
@@ -278,12 +278,12 @@ mod tests {
             .all(|f| f.starts_with("other/")));
     }
 
-    /// The fixture index with each pack taking `seconds` (by file) in both languages.
+    /// The fixture index with each pack taking `seconds` (by file).
     fn timed(seconds: &[(&str, u32)]) -> SiteIndex {
         let mut index = index();
         for pack in &mut index.packs {
             let s = seconds.iter().find(|(f, _)| *f == pack.file).map_or(0, |(_, s)| *s);
-            pack.seconds = [("zh-CN".to_string(), s), ("en".to_string(), s)].into();
+            pack.seconds = s;
         }
         index
     }
@@ -294,8 +294,7 @@ mod tests {
             timed(&[("demo/scam.json", 150), ("demo/real.json", 120), ("other/a.json", 150), ("other/b.json", 150)]);
         for seed in 0..20 {
             let plan = plan_round(&index, &RoundKind::Short, &Progress::default(), seed, 0, QUICK_LENGTH);
-            let total: u32 =
-                plan.iter().map(|f| index.packs.iter().find(|p| &p.file == f).unwrap().slowest_seconds()).sum();
+            let total: u32 = plan.iter().map(|f| index.packs.iter().find(|p| &p.file == f).unwrap().seconds).sum();
             assert_eq!(plan.len(), 2, "a scam and the genuine one: 270 s; a third would pass 330 s");
             assert!(total <= SHORT_MAX_SECONDS && plan.contains(&"demo/real.json".to_string()), "{plan:?}");
         }
@@ -312,9 +311,9 @@ mod tests {
     fn a_round_is_estimated_from_the_index_before_it_is_drawn() {
         let index =
             timed(&[("demo/scam.json", 100), ("demo/real.json", 60), ("other/a.json", 200), ("other/b.json", 300)]);
-        assert_eq!(round_seconds(&index, &RoundKind::Quick, "en", QUICK_LENGTH), 4 * 200 + 60);
-        assert_eq!(round_seconds(&index, &RoundKind::Type("other".into()), "en", QUICK_LENGTH), 500);
-        assert_eq!(round_seconds(&index, &RoundKind::Short, "zh-CN", QUICK_LENGTH), SHORT_SECONDS);
+        assert_eq!(round_seconds(&index, &RoundKind::Quick, QUICK_LENGTH), 4 * 200 + 60);
+        assert_eq!(round_seconds(&index, &RoundKind::Type("other".into()), QUICK_LENGTH), 500);
+        assert_eq!(round_seconds(&index, &RoundKind::Short, QUICK_LENGTH), SHORT_SECONDS);
         assert_eq!((minutes(0), minutes(89), minutes(90), minutes(860)), (1, 1, 2, 14));
     }
 
