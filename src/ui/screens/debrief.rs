@@ -24,7 +24,13 @@ pub fn DebriefScreen(props: &DebriefScreenProps) -> Html {
         return html! {};
     };
     let scenario = &r.scenarios()[index];
-    let reviewing = r.phase() == Phase::Summary;
+    // Opened again from the results, it leads back there; else on through the round.
+    let (onward_id, onward_label, onward) = if r.phase() == Phase::Summary {
+        ("back-to-results", t.back_to_results, Action::Review { scenario: None })
+    } else {
+        let label = if r.is_last() { t.finish_round } else { t.next_scenario };
+        ("next", label, Action::NextScenario { scenario: index })
+    };
 
     let flag_items: Vec<Html> = r
         .flag_review(index)
@@ -86,15 +92,7 @@ pub fn DebriefScreen(props: &DebriefScreenProps) -> Html {
                 </ul>
             }
 
-            if reviewing {
-                <button id="back-to-results" class="primary" onclick={props.on_action.reform(|_| Action::Review { scenario: None })}>
-                    { t.back_to_results }
-                </button>
-            } else {
-                <button id="next" class="primary" onclick={props.on_action.reform(move |_| Action::NextScenario { scenario: index })}>
-                    { if r.is_last() { t.finish_round } else { t.next_scenario } }
-                </button>
-            }
+            <button id={onward_id} class="primary" onclick={props.on_action.reform(move |_| onward.clone())}>{ onward_label }</button>
         </section>
     }
 }

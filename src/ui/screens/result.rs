@@ -86,10 +86,11 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
                 <p>{ t.practise_none }</p>
             } else {
                 <ul class="practise">
-                    { for s.practise.iter().map(|(id, reasons)| {
+                    { for s.practise.iter().map(|id| {
                         let kind = RoundKind::Type(id.clone());
                         let start = props.on_start.reform(move |_: MouseEvent| kind.clone());
-                        let why = reasons.iter().map(|r| t.practise_reason(*r)).collect::<Vec<_>>().join(t.list_sep);
+                        let reasons = s.per_type[id].practise_reasons().map(|r| t.practise_reason(r));
+                        let why = reasons.collect::<Vec<_>>().join(t.list_sep);
                         html! {
                             <li data-type={id.clone()}>
                                 <button class="secondary" onclick={start}>{ t.practise_type }{ t.label_sep }{ type_name(id) }</button>

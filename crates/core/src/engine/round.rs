@@ -591,7 +591,7 @@ mod tests {
         assert_eq!(r.phase, Phase::Summary);
         let s = RoundSummary::from_results(&r.results);
         assert_eq!((s.scams, s.scams_caught, s.genuine, s.genuine_trusted, s.false_alarms), (1, 1, 1, 0, 1));
-        assert_eq!(s.practise.keys().collect::<Vec<_>>(), ["demo"]);
+        assert_eq!(s.practise, vec!["demo".to_string()]);
         assert_eq!((s.savings_start, s.savings_kept), (6000, 6000));
         assert_eq!(s.points, 100);
         assert_eq!(s.max_points, 100 + 20 + 100);

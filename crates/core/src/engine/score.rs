@@ -4,7 +4,7 @@
 
 use super::round::{can_be_tapped, Play, Tapped};
 use crate::content::{Outcome, Scenario};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 /// Points for handling a scenario right: stopping a scam, or using a genuine offer.
 pub const POINTS_RIGHT: u32 = 100;
@@ -41,18 +41,6 @@ impl ScenarioResult {
     /// real loan paid out) is not savings kept, so this never passes the start.
     pub fn savings_kept(&self) -> i64 {
         self.savings_end.min(self.savings_start)
-    }
-
-    /// Why this scenario's type should be practised again, if it should.
-    fn practise_reasons(&self) -> impl Iterator<Item = PractiseReason> {
-        let wrong = !self.handled_right();
-        [
-            (wrong && !self.genuine).then_some(PractiseReason::MissedScam),
-            (wrong && self.genuine).then_some(PractiseReason::RefusedGenuine),
-            (self.flags_found < self.flags_total).then_some(PractiseReason::MissedFlags),
-        ]
-        .into_iter()
-        .flatten()
     }
 }
 
@@ -113,6 +101,21 @@ pub struct TypeTally {
     pub handled_right: u32,
     pub flags_found: u32,
     pub flags_total: u32,
+    pub scams_missed: u32,
+    pub genuine_refused: u32,
+}
+
+impl TypeTally {
+    /// Why to practise this type again, in a fixed order; none when it went well.
+    pub fn practise_reasons(&self) -> impl Iterator<Item = PractiseReason> {
+        [
+            (self.scams_missed > 0).then_some(PractiseReason::MissedScam),
+            (self.genuine_refused > 0).then_some(PractiseReason::RefusedGenuine),
+            (self.flags_found < self.flags_total).then_some(PractiseReason::MissedFlags),
+        ]
+        .into_iter()
+        .flatten()
+    }
 }
 
 /// The round's result screen, computed from the scenario results.
@@ -134,8 +137,8 @@ pub struct RoundSummary {
     pub savings_kept: i64,
     pub per_type: BTreeMap<String, TypeTally>,
     /// Types with a missed scam, a false alarm or a missed flag, to practise
-    /// again, each with its reasons (in order, without repeats).
-    pub practise: BTreeMap<String, BTreeSet<PractiseReason>>,
+    /// again (`TypeTally::practise_reasons` says why).
+    pub practise: Vec<String>,
 }
 
 impl RoundSummary {
@@ -162,10 +165,19 @@ impl RoundSummary {
             tally.handled_right += u32::from(r.handled_right());
             tally.flags_found += r.flags_found;
             tally.flags_total += r.flags_total;
-            for reason in r.practise_reasons() {
-                s.practise.entry(r.scam_type.clone()).or_default().insert(reason);
+            let wrong = u32::from(!r.handled_right());
+            if r.genuine {
+                tally.genuine_refused += wrong;
+            } else {
+                tally.scams_missed += wrong;
             }
         }
+        s.practise = s
+            .per_type
+            .iter()
+            .filter(|(_, t)| t.practise_reasons().next().is_some())
+            .map(|(id, _)| id.clone())
+            .collect();
         s
     }
 }
@@ -214,9 +226,10 @@ mod tests {
             result("loan", true, Outcome::Refused, (5_000, 5_000), (0, 0)),
             result("police", false, Outcome::Safe, (5_000, 5_000), (2, 2)),
         ]);
-        let reasons = |id: &str| s.practise.get(id).map(|r| r.iter().copied().collect::<Vec<_>>());
-        assert_eq!(reasons("job"), Some(vec![PractiseReason::MissedScam, PractiseReason::MissedFlags]));
-        assert_eq!(reasons("loan"), Some(vec![PractiseReason::RefusedGenuine]));
-        assert_eq!(reasons("police"), None, "handled right with every flag: nothing to practise");
+        let reasons = |id: &str| s.per_type[id].practise_reasons().collect::<Vec<_>>();
+        assert_eq!(reasons("job"), [PractiseReason::MissedScam, PractiseReason::MissedFlags]);
+        assert_eq!(reasons("loan"), [PractiseReason::RefusedGenuine]);
+        assert_eq!(reasons("police"), [], "handled right with every flag: nothing to practise");
+        assert_eq!(s.practise, ["job", "loan"]);
     }
 }
