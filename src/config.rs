@@ -33,6 +33,8 @@ pub struct AppConfig {
 pub enum StartMode {
     #[default]
     Quick,
+    /// About five minutes, for a lecture.
+    Short,
     /// Every scenario of the configured types.
     Types,
     Scenario(String),
@@ -56,8 +58,9 @@ impl AppConfig {
             (_, Some(id)) if !id.trim().is_empty() => StartMode::Scenario(id.trim().to_string()),
             (Some("type") | Some("types"), _) => StartMode::Types,
             (None | Some("quick"), _) => StartMode::Quick,
+            (Some("short"), _) => StartMode::Short,
             (Some(other), _) => {
-                warnings.push(format!("mode=\"{other}\" is not one of quick, type; using quick"));
+                warnings.push(format!("mode=\"{other}\" is not one of quick, short, type; using quick"));
                 StartMode::Quick
             }
         };
@@ -87,6 +90,7 @@ impl AppConfig {
     pub fn start_kind(&self) -> RoundKind {
         match &self.start {
             StartMode::Scenario(id) => RoundKind::Single(id.clone()),
+            StartMode::Short => RoundKind::Short,
             StartMode::Types if self.types.len() == 1 => RoundKind::Type(self.types[0].clone()),
             StartMode::Quick | StartMode::Types => RoundKind::Quick,
         }
@@ -148,6 +152,12 @@ mod tests {
             read(&[("mode", "type"), ("types", "fake-police")]).0.start_kind(),
             RoundKind::Type("fake-police".into())
         );
+    }
+
+    #[test]
+    fn mode_short_starts_a_round_of_about_five_minutes() {
+        let (c, warnings) = read(&[("mode", "short")]);
+        assert_eq!((c.start_kind(), warnings.len()), (RoundKind::Short, 0));
     }
 
     #[test]

@@ -15,7 +15,9 @@
     if (code.indexOf('zh') === 0) { lang = 'zh-CN'; break; }
     if (code.indexOf('en') === 0) { lang = 'en'; break; }
   }
-  var linked = new URLSearchParams(location.search).get('scenario');
+  var query = new URLSearchParams(location.search);
+  var linked = query.get('scenario');
+  var quick = query.get('mode') === 'short' ? 'short' : 'quick'; // mode=short: the lecture round
 
   // The start screen's texts in each language, filled in at build time from the app's own strings.
   var texts = __SHELL_TEXTS__;
@@ -47,7 +49,7 @@
       try { localStorage.setItem('scamspot.lang', other); } catch (e) { /* storage blocked */ }
       show(other);
     } else if (button.classList.contains('shell-start')) {
-      root.setAttribute('data-start', linked ? 'single:' + linked : 'quick');
+      root.setAttribute('data-start', linked ? 'single:' + linked : quick);
       swap('.shell-home', '.shell-confidence');
     } else if (button.hasAttribute('data-level')) {
       root.setAttribute('data-rating', button.getAttribute('data-level'));

@@ -154,3 +154,69 @@ fn every_scam_spot_step_has_flags_that_split_out_in_both_languages() {
         }
     }
 }
+
+/// Whether a cut between `before` and `after` falls inside a number, an
+/// amount, a domain, a URL or an e-mail address ("¥150," | "000",
+/// "2." | "8%", "@huarui-tech." | "com", "https:" | "//…").
+fn cuts_a_token(before: &str, after: &str) -> bool {
+    let mut back = before.chars().rev();
+    let (a, a_prev) = (back.next(), back.next());
+    let mut ahead = after.chars();
+    let (b, b_next) = (ahead.next(), ahead.next());
+    let alnum = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+    let joiner = |c: Option<char>| matches!(c, Some('.' | ',' | ':'));
+    (alnum(a) && alnum(b))
+        || (joiner(a) && alnum(a_prev) && (alnum(b) || b == Some('/')))
+        || (joiner(b) && alnum(a) && alnum(b_next))
+}
+
+#[test]
+fn no_phrase_boundary_falls_inside_a_number_amount_domain_or_url() {
+    let mut cuts = Vec::new();
+    for scenario in shipped() {
+        for step in &scenario.steps {
+            for message in &step.messages {
+                for lang in &scenario.languages {
+                    let segs = segments(message, lang);
+                    for pair in segs.windows(2) {
+                        if cuts_a_token(&pair[0].text, &pair[1].text) {
+                            cuts.push(format!("{} ({lang}): {:?} | {:?}", scenario.id, pair[0].text, pair[1].text));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(cuts.is_empty(), "{} phrases cut inside a token:\n{}", cuts.len(), cuts.join("\n"));
+}
+
+/// The compiled index says how long each scenario takes, from its text: a few
+/// minutes each, never nothing and never a lecture's worth.
+#[test]
+fn every_scenario_has_an_honest_reading_time_in_the_index() {
+    let report = checked();
+    let mut minutes = Vec::new();
+    for scenario in &report.scenarios {
+        let by_lang = scamspot_core::content::reading::scenario_seconds(scenario);
+        for (lang, seconds) in &by_lang {
+            assert!((60..=600).contains(seconds), "{} ({lang}): {seconds} s", scenario.id);
+            minutes.push(format!("{} {lang} {:.1}", scenario.id, *seconds as f64 / 60.0));
+        }
+        let summary = scamspot_core::content::PackSummary::of(scenario, compiled_name(&scenario.file));
+        assert_eq!(Some(&summary.seconds), by_lang.values().max(), "the index plans by the slowest language");
+    }
+    if std::env::var_os("SHOW_MINUTES").is_some() {
+        println!("{}", minutes.join("\n"));
+    }
+    // The start screen's fixed line (shown before the index loads) stays true.
+    for lang in scamspot_core::i18n::Lang::ALL {
+        let times: Vec<u32> = report
+            .scenarios
+            .iter()
+            .map(|s| scamspot_core::content::reading::scenario_seconds(s)[lang.code()])
+            .collect();
+        let mean = times.iter().sum::<u32>() / times.len() as u32;
+        let said = format!(" {} ", scamspot_core::engine::plan::minutes(mean));
+        assert!(lang.texts().duration.contains(&said), "{lang:?}: mean {mean} s, but: {}", lang.texts().duration);
+    }
+}

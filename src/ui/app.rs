@@ -130,7 +130,8 @@ pub fn App(props: &AppProps) -> Html {
             </section>
         },
         (Screen::Start, IndexState::Ready(site)) => html! {
-            <StartScreen {lang} index={Rc::clone(site)} progress={Rc::clone(&state.progress)} today={today()} on_start={on_start.clone()} first={state.config.start_kind()} catalogue={matches!(*props.host, Host::Page)} />
+            <StartScreen {lang} index={Rc::clone(site)} progress={Rc::clone(&state.progress)} today={today()} on_start={on_start.clone()} first={state.config.start_kind()} quick_length={state.config.length}
+                catalogue={matches!(*props.host, Host::Page)} />
         },
         (Screen::Playing { number, kind, round }, IndexState::Ready(site)) => {
             let on_action = {

@@ -61,6 +61,17 @@ pub fn bring_top_into_view(element: &web_sys::Element) {
     }
 }
 
+/// Moves keyboard and screen-reader focus to a new screen's heading (marked
+/// `.screen-heading`, with tabindex -1), so reading starts at its top rather
+/// than on a button of the screen that has gone.
+pub fn focus_heading(screen: &web_sys::Element) {
+    use wasm_bindgen::JsCast;
+    let heading = screen.query_selector(".screen-heading").ok().flatten();
+    if let Some(heading) = heading.and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = heading.focus();
+    }
+}
+
 /// Milliseconds since 1970, for timing a round.
 pub fn now_ms() -> f64 {
     js_sys::Date::now()

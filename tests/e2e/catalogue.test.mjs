@@ -82,7 +82,7 @@ test('a link to a scenario the site does not have says so, and the start button 
   const notice = page.locator('#unknown-link');
   await notice.waitFor();
   assert.match(await notice.innerText(), /no scenario “fl-no-such-thing”/);
-  assert.equal(await page.locator('#start').innerText(), 'Start a quick round (about 10 min)');
+  assert.equal(await page.locator('#start').innerText(), 'Start a quick round');
   await page.locator('#start').tap();
   await page.locator('[data-level="3"]').tap();
   await page.locator('section.scenario').waitFor();

@@ -6,6 +6,7 @@
 //! are templates whose `{name}` placeholders `fill` replaces.
 
 use crate::content::{Channel, Outcome};
+use crate::engine::score::{PractiseReason, PENALTY_PER_WRONG_TAP, POINTS_CAUGHT_LATE, POINTS_PER_FLAG, POINTS_RIGHT};
 
 /// The languages the interface is written in. Simplified Chinese is the default.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -191,6 +192,32 @@ pub struct Texts {
     pub next_scenario: &'static str,
     pub finish_round: &'static str,
     pub result_heading: &'static str,
+    /// An innocent phrase the learner tapped, marked after "done".
+    pub phrase_not_flag: &'static str,
+    /// Brackets around a phrase's mark: "（你漏掉了）", " (You missed)".
+    pub mark_open: &'static str,
+    pub mark_close: &'static str,
+    pub legend_heading: &'static str,
+    /// {points}: a scam stopped or a genuine service used
+    pub legend_right: &'static str,
+    /// {points}: a scam stopped after paying
+    pub legend_late: &'static str,
+    /// {flag} {wrong}
+    pub legend_flags: &'static str,
+    pub per_scenario_heading: &'static str,
+    pub open_debrief: &'static str,
+    pub back_to_results: &'static str,
+    pub reason_missed_scam: &'static str,
+    pub reason_refused_genuine: &'static str,
+    pub reason_missed_flags: &'static str,
+    /// Between items of a short list: "、", ", ".
+    pub list_sep: &'static str,
+    /// A quick round's estimate in minutes.
+    pub quick_minutes: fn(u32) -> String,
+    /// A round's estimate in minutes, e.g. on a type's card.
+    pub about_minutes: fn(u32) -> String,
+    /// The short round's button, with its minutes.
+    pub start_short: fn(u32) -> String,
     /// {points} {max}
     pub result_points: &'static str,
     /// {caught} {total}
@@ -201,7 +228,7 @@ pub struct Texts {
     /// {found} {total}
     pub result_flags: &'static str,
     pub result_wrong_taps: fn(u32) -> String,
-    /// {end} {start}
+    /// {kept} {start}: own savings kept, never more than there were
     pub result_money: &'static str,
     /// {before} {after}
     pub result_confidence: &'static str,
@@ -231,6 +258,24 @@ impl Texts {
             Outcome::Accomplice => self.outcome_accomplice,
             Outcome::Trusted => self.outcome_trusted,
             Outcome::Refused => self.outcome_refused,
+        }
+    }
+
+    /// How points are earned, filled from the scoring constants themselves.
+    pub fn score_legend(&self) -> [String; 3] {
+        [
+            fill(self.legend_right, &[("points", &POINTS_RIGHT)]),
+            fill(self.legend_late, &[("points", &POINTS_CAUGHT_LATE)]),
+            fill(self.legend_flags, &[("flag", &POINTS_PER_FLAG), ("wrong", &PENALTY_PER_WRONG_TAP)]),
+        ]
+    }
+
+    /// Why a type is suggested for practice.
+    pub fn practise_reason(&self, reason: PractiseReason) -> &'static str {
+        match reason {
+            PractiseReason::MissedScam => self.reason_missed_scam,
+            PractiseReason::RefusedGenuine => self.reason_refused_genuine,
+            PractiseReason::MissedFlags => self.reason_missed_flags,
         }
     }
 }
@@ -295,10 +340,10 @@ pub static ZH: Texts = Texts {
     switch_label: "Switch to English",
     tagline: "在安全的模拟里，亲手识破电信网络诈骗。",
     intro: "你会遇到改编自真实案例的聊天、短信和App界面：做出选择，点出可疑之处，看看后果。有的是骗局，有的是真实的服务——把真的当成假的也会扣分。",
-    duration: "快速练习一轮约 10 分钟",
+    duration: "每个场景约 3 分钟（含讲解）",
     privacy: "不联网上传任何数据，进度只保存在本机。",
     types_heading: "可以练习的诈骗类型",
-    start_mixed: "开始快速练习（约10分钟）",
+    start_mixed: "开始快速练习",
     start_linked: "开始练习",
     review_heading: "该复习了",
     review_text: |count| format!("你几天前有 {count} 个场景没处理好。训练效果会随时间淡化，花几分钟复习一下吧。"),
@@ -355,13 +400,30 @@ pub static ZH: Texts = Texts {
     next_scenario: "下一个场景",
     finish_round: "完成本轮",
     result_heading: "本轮成绩",
+    phrase_not_flag: "这句没问题",
+    mark_open: "（",
+    mark_close: "）",
+    legend_heading: "怎么计分",
+    legend_right: "识破骗局，或放心使用真实服务：{points} 分",
+    legend_late: "付过钱才止损：{points} 分；被骗、帮骗子做事或把真的当成骗局：0 分",
+    legend_flags: "每找到一个可疑信号加 {flag} 分，每误点一处减 {wrong} 分（信号分最低为 0）",
+    per_scenario_heading: "每个场景",
+    open_debrief: "看讲解",
+    back_to_results: "返回本轮成绩",
+    reason_missed_scam: "没识破骗局",
+    reason_refused_genuine: "把真的当成了骗局",
+    reason_missed_flags: "漏掉了可疑信号",
+    list_sep: "、",
+    quick_minutes: |n| format!("快速练习一轮约 {n} 分钟（含讲解）"),
+    about_minutes: |n| format!("约 {n} 分钟"),
+    start_short: |n| format!("{n} 分钟短练习（适合课堂）"),
     result_points: "{points}/{max} 分",
     result_scams: "识破骗局：{caught}/{total}",
     result_genuine: "正确信任真实服务：{trusted}/{total}",
     result_false_alarms: |count| format!("把真的当成骗局：{count} 次"),
     result_flags: "找到可疑信号：{found}/{total}",
     result_wrong_taps: |count| format!("误点：{count} 处"),
-    result_money: "守住的模拟存款：{end}/{start}",
+    result_money: "守住的模拟存款：{kept}/{start}",
     result_confidence: "信心：练习前 {before}/5 → 练习后 {after}/5",
     per_type_heading: "分类型结果",
     per_type_line: "处理正确 {right}/{played}",
@@ -381,10 +443,10 @@ pub static EN: Texts = Texts {
     switch_label: "切换到中文",
     tagline: "Learn to spot telecom and online fraud by playing it safely.",
     intro: "You’ll meet chats, text messages and app screens based on real cases: make choices, tap what looks suspicious and see what happens. Some are scams and some are genuine; treating a genuine one as a scam costs points too.",
-    duration: "A quick round takes about 10 minutes",
+    duration: "Each scenario takes about 3 minutes, debrief included",
     privacy: "Nothing is uploaded; your progress stays on this device.",
     types_heading: "Scam types to practise",
-    start_mixed: "Start a quick round (about 10 min)",
+    start_mixed: "Start a quick round",
     start_linked: "Start",
     review_heading: "Time for a review",
     review_text: |count| {
@@ -452,13 +514,30 @@ pub static EN: Texts = Texts {
     next_scenario: "Next scenario",
     finish_round: "Finish the round",
     result_heading: "Your round",
+    phrase_not_flag: "not a red flag",
+    mark_open: " (",
+    mark_close: ")",
+    legend_heading: "How points are earned",
+    legend_right: "Stopping a scam, or using a genuine service: {points} points",
+    legend_late: "Stopping a scam after paying: {points} points; scammed, helping a scammer or refusing a genuine service: 0",
+    legend_flags: "Each red flag found: +{flag}; each innocent phrase tapped: −{wrong} (flag points never go below 0)",
+    per_scenario_heading: "Scenario by scenario",
+    open_debrief: "See the debrief",
+    back_to_results: "Back to your results",
+    reason_missed_scam: "missed a scam",
+    reason_refused_genuine: "refused a genuine one",
+    reason_missed_flags: "missed red flags",
+    list_sep: ", ",
+    quick_minutes: |n| format!("A quick round takes about {n} {}, debriefs included", plural(n as usize, "minute", "minutes")),
+    about_minutes: |n| format!("about {n} min"),
+    start_short: |n| format!("Short round ({n} min, for lectures)"),
     result_points: "{points}/{max} points",
     result_scams: "Scams caught: {caught}/{total}",
     result_genuine: "Genuine services trusted: {trusted}/{total}",
     result_false_alarms: |count| format!("Genuine ones refused as scams: {count}"),
     result_flags: "Red flags found: {found}/{total}",
     result_wrong_taps: |count| format!("Innocent phrases tapped: {count}"),
-    result_money: "Simulated savings kept: {end} of {start}",
+    result_money: "Simulated savings kept: {kept} of {start}",
     result_confidence: "Confidence: {before}/5 before → {after}/5 after",
     per_type_heading: "By scam type",
     per_type_line: "handled right {right}/{played}",
@@ -542,12 +621,25 @@ mod tests {
     }
 
     #[test]
+    fn the_score_legend_states_the_scoring_constants() {
+        assert_eq!(
+            EN.score_legend(),
+            [
+                "Stopping a scam, or using a genuine service: 100 points",
+                "Stopping a scam after paying: 50 points; scammed, helping a scammer or refusing a genuine service: 0",
+                "Each red flag found: +10; each innocent phrase tapped: −5 (flag points never go below 0)",
+            ]
+        );
+        assert!(ZH.score_legend().iter().all(|line| !line.contains('{')));
+    }
+
+    #[test]
     fn every_placeholder_template_is_filled_in_both_languages() {
         for lang in Lang::ALL {
             let t = lang.texts();
             for (template, names) in [
                 (t.scenario_of, &["index", "count"][..]),
-                (t.result_money, &["end", "start"]),
+                (t.result_money, &["kept", "start"]),
                 (t.savings_change, &["start", "end"]),
                 (t.result_confidence, &["before", "after"]),
             ] {

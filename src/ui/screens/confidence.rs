@@ -16,7 +16,7 @@ pub fn ConfidenceScreen(props: &ConfidenceScreenProps) -> Html {
     let t = props.lang.texts();
     html! {
         <section class="screen confidence">
-            <h1 id="confidence-question">{ if props.after { t.confidence_after } else { t.confidence_before } }</h1>
+            <h1 id="confidence-question" class="screen-heading" tabindex="-1">{ if props.after { t.confidence_after } else { t.confidence_before } }</h1>
             <ConfidenceScale lang={props.lang} on_rate={props.on_rate.clone()} />
         </section>
     }

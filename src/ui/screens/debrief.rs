@@ -1,8 +1,9 @@
 //! After a scenario: what it was, what happened, every red flag (found or
 //! missed), the techniques, the right action and the official channels.
+//! Opened again from the results, it is read-only and leads back there.
 
 use scamspot_core::content::SiteIndex;
-use scamspot_core::engine::{Action, FlagStatus, Round};
+use scamspot_core::engine::{Action, FlagStatus, Phase, Round};
 use scamspot_core::i18n::{fill, yuan, Lang};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -19,12 +20,20 @@ pub struct DebriefScreenProps {
 pub fn DebriefScreen(props: &DebriefScreenProps) -> Html {
     let r = &props.round;
     let (code, t) = (props.lang.code(), props.lang.texts());
-    let scenario = r.scenario();
-    let Some(result) = r.current_result() else { return html! {} };
-    let current = r.current();
+    let Some((index, result)) = r.debrief_index().and_then(|i| Some((i, r.results().get(i)?))) else {
+        return html! {};
+    };
+    let scenario = &r.scenarios()[index];
+    // Opened again from the results, it leads back there; else on through the round.
+    let (onward_id, onward_label, onward) = if r.phase() == Phase::Summary {
+        ("back-to-results", t.back_to_results, Action::Review { scenario: None })
+    } else {
+        let label = if r.is_last() { t.finish_round } else { t.next_scenario };
+        ("next", label, Action::NextScenario { scenario: index })
+    };
 
     let flag_items: Vec<Html> = r
-        .flag_review()
+        .flag_review(index)
         .into_iter()
         .map(|(flag, status)| {
             let (class, label) = match status {
@@ -45,7 +54,7 @@ pub fn DebriefScreen(props: &DebriefScreenProps) -> Html {
     html! {
         <section class="screen debrief">
             <p class={classes!("verdict", if scenario.genuine { "genuine" } else { "scam" })}>{ if scenario.genuine { t.verdict_genuine } else { t.verdict_scam } }</p>
-            <h1>{ t.debrief_heading }{ t.label_sep }{ scenario.title.get(code) }</h1>
+            <h1 class="screen-heading" tabindex="-1">{ t.debrief_heading }{ t.label_sep }{ scenario.title.get(code) }</h1>
             <p class={classes!("outcome", if result.handled_right() { "good" } else { "bad" })} id="debrief-outcome">
                 { t.outcome_heading(result.outcome, result.paid) }
             </p>
@@ -83,9 +92,7 @@ pub fn DebriefScreen(props: &DebriefScreenProps) -> Html {
                 </ul>
             }
 
-            <button id="next" class="primary" onclick={props.on_action.reform(move |_| Action::NextScenario { scenario: current })}>
-                { if r.is_last() { t.finish_round } else { t.next_scenario } }
-            </button>
+            <button id={onward_id} class="primary" onclick={props.on_action.reform(move |_| onward.clone())}>{ onward_label }</button>
         </section>
     }
 }

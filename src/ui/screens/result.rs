@@ -1,9 +1,11 @@
-//! The end of a round: points, scams caught, false alarms, flags, money kept,
-//! confidence before and after, per-type results and what to practise again.
+//! The end of a round: points and how they are earned, scams caught, false
+//! alarms, flags, money kept, confidence before and after, each scenario
+//! (with its debrief to read again), per-type results and what to practise
+//! again, with why.
 
 use scamspot_core::content::SiteIndex;
 use scamspot_core::engine::plan::RoundKind;
-use scamspot_core::engine::{Round, RoundSummary};
+use scamspot_core::engine::{Action, Round, RoundSummary};
 use scamspot_core::i18n::{fill, yuan, Lang};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -15,6 +17,8 @@ pub struct ResultScreenProps {
     pub site: Rc<SiteIndex>,
     pub kind: RoundKind,
     pub on_start: Callback<RoundKind>,
+    /// Opens a scenario's debrief again.
+    pub on_action: Callback<Action>,
     pub on_home: Callback<()>,
 }
 
@@ -32,7 +36,7 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
     };
     html! {
         <section class="screen result">
-            <h1>{ t.result_heading }</h1>
+            <h1 class="screen-heading" tabindex="-1">{ t.result_heading }</h1>
             <p class="big-score" id="result-points">{ fill(t.result_points, &[("points", &s.points), ("max", &s.max_points)]) }</p>
             <ul class="stats">
                 if s.scams > 0 {
@@ -46,9 +50,28 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
                 if s.wrong_taps > 0 {
                     <li>{ (t.result_wrong_taps)(s.wrong_taps) }</li>
                 }
-                <li id="result-money">{ fill(t.result_money, &[("end", &yuan(s.savings_end)), ("start", &yuan(s.savings_start))]) }</li>
+                <li id="result-money">{ fill(t.result_money, &[("kept", &yuan(s.savings_kept)), ("start", &yuan(s.savings_start))]) }</li>
                 <li id="result-confidence">{ fill(t.result_confidence, &[("before", &rating(r.confidence_before())), ("after", &rating(r.confidence_after()))]) }</li>
             </ul>
+            <details class="score-legend">
+                <summary>{ t.legend_heading }</summary>
+                <ul>{ for t.score_legend().into_iter().map(|line| html! { <li>{ line }</li> }) }</ul>
+            </details>
+
+            <h2>{ t.per_scenario_heading }</h2>
+            <ol class="per-scenario">
+                { for r.results().iter().zip(r.scenarios()).enumerate().map(|(i, (result, scenario))| {
+                    let tone = if result.handled_right() { "good" } else { "bad" };
+                    html! {
+                        <li data-scenario={scenario.id.clone()}>
+                            <strong>{ scenario.title.get(code) }</strong>
+                            <span class={classes!("outcome-word", tone)}>{ t.outcome_heading(result.outcome, result.paid) }</span>
+                            <span class="scenario-score">{ fill(t.result_points, &[("points", &result.points), ("max", &result.max_points)]) }</span>
+                            <button class="link open-debrief" onclick={props.on_action.reform(move |_| Action::Review { scenario: Some(i) })}>{ t.open_debrief }</button>
+                        </li>
+                    }
+                }) }
+            </ol>
 
             <h2>{ t.per_type_heading }</h2>
             <ul class="per-type">
@@ -66,7 +89,14 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
                     { for s.practise.iter().map(|id| {
                         let kind = RoundKind::Type(id.clone());
                         let start = props.on_start.reform(move |_: MouseEvent| kind.clone());
-                        html! { <li><button class="secondary" onclick={start}>{ t.practise_type }{ t.label_sep }{ type_name(id) }</button></li> }
+                        let reasons = s.per_type[id].practise_reasons().map(|r| t.practise_reason(r));
+                        let why = reasons.collect::<Vec<_>>().join(t.list_sep);
+                        html! {
+                            <li data-type={id.clone()}>
+                                <button class="secondary" onclick={start}>{ t.practise_type }{ t.label_sep }{ type_name(id) }</button>
+                                <p class="practise-reason">{ why }</p>
+                            </li>
+                        }
                     }) }
                 </ul>
             }

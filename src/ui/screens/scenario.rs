@@ -5,6 +5,7 @@ use crate::ui::widgets::bubble::Bubble;
 use crate::ui::widgets::choice_list::ChoiceList;
 use crate::ui::widgets::scenario_header::ScenarioHeader;
 use crate::ui::widgets::spot_message::SpotMessage;
+use crate::ui::widgets::spot_review::SpotReview;
 use crate::web::browser::prefers_reduced_motion;
 use gloo::timers::callback::Timeout;
 use scamspot_core::content::{Channel, Outcome, Scenario, Sender, StepKind};
@@ -94,6 +95,13 @@ pub fn ScenarioScreen(props: &ScenarioScreenProps) -> Html {
                 html! {
                     <Bubble from={message.from} avatar={avatar.clone()}>
                         <SpotMessage phrases={phrases.collect::<Vec<_>>()} {on_tap} />
+                    </Bubble>
+                }
+            } else if let Some(marks) = r.phrase_marks(vi, mi, code) {
+                let phrases = marks.into_iter().map(|(s, mark)| (AttrValue::from(s.text), mark)).collect::<Vec<_>>();
+                html! {
+                    <Bubble from={message.from} avatar={avatar.clone()}>
+                        <SpotReview {lang} {phrases} />
                     </Bubble>
                 }
             } else {

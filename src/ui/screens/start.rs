@@ -1,10 +1,12 @@
-//! The start screen: what this is, how long it takes, and what to play: a
-//! quick round, a review of past mistakes, one scam type, or one technique.
+//! The start screen: what this is, how long it takes (estimated from the
+//! index), and what to play: a quick round, a short one for a lecture, a
+//! review of past mistakes, one scam type, or one technique.
 
 use crate::ui::widgets::shared_scenario::{Shared, SharedScenario};
 use scamspot_core::content::SiteIndex;
 use scamspot_core::engine::plan::{
-    link, playable_start, review_round_length, technique_round_length, type_progress, Link, RoundKind,
+    link, minutes, playable_start, review_round_length, round_seconds, technique_round_length, type_progress, Link,
+    RoundKind, SHORT_SECONDS,
 };
 use scamspot_core::engine::progress::Progress;
 use scamspot_core::i18n::Lang;
@@ -22,6 +24,8 @@ pub struct StartScreenProps {
     /// What the start button plays: a quick round, or what the page was
     /// linked or configured to (`?scenario=`, `scenario="…"`, one type).
     pub first: RoundKind,
+    /// Scenarios in a quick round (the host may change it).
+    pub quick_length: usize,
     /// Whether to link the lecturers' catalogue (the app's own page, not an embed).
     #[prop_or_default]
     pub catalogue: bool,
@@ -32,7 +36,13 @@ pub fn StartScreen(props: &StartScreenProps) -> Html {
     let (t, code) = (props.lang.texts(), props.lang.code());
     let start_with = |kind: RoundKind| props.on_start.reform(move |_: MouseEvent| kind.clone());
     let first = playable_start(&props.index, &props.first);
-    let quick = first == RoundKind::Quick;
+    let round_minutes = |kind: &RoundKind| minutes(round_seconds(&props.index, kind, props.quick_length));
+    let short_minutes = minutes(SHORT_SECONDS);
+    let start_label = match &first {
+        RoundKind::Quick => t.start_mixed.to_string(),
+        RoundKind::Short => (t.start_short)(short_minutes),
+        _ => t.start_linked.to_string(),
+    };
     let reviews = review_round_length(&props.index, &props.progress, props.today);
     let catalog = &props.index.catalog;
     let shared = match link(&props.index, &props.first) {
@@ -44,14 +54,17 @@ pub fn StartScreen(props: &StartScreenProps) -> Html {
         <section class="screen start">
             <h1>{ t.tagline }</h1>
             <p>{ t.intro }</p>
-            <p class="meta"><span>{ "⏱ " }{ t.duration }</span><span>{ "🔒 " }{ t.privacy }</span></p>
+            <p class="meta"><span id="round-minutes">{ "⏱ " }{ (t.quick_minutes)(round_minutes(&RoundKind::Quick)) }</span><span>{ "🔒 " }{ t.privacy }</span></p>
             if let Some((points, max)) = props.progress.best_round {
                 <p class="meta" id="overall-progress">{ (t.overall_progress)(props.progress.rounds, points, max) }</p>
             }
             if let Some(shared) = shared {
                 <SharedScenario lang={props.lang} {shared} />
             }
-            <button id="start" class="primary" onclick={start_with(first)}>{ if quick { t.start_mixed } else { t.start_linked } }</button>
+            <button id="start" class="primary" onclick={start_with(first.clone())}>{ start_label }</button>
+            if first != RoundKind::Short {
+                <button id="start-short" class="secondary" onclick={start_with(RoundKind::Short)}>{ (t.start_short)(short_minutes) }</button>
+            }
             if reviews > 0 {
                 <div class="review-card">
                     <h2>{ t.review_heading }</h2>
@@ -67,7 +80,12 @@ pub fn StartScreen(props: &StartScreenProps) -> Html {
                         <li class="type-card" data-type={scam_type.id.clone()}>
                             <h3>{ scam_type.name.get(code) }</h3>
                             <p>{ scam_type.blurb.get(code) }</p>
-                            <p class="meta">{ (t.type_progress)(played, total) }</p>
+                            <p class="meta">
+                                <span>{ (t.type_progress)(played, total) }</span>
+                                if total > 0 {
+                                    <span class="type-minutes">{ (t.about_minutes)(round_minutes(&RoundKind::Type(scam_type.id.clone()))) }</span>
+                                }
+                            </p>
                             if total > 0 {
                                 <button class="secondary" onclick={start_with(RoundKind::Type(scam_type.id.clone()))}
                                     aria-label={format!("{}{}{}", t.practise_type, t.label_sep, scam_type.name.get(code))}>{ t.practise_type }</button>

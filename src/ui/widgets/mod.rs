@@ -8,4 +8,5 @@ pub mod notice;
 pub mod scenario_header;
 pub mod shared_scenario;
 pub mod spot_message;
+pub mod spot_review;
 pub mod top_bar;

@@ -37,7 +37,7 @@ pub fn ScenarioHeader(props: &ScenarioHeaderProps) -> Html {
             <div class="contact">
                 <span class="avatar large" aria-hidden="true">{ &props.avatar }</span>
                 <div class="contact-text">
-                    <h2 class="contact-name"><span aria-hidden="true">{ channel_icon(props.channel) }{ " " }</span>{ &props.name }</h2>
+                    <h2 class="contact-name screen-heading" tabindex="-1"><span aria-hidden="true">{ channel_icon(props.channel) }{ " " }</span>{ &props.name }</h2>
                     if let Some(detail) = &props.detail {
                         <p class="contact-detail">{ detail }</p>
                     }

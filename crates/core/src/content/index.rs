@@ -3,6 +3,7 @@
 //! any scenario), and the packs the build had to leave out, with why.
 
 use super::model::{Catalog, Channel, Localized, Scenario};
+use super::reading::scenario_seconds;
 use serde::{Deserialize, Serialize};
 
 pub const INDEX_FILE: &str = "index.json";
@@ -29,6 +30,11 @@ pub struct PackSummary {
     pub techniques: Vec<String>,
     pub channel: Channel,
     pub title: Localized,
+    /// Expected seconds to play it and read its debrief
+    /// (`reading::scenario_seconds`), in its slowest language, so an estimate
+    /// holds in either (over the shipped packs they differ by under 15 s).
+    #[serde(default)]
+    pub seconds: u32,
 }
 
 /// A pack the build could not use, and every problem with it.
@@ -49,6 +55,7 @@ impl PackSummary {
             techniques: scenario.techniques.clone(),
             channel: scenario.channel,
             title: scenario.title.clone(),
+            seconds: scenario_seconds(scenario).into_values().max().unwrap_or(0),
         }
     }
 }

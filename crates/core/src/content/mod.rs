@@ -9,6 +9,7 @@ pub mod parse;
 pub mod path;
 pub mod problem;
 mod problem_text;
+pub mod reading;
 pub mod syntax;
 pub mod valid;
 pub mod validate;

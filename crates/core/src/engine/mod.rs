@@ -12,5 +12,5 @@ pub mod score;
 pub mod segments;
 
 pub use report::{DueReport, ReportTracker, RoundSnapshot};
-pub use round::{Action, FlagStatus, Phase, Round};
-pub use score::{RoundSummary, ScenarioResult};
+pub use round::{Action, FlagStatus, Phase, PhraseMark, Round};
+pub use score::{PractiseReason, RoundSummary, ScenarioResult};

@@ -6,8 +6,14 @@ use super::progress::Progress;
 use crate::content::{PackSummary, SiteIndex};
 use std::collections::BTreeMap;
 
-/// Scenarios in a quick round by default: four scams and one genuine look-alike, about ten minutes.
+/// Scenarios in a quick round by default: four scams and one genuine look-alike
+/// (about a quarter of an hour: see `round_seconds`).
 pub const QUICK_LENGTH: usize = 5;
+/// What a short round (for a lecture) aims at: about five minutes.
+pub const SHORT_SECONDS: u32 = 300;
+/// A short round adds a scenario only while it stays under this: "about five
+/// minutes" may run a little over, never to six.
+const SHORT_MAX_SECONDS: u32 = 330;
 /// The most scenarios a technique or review round plays.
 pub const FOCUSED_MAX: usize = 5;
 
@@ -16,6 +22,9 @@ pub const FOCUSED_MAX: usize = 5;
 pub enum RoundKind {
     /// Scams from the least-practised types, plus one genuine look-alike.
     Quick,
+    /// About five minutes (for a lecture): drawn like a quick round until
+    /// the time is used, a genuine look-alike second when it fits.
+    Short,
     /// Every scenario of one scam type.
     Type(String),
     /// Scams that use one technique, e.g. "pay-to-withdraw".
@@ -32,6 +41,7 @@ impl RoundKind {
         match text.split_once(':') {
             Some(("single", id)) if !id.is_empty() => Some(RoundKind::Single(id.to_string())),
             None if text == "quick" => Some(RoundKind::Quick),
+            None if text == "short" => Some(RoundKind::Short),
             _ => None,
         }
     }
@@ -76,30 +86,81 @@ pub fn plan_round(
         }
         RoundKind::Review => review_packs(index, progress, today),
         RoundKind::Quick => {
-            // The least-played scam of each type, least-practised types first.
-            let mut by_type: BTreeMap<&str, Vec<&PackSummary>> = BTreeMap::new();
-            for p in index.packs.iter().filter(|p| !p.genuine) {
-                by_type.entry(&p.scam_type).or_default().push(p);
-            }
-            let mut firsts: Vec<(u32, &PackSummary)> = by_type
-                .into_values()
-                .filter_map(|packs| {
-                    let type_plays = packs.iter().map(|p| progress.plays(&p.id)).sum::<u32>();
-                    least_played(packs.into_iter(), progress, &mut rng).first().map(|p| (type_plays, *p))
-                })
-                .collect();
-            rng.shuffle(&mut firsts);
-            firsts.sort_by_key(|(plays, _)| *plays);
-            let scams = quick_length.saturating_sub(1).max(1);
-            let mut round: Vec<&PackSummary> = firsts.into_iter().take(scams).map(|(_, p)| p).collect();
+            let (scams, genuine) = quick_candidates(index, progress, &mut rng);
+            let mut round: Vec<&PackSummary> = scams.into_iter().take(quick_length.saturating_sub(1).max(1)).collect();
             if quick_length > 1 {
-                round.extend(least_played(index.packs.iter().filter(|p| p.genuine), progress, &mut rng).first());
+                round.extend(genuine);
+            }
+            round
+        }
+        RoundKind::Short => {
+            let (mut order, genuine) = quick_candidates(index, progress, &mut rng);
+            if let Some(genuine) = genuine {
+                order.insert(order.len().min(1), genuine);
+            }
+            let mut total = 0;
+            let mut round = Vec::new();
+            for pack in order {
+                if round.is_empty() || total + pack.seconds <= SHORT_MAX_SECONDS {
+                    total += pack.seconds;
+                    round.push(pack);
+                }
             }
             round
         }
     };
     rng.shuffle(&mut picked);
     picked.into_iter().map(|p| p.file.clone()).collect()
+}
+
+/// The least-played scam of each type, least-practised types first, and the
+/// least-played genuine look-alike.
+fn quick_candidates<'a>(
+    index: &'a SiteIndex,
+    progress: &Progress,
+    rng: &mut Rng,
+) -> (Vec<&'a PackSummary>, Option<&'a PackSummary>) {
+    let mut by_type: BTreeMap<&str, Vec<&PackSummary>> = BTreeMap::new();
+    for p in index.packs.iter().filter(|p| !p.genuine) {
+        by_type.entry(&p.scam_type).or_default().push(p);
+    }
+    let mut firsts: Vec<(u32, &PackSummary)> = by_type
+        .into_values()
+        .filter_map(|packs| {
+            let type_plays = packs.iter().map(|p| progress.plays(&p.id)).sum::<u32>();
+            least_played(packs.into_iter(), progress, rng).first().map(|p| (type_plays, *p))
+        })
+        .collect();
+    rng.shuffle(&mut firsts);
+    firsts.sort_by_key(|(plays, _)| *plays);
+    let genuine = least_played(index.packs.iter().filter(|p| p.genuine), progress, rng).first().copied();
+    (firsts.into_iter().map(|(_, p)| p).collect(), genuine)
+}
+
+/// Expected seconds of a round of `kind`, before it is drawn: a
+/// quick round counts the average scam and genuine look-alike, a type round
+/// its scenarios, a short round its target.
+pub fn round_seconds(index: &SiteIndex, kind: &RoundKind, quick_length: usize) -> u32 {
+    let mean = |genuine: bool| {
+        let times: Vec<u32> = index.packs.iter().filter(|p| p.genuine == genuine).map(|p| p.seconds).collect();
+        times.iter().sum::<u32>().checked_div(times.len() as u32).unwrap_or(0)
+    };
+    match kind {
+        RoundKind::Quick => {
+            let scams = quick_length.saturating_sub(1).max(1) as u32;
+            scams * mean(false) + if quick_length > 1 { mean(true) } else { 0 }
+        }
+        RoundKind::Short => SHORT_SECONDS,
+        RoundKind::Type(id) => index.packs_of_type(id).map(|p| p.seconds).sum(),
+        RoundKind::Single(id) => index.pack(id).map_or(0, |p| p.seconds),
+        RoundKind::Technique(id) => technique_scams(index, id).take(FOCUSED_MAX).map(|p| p.seconds).sum(),
+        RoundKind::Review => 0,
+    }
+}
+
+/// Whole minutes for a number of seconds, at least one: what the screen says.
+pub fn minutes(seconds: u32) -> u32 {
+    ((seconds + 30) / 60).max(1)
 }
 
 /// The scams that use technique `id`: a technique round draws from them.
@@ -235,9 +296,49 @@ mod tests {
             .all(|f| f.starts_with("other/")));
     }
 
+    /// The fixture index with each pack taking `seconds` (by file).
+    fn timed(seconds: &[(&str, u32)]) -> SiteIndex {
+        let mut index = index();
+        for pack in &mut index.packs {
+            let s = seconds.iter().find(|(f, _)| *f == pack.file).map_or(0, |(_, s)| *s);
+            pack.seconds = s;
+        }
+        index
+    }
+
+    #[test]
+    fn a_short_round_fills_about_five_minutes_with_a_genuine_one_second() {
+        let index =
+            timed(&[("demo/scam.json", 150), ("demo/real.json", 120), ("other/a.json", 150), ("other/b.json", 150)]);
+        for seed in 0..20 {
+            let plan = plan_round(&index, &RoundKind::Short, &Progress::default(), seed, 0, QUICK_LENGTH);
+            let total: u32 = plan.iter().map(|f| index.packs.iter().find(|p| &p.file == f).unwrap().seconds).sum();
+            assert_eq!(plan.len(), 2, "a scam and the genuine one: 270 s; a third would pass 330 s");
+            assert!(total <= SHORT_MAX_SECONDS && plan.contains(&"demo/real.json".to_string()), "{plan:?}");
+        }
+        let long =
+            timed(&[("demo/scam.json", 400), ("demo/real.json", 400), ("other/a.json", 400), ("other/b.json", 400)]);
+        assert_eq!(
+            plan_round(&long, &RoundKind::Short, &Progress::default(), 1, 0, QUICK_LENGTH).len(),
+            1,
+            "never empty"
+        );
+    }
+
+    #[test]
+    fn a_round_is_estimated_from_the_index_before_it_is_drawn() {
+        let index =
+            timed(&[("demo/scam.json", 100), ("demo/real.json", 60), ("other/a.json", 200), ("other/b.json", 300)]);
+        assert_eq!(round_seconds(&index, &RoundKind::Quick, QUICK_LENGTH), 4 * 200 + 60);
+        assert_eq!(round_seconds(&index, &RoundKind::Type("other".into()), QUICK_LENGTH), 500);
+        assert_eq!(round_seconds(&index, &RoundKind::Short, QUICK_LENGTH), SHORT_SECONDS);
+        assert_eq!((minutes(0), minutes(89), minutes(90), minutes(860)), (1, 1, 2, 14));
+    }
+
     #[test]
     fn the_static_start_screen_choice_reads_back() {
         assert_eq!(RoundKind::from_shell("quick"), Some(RoundKind::Quick));
+        assert_eq!(RoundKind::from_shell("short"), Some(RoundKind::Short));
         assert_eq!(
             RoundKind::from_shell("single:ob-like-for-cash"),
             Some(RoundKind::Single("ob-like-for-cash".into()))

@@ -6,7 +6,7 @@
 use super::report::RoundSnapshot;
 use super::score::{score_scenario, ScenarioResult};
 use super::segments::{segments, Segment};
-use crate::content::{Flag, Sender, StepKind, ValidScenario};
+use crate::content::{Flag, Message, Sender, StepKind, ValidScenario};
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
@@ -80,6 +80,19 @@ pub enum FlagStatus {
     Seen,
 }
 
+/// How a phrase of a submitted spot step is shown right after "done".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PhraseMark {
+    /// A red flag the learner tapped.
+    Found,
+    /// A red flag the learner did not tap.
+    Missed,
+    /// An innocent phrase the learner tapped.
+    NotAFlag,
+    /// An innocent phrase left alone.
+    Plain,
+}
+
 /// Only `apply` changes a round; the rest of the app reads it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Round {
@@ -88,6 +101,11 @@ pub struct Round {
     phase: Phase,
     play: Play,
     results: Vec<ScenarioResult>,
+    /// How each scenario played to an end went, step by step, so its debrief
+    /// can be opened again from the results.
+    finished: Vec<Play>,
+    /// The scenario whose debrief is open again from the results.
+    reviewing: Option<usize>,
     confidence_before: Option<u8>,
     confidence_after: Option<u8>,
 }
@@ -131,6 +149,11 @@ pub enum Action {
         scenario: usize,
     },
     RateAfter(u8),
+    /// From the results: opens scenario `scenario`'s debrief again to read
+    /// (`Some`), or goes back to the results (`None`).
+    Review {
+        scenario: Option<usize>,
+    },
 }
 
 impl Round {
@@ -143,6 +166,8 @@ impl Round {
             phase: Phase::RateBefore,
             play,
             results: Vec::new(),
+            finished: Vec::new(),
+            reviewing: None,
             confidence_before: None,
             confidence_after: None,
         }
@@ -220,6 +245,16 @@ impl Round {
         self.results.get(self.current)
     }
 
+    /// The scenario whose debrief is on screen: the one just played, or
+    /// one opened again from the results (then read-only).
+    pub fn debrief_index(&self) -> Option<usize> {
+        match self.phase {
+            Phase::Debrief => Some(self.current),
+            Phase::Summary => self.reviewing,
+            _ => None,
+        }
+    }
+
     /// Whether the learner is tapping phrases: a spot step whose messages have
     /// all arrived and that has not been submitted.
     pub fn spotting(&self) -> bool {
@@ -238,11 +273,28 @@ impl Round {
     }
 
     /// Whether message `message` of visit `visit` is split into tappable
-    /// phrases: while spotting, in the current step, and not the learner's own.
+    /// phrases: while spotting, in the current step, and the contact's.
     pub fn is_tappable(&self, visit: usize, message: usize) -> bool {
         visit + 1 == self.play.trail.len()
             && self.spotting()
-            && self.scenario().steps[self.step_index()].messages.get(message).is_some_and(|m| m.from != Sender::Me)
+            && self.scenario().steps[self.step_index()].messages.get(message).is_some_and(can_be_tapped)
+    }
+
+    /// The phrases of message `message` of visit `visit` with how each went,
+    /// once that spot step has been submitted; `None` for any other message.
+    pub fn phrase_marks(&self, visit: usize, message: usize, lang: &str) -> Option<Vec<(Segment, PhraseMark)>> {
+        let v = self.play.trail.get(visit).filter(|v| v.spotted)?;
+        let m = self.scenario().steps[v.step].messages.get(message).filter(|m| can_be_tapped(m))?;
+        let marked = segments(m, lang).into_iter().map(|s| {
+            let mark = match (s.flag.is_some(), v.is_tapped(message, &s)) {
+                (true, true) => PhraseMark::Found,
+                (true, false) => PhraseMark::Missed,
+                (false, true) => PhraseMark::NotAFlag,
+                (false, false) => PhraseMark::Plain,
+            };
+            (s, mark)
+        });
+        Some(marked.collect())
     }
 
     /// Phrases tapped so far in the step on screen.
@@ -250,17 +302,18 @@ impl Round {
         self.play.trail.last().map_or(0, |v| v.taps.len())
     }
 
-    /// Every red flag in the messages the learner saw in the current
-    /// scenario, in order, with whether they found it.
-    pub fn flag_review(&self) -> Vec<(&Flag, FlagStatus)> {
-        let scenario = self.scenario();
-        self.play
-            .trail
+    /// Every red flag in the messages the learner saw in scenario `index`
+    /// (played to an end, or being played), in order, with whether they found it.
+    pub fn flag_review(&self, index: usize) -> Vec<(&Flag, FlagStatus)> {
+        let scenario = &self.scenarios[index];
+        let play = self.finished.get(index).unwrap_or(&self.play);
+        play.trail
             .iter()
             .flat_map(|visit| {
                 scenario.steps[visit.step].messages.iter().enumerate().flat_map(move |(mi, message)| {
+                    let spotted = visit.spotted && can_be_tapped(message);
                     message.flags.iter().enumerate().map(move |(fi, flag)| {
-                        let status = match (visit.spotted, visit.taps.contains(&(mi, Tapped::Flag(fi)))) {
+                        let status = match (spotted, visit.taps.contains(&(mi, Tapped::Flag(fi)))) {
                             (true, true) => FlagStatus::Found,
                             (true, false) => FlagStatus::Missed,
                             (false, _) => FlagStatus::Seen,
@@ -309,6 +362,14 @@ impl Round {
                 next.phase = Phase::Debrief;
                 true
             }
+            Action::Review { scenario }
+                if self.phase == Phase::Summary
+                    && self.reviewing != scenario
+                    && scenario.is_none_or(|i| i < self.results.len()) =>
+            {
+                next.reviewing = scenario;
+                true
+            }
             Action::NextScenario { scenario } if self.phase == Phase::Debrief && self.current == scenario => {
                 if scenario + 1 < self.scenarios.len() {
                     next.current += 1;
@@ -352,8 +413,8 @@ impl Round {
 
     fn toggle_tap(&mut self, message: usize, segment: usize, lang: &str) -> bool {
         let step = &self.scenario().steps[self.step_index()];
-        let Some(tapped) = step.messages.get(message).and_then(|m| segments(m, lang).get(segment).map(Tapped::of))
-        else {
+        let tappable = step.messages.get(message).filter(|m| can_be_tapped(m));
+        let Some(tapped) = tappable.and_then(|m| segments(m, lang).get(segment).map(Tapped::of)) else {
             return false;
         };
         let taps = &mut self.current_visit().taps;
@@ -385,6 +446,7 @@ impl Round {
         if let Some(StepKind::End(end)) = scenario.kind(index) {
             let result = score_scenario(&scenario, &self.play, end.outcome);
             self.results.push(result);
+            self.finished.push(self.play.clone());
         }
     }
 }
@@ -392,6 +454,19 @@ impl Round {
 impl Play {
     fn start(scenario: &ValidScenario) -> Play {
         Play { trail: vec![Visit::new(scenario.start())], balance: scenario.savings, revealed: 0 }
+    }
+}
+
+/// What the contact says can be tapped as suspicious; the learner's own words
+/// and narration ("Two days later…") cannot, so they never count as taps.
+/// Narration that carries red flags is the exception: there it shows what the
+/// learner must scrutinise (a screenshot, an SMS, a payment page; 13 shipped
+/// spot steps, one with all its flags there).
+pub fn can_be_tapped(message: &Message) -> bool {
+    match message.from {
+        Sender::Contact => true,
+        Sender::Narrator => !message.flags.is_empty(),
+        Sender::Me => false,
     }
 }
 
@@ -442,6 +517,8 @@ mod tests {
             r.apply(&Action::SubmitSpot { scenario: 0, step: 0 }).is_none(),
             "cannot act before the messages arrive"
         );
+        let r = step(&r, Action::Reveal { scenario: 0, step: 0 });
+        assert!(!r.all_revealed(), "one of two has arrived");
         let r = step(&r, Action::Reveal { scenario: 0, step: 0 });
         assert!(r.all_revealed());
         assert!(r.apply(&Action::Reveal { scenario: 0, step: 0 }).is_none(), "a late timer changes nothing");
@@ -515,7 +592,7 @@ mod tests {
         let s = RoundSummary::from_results(&r.results);
         assert_eq!((s.scams, s.scams_caught, s.genuine, s.genuine_trusted, s.false_alarms), (1, 1, 1, 0, 1));
         assert_eq!(s.practise, vec!["demo".to_string()]);
-        assert_eq!((s.savings_start, s.savings_end), (6000, 6000));
+        assert_eq!((s.savings_start, s.savings_kept), (6000, 6000));
         assert_eq!(s.points, 100);
         assert_eq!(s.max_points, 100 + 20 + 100);
     }
@@ -539,11 +616,12 @@ mod tests {
         assert_eq!(r.shown_messages(0), 0, "nothing has arrived yet");
         assert!(!r.is_tappable(0, 0), "not before the message arrives");
         let r = reveal(r);
-        assert_eq!(r.shown_messages(0), 1);
+        assert_eq!(r.shown_messages(0), 2);
         assert!(r.is_tappable(0, 0));
-        assert!(!r.is_tappable(0, 1), "no such message");
+        assert!(!r.is_tappable(0, 1), "narration is not tappable");
+        assert!(!r.is_tappable(0, 2), "no such message");
         let r = step(&r, Action::SubmitSpot { scenario: 0, step: 0 });
-        assert_eq!((r.shown_messages(0), r.shown_messages(1), r.shown_messages(2)), (1, 0, 0));
+        assert_eq!((r.shown_messages(0), r.shown_messages(1), r.shown_messages(2)), (2, 0, 0));
         assert!(!r.is_tappable(0, 0), "a submitted step is read-only");
     }
 
@@ -554,16 +632,70 @@ mod tests {
         let flag1 = segs.iter().position(|s| s.flag == Some(1)).unwrap();
         let r = tap(&r, 0, flag1, "en");
         assert_eq!(
-            r.flag_review().iter().map(|(_, status)| *status).collect::<Vec<_>>(),
+            r.flag_review(0).iter().map(|(_, status)| *status).collect::<Vec<_>>(),
             [FlagStatus::Seen, FlagStatus::Seen],
             "not submitted yet"
         );
         let r = reveal(step(&r, Action::SubmitSpot { scenario: 0, step: 0 }));
         let r = step(&r, Action::Choose { scenario: 0, step: 1, choice: 1 });
-        let review = r.flag_review();
+        let review = r.flag_review(0);
         let statuses: Vec<FlagStatus> = review.iter().map(|(_, status)| *status).collect();
         assert_eq!(statuses, [FlagStatus::Missed, FlagStatus::Found]);
         assert_eq!(review[1].0.quote.get("en"), "start at once");
+    }
+
+    #[test]
+    fn after_done_each_phrase_shows_found_missed_or_not_a_flag() {
+        let r = reveal(step(&round(), Action::RateBefore(3)));
+        let segs = segments(&r.scenario().steps[0].messages[0], "en");
+        let flag1 = segs.iter().position(|s| s.flag == Some(1)).unwrap();
+        let plain = segs.iter().position(|s| s.flag.is_none()).unwrap();
+        let r = tap(&tap(&r, 0, flag1, "en"), 0, plain, "en");
+        assert_eq!(r.phrase_marks(0, 0, "en"), None, "not before done");
+        let r = step(&r, Action::SubmitSpot { scenario: 0, step: 0 });
+        let marks: Vec<PhraseMark> = r.phrase_marks(0, 0, "en").unwrap().into_iter().map(|(_, m)| m).collect();
+        assert_eq!(marks, [PhraseMark::NotAFlag, PhraseMark::Missed, PhraseMark::Found]);
+        assert_eq!(r.phrase_marks(0, 1, "en"), None, "narration has no phrases");
+        assert_eq!(r.phrase_marks(1, 0, "en"), None, "a choice step has none");
+    }
+
+    #[test]
+    fn narration_in_a_spot_step_is_never_a_tap() {
+        let r = reveal(step(&round(), Action::RateBefore(3)));
+        let narration = &r.scenario().steps[0].messages[1];
+        assert_eq!(narration.from, Sender::Narrator);
+        let tap = Action::ToggleTap { scenario: 0, step: 0, message: 1, segment: 0, lang: "en".into() };
+        assert!(r.apply(&tap).is_none(), "a tap on narration is refused");
+        assert_eq!(r.taps_selected(), 0);
+        let shown = Message { flags: r.scenario().steps[0].messages[0].flags.clone(), ..narration.clone() };
+        assert!(can_be_tapped(&shown), "narration showing a red flag (a screenshot, an SMS) is scrutinised");
+    }
+
+    #[test]
+    fn each_debrief_opens_again_from_the_results_to_read_and_returns() {
+        let mut r = reveal(step(&round(), Action::RateBefore(2)));
+        let segs = segments(&r.scenario().steps[0].messages[0], "en");
+        r = tap(&r, 0, segs.iter().position(|s| s.flag == Some(1)).unwrap(), "en");
+        r = reveal(step(&r, Action::SubmitSpot { scenario: 0, step: 0 }));
+        r = step(&r, Action::Choose { scenario: 0, step: 1, choice: 1 });
+        assert!(r.apply(&Action::Review { scenario: Some(0) }).is_none(), "only from the results");
+        r = step(&r, Action::OpenDebrief { scenario: 0 });
+        assert_eq!(r.debrief_index(), Some(0));
+        r = reveal(step(&r, Action::NextScenario { scenario: 0 }));
+        r = step(&r, Action::Choose { scenario: 1, step: 0, choice: 0 });
+        r = step(&step(&r, Action::OpenDebrief { scenario: 1 }), Action::NextScenario { scenario: 1 });
+        r = step(&r, Action::RateAfter(3));
+        assert_eq!(r.debrief_index(), None, "the results show");
+        let first = step(&r, Action::Review { scenario: Some(0) });
+        assert_eq!((first.phase(), first.debrief_index()), (Phase::Summary, Some(0)));
+        let statuses: Vec<FlagStatus> = first.flag_review(0).iter().map(|(_, s)| *s).collect();
+        assert_eq!(statuses, [FlagStatus::Missed, FlagStatus::Found], "kept after the next scenario began");
+        assert_eq!(first.results()[0].outcome, Outcome::Safe);
+        assert!(first.apply(&Action::Review { scenario: Some(0) }).is_none(), "a double tap");
+        assert!(first.apply(&Action::NextScenario { scenario: 0 }).is_none(), "read-only: the round stays over");
+        assert!(r.apply(&Action::Review { scenario: Some(2) }).is_none(), "no such scenario");
+        let back = step(&first, Action::Review { scenario: None });
+        assert_eq!((back.debrief_index(), back.snapshot()), (None, r.snapshot()));
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! genuine offers wrongly refused (false alarms), red flags found and missed,
 //! and money kept, not just a count of "right answers".
 
-use super::round::{Play, Tapped};
+use super::round::{can_be_tapped, Play, Tapped};
 use crate::content::{Outcome, Scenario};
 use std::collections::BTreeMap;
 
@@ -36,13 +36,31 @@ impl ScenarioResult {
     pub fn handled_right(&self) -> bool {
         self.outcome.is_good()
     }
+
+    /// Own savings still there at the end. Money a genuine service added (a
+    /// real loan paid out) is not savings kept, so this never passes the start.
+    pub fn savings_kept(&self) -> i64 {
+        self.savings_end.min(self.savings_start)
+    }
+}
+
+/// Why a type is suggested for practice, shown next to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum PractiseReason {
+    /// A scam of the type was not stopped.
+    MissedScam,
+    /// A genuine service of the type was refused as a scam.
+    RefusedGenuine,
+    /// A red flag of the type was not found.
+    MissedFlags,
 }
 
 /// Scores the scenario that `play` has just ended with `outcome`.
 pub fn score_scenario(scenario: &Scenario, play: &Play, outcome: Outcome) -> ScenarioResult {
     let (mut found, mut total, mut wrong) = (0u32, 0u32, 0u32);
     for visit in play.trail.iter().filter(|v| v.spotted) {
-        total += scenario.steps[visit.step].messages.iter().map(|m| m.flags.len() as u32).sum::<u32>();
+        let messages = scenario.steps[visit.step].messages.iter();
+        total += messages.filter(|m| can_be_tapped(m)).map(|m| m.flags.len() as u32).sum::<u32>();
         for (_, tapped) in &visit.taps {
             match tapped {
                 Tapped::Flag(_) => found += 1,
@@ -83,6 +101,21 @@ pub struct TypeTally {
     pub handled_right: u32,
     pub flags_found: u32,
     pub flags_total: u32,
+    pub scams_missed: u32,
+    pub genuine_refused: u32,
+}
+
+impl TypeTally {
+    /// Why to practise this type again, in a fixed order; none when it went well.
+    pub fn practise_reasons(&self) -> impl Iterator<Item = PractiseReason> {
+        [
+            (self.scams_missed > 0).then_some(PractiseReason::MissedScam),
+            (self.genuine_refused > 0).then_some(PractiseReason::RefusedGenuine),
+            (self.flags_found < self.flags_total).then_some(PractiseReason::MissedFlags),
+        ]
+        .into_iter()
+        .flatten()
+    }
 }
 
 /// The round's result screen, computed from the scenario results.
@@ -100,9 +133,11 @@ pub struct RoundSummary {
     pub flags_total: u32,
     pub wrong_taps: u32,
     pub savings_start: i64,
-    pub savings_end: i64,
+    /// Own savings kept, summed over the scenarios (see `savings_kept`).
+    pub savings_kept: i64,
     pub per_type: BTreeMap<String, TypeTally>,
-    /// Types with a missed scam, a false alarm or a missed flag, to practise again.
+    /// Types with a missed scam, a false alarm or a missed flag, to practise
+    /// again (`TypeTally::practise_reasons` says why).
     pub practise: Vec<String>,
 }
 
@@ -116,7 +151,7 @@ impl RoundSummary {
             s.flags_total += r.flags_total;
             s.wrong_taps += r.wrong_taps;
             s.savings_start += r.savings_start;
-            s.savings_end += r.savings_end;
+            s.savings_kept += r.savings_kept();
             if r.genuine {
                 s.genuine += 1;
                 s.genuine_trusted += u32::from(r.handled_right());
@@ -130,13 +165,71 @@ impl RoundSummary {
             tally.handled_right += u32::from(r.handled_right());
             tally.flags_found += r.flags_found;
             tally.flags_total += r.flags_total;
+            let wrong = u32::from(!r.handled_right());
+            if r.genuine {
+                tally.genuine_refused += wrong;
+            } else {
+                tally.scams_missed += wrong;
+            }
         }
         s.practise = s
             .per_type
             .iter()
-            .filter(|(_, t)| t.handled_right < t.played || t.flags_found < t.flags_total)
+            .filter(|(_, t)| t.practise_reasons().next().is_some())
             .map(|(id, _)| id.clone())
             .collect();
         s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn result(
+        scam_type: &str,
+        genuine: bool,
+        outcome: Outcome,
+        savings: (i64, i64),
+        flags: (u32, u32),
+    ) -> ScenarioResult {
+        ScenarioResult {
+            scenario_id: format!("{scam_type}-x"),
+            scam_type: scam_type.into(),
+            genuine,
+            outcome,
+            savings_start: savings.0,
+            savings_end: savings.1,
+            paid: false,
+            flags_found: flags.0,
+            flags_total: flags.1,
+            wrong_taps: 0,
+            points: 0,
+            max_points: 0,
+        }
+    }
+
+    #[test]
+    fn money_kept_never_passes_the_savings_even_after_a_genuine_loan() {
+        let s = RoundSummary::from_results(&[
+            result("loan", true, Outcome::Trusted, (5_000, 16_140), (0, 0)),
+            result("job", false, Outcome::Scammed, (5_000, 1_098), (1, 3)),
+        ]);
+        assert_eq!((s.savings_kept, s.savings_start), (5_000 + 1_098, 10_000));
+    }
+
+    #[test]
+    fn each_type_to_practise_says_why() {
+        let s = RoundSummary::from_results(&[
+            result("job", false, Outcome::Scammed, (5_000, 0), (3, 3)),
+            result("job", false, Outcome::Safe, (5_000, 5_000), (1, 2)),
+            result("loan", true, Outcome::Refused, (5_000, 5_000), (0, 0)),
+            result("police", false, Outcome::Safe, (5_000, 5_000), (2, 2)),
+        ]);
+        let reasons = |id: &str| s.per_type[id].practise_reasons().collect::<Vec<_>>();
+        assert_eq!(reasons("job"), [PractiseReason::MissedScam, PractiseReason::MissedFlags]);
+        assert_eq!(reasons("loan"), [PractiseReason::RefusedGenuine]);
+        assert_eq!(reasons("police"), [], "handled right with every flag: nothing to practise");
+        assert_eq!(s.practise, ["job", "loan"]);
     }
 }

@@ -3,6 +3,8 @@
 //! Each red-flag quote becomes its own phrase; the rest of the text is cut
 //! after punctuation, so the learner has plausible innocent phrases to choose
 //! from too and cannot find the flags just by looking for the only buttons.
+//! A number, an amount, a domain, a URL or an e-mail address is never cut:
+//! "¥150,000", "2.8%", "huarui-tech.com" and "https://…" stay one phrase.
 
 use crate::content::Message;
 
@@ -47,14 +49,28 @@ pub fn segments(message: &Message, lang: &str) -> Vec<Segment> {
 /// a button of its own: it is glued to the phrase before it (a flag too).
 fn split_plain(text: &str, out: &mut Vec<Segment>) {
     let mut start = 0;
-    for (i, ch) in text.char_indices() {
-        if BREAKS.contains(&ch) {
+    let mut prev = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, ch)) = chars.next() {
+        let next = chars.peek().map(|&(_, c)| c);
+        let inside_token = joins_token(prev, ch, next);
+        prev = Some(ch);
+        if BREAKS.contains(&ch) && !inside_token {
             let end = i + ch.len_utf8();
             push_plain(&text[start..end], out);
             start = end;
         }
     }
     push_plain(&text[start..], out);
+}
+
+/// Whether `ch` joins the characters around it into one token rather than
+/// ending a phrase: the '.' of "2.8%" or "tech.com", the ',' of "150,000",
+/// the ':' of "https://" or "10:30". Prose puts a space after these.
+pub fn joins_token(prev: Option<char>, ch: char, next: Option<char>) -> bool {
+    matches!(ch, '.' | ',' | ':')
+        && prev.is_some_and(|p| p.is_ascii_alphanumeric())
+        && next.is_some_and(|n| n.is_ascii_alphanumeric() || n == '/')
 }
 
 fn push_plain(piece: &str, out: &mut Vec<Segment>) {
@@ -110,6 +126,20 @@ mod tests {
         assert_eq!(joined, message().text.get("en"));
         assert_eq!(segs.iter().filter(|s| s.flag.is_some()).count(), 2);
         assert!(segs.iter().any(|s| s.text.trim() == "Hi!"));
+    }
+
+    #[test]
+    fn numbers_amounts_domains_and_urls_stay_whole() {
+        let mut m = message();
+        m.flags.clear();
+        m.text = loc(
+            "转¥150,000到账户，年化2.3%–2.8%。联系hr@huarui-tech.com。",
+            "Rates 2.3%. See https://huarui-tech.com/job, at 10:30. Pay ¥1,500.",
+        );
+        let zh: Vec<String> = segments(&m, "zh-CN").into_iter().map(|s| s.text).collect();
+        assert_eq!(zh, ["转¥150,000到账户，", "年化2.3%–2.8%。", "联系hr@huarui-tech.com。"]);
+        let en: Vec<String> = segments(&m, "en").into_iter().map(|s| s.text).collect();
+        assert_eq!(en, ["Rates 2.3%.", " See https://huarui-tech.com/job,", " at 10:30.", " Pay ¥1,500."]);
     }
 
     #[test]

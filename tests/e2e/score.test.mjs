@@ -1,0 +1,109 @@
+// The score can be read, the time is honest, and flag spotting shows what was
+// found right after "done": played on a phone (360x740) by tapping.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, readDist, launch, phonePage, choose, tapPhrase } from './helpers.mjs';
+
+let server, browser;
+before(async () => { server = await serveDist(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.close(); });
+
+const text = (page, sel) => page.locator(sel).first().innerText();
+const focusedIsHeading = page => page.evaluate(() => document.activeElement?.classList.contains('screen-heading'));
+
+test('found and missed flags show right after "done"; the results explain the points and reopen each debrief', async () => {
+  const { context, page, errors } = await phonePage(browser, 'zh-CN');
+  await page.goto(server.url + '?scenario=ob-like-for-cash');
+  await page.locator('#start').tap();
+  await page.locator('[data-level="3"]').tap();
+  await choose(page, 'ad', 0);
+  await choose(page, 'first-task', 0);
+  await tapPhrase(page, 'move-to-app', '先垫付298元');
+  await tapPhrase(page, 'move-to-app', 'http://rw-app.vip/dl');
+  await tapPhrase(page, 'move-to-app', '你做得很好！');
+  await page.locator('#spot-done').tap();
+  // Before any debrief: each phrase is named found, missed or not a flag, in words.
+  await page.locator('.phrase-review.found').first().waitFor();
+  assert.equal(await page.locator('.phrase-review.found').count(), 2);
+  assert.equal(await page.locator('.phrase-review.missed').count(), 1);
+  assert.match(await text(page, '.phrase-review.missed'), /今天名额只剩2个.*（你漏掉了）/);
+  assert.match(await text(page, '.phrase-review.not-a-flag'), /你做得很好！（这句没问题）/);
+  assert.match(await text(page, '.phrase-review.found'), /（你找到了）/);
+
+  await choose(page, 'pay-or-not', 0);
+  await choose(page, 'first-rebate', 0);
+  await choose(page, 'combo-order', 0);
+  await choose(page, 'stuck', 1);
+  await page.locator('#see-debrief').tap();
+  await page.locator('#next').waitFor();
+  assert.ok(await focusedIsHeading(page), 'the debrief heading has the focus');
+  await page.locator('#next').tap();
+  await page.locator('[data-level="4"]').tap();
+
+  await page.locator('#result-points').waitFor();
+  assert.ok(await focusedIsHeading(page), 'the results heading has the focus');
+  await page.locator('.score-legend summary').tap();
+  const legend = await text(page, '.score-legend');
+  assert.match(legend, /识破骗局，或放心使用真实服务：100 分/);
+  assert.match(legend, /付过钱才止损：50 分/);
+  assert.match(legend, /每找到一个可疑信号加 10 分，每误点一处减 5 分/);
+  const row = page.locator('.per-scenario li[data-scenario="ob-like-for-cash"]');
+  assert.match(await row.innerText(), /你及时止损[\s\S]*65\/130 分/);
+  assert.equal(await text(page, '.practise li[data-type="order-brushing"] .practise-reason'), '漏掉了可疑信号');
+
+  // Read the debrief again, then come back to the same results.
+  await row.locator('.open-debrief').tap();
+  assert.equal(await text(page, '#scenario-points'), '本场景得分：65/130');
+  assert.equal(await page.locator('.flag.missed').count(), 1);
+  assert.equal(await page.locator('#next').count(), 0, 'read-only: the round is over');
+  await page.locator('#back-to-results').tap();
+  assert.equal(await text(page, '#result-points'), '65/130 分');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a genuine service refused is named as the reason to practise; money kept never passes the savings', async () => {
+  const { context, page, errors } = await phonePage(browser, 'en');
+  await page.goto(server.url + '?scenario=ob-campus-tutor-job');
+  await page.locator('#start').tap();
+  await page.locator('[data-level="3"]').tap();
+  await page.locator('#spot-done').waitFor();
+  // The narration line of this spot step is text, not buttons; the post is phrases.
+  assert.equal(await page.locator('.msg.from-narrator').first().locator('.phrase').count(), 0);
+  assert.ok(await page.locator('.msg.from-contact .phrase').count() > 0);
+  await page.locator('#spot-done').tap();
+  await choose(page, 'decide', 2);                    // dismiss it as a scam
+  await page.locator('#see-debrief').tap();
+  await page.locator('#next').tap();
+  await page.locator('[data-level="3"]').tap();
+  assert.equal(await text(page, '.practise li[data-type="order-brushing"] .practise-reason'), 'refused a genuine one');
+  assert.equal(await text(page, '#result-money'), 'Simulated savings kept: ¥5,000 of ¥5,000');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the start screen estimates the quick round from the index, and mode=short plays about five minutes', async () => {
+  const index = JSON.parse(readDist('packs/index.json'));
+  const mean = genuine => {
+    const times = index.packs.filter(p => p.genuine === genuine).map(p => p.seconds);
+    return Math.floor(times.reduce((a, b) => a + b, 0) / times.length);
+  };
+  const quickMinutes = Math.max(1, Math.floor((4 * mean(false) + mean(true) + 30) / 60));
+  const { context, page, errors } = await phonePage(browser, 'zh-CN');
+  await page.goto(server.url);
+  await page.locator('#round-minutes').waitFor();
+  assert.equal(await text(page, '#round-minutes'), `⏱ 快速练习一轮约 ${quickMinutes} 分钟（含讲解）`);
+  assert.ok(quickMinutes > 10, 'five scenarios with their debriefs take longer than the old "10 minutes"');
+  assert.equal(await text(page, '#start-short'), '5 分钟短练习（适合课堂）');
+  assert.match(await text(page, '[data-type="fake-loan"] .type-minutes'), /^约 \d+ 分钟$/);
+
+  await page.goto(server.url + '?mode=short');
+  await page.locator('#start').tap();
+  await page.locator('[data-level="3"]').tap();
+  const position = await text(page, '.position');
+  const count = Number(position.split('/')[1].replace(/\D/g, ''));
+  const shortest = index.packs.map(p => p.seconds).sort((a, b) => a - b);
+  assert.ok(count >= 1 && shortest.slice(0, count).reduce((a, b) => a + b, 0) <= 330, `${position}: too long for 5 minutes`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
