@@ -4,6 +4,7 @@
 
 use super::progress::Progress;
 use crate::content::{PackSummary, SiteIndex};
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// Scenarios in a quick round by default: four scams and one genuine look-alike, about ten minutes.
@@ -12,7 +13,7 @@ pub const QUICK_LENGTH: usize = 5;
 pub const FOCUSED_MAX: usize = 5;
 
 /// What the learner asked to play.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum RoundKind {
     /// Scams from the least-practised types, plus one genuine look-alike.
     Quick,

@@ -7,6 +7,7 @@ use super::report::RoundSnapshot;
 use super::score::{score_scenario, ScenarioResult};
 use super::segments::{segments, Segment};
 use crate::content::{Flag, Sender, StepKind, ValidScenario};
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
@@ -78,6 +79,8 @@ pub enum FlagStatus {
     Missed,
     /// In a message the learner was not asked to spot in.
     Seen,
+    /// In a step the learner never reached (they left the scenario before it).
+    NotReached,
 }
 
 /// Only `apply` changes a round; the rest of the app reads it.
@@ -93,8 +96,9 @@ pub struct Round {
 }
 
 /// Everything a learner can do. Each action names the place it was issued
-/// for (scenario and step), so a repeated or late action is ignored.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// for (scenario and step), so a repeated or late action is ignored. Stored
+/// in a round's log (see `resume`), so a reload replays them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Action {
     RateBefore(u8),
     /// The next message of `step` arrives (sent by a timer).
@@ -250,10 +254,17 @@ impl Round {
         self.play.trail.last().map_or(0, |v| v.taps.len())
     }
 
-    /// Every red flag in the messages the learner saw in the current
-    /// scenario, in order, with whether they found it.
+    /// Every red flag of the current scenario: those in the messages the
+    /// learner saw, in order, with whether they found it, then those of the
+    /// steps they never reached. Empty only for a scenario without flags, so
+    /// a scam left at once never reads as "no red flags".
     pub fn flag_review(&self) -> Vec<(&Flag, FlagStatus)> {
         let scenario = self.scenario();
+        let reached: BTreeSet<usize> = self.play.trail.iter().map(|visit| visit.step).collect();
+        let not_reached = (0..scenario.steps.len())
+            .filter(|step| !reached.contains(step))
+            .flat_map(|step| scenario.steps[step].messages.iter().flat_map(|m| &m.flags))
+            .map(|flag| (flag, FlagStatus::NotReached));
         self.play
             .trail
             .iter()
@@ -269,6 +280,7 @@ impl Round {
                     })
                 })
             })
+            .chain(not_reached)
             .collect()
     }
 
@@ -564,6 +576,24 @@ mod tests {
         let statuses: Vec<FlagStatus> = review.iter().map(|(_, status)| *status).collect();
         assert_eq!(statuses, [FlagStatus::Missed, FlagStatus::Found]);
         assert_eq!(review[1].0.quote.get("en"), "start at once");
+    }
+
+    #[test]
+    fn a_scam_left_before_its_flags_lists_them_as_not_reached() {
+        // The same scam, opening on the decision: refusing at once ends it
+        // before the flagged offer (reached only after paying and calling 110).
+        let early = SCAM
+            .replace("start = \"offer\"", "start = \"decide\"")
+            .replace("next = \"decide\"", "next = \"safe\"")
+            .replace("en = \"Call 110\" }\nnext = \"safe\"", "en = \"Call 110\" }\nnext = \"offer\"");
+        let r = reveal(step(&Round::new(vec![scenario(&early, "demo/early.toml")]), Action::RateBefore(3)));
+        let r = step(&r, Action::Choose { scenario: 0, step: r.step_index(), choice: 1 });
+        assert!(r.current_result().is_some(), "refusing ends the scenario");
+        let review = r.flag_review();
+        assert_eq!(review.iter().map(|(_, s)| *s).collect::<Vec<_>>(), [FlagStatus::NotReached; 2]);
+        assert_eq!(review[0].0.quote.get("en"), "Pay a ¥100 deposit");
+        let genuine = Round::new(vec![scenario(GENUINE, "demo/real.toml")]);
+        assert!(genuine.flag_review().is_empty(), "a genuine offer without flags has none to list");
     }
 
     #[test]
