@@ -1,0 +1,24 @@
+//! The app page's own history entries: one for a round, `#/round`.
+
+const ROUND_ENTRY: &str = "#/round";
+
+fn history() -> Option<web_sys::History> {
+    web_sys::window()?.history().ok()
+}
+
+pub fn at_round_entry() -> bool {
+    web_sys::window().and_then(|w| w.location().hash().ok()).is_some_and(|hash| hash == ROUND_ENTRY)
+}
+
+/// Adds the round's entry (the query string, e.g. `?scenario=`, stays).
+pub fn push_round_entry() {
+    if let Some(history) = history() {
+        let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(ROUND_ENTRY));
+    }
+}
+
+pub fn step_back() {
+    if let Some(history) = history() {
+        let _ = history.back();
+    }
+}
