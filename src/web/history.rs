@@ -22,3 +22,13 @@ pub fn step_back() {
         let _ = history.back();
     }
 }
+
+/// Turns the current entry back into the plain page (path and query kept).
+pub fn drop_round_entry() {
+    let Some(window) = web_sys::window() else { return };
+    let location = window.location();
+    let plain = location.pathname().unwrap_or_default() + &location.search().unwrap_or_default();
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&plain));
+    }
+}

@@ -2,13 +2,15 @@
 //! touches the host page's history). A round gets a history entry,
 //! `#/round`; Back from it asks "Leave this round?" (or goes home from the
 //! summary) and the entry is put back while the learner decides, so choices
-//! are never rewound. Leaving the round steps back off its entry, and Forward
-//! onto it outside a round steps back again: nothing is replayed.
+//! are never rewound. Leaving the round steps back off the entry this page
+//! added; an entry it did not add (a reload, Forward, a copied link) loses
+//! its `#/round` in place instead, so Back never leaves the app by itself
+//! and nothing is replayed.
 
 use crate::state::AppAction;
 use crate::ui::reducer::AppStore;
 use crate::web::browser::now_ms;
-use crate::web::history::{at_round_entry, push_round_entry, step_back};
+use crate::web::history::{at_round_entry, drop_round_entry, push_round_entry, step_back};
 use yew::prelude::*;
 
 #[hook]
@@ -28,9 +30,14 @@ pub fn use_back_button(in_round: bool, page: bool, dispatch: UseReducerDispatche
             move || drop(listener)
         });
     }
+    let pushed = use_mut_ref(|| false);
     use_effect_with((in_round, *moved), move |(in_round, _)| match (page, *in_round, at_round_entry()) {
-        (true, true, false) => push_round_entry(),
-        (true, false, true) => step_back(),
+        (true, true, false) => {
+            push_round_entry();
+            *pushed.borrow_mut() = true;
+        }
+        (true, false, true) if pushed.replace(false) => step_back(),
+        (true, false, true) => drop_round_entry(),
         _ => {}
     });
 }

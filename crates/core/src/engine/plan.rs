@@ -4,7 +4,6 @@
 
 use super::progress::Progress;
 use crate::content::{PackSummary, SiteIndex};
-use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// Scenarios in a quick round by default: four scams and one genuine look-alike, about ten minutes.
@@ -13,7 +12,7 @@ pub const QUICK_LENGTH: usize = 5;
 pub const FOCUSED_MAX: usize = 5;
 
 /// What the learner asked to play.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RoundKind {
     /// Scams from the least-practised types, plus one genuine look-alike.
     Quick,
@@ -30,11 +29,31 @@ pub enum RoundKind {
 impl RoundKind {
     /// The choice the static start screen leaves: "quick" or "single:<id>".
     pub fn from_shell(text: &str) -> Option<RoundKind> {
-        match text.split_once(':') {
-            Some(("single", id)) if !id.is_empty() => Some(RoundKind::Single(id.to_string())),
-            None if text == "quick" => Some(RoundKind::Quick),
-            _ => None,
+        RoundKind::from_code(text).filter(|kind| matches!(kind, RoundKind::Quick | RoundKind::Single(_)))
+    }
+
+    /// The kind as a short text ("quick", "type:<id>", …), for a saved round.
+    pub fn code(&self) -> String {
+        match self {
+            RoundKind::Quick => "quick".into(),
+            RoundKind::Review => "review".into(),
+            RoundKind::Type(id) => format!("type:{id}"),
+            RoundKind::Technique(id) => format!("technique:{id}"),
+            RoundKind::Single(id) => format!("single:{id}"),
         }
+    }
+
+    pub fn from_code(text: &str) -> Option<RoundKind> {
+        let kind = match text.split_once(':') {
+            None if text == "quick" => RoundKind::Quick,
+            None if text == "review" => RoundKind::Review,
+            Some((_, "")) | None => return None,
+            Some(("type", id)) => RoundKind::Type(id.into()),
+            Some(("technique", id)) => RoundKind::Technique(id.into()),
+            Some(("single", id)) => RoundKind::Single(id.into()),
+            Some(_) => return None,
+        };
+        Some(kind)
     }
 }
 
@@ -227,6 +246,22 @@ mod tests {
         );
         for bad in ["", "single:", "type:x", "Quick", "quick:1"] {
             assert_eq!(RoundKind::from_shell(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn every_kind_reads_back_from_its_code() {
+        for kind in [
+            RoundKind::Quick,
+            RoundKind::Review,
+            RoundKind::Type("fake-loan".into()),
+            RoundKind::Technique("pay-to-withdraw".into()),
+            RoundKind::Single("ob-like-for-cash".into()),
+        ] {
+            assert_eq!(RoundKind::from_code(&kind.code()), Some(kind));
+        }
+        for bad in ["", "type:", "colour:red", "review:1"] {
+            assert_eq!(RoundKind::from_code(bad), None, "{bad:?}");
         }
     }
 

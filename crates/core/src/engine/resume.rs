@@ -3,19 +3,22 @@
 //! every engine `Action` applied. Resuming fetches the same packs and replays
 //! the log through `Round::apply`, which checks every action again: a pack
 //! that changed so an action no longer fits makes the record unusable.
+//!
+//! Stored as JSON written and read by hand through `serde_json::Value`
+//! (already in the wasm for saved progress), with each action as a short
+//! code: derived (de)serializers for the action types cost 16 KB of gzipped wasm.
 
 use super::plan::RoundKind;
 use super::round::{Action, Phase, Round};
 use crate::content::ValidScenario;
-use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
 use std::rc::Rc;
 
 /// Bump when the stored shape changes; an older app refuses a newer record.
 pub const ROUND_RECORD_VERSION: u32 = 1;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct RoundRecord {
-    pub version: u32,
     pub kind: RoundKind,
     pub files: Vec<String>,
     /// The confidence given on the static start screen, if any.
@@ -33,25 +36,44 @@ pub struct RoundRecord {
 impl RoundRecord {
     /// A round about to be fetched.
     pub fn new(kind: RoundKind, rating: Option<u8>, files: Vec<String>) -> Self {
-        RoundRecord {
-            version: ROUND_RECORD_VERSION,
-            kind,
-            files,
-            rating,
-            ids: Vec::new(),
-            started_ms: 0.0,
-            reported: false,
-            log: Vec::new(),
-        }
+        RoundRecord { kind, files, rating, ids: Vec::new(), started_ms: 0.0, reported: false, log: Vec::new() }
     }
 
     /// Reads a stored record; `None` when it is damaged or from a newer version.
     pub fn restore(raw: &str) -> Option<RoundRecord> {
-        serde_json::from_str::<RoundRecord>(raw).ok().filter(|r| r.version == ROUND_RECORD_VERSION)
+        let value: Value = serde_json::from_str(raw).ok()?;
+        if value["version"].as_u64()? != u64::from(ROUND_RECORD_VERSION) {
+            return None;
+        }
+        let texts = |field: &str| -> Option<Vec<String>> {
+            value[field].as_array()?.iter().map(|v| v.as_str().map(String::from)).collect()
+        };
+        Some(RoundRecord {
+            kind: RoundKind::from_code(value["kind"].as_str()?)?,
+            files: texts("files")?,
+            rating: match &value["rating"] {
+                Value::Null => None,
+                level => Some(u8::try_from(level.as_u64()?).ok()?),
+            },
+            ids: texts("ids")?,
+            started_ms: value["started_ms"].as_f64()?,
+            reported: value["reported"].as_bool()?,
+            log: texts("log")?.iter().map(|code| Action::from_code(code)).collect::<Option<_>>()?,
+        })
     }
 
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).expect("a round record is plain data")
+        json!({
+            "version": ROUND_RECORD_VERSION,
+            "kind": self.kind.code(),
+            "files": self.files,
+            "rating": self.rating,
+            "ids": self.ids,
+            "started_ms": self.started_ms,
+            "reported": self.reported,
+            "log": self.log.iter().map(Action::code).collect::<Vec<_>>(),
+        })
+        .to_string()
     }
 
     /// The round rebuilt over `scenarios`: `None` when they are not the ones
@@ -65,6 +87,48 @@ impl RoundRecord {
         let round = Round::rated(scenarios, self.rating);
         let round = self.log.iter().try_fold(round, |round, action| round.apply(action))?;
         (round.phase() != Phase::Summary).then_some(round)
+    }
+}
+
+impl Action {
+    /// The action as a short text: a letter, then its numbers joined by dots
+    /// (a tap ends with its language): "c0.1.2" is choice 2 of step 1 of scenario 0.
+    pub fn code(&self) -> String {
+        match self {
+            Action::RateBefore(level) => format!("b{level}"),
+            Action::RateAfter(level) => format!("a{level}"),
+            Action::Reveal { scenario, step } => format!("r{scenario}.{step}"),
+            Action::RevealAll { scenario, step } => format!("R{scenario}.{step}"),
+            Action::Choose { scenario, step, choice } => format!("c{scenario}.{step}.{choice}"),
+            Action::ToggleTap { scenario, step, message, segment, lang } => {
+                format!("t{scenario}.{step}.{message}.{segment}.{lang}")
+            }
+            Action::SubmitSpot { scenario, step } => format!("s{scenario}.{step}"),
+            Action::OpenDebrief { scenario } => format!("d{scenario}"),
+            Action::NextScenario { scenario } => format!("n{scenario}"),
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Action> {
+        let tag = code.chars().next()?;
+        let mut parts = code[tag.len_utf8()..].split('.');
+        let mut number = || parts.next()?.parse::<usize>().ok();
+        let action = match tag {
+            'b' => Action::RateBefore(u8::try_from(number()?).ok()?),
+            'a' => Action::RateAfter(u8::try_from(number()?).ok()?),
+            'r' => Action::Reveal { scenario: number()?, step: number()? },
+            'R' => Action::RevealAll { scenario: number()?, step: number()? },
+            'c' => Action::Choose { scenario: number()?, step: number()?, choice: number()? },
+            't' => {
+                let (scenario, step, message, segment) = (number()?, number()?, number()?, number()?);
+                Action::ToggleTap { scenario, step, message, segment, lang: parts.next()?.to_string() }
+            }
+            's' => Action::SubmitSpot { scenario: number()?, step: number()? },
+            'd' => Action::OpenDebrief { scenario: number()? },
+            'n' => Action::NextScenario { scenario: number()? },
+            _ => return None,
+        };
+        parts.next().is_none().then_some(action)
     }
 }
 
@@ -108,9 +172,23 @@ mod tests {
     }
 
     #[test]
+    fn every_action_reads_back_from_its_code_and_nothing_else_does() {
+        let mut all = partway();
+        all.extend([Action::OpenDebrief { scenario: 3 }, Action::NextScenario { scenario: 0 }, Action::RateAfter(5)]);
+        for action in all {
+            assert_eq!(Action::from_code(&action.code()), Some(action));
+        }
+        for bad in ["", "x1", "b", "b300", "c0.1", "c0.1.2.3", "d-1", "t0.0.0.0", "r0.x"] {
+            assert_eq!(Action::from_code(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
     fn a_damaged_or_newer_record_is_refused() {
         assert_eq!(RoundRecord::restore("{\"version\":1,"), None);
         assert_eq!(RoundRecord::restore("[]"), None);
+        let bad_action = record(partway()).to_json().replace("\"b2\"", "\"b2.7\"");
+        assert_eq!(RoundRecord::restore(&bad_action), None);
         let newer = record(partway()).to_json().replace("\"version\":1", "\"version\":2");
         assert_eq!(RoundRecord::restore(&newer), None);
     }

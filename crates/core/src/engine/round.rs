@@ -7,7 +7,6 @@ use super::report::RoundSnapshot;
 use super::score::{score_scenario, ScenarioResult};
 use super::segments::{segments, Segment};
 use crate::content::{Flag, Sender, StepKind, ValidScenario};
-use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
@@ -97,8 +96,8 @@ pub struct Round {
 
 /// Everything a learner can do. Each action names the place it was issued
 /// for (scenario and step), so a repeated or late action is ignored. Stored
-/// in a round's log (see `resume`), so a reload replays them.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// in a round's log (see `resume`) as a short code, so a reload replays them.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     RateBefore(u8),
     /// The next message of `step` arrives (sent by a timer).
