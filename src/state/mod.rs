@@ -133,7 +133,7 @@ pub enum AppAction {
     KeepPlaying,
     /// A round saved when the page last closed, to be fetched and replayed;
     /// `None` when one was saved but cannot be read.
-    ResumeRound(Option<RoundRecord>),
+    ResumeRound(Option<Rc<RoundRecord>>),
 }
 
 impl AppState {
@@ -239,15 +239,15 @@ impl AppState {
         let files = plan_round(site, &kind, &self.progress, seed, today, self.config.length);
         self.leave_round(now_ms);
         self.confirm_leave = false;
-        self.resume(RoundRecord::new(kind, rating, files))
+        self.resume(Rc::new(RoundRecord::new(kind, rating, files)))
     }
 
     /// Starts fetching the packs of `record`'s round, new or saved.
-    fn resume(&mut self, record: RoundRecord) -> bool {
+    fn resume(&mut self, record: Rc<RoundRecord>) -> bool {
         self.rounds_started += 1;
         let (kind, files) = (record.kind.clone(), Rc::new(record.files.clone()));
         self.screen = Screen::Loading { number: self.rounds_started, kind, files };
-        self.round_record = Some(Rc::new(record));
+        self.round_record = Some(record);
         true
     }
 

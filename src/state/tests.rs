@@ -226,7 +226,7 @@ fn reloaded(state: &AppState) -> RoundRecord {
 
 /// A fresh app resuming `record` once its packs (the scam, then the genuine offer) arrive.
 fn resumed(record: RoundRecord, now_ms: f64) -> AppState {
-    let loading = act(&state(), AppAction::ResumeRound(Some(record)));
+    let loading = act(&state(), AppAction::ResumeRound(Some(Rc::new(record))));
     let scenarios = vec![scenario(SCAM), scenario(GENUINE)];
     act(&loading, AppAction::RoundLoaded { number: 1, scenarios, problems: vec![], now_ms })
 }
@@ -315,7 +315,7 @@ fn a_saved_round_that_cannot_be_replayed_is_dropped_with_a_notice() {
 fn a_saved_round_is_resumed_only_at_start_up() {
     let record = reloaded(&partway(&playing(&state(), 0.0)));
     let chosen = start(&state(), RoundKind::Quick, 0.0);
-    assert_eq!(chosen.apply(AppAction::ResumeRound(Some(record))), None, "the learner already chose a round");
+    assert_eq!(chosen.apply(AppAction::ResumeRound(Some(Rc::new(record)))), None, "the learner already chose a round");
 }
 
 #[test]

@@ -4,7 +4,7 @@
 
 use super::hooks::{
     use_back_button, use_document_lang, use_host_bridge, use_host_report, use_pack_index, use_progress_saver,
-    use_round_keeper, use_round_loader,
+    use_round_loader, use_round_saver,
 };
 use super::reducer::AppStore;
 use super::screens::round::RoundView;
@@ -52,11 +52,15 @@ fn initial_lang(config: &AppConfig) -> Lang {
 
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
+    let page = matches!(*props.host, Host::Page);
     let store = {
         let (config, index) = (Rc::clone(&props.config), props.index.clone());
         use_reducer(move || {
             let lang = initial_lang(&config);
-            AppStore(AppState::new(config, lang, storage::load_progress(), index))
+            let state = AppState::new(config, lang, storage::load_progress(), index);
+            // The round in progress when the page last closed (the app's own page only).
+            let saved = page.then(storage::load_round).flatten();
+            AppStore(saved.and_then(|saved| state.apply(AppAction::ResumeRound(saved))).unwrap_or(state))
         })
     };
     let state = &store.0;
@@ -68,8 +72,7 @@ pub fn App(props: &AppProps) -> Html {
     use_progress_saver(Rc::clone(&state.progress), dispatch.clone());
     use_host_bridge(Rc::clone(&props.host), dispatch.clone());
     use_host_report(state, Rc::clone(&props.host), dispatch.clone());
-    let page = matches!(*props.host, Host::Page);
-    use_round_keeper(state.round_record.clone(), page, dispatch.clone());
+    use_round_saver(state.round_record.clone(), page);
     use_back_button(!matches!(state.screen, Screen::Start), page, dispatch.clone());
 
     let start_round = {

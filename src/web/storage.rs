@@ -6,6 +6,7 @@ use crate::state::StorageNotice;
 use scamspot_core::engine::progress::{Progress, RestoreNotice};
 use scamspot_core::engine::RoundRecord;
 use scamspot_core::i18n::Lang;
+use std::rc::Rc;
 
 const PROGRESS_KEY: &str = "scamspot.progress";
 const BACKUP_KEY: &str = "scamspot.progress.backup";
@@ -47,9 +48,9 @@ pub fn save_lang(lang: Lang) {
 
 /// The round saved when the page last closed: `None` when there is none,
 /// `Some(None)` when one is stored but cannot be read.
-pub fn load_round() -> Option<Option<RoundRecord>> {
+pub fn load_round() -> Option<Option<Rc<RoundRecord>>> {
     let raw = local_storage()?.get_item(ROUND_KEY).ok().flatten()?;
-    Some(RoundRecord::restore(&raw))
+    Some(RoundRecord::restore(&raw).map(Rc::new))
 }
 
 /// Keeps the round in progress, or forgets it when there is none.

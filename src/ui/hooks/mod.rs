@@ -7,8 +7,8 @@ mod host_bridge;
 mod host_report;
 mod pack_index;
 mod progress_saver;
-mod round_keeper;
 mod round_loader;
+mod round_saver;
 
 pub use back_button::use_back_button;
 pub use document_lang::use_document_lang;
@@ -16,5 +16,5 @@ pub use host_bridge::use_host_bridge;
 pub use host_report::use_host_report;
 pub use pack_index::use_pack_index;
 pub use progress_saver::use_progress_saver;
-pub use round_keeper::use_round_keeper;
 pub use round_loader::use_round_loader;
+pub use round_saver::use_round_saver;
