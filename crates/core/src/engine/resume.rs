@@ -63,7 +63,8 @@ impl RoundRecord {
     }
 
     pub fn to_json(&self) -> String {
-        json!({
+        // `to_string` rather than the Value's Display: the same serializer as the host report's.
+        let value = json!({
             "version": ROUND_RECORD_VERSION,
             "kind": self.kind.code(),
             "files": self.files,
@@ -72,8 +73,8 @@ impl RoundRecord {
             "started_ms": self.started_ms,
             "reported": self.reported,
             "log": self.log.iter().map(Action::code).collect::<Vec<_>>(),
-        })
-        .to_string()
+        });
+        serde_json::to_string(&value).expect("a round record is plain data")
     }
 
     /// The round rebuilt over `scenarios`: `None` when they are not the ones
