@@ -6,7 +6,7 @@
 //!
 //! Stored as JSON written and read by hand through `serde_json::Value`
 //! (already in the wasm for saved progress), with each action as a short
-//! code: derived (de)serializers for the action types cost 16 KB of gzipped wasm.
+//! code: derived (de)serializers for the action types cost 3 KB of gzipped wasm.
 
 use super::plan::RoundKind;
 use super::round::{Action, Phase, Round};
