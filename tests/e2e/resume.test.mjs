@@ -3,7 +3,7 @@
 // and a scam left at once still names its red flags in the debrief.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, phonePage, choose, tapPhrase } from './helpers.mjs';
+import { serveDist, launch, phonePage, choose, tapPhrase, axeViolations } from './helpers.mjs';
 
 const LIKE_FOR_CASH = '?scenario=ob-like-for-cash';
 let server, browser;
@@ -104,6 +104,7 @@ test('the logo asks before leaving a round, and "keep playing" keeps it', async 
   await page.locator('.brand').tap();
   const dialog = page.getByRole('alertdialog', { name: '离开这一轮？' });
   await dialog.waitFor();
+  assert.deepEqual(await axeViolations(page), [], 'the dialog\'s accessibility');
   await page.locator('#keep-playing').tap();
   await dialog.waitFor({ state: 'detached' });
   assert.equal(await text(page, '#balance'), balance);
@@ -123,6 +124,7 @@ test('the debrief of a scam left at once lists its red flags as not reached', as
   assert.equal(await page.locator('.flag.not-reached').count(), 3);
   assert.match(await text(page, '.flag.not-reached'), /你在它出现之前就离开了/);
   assert.doesNotMatch(await text(page, '.debrief'), /这次没有可疑信号/);
+  assert.deepEqual(await axeViolations(page), [], 'debrief accessibility');
   assert.deepEqual(errors, []);
   await context.close();
 });
