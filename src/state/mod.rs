@@ -167,6 +167,10 @@ impl AppState {
         }
     }
 
+    fn index_ready(&self) -> bool {
+        matches!(self.index, IndexState::Ready(_))
+    }
+
     /// Whether leaving now would abandon a round the learner is playing
     /// (not one loading, nor one at its summary).
     pub fn mid_round(&self) -> bool {
@@ -206,7 +210,10 @@ impl AppState {
                 !matches!(self.screen, Screen::Start) || next.tracker != self.tracker
             }
             AppAction::KeepPlaying => std::mem::take(&mut next.confirm_leave),
-            AppAction::ResumeRound(Some(record)) if self.rounds_started == 0 => next.resume(record),
+            // Only at start-up, and only with the index in (else "Try again" must show, not "Loading").
+            AppAction::ResumeRound(Some(record)) if self.rounds_started == 0 && self.index_ready() => {
+                next.resume(record)
+            }
             AppAction::ResumeRound(None) => {
                 next.storage_notice = Some(StorageNotice::RoundDiscarded);
                 true

@@ -315,7 +315,14 @@ fn a_saved_round_that_cannot_be_replayed_is_dropped_with_a_notice() {
 fn a_saved_round_is_resumed_only_at_start_up() {
     let record = reloaded(&partway(&playing(&state(), 0.0)));
     let chosen = start(&state(), RoundKind::Quick, 0.0);
-    assert_eq!(chosen.apply(AppAction::ResumeRound(Some(Rc::new(record)))), None, "the learner already chose a round");
+    assert_eq!(
+        chosen.apply(AppAction::ResumeRound(Some(Rc::new(record.clone())))),
+        None,
+        "the learner already chose a round"
+    );
+    let mut offline = state();
+    offline.index = IndexState::Failed(Rc::new(vec![]));
+    assert_eq!(offline.apply(AppAction::ResumeRound(Some(Rc::new(record)))), None, "no index: \"Try again\" shows");
 }
 
 #[test]

@@ -66,7 +66,7 @@ pub fn App(props: &AppProps) -> Html {
     let state = &store.0;
     let dispatch = store.dispatcher();
 
-    use_document_lang(state.lang, !matches!(*props.host, Host::Page));
+    use_document_lang(state.lang, !page);
     use_pack_index(state, dispatch.clone());
     use_round_loader(state, dispatch.clone());
     use_progress_saver(Rc::clone(&state.progress), dispatch.clone());
