@@ -12,7 +12,7 @@ use crate::config::AppConfig;
 use scamspot_core::content::{Diagnostic, SiteIndex, ValidScenario};
 use scamspot_core::engine::plan::{plan_round, RoundKind};
 use scamspot_core::engine::progress::{Progress, RestoreNotice};
-use scamspot_core::engine::{Action, DueReport, Phase, ReportTracker, Round};
+use scamspot_core::engine::{Action, DueReport, Phase, ReportTracker, Round, RoundRecord};
 use scamspot_core::i18n::Lang;
 use std::rc::Rc;
 
@@ -39,6 +39,8 @@ impl From<Result<SiteIndex, Vec<Diagnostic>>> for IndexState {
 pub enum StorageNotice {
     Restore(RestoreNotice),
     Unavailable,
+    /// The round saved when the page closed could not be resumed, so it was dropped.
+    RoundDiscarded,
 }
 
 /// What the main area shows. `number` counts the rounds of the session, so
@@ -46,12 +48,11 @@ pub enum StorageNotice {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Screen {
     Start,
-    /// The packs of round `number` (`files`, drawn from the index) are being
-    /// fetched. `rating` is the confidence already given on the static start screen.
+    /// The packs of round `number` (`files`, drawn from the index, or those
+    /// of a resumed round) are being fetched.
     Loading {
         number: u32,
         kind: RoundKind,
-        rating: Option<u8>,
         files: Rc<Vec<String>>,
     },
     Playing {
@@ -76,6 +77,11 @@ pub struct AppState {
     pub tracker: ReportTracker,
     /// The last report the tracker decided on, for the host page.
     pub due_report: Option<DueReport>,
+    /// The learner asked to leave a round in progress: "Leave this round?" shows.
+    pub confirm_leave: bool,
+    /// The recipe of the round being loaded or played (its packs and every
+    /// action so far), kept so a reload can resume it; `None` otherwise.
+    pub round_record: Option<Rc<RoundRecord>>,
 }
 
 /// Everything that changes the app. Times (`now_ms`), days (`today`) and
@@ -119,6 +125,15 @@ pub enum AppAction {
     StorageFailed,
     DismissStorageNotice,
     DismissPackProblems,
+    /// The logo or the browser's Back: mid-round this asks first, elsewhere it goes home.
+    AskHome {
+        now_ms: f64,
+    },
+    /// "Keep playing" (or Esc) in the "Leave this round?" dialog.
+    KeepPlaying,
+    /// A round saved when the page last closed, to be fetched and replayed;
+    /// `None` when one was saved but cannot be read.
+    ResumeRound(Option<Rc<RoundRecord>>),
 }
 
 impl AppState {
@@ -139,6 +154,8 @@ impl AppState {
             rounds_started: 0,
             tracker: ReportTracker::Idle,
             due_report: None,
+            confirm_leave: false,
+            round_record: None,
         }
     }
 
@@ -148,6 +165,16 @@ impl AppState {
             Screen::Playing { number, .. } => Some(number),
             _ => None,
         }
+    }
+
+    fn index_ready(&self) -> bool {
+        matches!(self.index, IndexState::Ready(_))
+    }
+
+    /// Whether leaving now would abandon a round the learner is playing
+    /// (not one loading, nor one at its summary).
+    pub fn mid_round(&self) -> bool {
+        matches!(&self.screen, Screen::Playing { round, .. } if round.phase() != Phase::Summary)
     }
 
     /// Applies `action`; `None` when it changes nothing (so the view keeps
@@ -174,10 +201,22 @@ impl AppState {
                 next.round_loaded(number, scenarios, problems, now_ms)
             }
             AppAction::Play { number, action, now_ms, today } => next.play(number, &action, now_ms, today),
-            AppAction::GoHome { now_ms } => {
+            AppAction::AskHome { .. } if self.mid_round() => !std::mem::replace(&mut next.confirm_leave, true),
+            AppAction::GoHome { now_ms } | AppAction::AskHome { now_ms } => {
                 next.leave_round(now_ms);
+                next.round_record = None;
+                next.confirm_leave = false;
                 next.screen = Screen::Start;
                 !matches!(self.screen, Screen::Start) || next.tracker != self.tracker
+            }
+            AppAction::KeepPlaying => std::mem::take(&mut next.confirm_leave),
+            // Only at start-up, and only with the index in (else "Try again" must show, not "Loading").
+            AppAction::ResumeRound(Some(record)) if self.rounds_started == 0 && self.index_ready() => {
+                next.resume(record)
+            }
+            AppAction::ResumeRound(None) => {
+                next.storage_notice = Some(StorageNotice::RoundDiscarded);
+                true
             }
             AppAction::LeavePage { now_ms } => {
                 next.leave_round(now_ms);
@@ -206,12 +245,21 @@ impl AppState {
         let IndexState::Ready(site) = &self.index else { return false };
         let files = plan_round(site, &kind, &self.progress, seed, today, self.config.length);
         self.leave_round(now_ms);
+        self.confirm_leave = false;
+        self.resume(Rc::new(RoundRecord::new(kind, rating, files)))
+    }
+
+    /// Starts fetching the packs of `record`'s round, new or saved.
+    fn resume(&mut self, record: Rc<RoundRecord>) -> bool {
         self.rounds_started += 1;
-        self.screen = Screen::Loading { number: self.rounds_started, kind, rating, files: Rc::new(files) };
+        let (kind, files) = (record.kind.clone(), Rc::new(record.files.clone()));
+        self.screen = Screen::Loading { number: self.rounds_started, kind, files };
+        self.round_record = Some(record);
         true
     }
 
-    /// The packs have arrived: play them, or go back to the start if none loaded.
+    /// The packs have arrived: play them (replaying the log of a resumed
+    /// round), or go back to the start if none loaded or the log no longer fits.
     fn round_loaded(
         &mut self,
         number: u32,
@@ -219,20 +267,34 @@ impl AppState {
         problems: Vec<Diagnostic>,
         now_ms: f64,
     ) -> bool {
-        let Screen::Loading { number: loading, kind, rating, .. } = &self.screen else { return false };
+        let Screen::Loading { number: loading, kind, .. } = &self.screen else { return false };
         if *loading != number {
             return false;
         }
-        let (kind, rating) = (kind.clone(), *rating);
+        let kind = kind.clone();
+        let Some(mut record) = self.round_record.take().map(Rc::unwrap_or_clone) else { return false };
         self.pack_problems = Rc::new(problems);
-        self.screen = if scenarios.is_empty() {
-            Screen::Start
-        } else {
-            let round = Rc::new(Round::rated(scenarios, rating));
-            self.tracker = ReportTracker::start(number, now_ms);
-            self.follow(number, &round, now_ms);
-            Screen::Playing { number, kind, round }
+        self.screen = Screen::Start;
+        if scenarios.is_empty() {
+            return true;
+        }
+        if record.ids.is_empty() {
+            record.ids = scenarios.iter().map(|s| s.id.clone()).collect();
+            record.started_ms = now_ms;
+        }
+        let Some(round) = record.replay(scenarios) else {
+            self.storage_notice = Some(StorageNotice::RoundDiscarded);
+            return true;
         };
+        // A round already reported (left when the page closed) sends nothing more.
+        self.tracker = match record.reported {
+            true => ReportTracker::Reported { round: number },
+            false => ReportTracker::start(number, record.started_ms),
+        };
+        let round = Rc::new(round);
+        self.follow(number, &round, now_ms);
+        self.round_record = Some(Rc::new(record));
+        self.screen = Screen::Playing { number, kind, round };
         true
     }
 
@@ -244,7 +306,12 @@ impl AppState {
         let finished = round.phase() != Phase::Summary && next.phase() == Phase::Summary;
         let next = Rc::new(next);
         *round = Rc::clone(&next);
+        if let Some(record) = &mut self.round_record {
+            Rc::make_mut(record).log.push(action.clone());
+        }
         if finished {
+            // A finished round is not resumed.
+            self.round_record = None;
             let mut progress = (*self.progress).clone();
             progress.record(next.results(), today);
             self.progress = Rc::new(progress);
@@ -271,6 +338,10 @@ impl AppState {
         self.tracker = tracker;
         if due.is_some() {
             self.due_report = due;
+            // Remembered with the saved round, so resuming it does not report it again.
+            if let Some(record) = &mut self.round_record {
+                Rc::make_mut(record).reported = true;
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 use super::*;
 use scamspot_core::content::{load_catalog, load_scenario, Catalog, PackSummary, Problem};
+use scamspot_core::engine::RoundRecord;
 
 // The engine's own fixtures: a catalog, a scam and a genuine offer.
 const CATALOG: &str = include_str!("../../crates/core/tests/fixtures/catalog.toml");
@@ -215,4 +216,136 @@ fn a_refused_save_shows_its_notice_once_until_dismissed() {
     assert_eq!(s.storage_notice, Some(StorageNotice::Unavailable));
     assert_eq!(s.apply(AppAction::StorageFailed), None);
     assert_eq!(act(&s, AppAction::DismissStorageNotice).storage_notice, None);
+}
+
+/// The record a reload would find: the state's saved round, as stored and read back.
+fn reloaded(state: &AppState) -> RoundRecord {
+    let record = state.round_record.as_ref().expect("a round is kept");
+    RoundRecord::restore(&record.to_json()).expect("readable")
+}
+
+/// A fresh app resuming `record` once its packs (the scam, then the genuine offer) arrive.
+fn resumed(record: RoundRecord, now_ms: f64) -> AppState {
+    let loading = act(&state(), AppAction::ResumeRound(Some(Rc::new(record))));
+    let scenarios = vec![scenario(SCAM), scenario(GENUINE)];
+    act(&loading, AppAction::RoundLoaded { number: 1, scenarios, problems: vec![], now_ms })
+}
+
+fn partway(state: &AppState) -> AppState {
+    [
+        Action::RateBefore(2),
+        Action::RevealAll { scenario: 0, step: 0 },
+        Action::ToggleTap { scenario: 0, step: 0, message: 0, segment: 1, lang: "en".into() },
+        Action::SubmitSpot { scenario: 0, step: 0 },
+        Action::RevealAll { scenario: 0, step: 1 },
+        Action::Choose { scenario: 0, step: 1, choice: 0 },
+    ]
+    .into_iter()
+    .fold(state.clone(), |s, action| play(&s, action, 2_000.0))
+}
+
+#[test]
+fn a_reload_resumes_the_round_where_it_was() {
+    let before = partway(&playing(&state(), 1_000.0));
+    let after = resumed(reloaded(&before), 50_000.0);
+    assert_eq!(round(&after), round(&before), "same scenarios, step, balance, taps and rating");
+    assert_eq!(round(&after).play().balance, 900);
+    assert_eq!(after.round_record, before.round_record, "the log goes on from where it was");
+    // Not reported before the reload (no pagehide): the round finishes and reports its whole duration.
+    let done = play(&play_rest(&after), Action::RateAfter(4), 61_000.0);
+    let due = done.due_report.clone().expect("reported when finished");
+    assert_eq!((due.completed, due.duration_ms), (true, 60_000.0));
+    assert_eq!(done.round_record, None, "a finished round is not kept");
+}
+
+/// From `partway`: stop paying, then the genuine offer, up to the last question.
+fn play_rest(state: &AppState) -> AppState {
+    [
+        Action::RevealAll { scenario: 0, step: 2 },
+        Action::Choose { scenario: 0, step: 2, choice: 1 },
+        Action::OpenDebrief { scenario: 0 },
+        Action::NextScenario { scenario: 0 },
+        Action::RevealAll { scenario: 1, step: 0 },
+        Action::Choose { scenario: 1, step: 0, choice: 0 },
+        Action::OpenDebrief { scenario: 1 },
+        Action::NextScenario { scenario: 1 },
+    ]
+    .into_iter()
+    .fold(state.clone(), |s, action| play(&s, action, 30_000.0))
+}
+
+#[test]
+fn a_round_reported_as_left_when_the_page_closed_is_not_reported_again_after_resuming() {
+    let closed = act(&partway(&playing(&state(), 0.0)), AppAction::LeavePage { now_ms: 5_000.0 });
+    assert_eq!(closed.due_report.as_ref().map(|d| d.completed), Some(false));
+    let after = resumed(reloaded(&closed), 6_000.0);
+    let done = play(&play_rest(&after), Action::RateAfter(4), 9_000.0);
+    assert_eq!(done.due_report, None, "neither its end …");
+    assert_eq!(act(&after, AppAction::GoHome { now_ms: 9_000.0 }).due_report, None, "… nor leaving it");
+    assert_eq!(done.progress.rounds, 1, "the learner's progress still counts it");
+}
+
+#[test]
+fn a_round_closed_before_anything_happened_is_reported_normally_after_resuming() {
+    let closed = act(&playing(&state(), 0.0), AppAction::LeavePage { now_ms: 1_000.0 });
+    assert_eq!(closed.due_report, None);
+    let after = resumed(reloaded(&closed), 2_000.0);
+    let rated = play(&after, Action::RateBefore(3), 3_000.0);
+    let left = act(&rated, AppAction::GoHome { now_ms: 4_000.0 });
+    assert_eq!(left.due_report.as_ref().map(|d| (d.completed, d.duration_ms)), Some((false, 4_000.0)));
+    assert_eq!(left.round_record, None, "a round left for the start is not kept");
+}
+
+#[test]
+fn a_saved_round_that_cannot_be_replayed_is_dropped_with_a_notice() {
+    let mut record = reloaded(&partway(&playing(&state(), 0.0)));
+    record.log.push(Action::RateAfter(9));
+    let after = resumed(record, 1.0);
+    assert_eq!((&after.screen, &after.storage_notice), (&Screen::Start, &Some(StorageNotice::RoundDiscarded)));
+    assert_eq!((after.round_record.clone(), after.due_report.clone()), (None, None));
+    let unreadable = act(&state(), AppAction::ResumeRound(None));
+    assert_eq!(
+        (&unreadable.screen, &unreadable.storage_notice),
+        (&Screen::Start, &Some(StorageNotice::RoundDiscarded))
+    );
+    assert!(start(&unreadable, RoundKind::Quick, 2.0).round_record.is_some(), "and the app plays on");
+}
+
+#[test]
+fn a_saved_round_is_resumed_only_at_start_up() {
+    let record = reloaded(&partway(&playing(&state(), 0.0)));
+    let chosen = start(&state(), RoundKind::Quick, 0.0);
+    assert_eq!(
+        chosen.apply(AppAction::ResumeRound(Some(Rc::new(record.clone())))),
+        None,
+        "the learner already chose a round"
+    );
+    let mut offline = state();
+    offline.index = IndexState::Failed(Rc::new(vec![]));
+    assert_eq!(offline.apply(AppAction::ResumeRound(Some(Rc::new(record)))), None, "no index: \"Try again\" shows");
+}
+
+#[test]
+fn leaving_mid_round_asks_first_and_keep_playing_keeps_the_round() {
+    let s = partway(&playing(&state(), 0.0));
+    let asking = act(&s, AppAction::AskHome { now_ms: 1.0 });
+    assert!(asking.confirm_leave);
+    assert_eq!((asking.playing_round(), asking.due_report.clone()), (Some(1), None));
+    assert_eq!(asking.apply(AppAction::AskHome { now_ms: 2.0 }), None, "Back again while asking");
+    let kept = act(&asking, AppAction::KeepPlaying);
+    assert_eq!(kept, s);
+    assert_eq!(kept.apply(AppAction::KeepPlaying), None);
+    let left = act(&asking, AppAction::GoHome { now_ms: 3.0 });
+    assert_eq!((&left.screen, left.confirm_leave), (&Screen::Start, false));
+    assert_eq!(left.due_report.as_ref().map(|d| d.completed), Some(false), "left, reported once as not completed");
+}
+
+#[test]
+fn going_home_from_the_start_loading_or_summary_does_not_ask() {
+    assert_eq!(state().apply(AppAction::AskHome { now_ms: 0.0 }), None, "already home");
+    let loading = start(&state(), RoundKind::Quick, 0.0);
+    assert_eq!(act(&loading, AppAction::AskHome { now_ms: 1.0 }).screen, Screen::Start);
+    let done = play(&play_to_the_last_question(&playing(&state(), 0.0), 1.0), Action::RateAfter(4), 2.0);
+    let home = act(&done, AppAction::AskHome { now_ms: 3.0 });
+    assert_eq!((&home.screen, home.confirm_leave, home.due_report.clone()), (&Screen::Start, false, done.due_report));
 }

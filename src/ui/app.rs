@@ -3,11 +3,13 @@
 //! into `AppAction`s. The I/O around it lives in `hooks`.
 
 use super::hooks::{
-    use_document_lang, use_host_bridge, use_host_report, use_pack_index, use_progress_saver, use_round_loader,
+    use_back_button, use_document_lang, use_host_bridge, use_host_report, use_pack_index, use_progress_saver,
+    use_round_loader, use_round_saver,
 };
 use super::reducer::AppStore;
 use super::screens::round::RoundView;
 use super::screens::start::StartScreen;
+use super::widgets::leave_dialog::LeaveDialog;
 use super::widgets::notice::Notice;
 use super::widgets::top_bar::TopBar;
 use crate::config::AppConfig;
@@ -38,28 +40,40 @@ fn send<E: 'static>(dispatch: &UseReducerDispatcher<AppStore>, action: AppAction
     Callback::from(move |_| dispatch.dispatch(action.clone()))
 }
 
+/// A callback that dispatches the action `make` builds with the time of the tap.
+fn send_timed<E: 'static>(dispatch: &UseReducerDispatcher<AppStore>, make: fn(f64) -> AppAction) -> Callback<E> {
+    let dispatch = dispatch.clone();
+    Callback::from(move |_| dispatch.dispatch(make(now_ms())))
+}
+
 fn initial_lang(config: &AppConfig) -> Lang {
     config.lang.or_else(storage::saved_lang).unwrap_or_else(|| Lang::negotiate(&browser_languages()))
 }
 
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
+    let page = matches!(*props.host, Host::Page);
     let store = {
         let (config, index) = (Rc::clone(&props.config), props.index.clone());
         use_reducer(move || {
             let lang = initial_lang(&config);
-            AppStore(AppState::new(config, lang, storage::load_progress(), index))
+            let state = AppState::new(config, lang, storage::load_progress(), index);
+            // The round in progress when the page last closed (the app's own page only).
+            let saved = page.then(storage::load_round).flatten();
+            AppStore(saved.and_then(|saved| state.apply(AppAction::ResumeRound(saved))).unwrap_or(state))
         })
     };
     let state = &store.0;
     let dispatch = store.dispatcher();
 
-    use_document_lang(state.lang, !matches!(*props.host, Host::Page));
+    use_document_lang(state.lang, !page);
     use_pack_index(state, dispatch.clone());
     use_round_loader(state, dispatch.clone());
     use_progress_saver(Rc::clone(&state.progress), dispatch.clone());
     use_host_bridge(Rc::clone(&props.host), dispatch.clone());
     use_host_report(state, Rc::clone(&props.host), dispatch.clone());
+    use_round_saver(state.round_record.clone(), page);
+    use_back_button(!matches!(state.screen, Screen::Start), page, dispatch.clone());
 
     let start_round = {
         let dispatch = dispatch.clone();
@@ -90,10 +104,8 @@ pub fn App(props: &AppProps) -> Html {
             dispatch.dispatch(AppAction::SetLang(next));
         })
     };
-    let go_home = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |_| dispatch.dispatch(AppAction::GoHome { now_ms: now_ms() }))
-    };
+    let go_home = send_timed(&dispatch, |now_ms| AppAction::GoHome { now_ms });
+    let ask_home = send_timed(&dispatch, |now_ms| AppAction::AskHome { now_ms });
     let (lang, t) = (state.lang, state.lang.texts());
 
     let notices = html! {
@@ -149,12 +161,15 @@ pub fn App(props: &AppProps) -> Html {
 
     html! {
         <div class="app">
-            <TopBar {lang} on_switch={switch_lang} on_home={go_home} />
+            <TopBar {lang} on_switch={switch_lang} on_home={ask_home} />
             <main class="content">
                 { notices }
                 { broken }
                 { body }
             </main>
+            if state.confirm_leave {
+                <LeaveDialog {lang} on_leave={go_home} on_stay={send(&dispatch, AppAction::KeepPlaying)} />
+            }
         </div>
     }
 }
@@ -163,6 +178,7 @@ fn storage_message(lang: Lang, notice: &StorageNotice) -> String {
     let t = lang.texts();
     match notice {
         StorageNotice::Unavailable => t.storage_unavailable.to_string(),
+        StorageNotice::RoundDiscarded => t.round_discarded.to_string(),
         StorageNotice::Restore(RestoreNotice::Corrupt) => t.progress_corrupt.to_string(),
         StorageNotice::Restore(RestoreNotice::Newer(version)) => fill(t.progress_newer, &[("version", version)]),
         StorageNotice::Restore(RestoreNotice::Repaired { kept, dropped }) => (t.progress_repaired)(*kept, *dropped),

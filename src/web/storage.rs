@@ -4,11 +4,15 @@
 
 use crate::state::StorageNotice;
 use scamspot_core::engine::progress::{Progress, RestoreNotice};
+use scamspot_core::engine::RoundRecord;
 use scamspot_core::i18n::Lang;
+use std::rc::Rc;
 
 const PROGRESS_KEY: &str = "scamspot.progress";
 const BACKUP_KEY: &str = "scamspot.progress.backup";
 const LANG_KEY: &str = "scamspot.lang";
+/// The round in progress (its recipe and action log, never anything personal).
+const ROUND_KEY: &str = "scamspot.round";
 
 fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
@@ -40,4 +44,20 @@ pub fn save_lang(lang: Lang) {
     if let Some(storage) = local_storage() {
         let _ = storage.set_item(LANG_KEY, lang.code());
     }
+}
+
+/// The round saved when the page last closed: `None` when there is none,
+/// `Some(None)` when one is stored but cannot be read.
+pub fn load_round() -> Option<Option<Rc<RoundRecord>>> {
+    let raw = local_storage()?.get_item(ROUND_KEY).ok().flatten()?;
+    Some(RoundRecord::restore(&raw).map(Rc::new))
+}
+
+/// Keeps the round in progress, or forgets it when there is none.
+pub fn save_round(record: Option<&RoundRecord>) {
+    let Some(storage) = local_storage() else { return };
+    let _ = match record {
+        Some(record) => storage.set_item(ROUND_KEY, &record.to_json()),
+        None => storage.remove_item(ROUND_KEY),
+    };
 }

@@ -91,6 +91,7 @@ for (const device of ['phone', 'desktop']) {
     await press(widget.locator('[data-level="5"]'));
     await widget.locator('section.scenario').waitFor();
     await press(widget.locator('.brand'));
+    await press(widget.locator('#leave-round')); // "Leave this round?"
     await press(widget.locator('#start'));
     await page.waitForTimeout(300);
     const all = await page.evaluate(() => window.scamspotResults.map(r => r.detail));
@@ -207,6 +208,7 @@ test('the README iframe snippet, pasted as it stands into a page on another orig
   await fitsContent(frameEl, frame);
   // Leaving the round early (the logo goes back to the start) reports it, once.
   await frame.locator('.brand').click();
+  await frame.locator('#leave-round').click(); // "Leave this round?"
   await page.waitForFunction(() => window.received.length > 0);
   await page.waitForTimeout(300);
   const received = await page.evaluate(() => window.received);

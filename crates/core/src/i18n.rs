@@ -144,6 +144,13 @@ pub struct Texts {
     pub loading: &'static str,
     pub catalog_failed: &'static str,
     pub retry: &'static str,
+    pub flag_not_reached: &'static str,
+    /// A saved round in progress that could not be resumed.
+    pub round_discarded: &'static str,
+    pub leave_title: &'static str,
+    pub leave_text: &'static str,
+    pub leave_confirm: &'static str,
+    pub keep_playing: &'static str,
     /// How many packs were skipped.
     pub packs_failed: fn(usize) -> String,
     pub progress_corrupt: &'static str,
@@ -357,6 +364,12 @@ pub static ZH: Texts = Texts {
     loading: "正在加载…",
     catalog_failed: "练习内容加载失败。",
     retry: "重试",
+    flag_not_reached: "没来得及出现：你在它出现之前就离开了",
+    round_discarded: "上次没做完的那一轮无法继续（数据已损坏或练习内容已更新），已放弃，请重新开始。",
+    leave_title: "离开这一轮？",
+    leave_text: "你的进度不会保留，这一轮会按未完成计。",
+    leave_confirm: "离开",
+    keep_playing: "继续练习",
     packs_failed: |count| format!("有 {count} 个场景包无法使用，已跳过，其余照常练习："),
     progress_corrupt: "之前保存的进度已损坏，无法读取，已从头开始（原数据已另存一份备份）。",
     progress_newer: "保存的进度来自更新的版本（第 {version} 版），本版本无法读取，已从头开始（原数据已另存备份）。",
@@ -466,6 +479,12 @@ pub static EN: Texts = Texts {
     loading: "Loading…",
     catalog_failed: "The training content could not be loaded.",
     retry: "Try again",
+    flag_not_reached: "Not reached: you left before it appeared",
+    round_discarded: "The round you had not finished could not be resumed (the saved data was damaged or the content has changed), so it was dropped. Please start again.",
+    leave_title: "Leave this round?",
+    leave_text: "Your progress in it will not be kept; it counts as not completed.",
+    leave_confirm: "Leave",
+    keep_playing: "Keep playing",
     packs_failed: |count| {
         let (packs, were) = if count == 1 { ("pack", "was") } else { ("packs", "were") };
         format!("{count} scenario {packs} could not be used and {were} skipped; the rest play as usual:")

@@ -40,6 +40,7 @@ pub fn DebriefScreen(props: &DebriefScreenProps) -> Html {
                 FlagStatus::Found => ("found", t.flag_found),
                 FlagStatus::Missed => ("missed", t.flag_missed),
                 FlagStatus::Seen => ("seen", t.flag_seen),
+                FlagStatus::NotReached => ("not-reached", t.flag_not_reached),
             };
             html! {
                 <li class={classes!("flag", class)}>

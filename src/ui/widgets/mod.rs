@@ -4,6 +4,7 @@ pub mod balance;
 pub mod bubble;
 pub mod choice_list;
 pub mod confidence_scale;
+pub mod leave_dialog;
 pub mod notice;
 pub mod scenario_header;
 pub mod shared_scenario;

@@ -7,10 +7,12 @@ pub(crate) mod fixture;
 pub mod plan;
 pub mod progress;
 pub mod report;
+pub mod resume;
 pub mod round;
 pub mod score;
 pub mod segments;
 
 pub use report::{DueReport, ReportTracker, RoundSnapshot};
+pub use resume::RoundRecord;
 pub use round::{Action, FlagStatus, Phase, PhraseMark, Round};
 pub use score::{PractiseReason, RoundSummary, ScenarioResult};

@@ -36,14 +36,36 @@ pub enum RoundKind {
 }
 
 impl RoundKind {
-    /// The choice the static start screen leaves: "quick" or "single:<id>".
+    /// The choice the static start screen leaves: "quick", "short" or "single:<id>".
     pub fn from_shell(text: &str) -> Option<RoundKind> {
-        match text.split_once(':') {
-            Some(("single", id)) if !id.is_empty() => Some(RoundKind::Single(id.to_string())),
-            None if text == "quick" => Some(RoundKind::Quick),
-            None if text == "short" => Some(RoundKind::Short),
-            _ => None,
+        RoundKind::from_code(text)
+            .filter(|kind| matches!(kind, RoundKind::Quick | RoundKind::Short | RoundKind::Single(_)))
+    }
+
+    /// The kind as a short text ("quick", "type:<id>", …), for a saved round.
+    pub fn code(&self) -> String {
+        match self {
+            RoundKind::Quick => "quick".into(),
+            RoundKind::Short => "short".into(),
+            RoundKind::Review => "review".into(),
+            RoundKind::Type(id) => format!("type:{id}"),
+            RoundKind::Technique(id) => format!("technique:{id}"),
+            RoundKind::Single(id) => format!("single:{id}"),
         }
+    }
+
+    pub fn from_code(text: &str) -> Option<RoundKind> {
+        let kind = match text.split_once(':') {
+            None if text == "quick" => RoundKind::Quick,
+            None if text == "short" => RoundKind::Short,
+            None if text == "review" => RoundKind::Review,
+            Some((_, "")) | None => return None,
+            Some(("type", id)) => RoundKind::Type(id.into()),
+            Some(("technique", id)) => RoundKind::Technique(id.into()),
+            Some(("single", id)) => RoundKind::Single(id.into()),
+            Some(_) => return None,
+        };
+        Some(kind)
     }
 }
 
@@ -345,6 +367,22 @@ mod tests {
         );
         for bad in ["", "single:", "type:x", "Quick", "quick:1"] {
             assert_eq!(RoundKind::from_shell(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn every_kind_reads_back_from_its_code() {
+        for kind in [
+            RoundKind::Quick,
+            RoundKind::Review,
+            RoundKind::Type("fake-loan".into()),
+            RoundKind::Technique("pay-to-withdraw".into()),
+            RoundKind::Single("ob-like-for-cash".into()),
+        ] {
+            assert_eq!(RoundKind::from_code(&kind.code()), Some(kind));
+        }
+        for bad in ["", "type:", "colour:red", "review:1"] {
+            assert_eq!(RoundKind::from_code(bad), None, "{bad:?}");
         }
     }
 

@@ -78,6 +78,8 @@ pub enum FlagStatus {
     Missed,
     /// In a message the learner was not asked to spot in.
     Seen,
+    /// In a step the learner never reached (they left the scenario before it).
+    NotReached,
 }
 
 /// How a phrase of a submitted spot step is shown right after "done".
@@ -111,7 +113,8 @@ pub struct Round {
 }
 
 /// Everything a learner can do. Each action names the place it was issued
-/// for (scenario and step), so a repeated or late action is ignored.
+/// for (scenario and step), so a repeated or late action is ignored. Stored
+/// in a round's log (see `resume`) as a short code, so a reload replays them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     RateBefore(u8),
@@ -302,11 +305,19 @@ impl Round {
         self.play.trail.last().map_or(0, |v| v.taps.len())
     }
 
-    /// Every red flag in the messages the learner saw in scenario `index`
-    /// (played to an end, or being played), in order, with whether they found it.
+    /// Every red flag of scenario `index` (played to an end, or being
+    /// played): those in the messages the learner saw, in order, with whether
+    /// they found it, then those of the steps they never reached. Empty only
+    /// for a scenario without flags, so a scam left at once never reads as
+    /// "no red flags".
     pub fn flag_review(&self, index: usize) -> Vec<(&Flag, FlagStatus)> {
         let scenario = &self.scenarios[index];
         let play = self.finished.get(index).unwrap_or(&self.play);
+        let reached: BTreeSet<usize> = play.trail.iter().map(|visit| visit.step).collect();
+        let not_reached = (0..scenario.steps.len())
+            .filter(|step| !reached.contains(step))
+            .flat_map(|step| scenario.steps[step].messages.iter().flat_map(|m| &m.flags))
+            .map(|flag| (flag, FlagStatus::NotReached));
         play.trail
             .iter()
             .flat_map(|visit| {
@@ -322,6 +333,7 @@ impl Round {
                     })
                 })
             })
+            .chain(not_reached)
             .collect()
     }
 
@@ -696,6 +708,24 @@ mod tests {
         assert!(r.apply(&Action::Review { scenario: Some(2) }).is_none(), "no such scenario");
         let back = step(&first, Action::Review { scenario: None });
         assert_eq!((back.debrief_index(), back.snapshot()), (None, r.snapshot()));
+    }
+
+    #[test]
+    fn a_scam_left_before_its_flags_lists_them_as_not_reached() {
+        // The same scam, opening on the decision: refusing at once ends it
+        // before the flagged offer (reached only after paying and calling 110).
+        let early = SCAM
+            .replace("start = \"offer\"", "start = \"decide\"")
+            .replace("next = \"decide\"", "next = \"safe\"")
+            .replace("en = \"Call 110\" }\nnext = \"safe\"", "en = \"Call 110\" }\nnext = \"offer\"");
+        let r = reveal(step(&Round::new(vec![scenario(&early, "demo/early.toml")]), Action::RateBefore(3)));
+        let r = step(&r, Action::Choose { scenario: 0, step: r.step_index(), choice: 1 });
+        assert!(r.current_result().is_some(), "refusing ends the scenario");
+        let review = r.flag_review(0);
+        assert_eq!(review.iter().map(|(_, s)| *s).collect::<Vec<_>>(), [FlagStatus::NotReached; 2]);
+        assert_eq!(review[0].0.quote.get("en"), "Pay a ¥100 deposit");
+        let genuine = Round::new(vec![scenario(GENUINE, "demo/real.toml")]);
+        assert!(genuine.flag_review(0).is_empty(), "a genuine offer without flags has none to list");
     }
 
     #[test]

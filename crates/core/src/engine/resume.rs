@@ -1,0 +1,233 @@
+//! A round in progress as a recipe that survives a reload: what it plays
+//! (its kind, the pack files and the scenario ids they held) and the log of
+//! every engine `Action` applied. Resuming fetches the same packs and replays
+//! the log through `Round::apply`, which checks every action again: a pack
+//! that changed so an action no longer fits makes the record unusable.
+//!
+//! Stored as JSON written and read by hand through `serde_json::Value`
+//! (already in the wasm for saved progress), with each action as a short
+//! code: derived (de)serializers for the action types cost 3 KB of gzipped wasm.
+
+use super::plan::RoundKind;
+use super::round::{Action, Phase, Round};
+use crate::content::ValidScenario;
+use serde_json::{json, Value};
+use std::rc::Rc;
+
+/// Bump when the stored shape changes; an older app refuses a newer record.
+pub const ROUND_RECORD_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct RoundRecord {
+    pub kind: RoundKind,
+    pub files: Vec<String>,
+    /// The confidence given on the static start screen, if any.
+    pub rating: Option<u8>,
+    /// The ids of the scenarios the packs held; empty until they first load.
+    pub ids: Vec<String>,
+    /// When the round began, so a resumed round's duration counts from then.
+    pub started_ms: f64,
+    /// The round was reported to the host page (as left, when the page closed):
+    /// nothing more goes out for it after a resume.
+    pub reported: bool,
+    pub log: Vec<Action>,
+}
+
+impl RoundRecord {
+    /// A round about to be fetched.
+    pub fn new(kind: RoundKind, rating: Option<u8>, files: Vec<String>) -> Self {
+        RoundRecord { kind, files, rating, ids: Vec::new(), started_ms: 0.0, reported: false, log: Vec::new() }
+    }
+
+    /// Reads a stored record; `None` when it is damaged or from a newer version.
+    pub fn restore(raw: &str) -> Option<RoundRecord> {
+        let value: Value = serde_json::from_str(raw).ok()?;
+        if value["version"].as_u64()? != u64::from(ROUND_RECORD_VERSION) {
+            return None;
+        }
+        let texts = |field: &str| -> Option<Vec<String>> {
+            value[field].as_array()?.iter().map(|v| v.as_str().map(String::from)).collect()
+        };
+        Some(RoundRecord {
+            kind: RoundKind::from_code(value["kind"].as_str()?)?,
+            files: texts("files")?,
+            rating: match &value["rating"] {
+                Value::Null => None,
+                level => Some(u8::try_from(level.as_u64()?).ok()?),
+            },
+            ids: texts("ids")?,
+            started_ms: value["started_ms"].as_f64()?,
+            reported: value["reported"].as_bool()?,
+            log: texts("log")?.iter().map(|code| Action::from_code(code)).collect::<Option<_>>()?,
+        })
+    }
+
+    pub fn to_json(&self) -> String {
+        // `to_string` rather than the Value's Display: the same serializer as the host report's.
+        let value = json!({
+            "version": ROUND_RECORD_VERSION,
+            "kind": self.kind.code(),
+            "files": self.files,
+            "rating": self.rating,
+            "ids": self.ids,
+            "started_ms": self.started_ms,
+            "reported": self.reported,
+            "log": self.log.iter().map(Action::code).collect::<Vec<_>>(),
+        });
+        serde_json::to_string(&value).expect("a round record is plain data")
+    }
+
+    /// The round rebuilt over `scenarios`: `None` when they are not the ones
+    /// recorded, when an action of the log no longer fits, or when the round
+    /// had already finished (a finished round is not resumed).
+    pub fn replay(&self, scenarios: Vec<Rc<ValidScenario>>) -> Option<Round> {
+        let ids = scenarios.iter().map(|s| s.id.clone());
+        if !self.ids.is_empty() && !ids.eq(self.ids.iter().cloned()) {
+            return None;
+        }
+        let round = Round::rated(scenarios, self.rating);
+        let round = self.log.iter().try_fold(round, |round, action| round.apply(action))?;
+        (round.phase() != Phase::Summary).then_some(round)
+    }
+}
+
+impl Action {
+    /// The action as a short text: a letter, then its numbers joined by dots
+    /// (a tap ends with its language): "c0.1.2" is choice 2 of step 1 of scenario 0.
+    pub fn code(&self) -> String {
+        match self {
+            Action::RateBefore(level) => format!("b{level}"),
+            Action::RateAfter(level) => format!("a{level}"),
+            Action::Reveal { scenario, step } => format!("r{scenario}.{step}"),
+            Action::RevealAll { scenario, step } => format!("R{scenario}.{step}"),
+            Action::Choose { scenario, step, choice } => format!("c{scenario}.{step}.{choice}"),
+            Action::ToggleTap { scenario, step, message, segment, lang } => {
+                format!("t{scenario}.{step}.{message}.{segment}.{lang}")
+            }
+            Action::SubmitSpot { scenario, step } => format!("s{scenario}.{step}"),
+            Action::OpenDebrief { scenario } => format!("d{scenario}"),
+            Action::NextScenario { scenario } => format!("n{scenario}"),
+            Action::Review { scenario: Some(scenario) } => format!("v{scenario}"),
+            Action::Review { scenario: None } => "v".into(),
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Action> {
+        let tag = code.chars().next()?;
+        let mut parts = code[tag.len_utf8()..].split('.');
+        let mut number = || parts.next()?.parse::<usize>().ok();
+        let action = match tag {
+            'b' => Action::RateBefore(u8::try_from(number()?).ok()?),
+            'a' => Action::RateAfter(u8::try_from(number()?).ok()?),
+            'r' => Action::Reveal { scenario: number()?, step: number()? },
+            'R' => Action::RevealAll { scenario: number()?, step: number()? },
+            'c' => Action::Choose { scenario: number()?, step: number()?, choice: number()? },
+            't' => {
+                let (scenario, step, message, segment) = (number()?, number()?, number()?, number()?);
+                Action::ToggleTap { scenario, step, message, segment, lang: parts.next()?.to_string() }
+            }
+            's' => Action::SubmitSpot { scenario: number()?, step: number()? },
+            'd' => Action::OpenDebrief { scenario: number()? },
+            'n' => Action::NextScenario { scenario: number()? },
+            'v' => Action::Review { scenario: number() },
+            _ => return None,
+        };
+        parts.next().is_none().then_some(action)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::fixture::{scenario, GENUINE, SCAM};
+
+    fn scenarios() -> Vec<Rc<ValidScenario>> {
+        vec![scenario(SCAM, "demo/scam.toml"), scenario(GENUINE, "demo/real.toml")]
+    }
+
+    fn record(log: Vec<Action>) -> RoundRecord {
+        let files = vec!["demo/scam.json".into(), "demo/real.json".into()];
+        RoundRecord {
+            ids: vec!["demo-scam".into(), "demo-real".into()],
+            log,
+            ..RoundRecord::new(RoundKind::Quick, None, files)
+        }
+    }
+
+    fn partway() -> Vec<Action> {
+        vec![
+            Action::RateBefore(2),
+            Action::Reveal { scenario: 0, step: 0 },
+            Action::Reveal { scenario: 0, step: 0 },
+            Action::ToggleTap { scenario: 0, step: 0, message: 0, segment: 1, lang: "zh-CN".into() },
+            Action::SubmitSpot { scenario: 0, step: 0 },
+            Action::RevealAll { scenario: 0, step: 1 },
+            Action::Choose { scenario: 0, step: 1, choice: 0 },
+        ]
+    }
+
+    #[test]
+    fn a_stored_record_replays_to_the_same_round() {
+        let expected = partway().iter().try_fold(Round::new(scenarios()), |r, a| r.apply(a)).unwrap();
+        let stored = record(partway()).to_json();
+        let restored = RoundRecord::restore(&stored).expect("readable");
+        let round = restored.replay(scenarios()).expect("replayable");
+        assert_eq!(round, expected);
+        assert_eq!((round.step_index(), round.play().balance, round.confidence_before()), (2, 900, Some(2)));
+    }
+
+    #[test]
+    fn every_action_reads_back_from_its_code_and_nothing_else_does() {
+        let mut all = partway();
+        all.extend([
+            Action::OpenDebrief { scenario: 3 },
+            Action::NextScenario { scenario: 0 },
+            Action::RateAfter(5),
+            Action::Review { scenario: Some(1) },
+            Action::Review { scenario: None },
+        ]);
+        for action in all {
+            assert_eq!(Action::from_code(&action.code()), Some(action));
+        }
+        for bad in ["", "x1", "b", "b300", "c0.1", "c0.1.2.3", "d-1", "t0.0.0.0", "r0.x", "v1.2"] {
+            assert_eq!(Action::from_code(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn a_damaged_or_newer_record_is_refused() {
+        assert_eq!(RoundRecord::restore("{\"version\":1,"), None);
+        assert_eq!(RoundRecord::restore("[]"), None);
+        let bad_action = record(partway()).to_json().replace("\"b2\"", "\"b2.7\"");
+        assert_eq!(RoundRecord::restore(&bad_action), None);
+        let newer = record(partway()).to_json().replace("\"version\":1", "\"version\":2");
+        assert_eq!(RoundRecord::restore(&newer), None);
+    }
+
+    #[test]
+    fn a_log_that_no_longer_fits_its_packs_is_refused() {
+        let mut changed = partway();
+        changed.push(Action::Choose { scenario: 0, step: 1, choice: 0 });
+        assert_eq!(record(changed).replay(scenarios()), None, "an action refused on replay");
+        let other_packs = vec![scenario(GENUINE, "demo/real.toml"), scenario(SCAM, "demo/scam.toml")];
+        assert_eq!(record(partway()).replay(other_packs), None, "other scenarios than recorded");
+    }
+
+    #[test]
+    fn a_finished_round_is_not_resumed() {
+        let mut whole = partway();
+        whole.extend([
+            Action::RevealAll { scenario: 0, step: 2 },
+            Action::Choose { scenario: 0, step: 2, choice: 1 },
+            Action::OpenDebrief { scenario: 0 },
+            Action::NextScenario { scenario: 0 },
+            Action::RevealAll { scenario: 1, step: 0 },
+            Action::Choose { scenario: 1, step: 0, choice: 0 },
+            Action::OpenDebrief { scenario: 1 },
+            Action::NextScenario { scenario: 1 },
+        ]);
+        assert!(record(whole.clone()).replay(scenarios()).is_some(), "the last question is still to come");
+        whole.push(Action::RateAfter(4));
+        assert_eq!(record(whole).replay(scenarios()), None);
+    }
+}
