@@ -76,6 +76,9 @@ pub struct AppState {
     pub tracker: ReportTracker,
     /// The last report the tracker decided on, for the host page.
     pub due_report: Option<DueReport>,
+    /// The "大字" setting: the whole interface a size larger, for older
+    /// readers (China's 2021 适老化 guidance), on top of the browser's own size.
+    pub large_text: bool,
 }
 
 /// Everything that changes the app. Times (`now_ms`), days (`today`) and
@@ -119,6 +122,8 @@ pub enum AppAction {
     StorageFailed,
     DismissStorageNotice,
     DismissPackProblems,
+    /// The "大字" switch in the top bar.
+    SetLargeText(bool),
 }
 
 impl AppState {
@@ -139,6 +144,7 @@ impl AppState {
             rounds_started: 0,
             tracker: ReportTracker::Idle,
             due_report: None,
+            large_text: false,
         }
     }
 
@@ -193,6 +199,10 @@ impl AppState {
             }
             AppAction::DismissPackProblems if !self.pack_problems.is_empty() => {
                 next.pack_problems = Rc::new(Vec::new());
+                true
+            }
+            AppAction::SetLargeText(large) if large != self.large_text => {
+                next.large_text = large;
                 true
             }
             _ => false,

@@ -216,3 +216,20 @@ fn a_refused_save_shows_its_notice_once_until_dismissed() {
     assert_eq!(s.apply(AppAction::StorageFailed), None);
     assert_eq!(act(&s, AppAction::DismissStorageNotice).storage_notice, None);
 }
+
+#[test]
+fn large_text_is_switched_on_and_off_and_a_repeated_tap_changes_nothing() {
+    let s = state();
+    assert!(!s.large_text, "normal size unless the learner asks");
+    let large = act(&s, AppAction::SetLargeText(true));
+    assert!(large.large_text);
+    assert_eq!(large.apply(AppAction::SetLargeText(true)), None);
+    assert!(!act(&large, AppAction::SetLargeText(false)).large_text);
+}
+
+#[test]
+fn large_text_stays_on_through_a_round() {
+    let large = act(&state(), AppAction::SetLargeText(true));
+    let home = act(&playing(&large, 0.0), AppAction::GoHome { now_ms: 1.0 });
+    assert!(home.large_text);
+}

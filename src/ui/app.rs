@@ -14,6 +14,7 @@ use crate::config::AppConfig;
 use crate::state::{AppAction, AppState, IndexState, Screen, StorageNotice};
 use crate::web::browser::{browser_languages, now_ms, random_seed, today};
 use crate::web::host::Host;
+use crate::web::speech::can_speak;
 use crate::web::storage;
 use scamspot_core::engine::plan::RoundKind;
 use scamspot_core::engine::progress::RestoreNotice;
@@ -48,7 +49,8 @@ pub fn App(props: &AppProps) -> Html {
         let (config, index) = (Rc::clone(&props.config), props.index.clone());
         use_reducer(move || {
             let lang = initial_lang(&config);
-            AppStore(AppState::new(config, lang, storage::load_progress(), index))
+            let state = AppState::new(config, lang, storage::load_progress(), index);
+            AppStore(AppState { large_text: storage::saved_large_text(), ..state })
         })
     };
     let state = &store.0;
@@ -88,6 +90,13 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |_| {
             storage::save_lang(next);
             dispatch.dispatch(AppAction::SetLang(next));
+        })
+    };
+    let set_large_text = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |large| {
+            storage::save_large_text(large);
+            dispatch.dispatch(AppAction::SetLargeText(large));
         })
     };
     let go_home = {
@@ -133,6 +142,9 @@ pub fn App(props: &AppProps) -> Html {
             <StartScreen {lang} index={Rc::clone(site)} progress={Rc::clone(&state.progress)} today={today()} on_start={on_start.clone()} first={state.config.start_kind()} />
         },
         (Screen::Playing { number, kind, round }, IndexState::Ready(site)) => {
+            // Asked at each render, that is at each message and tap: browsers
+            // list their voices a moment after the page loads.
+            let read_aloud = can_speak(lang).then_some(lang);
             let on_action = {
                 let (dispatch, number) = (dispatch.clone(), *number);
                 Callback::from(move |action| {
@@ -141,14 +153,14 @@ pub fn App(props: &AppProps) -> Html {
             };
             html! {
                 <RoundView key={*number} {lang} site={Rc::clone(site)} kind={kind.clone()} round={Rc::clone(round)}
-                    {on_action} on_start={on_start.clone()} on_home={go_home.clone()} />
+                    {on_action} on_start={on_start.clone()} on_home={go_home.clone()} {read_aloud} />
             }
         }
     };
 
     html! {
-        <div class="app">
-            <TopBar {lang} on_switch={switch_lang} on_home={go_home} />
+        <div class={classes!("app", state.large_text.then_some("large-text"))}>
+            <TopBar {lang} on_switch={switch_lang} on_home={go_home} large_text={state.large_text} on_large_text={set_large_text} />
             <main class="content">
                 { notices }
                 { broken }

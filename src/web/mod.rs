@@ -1,8 +1,9 @@
 //! The only layer that touches browser APIs: fetching packs, localStorage,
-//! the browser's preferences, the page's URL and scroll position, and the
-//! host page around an embed.
+//! the browser's preferences, the page's URL and scroll position, speech
+//! synthesis, and the host page around an embed.
 
 pub mod browser;
 pub mod host;
 pub mod packs;
+pub mod speech;
 pub mod storage;

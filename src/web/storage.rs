@@ -1,4 +1,4 @@
-//! Saved progress and the language choice in localStorage. Reading never
+//! Saved progress, the language choice and the 大字 setting in localStorage. Reading never
 //! fails: damage is reported as a notice, and the unreadable value is kept
 //! under a backup key instead of being thrown away.
 
@@ -9,6 +9,8 @@ use scamspot_core::i18n::Lang;
 const PROGRESS_KEY: &str = "scamspot.progress";
 const BACKUP_KEY: &str = "scamspot.progress.backup";
 const LANG_KEY: &str = "scamspot.lang";
+/// "1" when 大字 is on; static/shell.js reads it too, to paint the start screen at that size.
+const LARGE_TEXT_KEY: &str = "scamspot.large-text";
 
 fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
@@ -39,5 +41,15 @@ pub fn saved_lang() -> Option<Lang> {
 pub fn save_lang(lang: Lang) {
     if let Some(storage) = local_storage() {
         let _ = storage.set_item(LANG_KEY, lang.code());
+    }
+}
+
+pub fn saved_large_text() -> bool {
+    local_storage().and_then(|s| s.get_item(LARGE_TEXT_KEY).ok().flatten()).is_some_and(|v| v == "1")
+}
+
+pub fn save_large_text(large: bool) {
+    if let Some(storage) = local_storage() {
+        let _ = storage.set_item(LARGE_TEXT_KEY, if large { "1" } else { "0" });
     }
 }

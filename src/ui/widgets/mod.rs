@@ -5,6 +5,7 @@ pub mod bubble;
 pub mod choice_list;
 pub mod confidence_scale;
 pub mod notice;
+pub mod read_aloud_button;
 pub mod scenario_header;
 pub mod spot_message;
 pub mod top_bar;
