@@ -180,7 +180,20 @@ test('read aloud is absent without a voice for the language', async () => {
   await context.close();
 });
 
-/** Plays like-for-cash with axe checking the start, spot, debrief and result screens. */
+/** Text whose line spacing is under 1.3 (适老化 guidance), as "tag.class: ratio". */
+const tightLines = page => page.evaluate(() => {
+  const tight = [];
+  for (const el of document.querySelectorAll('body *')) {
+    const hasText = [...el.childNodes].some(n => n.nodeType === Node.TEXT_NODE && n.textContent.trim());
+    if (!hasText || !el.getClientRects().length) continue;
+    const style = getComputedStyle(el);
+    const ratio = parseFloat(style.lineHeight) / parseFloat(style.fontSize);
+    if (!(ratio >= 1.3)) tight.push(`${el.tagName.toLowerCase()}.${el.className}: ${style.lineHeight}`);
+  }
+  return [...new Set(tight)];
+});
+
+/** Plays like-for-cash with axe (and the line spacing) checking the start, spot, debrief and result screens. */
 async function axeThroughARound(page, label) {
   await page.goto(server.url + LIKE_FOR_CASH);
   await page.locator('#large-text').waitFor();
@@ -188,6 +201,7 @@ async function axeThroughARound(page, label) {
     // Messages fade in: contrast is judged once they have arrived.
     await page.waitForFunction(() => document.getAnimations().length === 0);
     assert.deepEqual(await axeViolations(page), [], `${label}: ${screen}`);
+    assert.deepEqual(await tightLines(page), [], `${label}: line spacing on ${screen}`);
   };
   await check('start');
   await startLikeForCash(page);
@@ -225,7 +239,7 @@ test('dark mode: the page is dark and axe finds nothing, with read aloud and 大
   await context.close();
 });
 
-test('dark mode reaches the embeds: the <scam-spot> element (its host theme too) and the iframe', async t => {
+test('dark mode reaches the embeds: the <scam-spot> element (its host theme too, and 大字) and the iframe', async t => {
   const examples = await startExamples();
   t.after(() => examples.close());
   const { context, page } = await phonePage(browser, 'zh-CN');
@@ -240,6 +254,9 @@ test('dark mode reaches the embeds: the <scam-spot> element (its host theme too)
   assert.deepEqual(await widget.locator('.embed-root').evaluate(colours), DARK);
   // The host's theme colour (a dark red) gives way to the dark accent, which dark text can sit on.
   assert.equal(await widget.locator('#start').evaluate(e => getComputedStyle(e).backgroundColor), 'rgb(111, 220, 154)');
+  // 大字 works inside the shadow root too, where the app's own root grows.
+  await widget.locator('#large-text').click();
+  assert.equal(await widget.locator('#start').evaluate(e => getComputedStyle(e).fontSize), '20px');
 
   await page.goto(`${examples.host}/examples/campus-iframe.html?widget=${examples.widget}`);
   const frame = page.frameLocator('#scamspot-frame');
