@@ -42,8 +42,8 @@ pub fn Bubble(props: &BubbleProps) -> Html {
             if props.from == Sender::Contact {
                 <span class="avatar" aria-hidden="true">{ &props.avatar }</span>
             }
-            <div class="bubble">{ body }</div>
-            { read_aloud_button(props.read_aloud, &props.text) }
+            // The button goes first and floats at the top corner, so the text flows round it.
+            <div class="bubble">{ read_aloud_button(props.read_aloud, &props.text) }{ body }</div>
             if let Some(note) = &props.note {
                 <p class="msg-note">{ note }</p>
             }
