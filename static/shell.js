@@ -1,8 +1,9 @@
 // The start screen works before the app has loaded. This runs inline, right
 // after the static start screen in index.html (its CSP hash is added at build
 // time), so on a slow phone the first button answers after one round trip:
-// it picks the language, makes "Start" and the confidence buttons work, and
-// leaves what the learner chose on #app for the wasm app to pick up. Then,
+// it picks the language and the text size (大字), makes "Start" and the
+// confidence buttons work, and leaves what the learner chose on #app for the
+// wasm app to pick up. Then,
 // after the first paint, it loads the app and registers the offline worker.
 (function () {
   var root = document.getElementById('app');
@@ -18,6 +19,16 @@
   var query = new URLSearchParams(location.search);
   var linked = query.get('scenario');
   var quick = query.get('mode') === 'short' ? 'short' : 'quick'; // mode=short: the lecture round
+
+  // 大字, as the app will show it: set before the first paint, so nothing jumps.
+  var large = false;
+  try { large = localStorage.getItem('scamspot.large-text') === '1'; } catch (e) { /* storage blocked */ }
+  function setLarge(on) {
+    large = on;
+    root.querySelector('.app').classList.toggle('large-text', on);
+    root.querySelector('.shell-text-size').setAttribute('aria-pressed', String(on));
+  }
+  setLarge(large);
 
   // The start screen's texts in each language, filled in at build time from the app's own strings.
   var texts = __SHELL_TEXTS__;
@@ -48,6 +59,9 @@
       var other = lang === 'en' ? 'zh-CN' : 'en';
       try { localStorage.setItem('scamspot.lang', other); } catch (e) { /* storage blocked */ }
       show(other);
+    } else if (button.classList.contains('shell-text-size')) {
+      try { localStorage.setItem('scamspot.large-text', large ? '0' : '1'); } catch (e) { /* storage blocked */ }
+      setLarge(!large);
     } else if (button.classList.contains('shell-start')) {
       root.setAttribute('data-start', linked ? 'single:' + linked : quick);
       swap('.shell-home', '.shell-confidence');

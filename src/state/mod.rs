@@ -82,6 +82,9 @@ pub struct AppState {
     /// The recipe of the round being loaded or played (its packs and every
     /// action so far), kept so a reload can resume it; `None` otherwise.
     pub round_record: Option<Rc<RoundRecord>>,
+    /// The "大字" setting: the whole interface a size larger, for older
+    /// readers (China's 2021 适老化 guidance), on top of the browser's own size.
+    pub large_text: bool,
 }
 
 /// Everything that changes the app. Times (`now_ms`), days (`today`) and
@@ -134,6 +137,8 @@ pub enum AppAction {
     /// A round saved when the page last closed, to be fetched and replayed;
     /// `None` when one was saved but cannot be read.
     ResumeRound(Option<Rc<RoundRecord>>),
+    /// The "大字" switch in the top bar.
+    SetLargeText(bool),
 }
 
 impl AppState {
@@ -156,6 +161,7 @@ impl AppState {
             due_report: None,
             confirm_leave: false,
             round_record: None,
+            large_text: false,
         }
     }
 
@@ -232,6 +238,10 @@ impl AppState {
             }
             AppAction::DismissPackProblems if !self.pack_problems.is_empty() => {
                 next.pack_problems = Rc::new(Vec::new());
+                true
+            }
+            AppAction::SetLargeText(large) if large != self.large_text => {
+                next.large_text = large;
                 true
             }
             _ => false,

@@ -349,3 +349,20 @@ fn going_home_from_the_start_loading_or_summary_does_not_ask() {
     let home = act(&done, AppAction::AskHome { now_ms: 3.0 });
     assert_eq!((&home.screen, home.confirm_leave, home.due_report.clone()), (&Screen::Start, false, done.due_report));
 }
+
+#[test]
+fn large_text_is_switched_on_and_off_and_a_repeated_tap_changes_nothing() {
+    let s = state();
+    assert!(!s.large_text, "normal size unless the learner asks");
+    let large = act(&s, AppAction::SetLargeText(true));
+    assert!(large.large_text);
+    assert_eq!(large.apply(AppAction::SetLargeText(true)), None);
+    assert!(!act(&large, AppAction::SetLargeText(false)).large_text);
+}
+
+#[test]
+fn large_text_stays_on_through_a_round() {
+    let large = act(&state(), AppAction::SetLargeText(true));
+    let home = act(&playing(&large, 0.0), AppAction::GoHome { now_ms: 1.0 });
+    assert!(home.large_text);
+}

@@ -16,6 +16,7 @@ use crate::config::AppConfig;
 use crate::state::{AppAction, AppState, IndexState, Screen, StorageNotice};
 use crate::web::browser::{browser_languages, now_ms, random_seed, today};
 use crate::web::host::Host;
+use crate::web::speech::can_speak;
 use crate::web::storage;
 use scamspot_core::engine::plan::RoundKind;
 use scamspot_core::engine::progress::RestoreNotice;
@@ -60,6 +61,7 @@ pub fn App(props: &AppProps) -> Html {
             let state = AppState::new(config, lang, storage::load_progress(), index);
             // The round in progress when the page last closed (the app's own page only).
             let saved = page.then(storage::load_round).flatten();
+            let state = AppState { large_text: storage::saved_large_text(), ..state };
             AppStore(saved.and_then(|saved| state.apply(AppAction::ResumeRound(saved))).unwrap_or(state))
         })
     };
@@ -104,6 +106,13 @@ pub fn App(props: &AppProps) -> Html {
             dispatch.dispatch(AppAction::SetLang(next));
         })
     };
+    let set_large_text = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |large| {
+            storage::save_large_text(large);
+            dispatch.dispatch(AppAction::SetLargeText(large));
+        })
+    };
     let go_home = send_timed(&dispatch, |now_ms| AppAction::GoHome { now_ms });
     let ask_home = send_timed(&dispatch, |now_ms| AppAction::AskHome { now_ms });
     let (lang, t) = (state.lang, state.lang.texts());
@@ -146,6 +155,9 @@ pub fn App(props: &AppProps) -> Html {
                 catalogue={matches!(*props.host, Host::Page)} />
         },
         (Screen::Playing { number, kind, round }, IndexState::Ready(site)) => {
+            // Asked at each render, that is at each message and tap: browsers
+            // list their voices a moment after the page loads.
+            let read_aloud = can_speak(lang).then_some(lang);
             let on_action = {
                 let (dispatch, number) = (dispatch.clone(), *number);
                 Callback::from(move |action| {
@@ -154,14 +166,14 @@ pub fn App(props: &AppProps) -> Html {
             };
             html! {
                 <RoundView key={*number} {lang} site={Rc::clone(site)} kind={kind.clone()} round={Rc::clone(round)}
-                    {on_action} on_start={on_start.clone()} on_home={go_home.clone()} />
+                    {on_action} on_start={on_start.clone()} on_home={go_home.clone()} {read_aloud} />
             }
         }
     };
 
     html! {
-        <div class="app">
-            <TopBar {lang} on_switch={switch_lang} on_home={ask_home} />
+        <div class={classes!("app", state.large_text.then_some("large-text"))}>
+            <TopBar {lang} on_switch={switch_lang} on_home={ask_home} large_text={state.large_text} on_large_text={set_large_text} />
             <main class="content">
                 { notices }
                 { broken }

@@ -1,4 +1,4 @@
-//! Saved progress and the language choice in localStorage. Reading never
+//! Saved progress, the language choice and the 大字 setting in localStorage. Reading never
 //! fails: damage is reported as a notice, and the unreadable value is kept
 //! under a backup key instead of being thrown away.
 
@@ -13,6 +13,9 @@ const BACKUP_KEY: &str = "scamspot.progress.backup";
 const LANG_KEY: &str = "scamspot.lang";
 /// The round in progress (its recipe and action log, never anything personal).
 const ROUND_KEY: &str = "scamspot.round";
+
+/// "1" when 大字 is on; static/shell.js reads it too, to paint the start screen at that size.
+const LARGE_TEXT_KEY: &str = "scamspot.large-text";
 
 fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
@@ -60,4 +63,14 @@ pub fn save_round(record: Option<&RoundRecord>) {
         Some(record) => storage.set_item(ROUND_KEY, &record.to_json()),
         None => storage.remove_item(ROUND_KEY),
     };
+}
+
+pub fn saved_large_text() -> bool {
+    local_storage().and_then(|s| s.get_item(LARGE_TEXT_KEY).ok().flatten()).is_some_and(|v| v == "1")
+}
+
+pub fn save_large_text(large: bool) {
+    if let Some(storage) = local_storage() {
+        let _ = storage.set_item(LARGE_TEXT_KEY, if large { "1" } else { "0" });
+    }
 }

@@ -121,6 +121,10 @@ pub struct Texts {
     pub label_sep: &'static str,
     pub switch_to: &'static str,
     pub switch_label: &'static str,
+    /// The top bar's switch for the whole interface a size larger (a toggle: its name stays the same).
+    pub large_text: &'static str,
+    /// The button that reads a message or a choice aloud (speech synthesis in the browser).
+    pub read_aloud: &'static str,
     pub tagline: &'static str,
     pub intro: &'static str,
     pub duration: &'static str,
@@ -345,6 +349,8 @@ pub static ZH: Texts = Texts {
     label_sep: "：",
     switch_to: "English",
     switch_label: "Switch to English",
+    large_text: "大字",
+    read_aloud: "朗读",
     tagline: "在安全的模拟里，亲手识破电信网络诈骗。",
     intro: "你会遇到改编自真实案例的聊天、短信和App界面：做出选择，点出可疑之处，看看后果。有的是骗局，有的是真实的服务——把真的当成假的也会扣分。",
     duration: "每个场景约 3 分钟（含讲解）",
@@ -454,6 +460,8 @@ pub static EN: Texts = Texts {
     label_sep: ": ",
     switch_to: "中文",
     switch_label: "切换到中文",
+    large_text: "Large text",
+    read_aloud: "Read aloud",
     tagline: "Learn to spot telecom and online fraud by playing it safely.",
     intro: "You’ll meet chats, text messages and app screens based on real cases: make choices, tap what looks suspicious and see what happens. Some are scams and some are genuine; treating a genuine one as a scam costs points too.",
     duration: "Each scenario takes about 3 minutes, debrief included",

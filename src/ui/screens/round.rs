@@ -22,6 +22,8 @@ pub struct RoundViewProps {
     pub on_action: Callback<Action>,
     pub on_start: Callback<RoundKind>,
     pub on_home: Callback<()>,
+    #[prop_or_default]
+    pub read_aloud: Option<Lang>,
 }
 
 #[function_component]
@@ -46,7 +48,9 @@ pub fn RoundView(props: &RoundViewProps) -> Html {
         Phase::RateBefore => {
             html! { <ConfidenceScreen {lang} after={false} on_rate={on_action.reform(Action::RateBefore)} /> }
         }
-        Phase::Playing => html! { <ScenarioScreen {lang} round={Rc::clone(round)} on_action={on_action.clone()} /> },
+        Phase::Playing => {
+            html! { <ScenarioScreen {lang} round={Rc::clone(round)} on_action={on_action.clone()} read_aloud={props.read_aloud} /> }
+        }
         Phase::RateAfter => {
             html! { <ConfidenceScreen {lang} after={true} on_rate={on_action.reform(Action::RateAfter)} /> }
         }

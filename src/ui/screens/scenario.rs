@@ -24,6 +24,9 @@ pub struct ScenarioScreenProps {
     pub lang: Lang,
     pub round: Rc<Round>,
     pub on_action: Callback<Action>,
+    /// Read-aloud buttons on messages and choices, where the browser can speak.
+    #[prop_or_default]
+    pub read_aloud: Option<Lang>,
 }
 
 /// The screen's look follows the channel (app.css styles each).
@@ -45,6 +48,7 @@ pub fn ScenarioScreen(props: &ScenarioScreenProps) -> Html {
     let scenario = r.scenario();
     let (current, step_index) = (r.current(), r.step_index());
     let dispatch = &props.on_action;
+    let read_aloud = props.read_aloud;
 
     // Messages arrive one by one; a new render cancels a pending timer.
     let progress_key = (current, step_index, r.play().revealed, r.all_revealed());
@@ -93,7 +97,7 @@ pub fn ScenarioScreen(props: &ScenarioScreenProps) -> Html {
                     move |segment| Action::ToggleTap { scenario: current, step: step_index, message: mi, segment, lang: code.clone() }
                 });
                 html! {
-                    <Bubble from={message.from} avatar={avatar.clone()}>
+                    <Bubble from={message.from} text={message.text.get(code).to_string()} avatar={avatar.clone()} {read_aloud}>
                         <SpotMessage phrases={phrases.collect::<Vec<_>>()} {on_tap} />
                     </Bubble>
                 }
@@ -105,12 +109,12 @@ pub fn ScenarioScreen(props: &ScenarioScreenProps) -> Html {
                     </Bubble>
                 }
             } else {
-                html! { <Bubble from={message.from} text={message.text.get(code).to_string()} avatar={avatar.clone()} /> }
+                html! { <Bubble from={message.from} text={message.text.get(code).to_string()} avatar={avatar.clone()} {read_aloud} /> }
             }
         });
         let chosen = visit.choice.and_then(|c| visit_step.choices.get(c)).map(|choice| {
             let note = choice.feedback.as_ref().map(|f| AttrValue::from(f.get(code).to_string()));
-            html! { <Bubble from={Sender::Me} text={choice.text.get(code).to_string()} {note} /> }
+            html! { <Bubble from={Sender::Me} text={choice.text.get(code).to_string()} {note} {read_aloud} /> }
         });
         html! { <>{ for messages }{ for chosen }</> }
     });
@@ -138,7 +142,7 @@ pub fn ScenarioScreen(props: &ScenarioScreenProps) -> Html {
         match step.kind() {
             Some(StepKind::Choices(choices)) => html! {
                 <ChoiceList key={step.id.clone()} prompt={t.choose_prompt} choices={choices.iter().map(|c| AttrValue::from(c.text.get(code).to_string())).collect::<Vec<_>>()}
-                    on_choose={dispatch.reform(move |choice| Action::Choose { scenario: current, step: step_index, choice })} />
+                    on_choose={dispatch.reform(move |choice| Action::Choose { scenario: current, step: step_index, choice })} {read_aloud} />
             },
             Some(StepKind::Spot(spot)) => {
                 html! {

@@ -1,13 +1,16 @@
 //! One message as the channel shows it: a chat bubble, an SMS, a line of a
-//! call transcript, or a narrator's note. Text is always rendered as text.
+//! call transcript, or a narrator's note. Text is always rendered as text,
+//! and can be read aloud where the browser has a voice for it.
 
+use super::read_aloud_button::read_aloud_button;
 use scamspot_core::content::Sender;
+use scamspot_core::i18n::Lang;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct BubbleProps {
     pub from: Sender,
-    /// The message; ignored when `children` (tappable phrases) are given.
+    /// The message: shown unless `children` (tappable phrases) are given; always what is read aloud.
     #[prop_or_default]
     pub text: AttrValue,
     /// Initials for the contact's avatar.
@@ -18,6 +21,8 @@ pub struct BubbleProps {
     pub note: Option<AttrValue>,
     #[prop_or_default]
     pub children: Html,
+    #[prop_or_default]
+    pub read_aloud: Option<Lang>,
 }
 
 #[function_component]
@@ -37,7 +42,8 @@ pub fn Bubble(props: &BubbleProps) -> Html {
             if props.from == Sender::Contact {
                 <span class="avatar" aria-hidden="true">{ &props.avatar }</span>
             }
-            <div class="bubble">{ body }</div>
+            // The button goes first and floats at the top corner, so the text flows round it.
+            <div class="bubble">{ read_aloud_button(props.read_aloud, &props.text) }{ body }</div>
             if let Some(note) = &props.note {
                 <p class="msg-note">{ note }</p>
             }

@@ -6,6 +6,7 @@ pub mod choice_list;
 pub mod confidence_scale;
 pub mod leave_dialog;
 pub mod notice;
+pub mod read_aloud_button;
 pub mod scenario_header;
 pub mod shared_scenario;
 pub mod spot_message;

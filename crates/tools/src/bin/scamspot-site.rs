@@ -159,6 +159,7 @@ fn shell_texts() -> BTreeMap<&'static str, BTreeMap<&'static str, &'static str>>
                 ("app_name", t.app_name),
                 ("switch_to", t.switch_to),
                 ("switch_label", t.switch_label),
+                ("large_text", t.large_text),
                 ("tagline", t.tagline),
                 ("intro", t.intro),
                 ("duration", t.duration),
@@ -195,6 +196,7 @@ fn shell_html(t: &Texts) -> String {
         r#"<div class="app shell">
     <header class="top-bar">
       <span class="brand"><span class="logo" aria-hidden="true">识</span><span {app}</span></span>
+      <button class="text-size shell-text-size" aria-pressed="false" {large}</button>
       <button class="lang-switch shell-switch" lang="en" aria-label="{label}" {switch}</button>
     </header>
     <main class="content">
@@ -212,6 +214,7 @@ fn shell_html(t: &Texts) -> String {
     </main>
   </div>"#,
         app = text("app_name", t.app_name),
+        large = text("large_text", t.large_text),
         label = escape(t.switch_label),
         switch = text("switch_to", t.switch_to),
         tagline = text("tagline", t.tagline),
