@@ -55,6 +55,19 @@ fn round(state: &AppState) -> &Round {
     round
 }
 
+/// From the scam's end card: its debrief, then the genuine offer used, up to
+/// the second confidence question.
+fn after_the_scam() -> [Action; 6] {
+    [
+        Action::OpenDebrief { scenario: 0 },
+        Action::NextScenario { scenario: 0 },
+        Action::RevealAll { scenario: 1, step: 0 },
+        Action::Choose { scenario: 1, step: 0, choice: 0 },
+        Action::OpenDebrief { scenario: 1 },
+        Action::NextScenario { scenario: 1 },
+    ]
+}
+
 /// Plays both scenarios right, up to the second confidence question.
 fn play_to_the_last_question(state: &AppState, now_ms: f64) -> AppState {
     [
@@ -63,14 +76,9 @@ fn play_to_the_last_question(state: &AppState, now_ms: f64) -> AppState {
         Action::SubmitSpot { scenario: 0, step: 0 },
         Action::RevealAll { scenario: 0, step: 1 },
         Action::Choose { scenario: 0, step: 1, choice: 1 },
-        Action::OpenDebrief { scenario: 0 },
-        Action::NextScenario { scenario: 0 },
-        Action::RevealAll { scenario: 1, step: 0 },
-        Action::Choose { scenario: 1, step: 0, choice: 0 },
-        Action::OpenDebrief { scenario: 1 },
-        Action::NextScenario { scenario: 1 },
     ]
     .into_iter()
+    .chain(after_the_scam())
     .fold(state.clone(), |s, action| play(&s, action, now_ms))
 }
 
@@ -260,18 +268,10 @@ fn a_reload_resumes_the_round_where_it_was() {
 
 /// From `partway`: stop paying, then the genuine offer, up to the last question.
 fn play_rest(state: &AppState) -> AppState {
-    [
-        Action::RevealAll { scenario: 0, step: 2 },
-        Action::Choose { scenario: 0, step: 2, choice: 1 },
-        Action::OpenDebrief { scenario: 0 },
-        Action::NextScenario { scenario: 0 },
-        Action::RevealAll { scenario: 1, step: 0 },
-        Action::Choose { scenario: 1, step: 0, choice: 0 },
-        Action::OpenDebrief { scenario: 1 },
-        Action::NextScenario { scenario: 1 },
-    ]
-    .into_iter()
-    .fold(state.clone(), |s, action| play(&s, action, 30_000.0))
+    [Action::RevealAll { scenario: 0, step: 2 }, Action::Choose { scenario: 0, step: 2, choice: 1 }]
+        .into_iter()
+        .chain(after_the_scam())
+        .fold(state.clone(), |s, action| play(&s, action, 30_000.0))
 }
 
 #[test]
