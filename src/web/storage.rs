@@ -1,6 +1,7 @@
-//! Saved progress, the language choice and the 大字 setting in localStorage. Reading never
-//! fails: damage is reported as a notice, and the unreadable value is kept
-//! under a backup key instead of being thrown away.
+//! Saved progress, the language choice, the 大字 setting and the round in
+//! progress, in localStorage. Reading never fails: damage is reported as a
+//! notice, and unreadable progress is kept under a backup key instead of
+//! being thrown away.
 
 use crate::state::StorageNotice;
 use scamspot_core::engine::progress::{Progress, RestoreNotice};
@@ -19,6 +20,18 @@ const LARGE_TEXT_KEY: &str = "scamspot.large-text";
 
 fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// The value stored under `key`, if storage is allowed and there is one.
+fn read(key: &str) -> Option<String> {
+    local_storage()?.get_item(key).ok().flatten()
+}
+
+/// Stores `value` under `key`; a browser that refuses (private mode) keeps nothing.
+fn write(key: &str, value: &str) {
+    if let Some(storage) = local_storage() {
+        let _ = storage.set_item(key, value);
+    }
 }
 
 pub fn load_progress() -> (Progress, Option<StorageNotice>) {
@@ -40,19 +53,17 @@ pub fn save_progress(progress: &Progress) -> bool {
 }
 
 pub fn saved_lang() -> Option<Lang> {
-    local_storage()?.get_item(LANG_KEY).ok().flatten().and_then(|code| Lang::from_code(&code))
+    read(LANG_KEY).and_then(|code| Lang::from_code(&code))
 }
 
 pub fn save_lang(lang: Lang) {
-    if let Some(storage) = local_storage() {
-        let _ = storage.set_item(LANG_KEY, lang.code());
-    }
+    write(LANG_KEY, lang.code());
 }
 
 /// The round saved when the page last closed: `None` when there is none,
 /// `Some(None)` when one is stored but cannot be read.
 pub fn load_round() -> Option<Option<Rc<RoundRecord>>> {
-    let raw = local_storage()?.get_item(ROUND_KEY).ok().flatten()?;
+    let raw = read(ROUND_KEY)?;
     Some(RoundRecord::restore(&raw).map(Rc::new))
 }
 
@@ -66,11 +77,9 @@ pub fn save_round(record: Option<&RoundRecord>) {
 }
 
 pub fn saved_large_text() -> bool {
-    local_storage().and_then(|s| s.get_item(LARGE_TEXT_KEY).ok().flatten()).is_some_and(|v| v == "1")
+    read(LARGE_TEXT_KEY).is_some_and(|v| v == "1")
 }
 
 pub fn save_large_text(large: bool) {
-    if let Some(storage) = local_storage() {
-        let _ = storage.set_item(LARGE_TEXT_KEY, if large { "1" } else { "0" });
-    }
+    write(LARGE_TEXT_KEY, if large { "1" } else { "0" });
 }
