@@ -31,7 +31,15 @@ fn every_type_has_three_scams_and_a_genuine_look_alike() {
         assert!(of_type.iter().any(|s| s.genuine), "{} needs a genuine look-alike", scam_type.id);
     }
     assert!(report.scenarios.len() >= 40);
-    let channels = [Channel::Chat, Channel::Group, Channel::Sms, Channel::Call, Channel::App, Channel::Email];
+    let channels = [
+        Channel::Chat,
+        Channel::Group,
+        Channel::Sms,
+        Channel::Call,
+        Channel::App,
+        Channel::Email,
+        Channel::Marketplace,
+    ];
     let used: Vec<Channel> =
         channels.into_iter().filter(|channel| report.scenarios.iter().any(|s| s.channel == *channel)).collect();
     assert!(used.len() >= 5, "vary the channel: {used:?}");

@@ -297,8 +297,8 @@ pub struct CatalogueTexts {
     pub intro: &'static str,
     pub scam: &'static str,
     pub genuine: &'static str,
-    /// By `Channel`: chat, group, sms, call, app, email.
-    pub channel_names: [&'static str; 6],
+    /// By `Channel`: chat, group, sms, call, app, email, marketplace.
+    pub channel_names: [&'static str; 7],
     pub copy_link: &'static str,
     pub link_copied: &'static str,
     pub show_qr: &'static str,
@@ -315,6 +315,7 @@ impl CatalogueTexts {
             Channel::Call => 3,
             Channel::App => 4,
             Channel::Email => 5,
+            Channel::Marketplace => 6,
         };
         self.channel_names[index]
     }
@@ -325,7 +326,7 @@ pub static ZH_CATALOGUE: CatalogueTexts = CatalogueTexts {
     intro: "每个场景都可以单独分享：复制链接，或在投影上展示二维码，学生扫码后直接进入这个场景。",
     scam: "骗局",
     genuine: "真实服务",
-    channel_names: ["聊天", "群聊", "短信", "电话", "App界面", "邮件"],
+    channel_names: ["聊天", "群聊", "短信", "电话", "App界面", "邮件", "二手交易"],
     copy_link: "复制链接",
     link_copied: "已复制",
     show_qr: "二维码",
@@ -337,7 +338,7 @@ pub static EN_CATALOGUE: CatalogueTexts = CatalogueTexts {
     intro: "Every scenario can be shared on its own: copy its link, or show its QR code on the projector; scanning it opens that scenario directly.",
     scam: "Scam",
     genuine: "Genuine",
-    channel_names: ["Chat", "Group chat", "SMS", "Call", "App screens", "Email"],
+    channel_names: ["Chat", "Group chat", "SMS", "Call", "App screens", "Email", "Second-hand marketplace"],
     copy_link: "Copy link",
     link_copied: "Copied",
     show_qr: "QR code",

@@ -38,6 +38,7 @@ fn channel_class(channel: Channel) -> &'static str {
         Channel::Call => "call",
         Channel::App => "app",
         Channel::Email => "email",
+        Channel::Marketplace => "marketplace",
     }
 }
 

@@ -27,6 +27,7 @@ fn channel_icon(channel: Channel) -> &'static str {
         Channel::Call => "📞",
         Channel::App => "📱",
         Channel::Email => "📧",
+        Channel::Marketplace => "🛍️",
     }
 }
 

@@ -80,6 +80,8 @@ pub enum Channel {
     Call,
     App,
     Email,
+    /// A second-hand marketplace chat (闲鱼-style): item card, buyer and seller.
+    Marketplace,
 }
 
 /// Who the learner is dealing with, as the screen header shows it.
@@ -164,6 +166,19 @@ pub struct Message {
     /// Suspicious parts of the text. In a spot step the learner taps them.
     #[serde(default)]
     pub flags: Vec<Flag>,
+    /// Shows the message as a system prompt of the phone rather than a bubble.
+    #[serde(default)]
+    pub card: Option<Card>,
+}
+
+/// A phone's own prompt, drawn over the conversation, whose text the pack writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Card {
+    /// "Install this app?" with the app's name and source.
+    InstallApp,
+    /// "Start sharing your screen?" as a meeting app asks it.
+    ScreenShare,
 }
 
 /// A red flag: a part of a message, quoted exactly in every language.

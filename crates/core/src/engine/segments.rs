@@ -106,6 +106,7 @@ mod tests {
                     quote: loc("先垫付298元", "Advance ¥298"), why: loc("先付钱", "pay first"), technique: None
                 },
             ],
+            card: None,
         }
     }
 
