@@ -24,8 +24,9 @@ fn shipped() -> Vec<ValidScenario> {
 fn every_type_has_three_scams_and_a_genuine_look_alike() {
     let report = checked();
     let catalog = report.catalog.as_ref().unwrap();
-    assert_eq!(catalog.types.len(), 10, "the ten high-frequency types of the content brief");
-    for scam_type in &catalog.types {
+    // The ten high-frequency types of the content brief come first; newer ones follow.
+    assert!(catalog.types.len() >= 10, "the ten high-frequency types of the content brief");
+    for scam_type in &catalog.types[..10] {
         let of_type: Vec<&ValidScenario> = report.scenarios.iter().filter(|s| s.scam_type == scam_type.id).collect();
         assert!(of_type.iter().filter(|s| !s.genuine).count() >= 3, "{} needs 3+ scams", scam_type.id);
         assert!(of_type.iter().any(|s| s.genuine), "{} needs a genuine look-alike", scam_type.id);
