@@ -200,6 +200,10 @@ pub struct Texts {
     pub why_heading: &'static str,
     pub action_heading: &'static str,
     pub channels_heading: &'static str,
+    /// Before the campus security office's phone number, in a debrief.
+    pub security_phone: &'static str,
+    /// Under every debrief: the scenario's parties are invented.
+    pub fictional_footer: &'static str,
     pub next_scenario: &'static str,
     pub finish_round: &'static str,
     pub result_heading: &'static str,
@@ -417,6 +421,8 @@ pub static ZH: Texts = Texts {
     why_heading: "为什么",
     action_heading: "正确做法",
     channels_heading: "官方渠道",
+    security_phone: "电话",
+    fictional_footer: "本场景中的机构、人名、号码、网址均为虚构。",
     next_scenario: "下一个场景",
     finish_round: "完成本轮",
     result_heading: "本轮成绩",
@@ -539,6 +545,8 @@ pub static EN: Texts = Texts {
     why_heading: "Why",
     action_heading: "The right thing to do",
     channels_heading: "Official channels",
+    security_phone: "Phone",
+    fictional_footer: "All organisations, names, numbers and addresses in this scenario are fictional.",
     next_scenario: "Next scenario",
     finish_round: "Finish the round",
     result_heading: "Your round",

@@ -103,7 +103,7 @@ fn number_runs(text: &str) -> Vec<NumberRun> {
     for run in &mut runs {
         let written = &text[run.range.clone()];
         run.has_mask = written.chars().any(is_mask);
-        run.digits = written.chars().filter_map(|c| ascii_digit(c)).collect();
+        run.digits = written.chars().filter_map(ascii_digit).collect();
     }
     runs.retain(|run| !run.digits.is_empty());
     runs
