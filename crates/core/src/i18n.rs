@@ -299,6 +299,8 @@ impl Texts {
 pub struct CatalogueTexts {
     pub title: &'static str,
     pub intro: &'static str,
+    /// Under the list: every party in the scenarios is invented.
+    pub fictional: &'static str,
     pub scam: &'static str,
     pub genuine: &'static str,
     /// By `Channel`: chat, group, sms, call, app, email, marketplace.
@@ -328,6 +330,7 @@ impl CatalogueTexts {
 pub static ZH_CATALOGUE: CatalogueTexts = CatalogueTexts {
     title: "场景目录",
     intro: "每个场景都可以单独分享：复制链接，或在投影上展示二维码，学生扫码后直接进入这个场景。",
+    fictional: "各场景中的机构、人名、号码、网址均为虚构。",
     scam: "骗局",
     genuine: "真实服务",
     channel_names: ["聊天", "群聊", "短信", "电话", "App界面", "邮件", "二手交易"],
@@ -340,6 +343,7 @@ pub static ZH_CATALOGUE: CatalogueTexts = CatalogueTexts {
 pub static EN_CATALOGUE: CatalogueTexts = CatalogueTexts {
     title: "Scenario catalogue",
     intro: "Every scenario can be shared on its own: copy its link, or show its QR code on the projector; scanning it opens that scenario directly.",
+    fictional: "All organisations, names, numbers and addresses in these scenarios are fictional.",
     scam: "Scam",
     genuine: "Genuine",
     channel_names: ["Chat", "Group chat", "SMS", "Call", "App screens", "Email", "Second-hand marketplace"],
