@@ -260,8 +260,10 @@ pub struct Catalog {
     pub types: Vec<ScamType>,
     pub techniques: Vec<Technique>,
     pub channels: Vec<OfficialChannel>,
-    /// What keeps invented details fictional (`[fiction]`); absent, nothing is allowed or denied by name.
-    #[serde(default)]
+    /// What keeps invented details fictional (`[fiction]`); absent, nothing is
+    /// allowed or denied by name. Only the authors' tools apply it, so the
+    /// compiled index the browser reads leaves it out.
+    #[serde(default, skip_serializing)]
     pub fiction: Fiction,
 }
 

@@ -4,8 +4,7 @@
 //! The same code runs in the author's checker, in `cargo test` and in the browser.
 
 use super::diagnostic::Diagnostic;
-use super::fiction;
-use super::model::{Catalog, Fiction, Localized, Outcome, Scenario, Sender, Step, StepKind, FORMAT_VERSION};
+use super::model::{Catalog, Localized, Outcome, Scenario, Sender, Step, StepKind, FORMAT_VERSION};
 use super::path::FieldPath;
 use super::problem::{Problem, MAX_MONEY};
 use std::collections::{BTreeMap, BTreeSet};
@@ -30,7 +29,8 @@ pub const DEBRIEF: Limit = Limit { chinese: 220, other: 440 };
 struct Checker<'a> {
     file: &'a str,
     scenario: &'a Scenario,
-    fiction: &'a Fiction,
+    #[cfg(any(feature = "authoring", test))]
+    fiction: &'a super::model::Fiction,
     problems: Vec<Diagnostic>,
     /// Kept apart: a pack that is not fictional-safe still has its paths checked.
     unsafe_details: Vec<Diagnostic>,
@@ -42,6 +42,19 @@ impl Checker<'_> {
         let step = path.step_index().and_then(|i| self.scenario.steps.get(i)).map(|s| s.id.clone());
         Diagnostic { scenario: Some(self.scenario.id.clone()), step, ..Diagnostic::new(self.file, problem).at(path) }
     }
+
+    /// The authors' tools and the build hold every text to the fictional-safe
+    /// rules; the browser, reading only packs they passed, skips them.
+    #[cfg(any(feature = "authoring", test))]
+    fn fiction(&mut self, path: &FieldPath, text: &str) {
+        for found in super::fiction::findings(text, self.fiction) {
+            let problem = self.diagnostic(path.clone(), found.problem).words(text, found.range);
+            self.unsafe_details.push(problem);
+        }
+    }
+
+    #[cfg(not(any(feature = "authoring", test)))]
+    fn fiction(&mut self, _path: &FieldPath, _text: &str) {}
 
     fn report(&mut self, path: FieldPath, problem: Problem) {
         let problem = self.diagnostic(path, problem);
@@ -58,10 +71,7 @@ impl Checker<'_> {
                     if len > max {
                         self.report(path.clone().lang(lang), Problem::TextTooLong { len, max });
                     }
-                    for found in fiction::findings(t, self.fiction) {
-                        let problem = self.diagnostic(path.clone().lang(lang), found.problem).words(t, found.range);
-                        self.unsafe_details.push(problem);
-                    }
+                    self.fiction(&path.clone().lang(lang), t);
                 }
             }
         }
@@ -76,7 +86,14 @@ impl Checker<'_> {
 
 /// Every problem in `scenario`, checked against the catalog's ids.
 pub fn validate_scenario(scenario: &Scenario, catalog: &Catalog, file: &str) -> Vec<Diagnostic> {
-    let mut c = Checker { file, scenario, fiction: &catalog.fiction, problems: Vec::new(), unsafe_details: Vec::new() };
+    let mut c = Checker {
+        file,
+        scenario,
+        #[cfg(any(feature = "authoring", test))]
+        fiction: &catalog.fiction,
+        problems: Vec::new(),
+        unsafe_details: Vec::new(),
+    };
     check_header(&mut c, catalog);
     let index = check_step_ids(&mut c);
     for at in 0..scenario.steps.len() {
