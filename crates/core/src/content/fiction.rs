@@ -116,7 +116,7 @@ fn joiner(separator: char, before: usize, after: usize) -> Option<bool> {
     match separator {
         '.' | ',' => Some(true),
         ' ' | '\u{a0}' if before >= JOINED_GROUP && after >= JOINED_GROUP => Some(false),
-        '-' | '－' if before.min(after) >= JOINED_GROUP && before.max(after) >= HYPHENED_GROUP => Some(false),
+        '-' | '－' | '–' if before.min(after) >= JOINED_GROUP && before.max(after) >= HYPHENED_GROUP => Some(false),
         _ => None,
     }
 }
@@ -140,7 +140,12 @@ fn judge_number(text: &str, run: NumberRun, fiction: &Fiction) -> Option<Finding
             return None;
         }
         Problem::LongNumber { number }
-    } else if run.digits.len() < 5 || run.has_point || is_money(text, &run.range) || is_official(&run.digits, fiction) {
+    } else if run.digits.len() < 5
+        || run.has_point
+        || is_money(text, &run.range)
+        || is_official(&run.digits, fiction)
+        || is_year_range(&number)
+    {
         return None;
     } else if CARD_DIGITS.contains(&run.digits.len()) {
         Problem::CardNumber { number }
@@ -150,6 +155,14 @@ fn judge_number(text: &str, run: NumberRun, fiction: &Fiction) -> Option<Finding
         Problem::LongNumber { number }
     };
     Some(Finding { range: run.range, problem })
+}
+
+/// Two years joined by a hyphen or dash: `2024-2025学年`.
+fn is_year_range(written: &str) -> bool {
+    let years: Vec<&str> = written.split(['-', '－', '–']).collect();
+    years.len() == 2
+        && years.iter().all(|year| year.len() == 4 && (year.starts_with("19") || year.starts_with("20")))
+        && years.iter().all(|year| year.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// 11 digits from a mainland mobile range: 13x to 19x.
@@ -311,6 +324,7 @@ mod tests {
     #[test]
     fn long_runs_are_found_also_across_hyphens_and_spaces() {
         assert_eq!(found("座机0571-8823-6621"), vec![("SS0043".into(), "0571-8823-6621")]);
+        assert_eq!(found("tel 0571–8823–6621"), vec![("SS0043".into(), "0571–8823–6621")]);
         assert_eq!(found("验证码 482193"), vec![("SS0043".into(), "482193")]);
         assert_eq!(found("订单号2023112912"), vec![("SS0043".into(), "2023112912")]);
     }
@@ -325,7 +339,7 @@ mod tests {
     fn money_times_dates_rates_and_codes_pass() {
         passes("先交¥20,000，再付 20000元，共3.5万，返还 50000 块，赚 12000 yuan");
         passes("Pay ¥ 38000 today, or 1,280.50 later; rate 2.8%, 10:30 to 23:59");
-        passes("2026-11-30 到期；取件码 8-3-2107；验证码 4821；第 3 步；日入100-300");
+        passes("2026-11-30 到期；取件码 8-3-2107；验证码 4821；第 3 步；日入100-300；2024-2025学年，2019–2023");
     }
 
     #[test]
