@@ -7,8 +7,7 @@
 use crate::config::{debrief_channels, SecurityOffice, SECURITY_CHANNEL};
 use scamspot_core::content::{OfficialChannel, SiteIndex};
 use scamspot_core::engine::{Action, FlagStatus, Phase, Round};
-use scamspot_core::i18n::Texts;
-use scamspot_core::i18n::{fill, yuan, Lang};
+use scamspot_core::i18n::{fill, yuan, Lang, Texts};
 use std::rc::Rc;
 use yew::prelude::*;
 

@@ -1,7 +1,8 @@
 //! Checks that a pack can be played: ids resolve, every step is reachable,
 //! every path ends, texts exist in every language and fit a phone screen,
 //! every invented detail is fictional-safe (`fiction`).
-//! The same code runs in the author's checker, in `cargo test` and in the browser.
+//! The same code runs in the author's checker, in `cargo test` and in the
+//! browser; the fictional-safe rules only in the first two (and the build).
 
 use super::diagnostic::Diagnostic;
 use super::model::{Catalog, Localized, Outcome, Scenario, Sender, Step, StepKind, FORMAT_VERSION};
