@@ -114,7 +114,8 @@ fn number_runs(text: &str) -> Vec<NumberRun> {
 /// `Some(false)` as a space or hyphen inside a phone or card number.
 fn joiner(separator: char, before: usize, after: usize) -> Option<bool> {
     match separator {
-        '.' | ',' => Some(true),
+        '.' => Some(true),
+        ',' if after == 3 => Some(true),
         ' ' | '\u{a0}' if before >= JOINED_GROUP && after >= JOINED_GROUP => Some(false),
         '-' | '－' | '–' if before.min(after) >= JOINED_GROUP && before.max(after) >= HYPHENED_GROUP => Some(false),
         _ => None,
@@ -326,6 +327,7 @@ mod tests {
         assert_eq!(found("座机0571-8823-6621"), vec![("SS0043".into(), "0571-8823-6621")]);
         assert_eq!(found("tel 0571–8823–6621"), vec![("SS0043".into(), "0571–8823–6621")]);
         assert_eq!(found("验证码 482193"), vec![("SS0043".into(), "482193")]);
+        assert_eq!(found("call 13812345678,2"), vec![("SS0042".into(), "13812345678")]);
         assert_eq!(found("订单号2023112912"), vec![("SS0043".into(), "2023112912")]);
     }
 
