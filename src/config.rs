@@ -27,7 +27,24 @@ pub struct AppConfig {
     pub pack_url: Option<String>,
     /// Origins whose messages an iframe embed accepts (and posts results to).
     pub trusted_origins: Vec<String>,
+    /// This deployment's campus security office, shown in every debrief.
+    pub security: Option<SecurityOffice>,
 }
+
+/// A campus security office (保卫处): the one official channel whose name and
+/// number differ per university, so the deployment gives them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SecurityOffice {
+    /// Its name ("江城大学保卫处"); `None`: the catalog's words for it.
+    pub name: Option<String>,
+    /// Digits, spaces and hyphens only, so it can go into a `tel:` link as it is.
+    pub phone: String,
+}
+
+/// The catalog's channel the office fills in.
+pub const SECURITY_CHANNEL: &str = "campus-security";
+/// Longest office name shown; a longer one is cut (it fits a phone screen line).
+const SECURITY_NAME_MAX: usize = 40;
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub enum StartMode {
@@ -83,7 +100,8 @@ impl AppConfig {
         let trusted_origins = get("trust")
             .map(|t| t.split(',').map(str::trim).filter(|o| o.starts_with("http")).map(str::to_string).collect())
             .unwrap_or_default();
-        (AppConfig { base, lang, types, start, length, theme, pack_url, trusted_origins }, warnings)
+        let security = read_security(&get, &mut warnings);
+        (AppConfig { base, lang, types, start, length, theme, pack_url, trusted_origins, security }, warnings)
     }
 
     /// The round the start button plays.
@@ -95,6 +113,43 @@ impl AppConfig {
             StartMode::Quick | StartMode::Types => RoundKind::Quick,
         }
     }
+}
+
+/// `security-name` and `security-phone`. A phone is needed: a name alone
+/// tells a learner in trouble nothing the catalog does not.
+fn read_security(get: &impl Fn(&str) -> Option<String>, warnings: &mut Vec<String>) -> Option<SecurityOffice> {
+    let name = get("security-name").map(|n| n.trim().chars().take(SECURITY_NAME_MAX).collect::<String>());
+    let name = name.filter(|n| !n.is_empty());
+    let phone = get("security-phone").map(|p| p.trim().to_string()).filter(|p| !p.is_empty());
+    match phone {
+        Some(phone) if is_phone(&phone) => Some(SecurityOffice { name, phone }),
+        Some(phone) => {
+            warnings.push(format!("security-phone=\"{phone}\" may hold digits, spaces and hyphens only; not shown"));
+            None
+        }
+        None if name.is_some() => {
+            warnings.push("security-name needs security-phone; the campus security office is not shown".into());
+            None
+        }
+        None => None,
+    }
+}
+
+/// Digits, spaces and hyphens, with at least one digit: `0571-8***`-style
+/// masks and anything else that could not be dialled are refused.
+pub fn is_phone(text: &str) -> bool {
+    text.chars().any(|c| c.is_ascii_digit()) && text.chars().all(|c| c.is_ascii_digit() || c == ' ' || c == '-')
+}
+
+/// The official channels a debrief lists: the scenario's own, and the
+/// campus security office when the deployment gives one, since it is always
+/// relevant to a student (listed once, where the scenario puts it, else last).
+pub fn debrief_channels<'a>(listed: &'a [String], security: Option<&SecurityOffice>) -> Vec<&'a str> {
+    let mut channels: Vec<&str> = listed.iter().map(String::as_str).collect();
+    if security.is_some() && !channels.contains(&SECURITY_CHANNEL) {
+        channels.push(SECURITY_CHANNEL);
+    }
+    channels
 }
 
 /// `#rgb` or `#rrggbb`: a colour that cannot smuggle anything into CSS.
@@ -166,6 +221,39 @@ mod tests {
             read(&[("lang", "fr"), ("mode", "marathon"), ("length", "99"), ("theme", "red;}body{display:none")]);
         assert_eq!((c.lang, &c.start, c.length, c.theme), (None, &StartMode::Quick, DEFAULT_LENGTH, None));
         assert_eq!(warnings.len(), 4, "{warnings:?}");
+    }
+
+    #[test]
+    fn the_campus_security_office_is_read_with_a_dialable_phone() {
+        let (c, warnings) = read(&[("security-name", " 江城大学保卫处 "), ("security-phone", "0571-8888 1234")]);
+        let office = SecurityOffice { name: Some("江城大学保卫处".into()), phone: "0571-8888 1234".into() };
+        assert_eq!((c.security, warnings.len()), (Some(office), 0));
+        let (c, _) = read(&[("security-phone", "110")]);
+        assert_eq!(c.security, Some(SecurityOffice { name: None, phone: "110".into() }), "the name is optional");
+        assert_eq!(read(&[]).0.security, None);
+    }
+
+    #[test]
+    fn a_security_phone_that_cannot_be_dialled_or_is_missing_is_reported() {
+        for bad in ["javascript:alert(1)", "0571-8***-1234", "+86 571", "---"] {
+            let (c, warnings) = read(&[("security-phone", bad)]);
+            assert_eq!((c.security, warnings.len()), (None, 1), "{bad}");
+        }
+        let (c, warnings) = read(&[("security-name", "保卫处")]);
+        assert_eq!((c.security, warnings.len()), (None, 1));
+        let long = "保".repeat(60);
+        let (c, _) = read(&[("security-name", long.as_str()), ("security-phone", "110")]);
+        assert_eq!(c.security.and_then(|s| s.name).map(|n| n.chars().count()), Some(SECURITY_NAME_MAX));
+    }
+
+    #[test]
+    fn the_office_joins_every_debriefs_channels_once() {
+        let office = SecurityOffice { name: None, phone: "110".into() };
+        let listed = vec!["110".to_string(), "96110".to_string()];
+        assert_eq!(debrief_channels(&listed, None), ["110", "96110"]);
+        assert_eq!(debrief_channels(&listed, Some(&office)), ["110", "96110", SECURITY_CHANNEL]);
+        let with_it = vec![SECURITY_CHANNEL.to_string(), "110".to_string()];
+        assert_eq!(debrief_channels(&with_it, Some(&office)), [SECURITY_CHANNEL, "110"]);
     }
 
     #[test]

@@ -23,8 +23,15 @@ use std::rc::Rc;
 const CORPUS: &str = "tests/broken_packs";
 
 /// Cases whose Chinese output is saved too (`NAME.zh.stderr`).
-const CHINESE: &[&str] =
-    &["loop", "next-missing-step", "unknown-field", "syntax-unclosed-string", "flag-not-in-text", "missing-start"];
+const CHINESE: &[&str] = &[
+    "loop",
+    "next-missing-step",
+    "unknown-field",
+    "syntax-unclosed-string",
+    "flag-not-in-text",
+    "missing-start",
+    "fiction-mobile",
+];
 
 fn catalog() -> Catalog {
     load_catalog("catalog.toml", &fs::read_to_string(Path::new(CORPUS).join("catalog.toml")).unwrap()).unwrap()

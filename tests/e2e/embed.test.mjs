@@ -1,11 +1,12 @@
 // Embedding on other sites: the <scam-spot> element inside a hostile page,
 // two widgets side by side, a broken host pack, the strict-CSP page, and the
 // iframe embed on a second origin (auto-height, results by postMessage,
-// untrusted messages ignored). Phone and desktop viewports.
+// untrusted messages ignored), the campus security office setting. Phone and
+// desktop viewports.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { launch, playToEndCard, serveDist } from './helpers.mjs';
+import { axeViolations, launch, playToEndCard, readDist, serveDist } from './helpers.mjs';
 import { startExamples } from '../../scripts/examples-server.mjs';
 
 const VIEWPORTS = { phone: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true }, desktop: { viewport: { width: 1280, height: 800 } } };
@@ -252,4 +253,21 @@ test('closing the page mid-round still reports the round to the host, once, as n
   const kept = await page.evaluate(() => JSON.parse(localStorage.getItem('kept') || '[]'));
   assert.equal(kept.length, 1, JSON.stringify(kept));
   assert.deepEqual([kept[0].from, kept[0].detail.completed, kept[0].detail.confidence_before], ['zh-widget', false, 2]);
+});
+
+test('the campus security office a deployment sets is in the debrief, with its number to tap', async t => {
+  // Settings are the same on every host; here as the app's own page's query parameters.
+  const [first] = JSON.parse(readDist('packs/index.json')).packs;
+  const settings = new URLSearchParams({ lang: 'zh-CN', scenario: first.id, 'security-name': '江城大学保卫处', 'security-phone': '0571-8888 1234' });
+  const { page, errors } = await open(t, `${servers.widget}/?${settings}`, 'phone', 'zh-CN');
+  await press(page.locator('#start'));
+  await press(page.locator('[data-level="3"]'));
+  await playToEndCard(page);
+  await press(page.locator('#see-debrief'));
+  const office = page.locator('.channel-list #campus-security');
+  assert.match(await office.innerText(), /^江城大学保卫处\s+电话：0571-8888 1234$/);
+  assert.equal(await office.locator('a').getAttribute('href'), 'tel:0571-88881234');
+  assert.equal(await page.locator('#fiction-note').innerText(), '本场景中的机构、人名、号码、网址均为虚构。');
+  assert.deepEqual(await axeViolations(page), [], 'debrief with the office: accessibility');
+  assert.deepEqual(errors, []);
 });

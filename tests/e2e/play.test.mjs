@@ -44,6 +44,8 @@ test('Chinese: plays like-for-cash to a late stop, scores it, and remembers it a
   assert.equal(await page.locator('.flag.missed').count(), 1);
   assert.match(await text(page, '.flag.missed'), /今天名额只剩2个/);
   assert.match(await text(page, '.channel-list'), /110/);
+  assert.equal(await text(page, '#fiction-note'), '本场景中的机构、人名、号码、网址均为虚构。');
+  assert.equal(await page.locator('#campus-security').count(), 0, 'no office shown when the deployment gives none');
   assert.deepEqual(await axeViolations(page), [], 'debrief accessibility');
 
   await page.locator('#next').tap();
@@ -88,6 +90,7 @@ test('English: plays like-for-cash to the end of the scam path and loses the mon
   await page.locator('#see-debrief').tap();
   assert.equal(await text(page, '#scenario-points'), 'Points for this scenario: 30/130');
   assert.equal(await page.locator('.flag.found').count(), 3);
+  assert.equal(await text(page, '#fiction-note'), 'All organisations, names, numbers and addresses in this scenario are fictional.');
   await page.locator('#next').tap();
   await page.locator('[data-level="5"]').tap();
   assert.equal(await text(page, '#result-points'), '30/130 points');

@@ -200,6 +200,10 @@ pub struct Texts {
     pub why_heading: &'static str,
     pub action_heading: &'static str,
     pub channels_heading: &'static str,
+    /// Before the campus security office's phone number, in a debrief.
+    pub security_phone: &'static str,
+    /// Under every debrief: the scenario's parties are invented.
+    pub fictional_footer: &'static str,
     pub next_scenario: &'static str,
     pub finish_round: &'static str,
     pub result_heading: &'static str,
@@ -295,6 +299,8 @@ impl Texts {
 pub struct CatalogueTexts {
     pub title: &'static str,
     pub intro: &'static str,
+    /// Under the list: every party in the scenarios is invented.
+    pub fictional: &'static str,
     pub scam: &'static str,
     pub genuine: &'static str,
     /// By `Channel`: chat, group, sms, call, app, email, marketplace.
@@ -324,6 +330,7 @@ impl CatalogueTexts {
 pub static ZH_CATALOGUE: CatalogueTexts = CatalogueTexts {
     title: "场景目录",
     intro: "每个场景都可以单独分享：复制链接，或在投影上展示二维码，学生扫码后直接进入这个场景。",
+    fictional: "各场景中的机构、人名、号码、网址均为虚构。",
     scam: "骗局",
     genuine: "真实服务",
     channel_names: ["聊天", "群聊", "短信", "电话", "App界面", "邮件", "二手交易"],
@@ -336,6 +343,7 @@ pub static ZH_CATALOGUE: CatalogueTexts = CatalogueTexts {
 pub static EN_CATALOGUE: CatalogueTexts = CatalogueTexts {
     title: "Scenario catalogue",
     intro: "Every scenario can be shared on its own: copy its link, or show its QR code on the projector; scanning it opens that scenario directly.",
+    fictional: "All organisations, names, numbers and addresses in these scenarios are fictional.",
     scam: "Scam",
     genuine: "Genuine",
     channel_names: ["Chat", "Group chat", "SMS", "Call", "App screens", "Email", "Second-hand marketplace"],
@@ -417,6 +425,8 @@ pub static ZH: Texts = Texts {
     why_heading: "为什么",
     action_heading: "正确做法",
     channels_heading: "官方渠道",
+    security_phone: "电话",
+    fictional_footer: "本场景中的机构、人名、号码、网址均为虚构。",
     next_scenario: "下一个场景",
     finish_round: "完成本轮",
     result_heading: "本轮成绩",
@@ -539,6 +549,8 @@ pub static EN: Texts = Texts {
     why_heading: "Why",
     action_heading: "The right thing to do",
     channels_heading: "Official channels",
+    security_phone: "Phone",
+    fictional_footer: "All organisations, names, numbers and addresses in this scenario are fictional.",
     next_scenario: "Next scenario",
     finish_round: "Finish the round",
     result_heading: "Your round",

@@ -76,6 +76,7 @@ pub fn page(index: &SiteIndex, lang: Lang) -> String {
     <main class="content">
       <h1>{title}</h1>
       <p>{intro}</p>{types}
+      <p class="meta fiction-note">{fictional}</p>
     </main>
   </div>
 </body>
@@ -87,6 +88,7 @@ pub fn page(index: &SiteIndex, lang: Lang) -> String {
         other_code = other.code(),
         switch = escape(t.switch_to),
         intro = escape(words.intro),
+        fictional = escape(words.fictional),
     )
 }
 
@@ -118,6 +120,7 @@ mod tests {
         assert!(html.contains(r#"<span class="genuine">真实服务</span><span>App界面</span>"#));
         assert_eq!(html.matches("class=\"catalogue-type\"").count(), 1, "types without scenarios are left out");
         assert!(html.contains(r#"href="catalogue-en.html" lang="en""#));
+        assert!(html.contains(r#"<p class="meta fiction-note">各场景中的机构、人名、号码、网址均为虚构。</p>"#));
         let english = page(&index(), Lang::En);
         assert!(english.contains(r#"<a href="./?scenario=fl-x&amp;lang=en">A &quot;loan&quot;</a>"#));
         assert!(english.contains(r#"<html lang="en">"#) && english.contains(r#"href="catalogue.html" lang="zh-CN""#));

@@ -6,7 +6,7 @@
 use scamspot_core::content::index::{BrokenPack, PackSummary, SiteIndex, INDEX_FILE};
 use scamspot_core::content::locate::SpanTree;
 use scamspot_core::content::{load_catalog, load_scenario};
-use scamspot_core::content::{Catalog, Diagnostic, FieldPath, Problem, ValidScenario};
+use scamspot_core::content::{Catalog, Diagnostic, Fiction, FieldPath, Problem, ValidScenario};
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -31,7 +31,7 @@ fn read(path: &Path, shown: &str) -> Result<String, Vec<Diagnostic>> {
 pub fn check_folder(dir: &Path) -> FolderReport {
     let mut report = FolderReport::default();
     let catalog = match read(&dir.join(CATALOG_FILE), CATALOG_FILE).and_then(|text| load_catalog(CATALOG_FILE, &text)) {
-        Ok(catalog) => catalog,
+        Ok(catalog) => with_shipped_fiction(catalog),
         Err(problems) => {
             report.problems = problems;
             return report;
@@ -103,11 +103,23 @@ pub fn catalog_for(pack: &Path) -> (CatalogSource, Result<Catalog, Vec<Diagnosti
     match find_catalog(pack) {
         Some(path) => {
             let shown = path.display().to_string();
-            let catalog = read(&path, &shown).and_then(|text| load_catalog(&shown, &text));
+            let catalog = read(&path, &shown).and_then(|text| load_catalog(&shown, &text)).map(with_shipped_fiction);
             (CatalogSource::Nearest(path), catalog)
         }
         None => (CatalogSource::BuiltIn, load_catalog(CATALOG_FILE, BUILT_IN_CATALOG)),
     }
+}
+
+/// A catalog without its own `[fiction]` lists (a campus's packs folder, a
+/// branch made before them) gets the shipped catalog's, so every pack is held
+/// to the same fictional-safe rules and the official numbers stay allowed.
+pub fn with_shipped_fiction(mut catalog: Catalog) -> Catalog {
+    if catalog.fiction == Fiction::default() {
+        if let Ok(shipped) = load_catalog(CATALOG_FILE, BUILT_IN_CATALOG) {
+            catalog.fiction = shipped.fiction;
+        }
+    }
+    catalog
 }
 
 /// The compiled file name of a pack: `a/b.toml` → `a/b.json`.
@@ -168,6 +180,18 @@ mod tests {
         let (source, catalog) = catalog_for(Path::new("/no-such-folder/pack.toml"));
         assert_eq!(source, CatalogSource::BuiltIn);
         assert!(catalog.expect("the shipped catalog is valid").scam_type("order-brushing").is_some());
+    }
+
+    #[test]
+    fn a_catalog_without_fiction_lists_gets_the_shipped_ones() {
+        let (_, shipped) = catalog_for(Path::new("/no-such-folder/pack.toml"));
+        let shipped = shipped.unwrap();
+        assert!(shipped.fiction.numbers.contains(&"96110".to_string()) && !shipped.fiction.denylist.is_empty());
+        let bare = Catalog { fiction: Fiction::default(), ..shipped.clone() };
+        assert_eq!(with_shipped_fiction(bare).fiction, shipped.fiction);
+        let own = Fiction { denylist: vec!["x".into()], ..Fiction::default() };
+        let kept = with_shipped_fiction(Catalog { fiction: own.clone(), ..shipped });
+        assert_eq!(kept.fiction, own, "a catalog's own lists are kept");
     }
 
     #[test]

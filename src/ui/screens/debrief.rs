@@ -1,10 +1,13 @@
 //! After a scenario: what it was, what happened, every red flag (found or
-//! missed), the techniques, the right action and the official channels.
+//! missed), the techniques, the right action and the official channels
+//! (with this deployment's campus security office, when it gives one), and
+//! a note that every party in it is invented.
 //! Opened again from the results, it is read-only and leads back there.
 
-use scamspot_core::content::SiteIndex;
+use crate::config::{debrief_channels, SecurityOffice, SECURITY_CHANNEL};
+use scamspot_core::content::{OfficialChannel, SiteIndex};
 use scamspot_core::engine::{Action, FlagStatus, Phase, Round};
-use scamspot_core::i18n::{fill, yuan, Lang};
+use scamspot_core::i18n::{fill, yuan, Lang, Texts};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -14,6 +17,8 @@ pub struct DebriefScreenProps {
     pub round: Rc<Round>,
     pub site: Rc<SiteIndex>,
     pub on_action: Callback<Action>,
+    #[prop_or_default]
+    pub security: Option<SecurityOffice>,
 }
 
 #[function_component]
@@ -31,6 +36,9 @@ pub fn DebriefScreen(props: &DebriefScreenProps) -> Html {
         let label = if r.is_last() { t.finish_round } else { t.next_scenario };
         ("next", label, Action::NextScenario { scenario: index })
     };
+
+    let office = props.security.as_ref();
+    let channels = debrief_channels(&scenario.debrief.channels, office);
 
     let flag_items: Vec<Html> = r
         .flag_review(index)
@@ -84,16 +92,30 @@ pub fn DebriefScreen(props: &DebriefScreenProps) -> Html {
             <h2>{ t.action_heading }</h2>
             <p class="right-action">{ scenario.debrief.action.get(code) }</p>
 
-            if !scenario.debrief.channels.is_empty() {
+            if !channels.is_empty() {
                 <h2>{ t.channels_heading }</h2>
                 <ul class="channel-list">
-                    { for scenario.debrief.channels.iter().filter_map(|id| props.site.catalog.channel(id)).map(|ch| html! {
-                        <li><strong>{ ch.name.get(code) }</strong><p>{ ch.about.get(code) }</p></li>
-                    }) }
+                    { for channels.iter().filter_map(|id| props.site.catalog.channel(id)).map(|ch| channel_item(ch, office, code, t)) }
                 </ul>
             }
 
+            <p class="meta fiction-note" id="fiction-note">{ t.fictional_footer }</p>
+
             <button id={onward_id} class="primary" onclick={props.on_action.reform(move |_| onward.clone())}>{ onward_label }</button>
         </section>
+    }
+}
+
+/// One official channel; the campus security office with this deployment's
+/// name and a number to tap, when it gives them.
+fn channel_item(channel: &OfficialChannel, office: Option<&SecurityOffice>, code: &str, t: &Texts) -> Html {
+    match office.filter(|_| channel.id == SECURITY_CHANNEL) {
+        Some(office) => html! {
+            <li id="campus-security">
+                <strong>{ office.name.as_deref().unwrap_or(channel.name.get(code)) }</strong>
+                <p>{ t.security_phone }{ t.label_sep }<a href={format!("tel:{}", office.phone.replace(' ', ""))}>{ &office.phone }</a></p>
+            </li>
+        },
+        None => html! { <li><strong>{ channel.name.get(code) }</strong><p>{ channel.about.get(code) }</p></li> },
     }
 }

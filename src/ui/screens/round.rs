@@ -5,6 +5,7 @@ use super::confidence::ConfidenceScreen;
 use super::debrief::DebriefScreen;
 use super::result::ResultScreen;
 use super::scenario::ScenarioScreen;
+use crate::config::SecurityOffice;
 use crate::web::browser::{bring_top_into_view, focus_heading};
 use scamspot_core::content::SiteIndex;
 use scamspot_core::engine::plan::RoundKind;
@@ -24,6 +25,8 @@ pub struct RoundViewProps {
     pub on_home: Callback<()>,
     #[prop_or_default]
     pub read_aloud: Option<Lang>,
+    #[prop_or_default]
+    pub security: Option<SecurityOffice>,
 }
 
 #[function_component]
@@ -43,7 +46,8 @@ pub fn RoundView(props: &RoundViewProps) -> Html {
     // The debrief shows after each scenario, and again when opened from the results.
     let screen = match round.phase() {
         _ if round.debrief_index().is_some() => html! {
-            <DebriefScreen {lang} round={Rc::clone(round)} site={Rc::clone(&props.site)} on_action={on_action.clone()} />
+            <DebriefScreen {lang} round={Rc::clone(round)} site={Rc::clone(&props.site)} on_action={on_action.clone()}
+                security={props.security.clone()} />
         },
         Phase::RateBefore => {
             html! { <ConfidenceScreen {lang} after={false} on_rate={on_action.reform(Action::RateBefore)} /> }

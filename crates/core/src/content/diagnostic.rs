@@ -18,7 +18,19 @@ pub struct Diagnostic {
     pub scenario: Option<String>,
     pub step: Option<String>,
     pub path: FieldPath,
+    /// The faulty words inside a text value (a phone number in a message),
+    /// when the problem is about them: placing narrows the span to them.
+    pub words: Option<Words>,
     pub problem: Problem,
+}
+
+/// Some words of a text value: what they say and which occurrence (0-based)
+/// of them in the value is meant. Found again in the file's source by their
+/// text, since escapes make the value and its source differ in length.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Words {
+    pub text: String,
+    pub nth: usize,
 }
 
 impl Diagnostic {
@@ -31,12 +43,28 @@ impl Diagnostic {
             scenario: None,
             step: None,
             path: FieldPath::root(),
+            words: None,
             problem,
         }
     }
 
     pub fn at(self, path: FieldPath) -> Diagnostic {
         Diagnostic { path, ..self }
+    }
+
+    /// Names bytes `range` of `value`, the text at the diagnostic's path, as the faulty words.
+    pub fn words(self, value: &str, range: Range<usize>) -> Diagnostic {
+        let text = value[range.clone()].to_string();
+        let nth = value[..range.start].matches(text.as_str()).count();
+        Diagnostic { words: Some(Words { text, nth }), ..self }
+    }
+
+    /// Where the faulty words are in `span`, the value's bytes in `source`;
+    /// `None` without words or when they are not found there.
+    pub fn words_in(&self, source: &str, span: &Range<usize>) -> Option<Range<usize>> {
+        let words = self.words.as_ref()?;
+        let (at, _) = source.get(span.clone())?.match_indices(words.text.as_str()).nth(words.nth)?;
+        Some(span.start + at..span.start + at + words.text.len())
     }
 
     /// Points at bytes `span` of `text`, the file's content.
@@ -99,6 +127,15 @@ mod tests {
         assert_eq!(line_column(text, 13), (2, 4));
         // an offset inside a multi-byte character does not panic
         assert_eq!(line_column(text, 7), (2, 1));
+    }
+
+    #[test]
+    fn words_are_found_again_in_the_source_of_their_value() {
+        let value = "call 110 or 110";
+        let source = "text.en = \"call 110 or 110\"\n";
+        let d = Diagnostic::new("p.toml", Problem::NoSteps).words(value, 12..15);
+        assert_eq!(d.words_in(source, &(10..27)), Some(23..26));
+        assert_eq!(Diagnostic::new("p.toml", Problem::NoSteps).words_in(source, &(10..27)), None);
     }
 
     #[test]

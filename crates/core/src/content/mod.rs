@@ -1,6 +1,8 @@
 //! Content: the pack model, parsing and validation. Pure Rust, no browser types.
 
 pub mod diagnostic;
+#[cfg(any(feature = "authoring", test))]
+pub mod fiction;
 pub mod index;
 #[cfg(any(feature = "authoring", test))]
 pub mod locate;

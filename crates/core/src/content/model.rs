@@ -260,6 +260,28 @@ pub struct Catalog {
     pub types: Vec<ScamType>,
     pub techniques: Vec<Technique>,
     pub channels: Vec<OfficialChannel>,
+    /// What keeps invented details fictional (`[fiction]`); absent, nothing is
+    /// allowed or denied by name. Only the authors' tools apply it, so the
+    /// compiled index the browser reads leaves it out.
+    #[serde(default, skip_serializing)]
+    pub fiction: Fiction,
+}
+
+/// The catalog's `[fiction]` table: the real numbers and hosts a pack may
+/// write in full (official lines, impersonated platforms), and the names of
+/// real brands no invented party may carry. `content::fiction` applies it.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fiction {
+    /// Official numbers written in full, digits only; `x` stands for any digit ("95xxx").
+    #[serde(default)]
+    pub numbers: Vec<String>,
+    /// Real hosts a pack may name, with their subdomains ("12306.cn" allows "www.12306.cn").
+    #[serde(default)]
+    pub hosts: Vec<String>,
+    /// Names of real brands and companies, matched anywhere in a text, ignoring case.
+    #[serde(default)]
+    pub denylist: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]

@@ -130,6 +130,7 @@ fn place(file: &str, text: &str, problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
         .into_iter()
         .map(|problem| {
             let span = tree.locate(&problem.path);
+            let span = problem.words_in(text, &span).unwrap_or(span);
             problem.pointing_at(text, span)
         })
         .collect();

@@ -9,7 +9,7 @@ use std::fmt;
 pub struct Code(pub u16);
 
 /// The highest code in use; docs/authoring.md documents SS0001 up to it.
-pub const LAST_CODE: Code = Code(41);
+pub const LAST_CODE: Code = Code(48);
 
 impl fmt::Display for Code {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -118,6 +118,28 @@ pub enum Problem {
     NeedsCompiling,
     /// The validator passed a pack whose ids still do not resolve (a bug).
     Unresolved,
+    /// Fictional-safe by rule (`content::fiction`): a detail that could belong to someone real.
+    UnmaskedMobile {
+        number: String,
+    },
+    LongNumber {
+        number: String,
+    },
+    CardNumber {
+        number: String,
+    },
+    RealDomain {
+        host: String,
+    },
+    /// A `.edu.cn` or `.gov.cn` host: only authorities hold those.
+    AuthorityDomain {
+        host: String,
+    },
+    DeniedName {
+        name: String,
+    },
+    /// A scam whose start step is not a spot step on a flagged contact message.
+    ScamOpensWithoutSpot,
 }
 
 /// Largest gain or loss one choice may carry, and the largest savings, in yuan.
@@ -170,6 +192,13 @@ impl Problem {
             CannotRead { .. } => 39,
             NeedsCompiling => 40,
             Unresolved => 41,
+            UnmaskedMobile { .. } => 42,
+            LongNumber { .. } => 43,
+            CardNumber { .. } => 44,
+            RealDomain { .. } => 45,
+            AuthorityDomain { .. } => 46,
+            DeniedName { .. } => 47,
+            ScamOpensWithoutSpot => 48,
         })
     }
 
@@ -239,6 +268,13 @@ pub(super) mod tests {
             (CannotRead { reason: s() }, "SS0039"),
             (NeedsCompiling, "SS0040"),
             (Unresolved, "SS0041"),
+            (UnmaskedMobile { number: s() }, "SS0042"),
+            (LongNumber { number: s() }, "SS0043"),
+            (CardNumber { number: s() }, "SS0044"),
+            (RealDomain { host: s() }, "SS0045"),
+            (AuthorityDomain { host: s() }, "SS0046"),
+            (DeniedName { name: s() }, "SS0047"),
+            (ScamOpensWithoutSpot, "SS0048"),
         ];
         for (problem, _) in &all {
             // Exhaustive on purpose: a new variant must be added to the list above.
@@ -253,6 +289,8 @@ pub(super) mod tests {
                 GenuineNeedsTrusted | GenuineNeedsRefused | ScamNeedsSafe | ScamNeedsLoss | ScamNeedsFlags => {}
                 MoneyOutOfRange { .. } | DuplicateScenarioId { .. } | DuplicateCatalogId { .. } => {}
                 CannotRead { .. } | NeedsCompiling | Unresolved => {}
+                UnmaskedMobile { .. } | LongNumber { .. } | CardNumber { .. } | RealDomain { .. } => {}
+                AuthorityDomain { .. } | DeniedName { .. } | ScamOpensWithoutSpot => {}
             }
         }
         all

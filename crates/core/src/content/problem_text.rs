@@ -139,6 +139,34 @@ impl Problem {
             CannotRead { reason } => say!(format!("无法读取文件：{reason}"), format!("cannot read the file: {reason}")),
             NeedsCompiling => say!("浏览器只读取编译后的场景包".into(), "the app reads compiled packs only".into()),
             Unresolved => say!("有步骤 id 无法解析".into(), "a step id does not resolve".into()),
+            UnmaskedMobile { number } => {
+                say!(format!("手机号 {number} 没有打码"), format!("the mobile number {number} is not masked"))
+            }
+            LongNumber { number } => say!(
+                format!("{number} 是 5 位以上的一串数字，像真实的电话号码或账号"),
+                format!("{number} is a run of 5 or more digits, like a real phone number or ID"),
+            ),
+            CardNumber { number } => {
+                say!(format!("银行卡号 {number} 没有打码"), format!("the bank card number {number} is not masked"))
+            }
+            RealDomain { host } => say!(
+                format!("{host} 是任何人都能注册的真实域名"),
+                format!("{host} is a real domain that anyone can register"),
+            ),
+            AuthorityDomain { host } => say!(
+                format!("{host} 用了 .edu.cn 或 .gov.cn：虚构的机构绝不能用"),
+                format!("{host} uses .edu.cn or .gov.cn: never for an invented party"),
+            ),
+            DeniedName { name } => say!(
+                format!("\"{name}\" 是真实品牌或公司的名字"),
+                format!("\"{name}\" is the name of a real brand or company"),
+            ),
+            ScamOpensWithoutSpot => say!(
+                "骗局场景要从找可疑信号开始：`start` 步骤应是 [steps.spot]，且有一条带可疑信号的对方消息".into(),
+                "a scam opens with spotting red flags: its `start` step must be a [steps.spot] step with a contact \
+                 message that has flags"
+                    .into(),
+            ),
         }
     }
 
@@ -198,6 +226,39 @@ impl Problem {
             NeedsCompiling => say!(
                 "运行 `scamspot-check --compile OUT-FOLDER PACKS-FOLDER`，然后使用生成的 .json 文件",
                 "run `scamspot-check --compile OUT-FOLDER PACKS-FOLDER` and serve the .json files it writes",
+            ),
+            UnmaskedMobile { .. } => {
+                say!("像真实App那样打码，如 170****5536", "mask it as real apps show it, e.g. 170****5536")
+            }
+            LongNumber { .. } => say!(
+                "打码（如 0571-8***-6621、1069****4566、QQ 28****31）；金额带上 ¥ 或 元；验证码最多 4 位；\
+                 官方号码须列在 catalog.toml 的 [fiction] numbers 里",
+                "mask it (0571-8***-6621, 1069****4566, QQ 28****31); write amounts with ¥ or 元; a code has 4 \
+                 digits at most; an official number must be listed in catalog.toml's [fiction] numbers",
+            ),
+            CardNumber { .. } => say!(
+                "只显示前四位和后四位：6217 **** **** 8830",
+                "show the first and last four digits only: 6217 **** **** 8830",
+            ),
+            RealDomain { .. } => say!(
+                "虚构的网址和邮箱只用保留后缀 .example、.test、.invalid（如 ledou-mall.example）；\
+                 被冒充的真实平台须列在 catalog.toml 的 [fiction] hosts 里",
+                "invented sites and e-mail use the reserved .example, .test or .invalid (e.g. ledou-mall.example); \
+                 a real platform being impersonated must be listed in catalog.toml's [fiction] hosts",
+            ),
+            AuthorityDomain { .. } => say!(
+                "改用保留后缀，如 jcu.edu.example；仿冒网址这样保留仿冒感：www.spp-gov.cn.ajcx.example",
+                "use a reserved name such as jcu.edu.example; a look-alike keeps its lesson as \
+                 www.spp-gov.cn.ajcx.example",
+            ),
+            DeniedName { .. } => say!(
+                "换一个明显虚构的名字（如 喵go商城、知鹿快递）；名单在 catalog.toml 的 [fiction] denylist",
+                "use a clearly invented name (e.g. Miaogo Mall, Zhilu Express); the list is catalog.toml's \
+                 [fiction] denylist",
+            ),
+            ScamOpensWithoutSpot => say!(
+                "把对方的第一条消息放进 start 步骤，加上 [steps.spot] 和 [[steps.messages.flags]]",
+                "put the contact's first message in the start step, with [steps.spot] and [[steps.messages.flags]]",
             ),
             _ => None,
         }

@@ -1,6 +1,8 @@
 //! Checks that a pack can be played: ids resolve, every step is reachable,
-//! every path ends, texts exist in every language and fit a phone screen.
-//! The same code runs in the author's checker, in `cargo test` and in the browser.
+//! every path ends, texts exist in every language and fit a phone screen,
+//! every invented detail is fictional-safe (`fiction`).
+//! The same code runs in the author's checker, in `cargo test` and in the
+//! browser; the fictional-safe rules only in the first two (and the build).
 
 use super::diagnostic::Diagnostic;
 use super::model::{Catalog, Localized, Outcome, Scenario, Sender, Step, StepKind, FORMAT_VERSION};
@@ -28,18 +30,36 @@ pub const DEBRIEF: Limit = Limit { chinese: 220, other: 440 };
 struct Checker<'a> {
     file: &'a str,
     scenario: &'a Scenario,
+    #[cfg(any(feature = "authoring", test))]
+    fiction: &'a super::model::Fiction,
     problems: Vec<Diagnostic>,
+    /// Kept apart: a pack that is not fictional-safe still has its paths checked.
+    unsafe_details: Vec<Diagnostic>,
 }
 
 impl Checker<'_> {
-    /// Records a problem at `path`; the step is named after the step the path is in.
-    fn report(&mut self, path: FieldPath, problem: Problem) {
+    /// A problem at `path`; the step is named after the step the path is in.
+    fn diagnostic(&self, path: FieldPath, problem: Problem) -> Diagnostic {
         let step = path.step_index().and_then(|i| self.scenario.steps.get(i)).map(|s| s.id.clone());
-        self.problems.push(Diagnostic {
-            scenario: Some(self.scenario.id.clone()),
-            step,
-            ..Diagnostic::new(self.file, problem).at(path)
-        });
+        Diagnostic { scenario: Some(self.scenario.id.clone()), step, ..Diagnostic::new(self.file, problem).at(path) }
+    }
+
+    /// The authors' tools and the build hold every text to the fictional-safe
+    /// rules; the browser, reading only packs they passed, skips them.
+    #[cfg(any(feature = "authoring", test))]
+    fn fiction(&mut self, path: &FieldPath, text: &str) {
+        for found in super::fiction::findings(text, self.fiction) {
+            let problem = self.diagnostic(path.clone(), found.problem).words(text, found.range);
+            self.unsafe_details.push(problem);
+        }
+    }
+
+    #[cfg(not(any(feature = "authoring", test)))]
+    fn fiction(&mut self, _path: &FieldPath, _text: &str) {}
+
+    fn report(&mut self, path: FieldPath, problem: Problem) {
+        let problem = self.diagnostic(path, problem);
+        self.problems.push(problem);
     }
 
     fn text(&mut self, path: FieldPath, text: &Localized, limit: &Limit) {
@@ -52,6 +72,7 @@ impl Checker<'_> {
                     if len > max {
                         self.report(path.clone().lang(lang), Problem::TextTooLong { len, max });
                     }
+                    self.fiction(&path.clone().lang(lang), t);
                 }
             }
         }
@@ -66,7 +87,14 @@ impl Checker<'_> {
 
 /// Every problem in `scenario`, checked against the catalog's ids.
 pub fn validate_scenario(scenario: &Scenario, catalog: &Catalog, file: &str) -> Vec<Diagnostic> {
-    let mut c = Checker { file, scenario, problems: Vec::new() };
+    let mut c = Checker {
+        file,
+        scenario,
+        #[cfg(any(feature = "authoring", test))]
+        fiction: &catalog.fiction,
+        problems: Vec::new(),
+        unsafe_details: Vec::new(),
+    };
     check_header(&mut c, catalog);
     let index = check_step_ids(&mut c);
     for at in 0..scenario.steps.len() {
@@ -76,6 +104,7 @@ pub fn validate_scenario(scenario: &Scenario, catalog: &Catalog, file: &str) -> 
         check_graph(&mut c, &index);
         check_outcomes(&mut c);
     }
+    c.problems.append(&mut c.unsafe_details);
     c.problems
 }
 
@@ -283,6 +312,14 @@ fn check_outcomes(c: &mut Checker) {
         let spots_flags = s.steps.iter().any(|st| st.spot.is_some() && st.messages.iter().any(|m| !m.flags.is_empty()));
         if !spots_flags {
             c.report(steps(), Problem::ScamNeedsFlags);
+        }
+        // The learner looks before any choice can end the round: the start step is that look.
+        let start = s.steps.iter().find(|st| st.id == s.start);
+        let opens_with_spot = start.is_some_and(|st| {
+            st.spot.is_some() && st.messages.iter().any(|m| m.from == Sender::Contact && !m.flags.is_empty())
+        });
+        if !opens_with_spot {
+            c.report(FieldPath::root().key("start"), Problem::ScamOpensWithoutSpot);
         }
     }
 }

@@ -712,18 +712,21 @@ mod tests {
 
     #[test]
     fn a_scam_left_before_its_flags_lists_them_as_not_reached() {
-        // The same scam, opening on the decision: refusing at once ends it
-        // before the flagged offer (reached only after paying and calling 110).
-        let early = SCAM
-            .replace("start = \"offer\"", "start = \"decide\"")
-            .replace("next = \"decide\"", "next = \"safe\"")
-            .replace("en = \"Call 110\" }\nnext = \"safe\"", "en = \"Call 110\" }\nnext = \"offer\"");
-        let r = reveal(step(&Round::new(vec![scenario(&early, "demo/early.toml")]), Action::RateBefore(3)));
+        // The same scam with a flag on the later "stuck" message too: refusing
+        // at the first decision ends it before that message is ever shown.
+        let stuck = "en = \"Stuck, pay ¥500 more.\" }\n";
+        let later = SCAM.replace(
+            stuck,
+            &format!("{stuck}[[steps.messages.flags]]\nquote = {{ zh-CN = \"再付500元\", en = \"pay ¥500 more\" }}\nwhy = {{ zh-CN = \"加码\", en = \"More\" }}\n"),
+        );
+        let r = reveal(step(&Round::new(vec![scenario(&later, "demo/later.toml")]), Action::RateBefore(3)));
+        let r = reveal(step(&r, Action::SubmitSpot { scenario: 0, step: r.step_index() }));
         let r = step(&r, Action::Choose { scenario: 0, step: r.step_index(), choice: 1 });
         assert!(r.current_result().is_some(), "refusing ends the scenario");
         let review = r.flag_review(0);
-        assert_eq!(review.iter().map(|(_, s)| *s).collect::<Vec<_>>(), [FlagStatus::NotReached; 2]);
-        assert_eq!(review[0].0.quote.get("en"), "Pay a ¥100 deposit");
+        let statuses: Vec<FlagStatus> = review.iter().map(|(_, s)| *s).collect();
+        assert_eq!(statuses, [FlagStatus::Missed, FlagStatus::Missed, FlagStatus::NotReached]);
+        assert_eq!(review[2].0.quote.get("en"), "pay ¥500 more");
         let genuine = Round::new(vec![scenario(GENUINE, "demo/real.toml")]);
         assert!(genuine.flag_review(0).is_empty(), "a genuine offer without flags has none to list");
     }
