@@ -144,7 +144,7 @@ fn mutate(text: &str, rng: &mut Rng) -> String {
 
 /// Plays a valid scenario taking random choices and taps to its end.
 fn play(scenario: Rc<scamspot_core::content::ValidScenario>, rng: &mut Rng) {
-    let mut round = Round::new(vec![scenario]).apply(&Action::RateBefore(3)).unwrap();
+    let mut round = Round::new(vec![scenario], 0).apply(&Action::RateBefore(3)).unwrap();
     for _ in 0..200 {
         let (s, step) = (round.current(), round.step_index());
         round = round.apply(&Action::RevealAll { scenario: s, step }).unwrap_or(round);

@@ -115,7 +115,7 @@ fn every_path_of_every_scenario_ends_in_both_languages() {
     for scenario in shipped() {
         let scenario = Rc::new(scenario);
         for lang in ["zh-CN", "en"] {
-            let round = Round::new(vec![Rc::clone(&scenario)]).apply(&Action::RateBefore(3)).unwrap();
+            let round = Round::new(vec![Rc::clone(&scenario)], 0).apply(&Action::RateBefore(3)).unwrap();
             let (mut ends, mut paths) = (Vec::new(), 0);
             walk(round, lang, &mut ends, &mut paths);
             let reached: BTreeSet<&str> = ends.iter().map(|(id, _, _)| id.as_str()).collect();

@@ -141,10 +141,14 @@ pub fn ScenarioScreen(props: &ScenarioScreenProps) -> Html {
         )
     } else {
         match step.kind() {
-            Some(StepKind::Choices(choices)) => html! {
-                <ChoiceList key={step.id.clone()} prompt={t.choose_prompt} choices={choices.iter().map(|c| AttrValue::from(c.text.get(code).to_string())).collect::<Vec<_>>()}
-                    on_choose={dispatch.reform(move |choice| Action::Choose { scenario: current, step: step_index, choice })} {read_aloud} />
-            },
+            Some(StepKind::Choices(choices)) => {
+                let shown =
+                    r.choice_order().into_iter().map(|i| (i, AttrValue::from(choices[i].text.get(code).to_string())));
+                html! {
+                    <ChoiceList key={step.id.clone()} prompt={t.choose_prompt} choices={shown.collect::<Vec<_>>()}
+                        on_choose={dispatch.reform(move |choice| Action::Choose { scenario: current, step: step_index, choice })} {read_aloud} />
+                }
+            }
             Some(StepKind::Spot(spot)) => {
                 html! {
                     <div class="spot-task" key={step.id.clone()}>
