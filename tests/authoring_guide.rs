@@ -1,7 +1,7 @@
 //! The annotated example in docs/authoring.md must pass the checker as it is,
 //! so a first-time author who copies it starts from a working scenario.
 
-use scamspot_core::content::problem::LAST_CODE;
+use scamspot_core::content::problem::{LAST_CODE, RESERVED};
 use scamspot_core::content::{load_catalog, load_scenario, Code};
 
 #[test]
@@ -26,7 +26,7 @@ fn the_guide_example_is_a_valid_scenario() {
 #[test]
 fn the_guide_documents_every_problem_code() {
     let guide = std::fs::read_to_string("docs/authoring.md").unwrap();
-    for number in 1..=LAST_CODE.0 {
+    for number in (1..=LAST_CODE.0).filter(|n| !RESERVED.contains(n)) {
         let code = Code(number).to_string();
         assert!(guide.contains(&format!("| {code} |")), "docs/authoring.md has no table row for {code}");
     }

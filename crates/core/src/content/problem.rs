@@ -9,7 +9,19 @@ use std::fmt;
 pub struct Code(pub u16);
 
 /// The highest code in use; docs/authoring.md documents SS0001 up to it.
-pub const LAST_CODE: Code = Code(41);
+pub const LAST_CODE: Code = Code(56);
+
+/// Codes handed to work done in parallel on another branch (SS0042–SS0055:
+/// identifier rules), not yet defined here; remove once that work is merged.
+pub const RESERVED: std::ops::RangeInclusive<u16> = 42..=55;
+
+/// Whether a problem stops a pack (an error) or only asks its author to
+/// look again (a warning: the pack still plays, the checker still passes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    Error,
+    Warning,
+}
 
 impl fmt::Display for Code {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -118,6 +130,9 @@ pub enum Problem {
     NeedsCompiling,
     /// The validator passed a pack whose ids still do not resolve (a bug).
     Unresolved,
+    /// Every decision keeps its authored order (`keep_order`), so the right
+    /// answer sits in the same place for every learner (a warning).
+    PinsEveryChoice,
 }
 
 /// Largest gain or loss one choice may carry, and the largest savings, in yuan.
@@ -170,7 +185,15 @@ impl Problem {
             CannotRead { .. } => 39,
             NeedsCompiling => 40,
             Unresolved => 41,
+            PinsEveryChoice => 56,
         })
+    }
+
+    pub fn severity(&self) -> Severity {
+        match self {
+            Problem::PinsEveryChoice => Severity::Warning,
+            _ => Severity::Error,
+        }
     }
 
     /// A wrong value and the values that would be right, for "did you mean".
@@ -239,6 +262,7 @@ pub(super) mod tests {
             (CannotRead { reason: s() }, "SS0039"),
             (NeedsCompiling, "SS0040"),
             (Unresolved, "SS0041"),
+            (PinsEveryChoice, "SS0056"),
         ];
         for (problem, _) in &all {
             // Exhaustive on purpose: a new variant must be added to the list above.
@@ -252,7 +276,7 @@ pub(super) mod tests {
                 QuoteNotInMessage { .. } | Loop { .. } | UnreachableStep | OutcomeDoesNotFit { .. } => {}
                 GenuineNeedsTrusted | GenuineNeedsRefused | ScamNeedsSafe | ScamNeedsLoss | ScamNeedsFlags => {}
                 MoneyOutOfRange { .. } | DuplicateScenarioId { .. } | DuplicateCatalogId { .. } => {}
-                CannotRead { .. } | NeedsCompiling | Unresolved => {}
+                CannotRead { .. } | NeedsCompiling | Unresolved | PinsEveryChoice => {}
             }
         }
         all
@@ -268,6 +292,17 @@ pub(super) mod tests {
     #[test]
     fn codes_are_numbered_without_gaps_up_to_the_last() {
         let codes: Vec<u16> = every_kind().iter().map(|(p, _)| p.code().0).collect();
-        assert_eq!(codes, (1..=LAST_CODE.0).collect::<Vec<_>>());
+        let expected: Vec<u16> = (1..=LAST_CODE.0).filter(|n| !RESERVED.contains(n)).collect();
+        assert_eq!(codes, expected);
+    }
+
+    #[test]
+    fn only_advice_is_a_warning() {
+        let warnings: Vec<String> = every_kind()
+            .into_iter()
+            .filter(|(p, _)| p.severity() == Severity::Warning)
+            .map(|(_, code)| code.to_string())
+            .collect();
+        assert_eq!(warnings, ["SS0056"]);
     }
 }

@@ -76,7 +76,20 @@ pub fn validate_scenario(scenario: &Scenario, catalog: &Catalog, file: &str) -> 
         check_graph(&mut c, &index);
         check_outcomes(&mut c);
     }
+    check_pinned_order(&mut c);
     c.problems
+}
+
+/// A warning when every decision keeps its written order: then the right
+/// answer is in the same place for every learner, answerable by position.
+fn check_pinned_order(c: &mut Checker) {
+    let decisions: Vec<(usize, bool)> = (c.scenario.steps.iter().enumerate())
+        .filter(|(_, step)| matches!(step.kind(), Some(StepKind::Choices(_))))
+        .map(|(at, step)| (at, step.keep_order))
+        .collect();
+    if let Some(&(last, _)) = decisions.last().filter(|_| decisions.iter().all(|&(_, pinned)| pinned)) {
+        c.report(FieldPath::step(last).key("keep_order"), Problem::PinsEveryChoice);
+    }
 }
 
 fn check_header(c: &mut Checker, catalog: &Catalog) {
