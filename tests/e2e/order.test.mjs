@@ -39,7 +39,14 @@ test('fresh learners see their own orders, each kept across a reload and a new r
       await page.locator('#lang-switch').tap();
       await page.locator('html[lang="en"]').waitFor({ state: 'attached' });
       assert.deepEqual(await shownOrder(page), order, 'a language switch keeps the order');
+      // A new round on a new page: the round in progress forgotten, the saved progress (and its seed) kept.
       const later = await context.newPage();
+      await later.goto(server.url);
+      const seed = await later.evaluate(() => {
+        localStorage.removeItem('scamspot.round');
+        return JSON.parse(localStorage.getItem('scamspot.progress')).seed;
+      });
+      assert.ok(Number.isInteger(seed), `the learner's seed is saved: ${seed}`);
       assert.deepEqual(await openDecision(later), order, 'the next round (same saved progress) too');
       await later.close();
     }
