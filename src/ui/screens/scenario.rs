@@ -2,7 +2,9 @@
 //! then the learner's choices, a flag-spotting task, or the ending.
 
 use crate::ui::widgets::bubble::Bubble;
+use crate::ui::widgets::channel_skin::ChannelSkin;
 use crate::ui::widgets::choice_list::ChoiceList;
+use crate::ui::widgets::phone_prompt::PhonePrompt;
 use crate::ui::widgets::scenario_header::ScenarioHeader;
 use crate::ui::widgets::spot_message::SpotMessage;
 use crate::ui::widgets::spot_review::SpotReview;
@@ -83,34 +85,41 @@ pub fn ScenarioScreen(props: &ScenarioScreenProps) -> Html {
 
     let name = scenario.contact.name.get(code);
     let avatar = AttrValue::from(initials(name));
+    let detail = scenario.contact.detail.as_ref().map(|d| AttrValue::from(d.get(code).to_string()));
     let step = &scenario.steps[step_index];
 
     let transcript = r.play().trail.iter().enumerate().map(|(vi, visit)| {
         let visit_step = &scenario.steps[visit.step];
         let messages = visit_step.messages.iter().enumerate().take(r.shown_messages(vi)).map(|(mi, message)| {
-            if r.is_tappable(vi, mi) {
+            // Tappable phrases while spotting, how each went once submitted, else the plain text.
+            let (body, read_aloud) = if r.is_tappable(vi, mi) {
                 let phrases = segments(message, code).into_iter().map(|s| {
                     let tapped = visit.is_tapped(mi, &s);
                     (AttrValue::from(s.text), tapped)
                 });
                 let on_tap = dispatch.reform({
                     let code = code.to_string();
-                    move |segment| Action::ToggleTap { scenario: current, step: step_index, message: mi, segment, lang: code.clone() }
+                    move |segment| Action::ToggleTap {
+                        scenario: current,
+                        step: step_index,
+                        message: mi,
+                        segment,
+                        lang: code.clone(),
+                    }
                 });
-                html! {
-                    <Bubble from={message.from} text={message.text.get(code).to_string()} avatar={avatar.clone()} {read_aloud}>
-                        <SpotMessage phrases={phrases.collect::<Vec<_>>()} {on_tap} />
-                    </Bubble>
-                }
+                (html! { <SpotMessage phrases={phrases.collect::<Vec<_>>()} {on_tap} /> }, read_aloud)
             } else if let Some(marks) = r.phrase_marks(vi, mi, code) {
                 let phrases = marks.into_iter().map(|(s, mark)| (AttrValue::from(s.text), mark)).collect::<Vec<_>>();
-                html! {
-                    <Bubble from={message.from} avatar={avatar.clone()}>
-                        <SpotReview {lang} {phrases} />
-                    </Bubble>
-                }
+                (html! { <SpotReview {lang} {phrases} /> }, None)
             } else {
-                html! { <Bubble from={message.from} text={message.text.get(code).to_string()} avatar={avatar.clone()} {read_aloud} /> }
+                (html! {}, read_aloud)
+            };
+            let text = AttrValue::from(message.text.get(code).to_string());
+            match message.card {
+                Some(card) => html! { <PhonePrompt {lang} {card} {text} {read_aloud}>{ body }</PhonePrompt> },
+                None => {
+                    html! { <Bubble from={message.from} {text} avatar={avatar.clone()} {read_aloud}>{ body }</Bubble> }
+                }
             }
         });
         let chosen = visit.choice.and_then(|c| visit_step.choices.get(c)).map(|choice| {
@@ -166,10 +175,11 @@ pub fn ScenarioScreen(props: &ScenarioScreenProps) -> Html {
     html! {
         <section class={classes!("screen", "scenario", channel_class(scenario.channel))} data-scenario={scenario.id.clone()} data-step={step.id.clone()}>
             <ScenarioHeader {lang} channel={scenario.channel} name={name.to_string()}
-                detail={scenario.contact.detail.as_ref().map(|d| AttrValue::from(d.get(code).to_string()))}
+                detail={detail.clone()}
                 avatar={avatar.clone()} position={fill(t.scenario_of, &[("index", &(current + 1)), ("count", &r.scenarios().len())])}
                 balance={r.play().balance} savings={scenario.savings} />
             <p class="scenario-title">{ scenario.title.get(code) }</p>
+            <ChannelSkin {lang} channel={scenario.channel} name={name.to_string()} detail={detail.clone()} avatar={avatar.clone()} />
             <div class="transcript" aria-live="polite">{ for transcript }</div>
             <div class="action-area">{ action_area }</div>
             <div ref={bottom}></div>
