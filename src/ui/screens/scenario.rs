@@ -2,9 +2,9 @@
 //! then the learner's choices, a flag-spotting task, or the ending.
 
 use crate::ui::widgets::bubble::Bubble;
-use crate::ui::widgets::channel_skin::ChannelSkin;
+use crate::ui::widgets::channel_skin::channel_skin;
 use crate::ui::widgets::choice_list::ChoiceList;
-use crate::ui::widgets::phone_prompt::PhonePrompt;
+use crate::ui::widgets::phone_prompt::phone_prompt;
 use crate::ui::widgets::scenario_header::ScenarioHeader;
 use crate::ui::widgets::spot_message::SpotMessage;
 use crate::ui::widgets::spot_review::SpotReview;
@@ -85,7 +85,6 @@ pub fn ScenarioScreen(props: &ScenarioScreenProps) -> Html {
 
     let name = scenario.contact.name.get(code);
     let avatar = AttrValue::from(initials(name));
-    let detail = scenario.contact.detail.as_ref().map(|d| AttrValue::from(d.get(code).to_string()));
     let step = &scenario.steps[step_index];
 
     let transcript = r.play().trail.iter().enumerate().map(|(vi, visit)| {
@@ -116,7 +115,7 @@ pub fn ScenarioScreen(props: &ScenarioScreenProps) -> Html {
             };
             let text = AttrValue::from(message.text.get(code).to_string());
             match message.card {
-                Some(card) => html! { <PhonePrompt {lang} {card} {text} {read_aloud}>{ body }</PhonePrompt> },
+                Some(card) => phone_prompt(lang, card, &text, body, read_aloud),
                 None => {
                     html! { <Bubble from={message.from} {text} avatar={avatar.clone()} {read_aloud}>{ body }</Bubble> }
                 }
@@ -175,11 +174,11 @@ pub fn ScenarioScreen(props: &ScenarioScreenProps) -> Html {
     html! {
         <section class={classes!("screen", "scenario", channel_class(scenario.channel))} data-scenario={scenario.id.clone()} data-step={step.id.clone()}>
             <ScenarioHeader {lang} channel={scenario.channel} name={name.to_string()}
-                detail={detail.clone()}
+                detail={scenario.contact.detail.as_ref().map(|d| AttrValue::from(d.get(code).to_string()))}
                 avatar={avatar.clone()} position={fill(t.scenario_of, &[("index", &(current + 1)), ("count", &r.scenarios().len())])}
                 balance={r.play().balance} savings={scenario.savings} />
             <p class="scenario-title">{ scenario.title.get(code) }</p>
-            <ChannelSkin {lang} channel={scenario.channel} name={name.to_string()} detail={detail.clone()} avatar={avatar.clone()} />
+            { channel_skin(lang, scenario.channel, &scenario.contact) }
             <div class="transcript" aria-live="polite">{ for transcript }</div>
             <div class="action-area">{ action_area }</div>
             <div ref={bottom}></div>

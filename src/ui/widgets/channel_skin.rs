@@ -2,28 +2,20 @@
 //! the real thing: the Messages app's sender line, the incoming-call screen a
 //! call opens with, a second-hand marketplace chat's item card. Names and
 //! numbers come from the pack; the phone's own words from `Texts`. Chat,
-//! group, app and e-mail screens need nothing above the header.
+//! group, app and e-mail screens need nothing above the header. A plain
+//! function, not a component: it has no state, and adds no component to the wasm.
 
-use scamspot_core::content::Channel;
-use scamspot_core::i18n::Lang;
+use scamspot_core::content::{Channel, Contact};
+use scamspot_core::i18n::{initials, Lang};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct ChannelSkinProps {
-    pub lang: Lang,
-    pub channel: Channel,
-    pub name: AttrValue,
-    #[prop_or_default]
-    pub detail: Option<AttrValue>,
-    pub avatar: AttrValue,
-}
-
-#[function_component]
-pub fn ChannelSkin(props: &ChannelSkinProps) -> Html {
-    let t = props.lang.texts();
+pub fn channel_skin(lang: Lang, channel: Channel, contact: &Contact) -> Html {
+    let (t, code) = (lang.texts(), lang.code());
+    let name = contact.name.get(code);
+    let detail = contact.detail.as_ref().map(|d| d.get(code));
     // The sender line shows the number (or sender code) when the pack gives one, as phones do.
-    let sender = props.detail.clone().unwrap_or_else(|| props.name.clone());
-    match props.channel {
+    let sender = detail.unwrap_or(name);
+    match channel {
         Channel::Sms => html! {
             <div class="skin sms-skin">
                 <p class="skin-label">{ t.skin_sms }</p>
@@ -33,9 +25,9 @@ pub fn ChannelSkin(props: &ChannelSkinProps) -> Html {
         Channel::Call => html! {
             <div class="skin call-skin" role="group" aria-labelledby="incoming-call">
                 <p class="skin-label" id="incoming-call">{ t.skin_incoming_call }</p>
-                <span class="avatar call-avatar" aria-hidden="true">{ &props.avatar }</span>
-                <p class="caller-name">{ &props.name }</p>
-                if let Some(number) = &props.detail {
+                <span class="avatar call-avatar" aria-hidden="true">{ initials(name) }</span>
+                <p class="caller-name">{ name }</p>
+                if let Some(number) = detail {
                     <p class="caller-number">{ number }</p>
                 }
                 <p class="skin-label call-transcript">{ t.skin_call_transcript }</p>
