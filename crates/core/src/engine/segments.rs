@@ -27,8 +27,7 @@ pub fn segments(message: &Message, lang: &str) -> Vec<Segment> {
     let clauses = clauses(text);
     let mut out = Vec::new();
     let mut pos = 0;
-    let buttons = flag_buttons(message, lang, &clauses);
-    for (range, flag) in buttons {
+    for (range, flag) in flag_buttons(message, lang, &clauses) {
         out.extend(clauses.iter().filter(|c| c.start >= pos && c.end <= range.start).map(|c| plain(&text[c.clone()])));
         out.push(Segment { text: text[range.clone()].to_string(), flag: Some(flag) });
         pos = range.end;
