@@ -29,6 +29,9 @@ pub struct AppConfig {
     pub trusted_origins: Vec<String>,
     /// This deployment's campus security office, shown in every debrief.
     pub security: Option<SecurityOffice>,
+    /// One seed for the order of every decision's choices (`seed=`), so a
+    /// lecture room or a test sees the same screen; else each learner's own.
+    pub seed: Option<u64>,
 }
 
 /// A campus security office (保卫处): the one official channel whose name and
@@ -101,7 +104,15 @@ impl AppConfig {
             .map(|t| t.split(',').map(str::trim).filter(|o| o.starts_with("http")).map(str::to_string).collect())
             .unwrap_or_default();
         let security = read_security(&get, &mut warnings);
-        (AppConfig { base, lang, types, start, length, theme, pack_url, trusted_origins, security }, warnings)
+        let seed = get("seed").and_then(|text| {
+            let seed = text.trim().parse::<u64>().ok();
+            if seed.is_none() {
+                warnings.push(format!("seed=\"{text}\" is not a whole number; each learner gets their own order"));
+            }
+            seed
+        });
+        let config = AppConfig { base, lang, types, start, length, theme, pack_url, trusted_origins, security, seed };
+        (config, warnings)
     }
 
     /// The round the start button plays.
@@ -188,6 +199,7 @@ mod tests {
             ("theme", "#a4161a"),
             ("pack-url", "https://campus.example/pack.json"),
             ("trust", "https://campus.example, javascript:x"),
+            ("seed", "20261130"),
         ]);
         assert!(warnings.is_empty(), "{warnings:?}");
         assert_eq!(c.lang, Some(Lang::En));
@@ -195,6 +207,7 @@ mod tests {
         assert_eq!((c.length, c.theme.as_deref()), (3, Some("#a4161a")));
         assert_eq!(c.pack_url.as_deref(), Some("https://campus.example/pack.json"));
         assert_eq!(c.trusted_origins, ["https://campus.example"]);
+        assert_eq!(c.seed, Some(20_261_130));
     }
 
     #[test]
@@ -217,10 +230,18 @@ mod tests {
 
     #[test]
     fn bad_values_fall_back_and_are_reported() {
-        let (c, warnings) =
-            read(&[("lang", "fr"), ("mode", "marathon"), ("length", "99"), ("theme", "red;}body{display:none")]);
-        assert_eq!((c.lang, &c.start, c.length, c.theme), (None, &StartMode::Quick, DEFAULT_LENGTH, None));
-        assert_eq!(warnings.len(), 4, "{warnings:?}");
+        let (c, warnings) = read(&[
+            ("lang", "fr"),
+            ("mode", "marathon"),
+            ("length", "99"),
+            ("theme", "red;}body{display:none"),
+            ("seed", "-3"),
+        ]);
+        assert_eq!(
+            (c.lang, &c.start, c.length, c.theme, c.seed),
+            (None, &StartMode::Quick, DEFAULT_LENGTH, None, None)
+        );
+        assert_eq!(warnings.len(), 5, "{warnings:?}");
     }
 
     #[test]

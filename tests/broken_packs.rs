@@ -1,6 +1,7 @@
 //! The broken-pack corpus, tested as rustc tests its error messages: each
-//! file in tests/broken_packs/ is broken on purpose, names in its header the
-//! code the checker must report (`# expect-code: SS0022`), and has the
+//! file in tests/broken_packs/ is broken on purpose (or, for a warning's code,
+//! only warned about: it still loads, with the warning beside it), names in
+//! its header the code the checker must report (`# expect-code: SS0022`), and has the
 //! checker's full output saved next to it (`loop.toml` → `loop.stderr`, and
 //! for some `loop.zh.stderr` in Chinese). Any change to a message, a position
 //! or the drawing shows up as a diff. After a deliberate change, re-bless:
@@ -43,8 +44,19 @@ fn header<'a>(text: &'a str, key: &str) -> &'a str {
 
 #[test]
 fn the_valid_base_of_the_corpus_is_valid() {
-    check_pack(&Path::new(CORPUS).join("valid-base.toml"), "valid-base.toml", &catalog())
+    let base = check_pack(&Path::new(CORPUS).join("valid-base.toml"), "valid-base.toml", &catalog())
         .expect("the base pack is valid");
+    assert!(base.warnings().is_empty(), "and draws no warning");
+}
+
+#[test]
+fn a_warned_pack_still_loads_and_plays() {
+    let path = Path::new(CORPUS).join("pinned-order.toml");
+    let scenario = check_pack(&path, "pinned-order.toml", &catalog()).expect("a warning does not refuse the pack");
+    assert!(drawn(scenario.warnings(), Lang::En).starts_with("warning[SS0049]"));
+    assert!(scenario.warnings()[0].to_string().contains(": warning[SS0049] "));
+    let mut rng = Rng(7);
+    play(Rc::new(scenario), &mut rng);
 }
 
 /// The checker's output for `problems`, with file names relative to the corpus.
@@ -78,8 +90,11 @@ fn every_broken_pack_gets_its_code_and_its_saved_output() {
         let text = fs::read_to_string(&path).unwrap();
         let code = header(&text, "code");
         assert!(code.starts_with("SS"), "{name}: header lacks `# expect-code: SS….`");
-        let found: Vec<Diagnostic> =
-            check_pack(&path, &name, &catalog).err().unwrap_or_else(|| panic!("{name}: accepted, but it is broken"));
+        let found: Vec<Diagnostic> = match check_pack(&path, &name, &catalog) {
+            Ok(scenario) => scenario.warnings().to_vec(),
+            Err(problems) => problems,
+        };
+        assert!(!found.is_empty(), "{name}: accepted without a word, but it is broken");
         assert!(
             found.iter().any(|d| d.problem.code().to_string() == code),
             "{name}: expected {code}; got:\n{}",
@@ -151,7 +166,7 @@ fn mutate(text: &str, rng: &mut Rng) -> String {
 
 /// Plays a valid scenario taking random choices and taps to its end.
 fn play(scenario: Rc<scamspot_core::content::ValidScenario>, rng: &mut Rng) {
-    let mut round = Round::new(vec![scenario]).apply(&Action::RateBefore(3)).unwrap();
+    let mut round = Round::new(vec![scenario], 0).apply(&Action::RateBefore(3)).unwrap();
     for _ in 0..200 {
         let (s, step) = (round.current(), round.step_index());
         round = round.apply(&Action::RevealAll { scenario: s, step }).unwrap_or(round);

@@ -2,10 +2,11 @@
 //! plays to an end through the same reducer the app uses.
 
 use scamspot_core::content::{load_index, load_scenario, Channel, Outcome, Scenario, StepKind, ValidScenario};
-use scamspot_core::engine::segments::segments;
+use scamspot_core::engine::segments::{clauses, segments};
 use scamspot_core::engine::{Action, Phase, Round};
 use scamspot_tools::folder::{check_folder, compile, compiled_name, with_shipped_fiction, FolderReport};
 use std::collections::BTreeSet;
+use std::ops::Range;
 use std::path::Path;
 use std::rc::Rc;
 
@@ -123,7 +124,7 @@ fn every_path_of_every_scenario_ends_in_both_languages() {
     for scenario in shipped() {
         let scenario = Rc::new(scenario);
         for lang in ["zh-CN", "en"] {
-            let round = Round::new(vec![Rc::clone(&scenario)]).apply(&Action::RateBefore(3)).unwrap();
+            let round = Round::new(vec![Rc::clone(&scenario)], 0).apply(&Action::RateBefore(3)).unwrap();
             let (mut ends, mut paths) = (Vec::new(), 0);
             walk(round, lang, &mut ends, &mut paths);
             let reached: BTreeSet<&str> = ends.iter().map(|(id, _, _)| id.as_str()).collect();
@@ -235,5 +236,61 @@ fn every_scenario_has_an_honest_reading_time_in_the_index() {
         let mean = times.iter().sum::<u32>() / times.len() as u32;
         let said = format!(" {} ", scamspot_core::engine::plan::minutes(mean));
         assert!(lang.texts().duration.contains(&said), "{lang:?}: mean {mean} s, but: {}", lang.texts().duration);
+    }
+}
+
+/// Whether `range` of `text` starts or ends inside a clause: a letter, digit
+/// or Chinese character lies between it and the clause's own start or end.
+fn cut_mid_clause(text: &str, clauses: &[Range<usize>], range: &Range<usize>) -> (bool, bool) {
+    let words = |part: &str| part.chars().any(char::is_alphanumeric);
+    let first = clauses.iter().find(|c| c.contains(&range.start)).expect("inside the text");
+    let last = clauses.iter().find(|c| c.contains(&(range.end - 1))).expect("inside the text");
+    (words(&text[first.start..range.start]), words(&text[range.end..last.end]))
+}
+
+/// Issue 10: a flag must not be the only oddly cut button. Each flag's
+/// button is whole clauses, cut inside one only where two flags share it.
+/// Prints the share of red-flag quotes that start or end mid-clause (what
+/// buttons cut at the quote showed before) and of buttons now.
+#[test]
+fn flag_buttons_are_whole_clauses_like_every_other_phrase() {
+    for lang in ["zh-CN", "en"] {
+        let (mut flags, mut quotes_mid, mut buttons_mid, mut shared) = (0, 0, 0, 0);
+        for scenario in shipped() {
+            for message in scenario.steps.iter().flat_map(|s| &s.messages) {
+                let text = message.text.get(lang);
+                let clauses = clauses(text);
+                for flag in &message.flags {
+                    let quote = flag.quote.get(lang).trim();
+                    let at = text.find(quote).expect("validated");
+                    let (start, end) = cut_mid_clause(text, &clauses, &(at..at + quote.len()));
+                    flags += 1;
+                    quotes_mid += usize::from(start || end);
+                }
+                let segs = segments(message, lang);
+                let mut offset = 0;
+                for (i, seg) in segs.iter().enumerate() {
+                    let range = offset..offset + seg.text.len();
+                    offset = range.end;
+                    if seg.flag.is_none() {
+                        continue;
+                    }
+                    let (start, end) = cut_mid_clause(text, &clauses, &range);
+                    let flag_before = i > 0 && segs[i - 1].flag.is_some();
+                    let flag_after = segs.get(i + 1).is_some_and(|s| s.flag.is_some());
+                    shared += usize::from((start && flag_before) || (end && flag_after));
+                    let odd = (start && !flag_before) || (end && !flag_after);
+                    assert!(!odd, "{} ({lang}): {:?} is cut mid-clause in {text:?}", scenario.id, seg.text);
+                    buttons_mid += usize::from(odd);
+                }
+            }
+        }
+        let percent = |n: usize| n * 100 / flags.max(1);
+        println!(
+            "{lang}: {flags} flags; quotes cut mid-clause {quotes_mid} ({}%), flag buttons cut mid-clause {buttons_mid} \
+             ({}%), cuts between two flags sharing a clause {shared}",
+            percent(quotes_mid),
+            percent(buttons_mid)
+        );
     }
 }

@@ -95,7 +95,8 @@ pub enum AppAction {
     /// "Try again" after the index failed to load.
     RetryIndex,
     IndexLoaded(IndexState),
-    /// The learner asks for a round (with a confidence rating already given, if any).
+    /// The learner asks for a round (with a confidence rating already given,
+    /// if any); `seed` draws which scenarios it plays.
     StartRound {
         kind: RoundKind,
         rating: Option<u8>,
@@ -177,6 +178,12 @@ impl AppState {
         matches!(self.index, IndexState::Ready(_))
     }
 
+    /// The seed every decision's choice order is drawn from: the lecture's
+    /// (`seed=` in the settings) when set, so a room sees one screen, else the learner's own.
+    pub fn order_seed(&self) -> u64 {
+        self.config.seed.or(self.progress.seed).unwrap_or_default()
+    }
+
     /// Whether leaving now would abandon a round the learner is playing
     /// (not one loading, nor one at its summary).
     pub fn mid_round(&self) -> bool {
@@ -256,7 +263,8 @@ impl AppState {
         let files = plan_round(site, &kind, &self.progress, seed, today, self.config.length);
         self.leave_round(now_ms);
         self.confirm_leave = false;
-        self.resume(Rc::new(RoundRecord::new(kind, rating, files)))
+        let order_seed = self.order_seed();
+        self.resume(Rc::new(RoundRecord::new(kind, rating, files, order_seed)))
     }
 
     /// Starts fetching the packs of `record`'s round, new or saved.

@@ -366,3 +366,46 @@ fn large_text_stays_on_through_a_round() {
     let home = act(&playing(&large, 0.0), AppAction::GoHome { now_ms: 1.0 });
     assert!(home.large_text);
 }
+
+/// A learner whose saved progress holds `seed`, at the scam's decision.
+fn at_the_decision(state: &AppState) -> AppState {
+    [
+        Action::RateBefore(3),
+        Action::RevealAll { scenario: 0, step: 0 },
+        Action::SubmitSpot { scenario: 0, step: 0 },
+        Action::RevealAll { scenario: 0, step: 1 },
+    ]
+    .into_iter()
+    .fold(playing(state, 1_000.0), |s, action| play(&s, action, 2_000.0))
+}
+
+fn learner(seed: u64) -> AppState {
+    AppState { progress: Rc::new(Progress::default().seeded(seed)), ..state() }
+}
+
+#[test]
+fn a_round_orders_its_choices_by_the_learner_seed_unless_the_settings_fix_one() {
+    let s = at_the_decision(&learner(11));
+    assert_eq!(s.round_record.as_ref().unwrap().seed, 11);
+    let orders: Vec<Vec<usize>> = (0..20).map(|seed| round(&at_the_decision(&learner(seed))).choice_order()).collect();
+    assert!(orders.iter().any(|order| *order != orders[0]), "learners differ: {orders:?}");
+    let lecture = |seed| AppState {
+        config: Rc::new(AppConfig { seed: Some(3), length: 5, ..AppConfig::default() }),
+        ..learner(seed)
+    };
+    let room: Vec<Vec<usize>> = (0..20).map(|seed| round(&at_the_decision(&lecture(seed))).choice_order()).collect();
+    assert!(room.iter().all(|order| *order == room[0]), "one seed for the whole room");
+    assert_eq!(at_the_decision(&lecture(11)).round_record.as_ref().unwrap().seed, 3);
+}
+
+#[test]
+fn the_choice_order_survives_a_language_switch_and_a_reload() {
+    let before = at_the_decision(&learner(11));
+    let order = round(&before).choice_order();
+    assert_eq!(order.len(), 2);
+    let switched = act(&before, AppAction::SetLang(Lang::ZhCn));
+    assert_eq!(round(&switched).choice_order(), order);
+    // A fresh page (whose own progress has no seed yet) resumes with the round's seed.
+    let after = resumed(reloaded(&before), 50_000.0);
+    assert_eq!((round(&after).step_index(), round(&after).choice_order()), (1, order));
+}

@@ -82,7 +82,7 @@ pub fn today() -> u32 {
     (js_sys::Date::now() / 86_400_000.0) as u32
 }
 
-/// A fresh seed for drawing a round.
+/// A fresh seed: for drawing a round, or a new learner's choice orders.
 pub fn random_seed() -> u64 {
     (js_sys::Math::random() * 2f64.powi(53)) as u64
 }

@@ -1,9 +1,10 @@
-//! Saved progress, the language choice, the 大字 setting and the round in
-//! progress, in localStorage. Reading never fails: damage is reported as a
+//! Saved progress (with the learner's seed), the language choice, the 大字
+//! setting and the round in progress, in localStorage. Reading never fails: damage is reported as a
 //! notice, and unreadable progress is kept under a backup key instead of
 //! being thrown away.
 
 use crate::state::StorageNotice;
+use crate::web::browser::random_seed;
 use scamspot_core::engine::progress::{Progress, RestoreNotice};
 use scamspot_core::engine::RoundRecord;
 use scamspot_core::i18n::Lang;
@@ -34,14 +35,22 @@ fn write(key: &str, value: &str) {
     }
 }
 
+/// Saved progress, with the learner's seed: one drawn now (and saved at
+/// once, so the next visit shows the same choice orders) if it had none.
 pub fn load_progress() -> (Progress, Option<StorageNotice>) {
-    let Some(storage) = local_storage() else { return (Progress::default(), Some(StorageNotice::Unavailable)) };
+    let Some(storage) = local_storage() else {
+        return (Progress::default().seeded(random_seed()), Some(StorageNotice::Unavailable));
+    };
     let raw = storage.get_item(PROGRESS_KEY).ok().flatten();
     let (progress, notice) = Progress::restore(raw.as_deref());
+    let unseeded = progress.seed.is_none();
+    let progress = progress.seeded(random_seed());
     if let (Some(raw), Some(RestoreNotice::Corrupt | RestoreNotice::Newer(_) | RestoreNotice::Repaired { .. })) =
         (&raw, &notice)
     {
         let _ = storage.set_item(BACKUP_KEY, raw);
+        let _ = storage.set_item(PROGRESS_KEY, &progress.to_json());
+    } else if unseeded {
         let _ = storage.set_item(PROGRESS_KEY, &progress.to_json());
     }
     (progress, notice.map(StorageNotice::Restore))

@@ -177,6 +177,23 @@ pub struct Texts {
     pub spot_submit: &'static str,
     /// Phrases tapped so far.
     pub spot_selected: fn(usize) -> String,
+    /// Channel skins: the phone's own words around the pack's text.
+    /// Above an SMS conversation, naming the kind of message.
+    pub skin_sms: &'static str,
+    /// The label of the incoming-call screen a call opens with.
+    pub skin_incoming_call: &'static str,
+    /// Above a call's transcript.
+    pub skin_call_transcript: &'static str,
+    /// Above the item card of a second-hand marketplace chat.
+    pub skin_item: &'static str,
+    /// The title of the phone's install prompt (the message is its body).
+    pub prompt_install_title: &'static str,
+    pub prompt_install_action: &'static str,
+    /// The title of a meeting app's screen-sharing prompt, and its warning line.
+    pub prompt_share_title: &'static str,
+    pub prompt_share_note: &'static str,
+    pub prompt_share_action: &'static str,
+    pub prompt_cancel: &'static str,
     pub outcome_safe: &'static str,
     pub outcome_safe_late: &'static str,
     pub outcome_scammed: &'static str,
@@ -404,6 +421,16 @@ pub static ZH: Texts = Texts {
     spot_prompt: "点出上面消息里可疑的部分（可多选，再点一次取消），然后点“完成”。",
     spot_submit: "完成",
     spot_selected: |count| format!("已选 {count} 处"),
+    skin_sms: "短信",
+    skin_incoming_call: "来电",
+    skin_call_transcript: "通话内容",
+    skin_item: "交易商品",
+    prompt_install_title: "安装应用？",
+    prompt_install_action: "安装",
+    prompt_share_title: "开始共享屏幕？",
+    prompt_share_note: "其他参会者将看到你屏幕上的全部内容，包括通知和验证码。",
+    prompt_share_action: "开始共享",
+    prompt_cancel: "取消",
     outcome_safe: "你守住了钱",
     outcome_safe_late: "你及时止损",
     outcome_scammed: "你被骗了",
@@ -528,6 +555,16 @@ pub static EN: Texts = Texts {
     spot_prompt: "Tap the suspicious parts of the messages above (tap again to undo), then tap “Done”.",
     spot_submit: "Done",
     spot_selected: |count| format!("{count} selected"),
+    skin_sms: "Text message",
+    skin_incoming_call: "Incoming call",
+    skin_call_transcript: "On the call",
+    skin_item: "Item",
+    prompt_install_title: "Install app?",
+    prompt_install_action: "Install",
+    prompt_share_title: "Start sharing your screen?",
+    prompt_share_note: "Others in the meeting will see everything on your screen, including notifications and codes.",
+    prompt_share_action: "Start sharing",
+    prompt_cancel: "Cancel",
     outcome_safe: "You kept your money",
     outcome_safe_late: "You stopped the losses",
     outcome_scammed: "You were scammed",

@@ -15,12 +15,14 @@ use walkdir::WalkDir;
 pub const CATALOG_FILE: &str = "catalog.toml";
 
 /// What checking a folder found: the catalog, the scenarios that are fine,
-/// and every problem, grouped by the pack it is in.
+/// and every problem, grouped by the pack it is in. Warnings (in packs that
+/// still play) are apart: they leave no pack out.
 #[derive(Debug, Default)]
 pub struct FolderReport {
     pub catalog: Option<Catalog>,
     pub scenarios: Vec<ValidScenario>,
     pub problems: Vec<Diagnostic>,
+    pub warnings: Vec<Diagnostic>,
 }
 
 fn read(path: &Path, shown: &str) -> Result<String, Vec<Diagnostic>> {
@@ -48,10 +50,13 @@ pub fn check_folder(dir: &Path) -> FolderReport {
     let mut ids: BTreeMap<String, String> = BTreeMap::new();
     for shown in files.into_iter().filter(|f| f.ends_with(".toml") && f != CATALOG_FILE) {
         match check_pack(&dir.join(&shown), &shown, &catalog) {
-            Ok(scenario) => match ids.insert(scenario.id.clone(), shown.clone()) {
-                Some(other) => report.problems.push(duplicate_id(&dir.join(&shown), &shown, &scenario, other)),
-                None => report.scenarios.push(scenario),
-            },
+            Ok(scenario) => {
+                report.warnings.extend_from_slice(scenario.warnings());
+                match ids.insert(scenario.id.clone(), shown.clone()) {
+                    Some(other) => report.problems.push(duplicate_id(&dir.join(&shown), &shown, &scenario, other)),
+                    None => report.scenarios.push(scenario),
+                }
+            }
             Err(problems) => report.problems.extend(problems),
         }
     }

@@ -11,7 +11,7 @@
 
 use crate::suggest::closest;
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
-use scamspot_core::content::Diagnostic;
+use scamspot_core::content::{Diagnostic, Severity};
 use scamspot_core::i18n::Lang;
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -26,9 +26,12 @@ pub enum Colour {
 /// One problem, drawn. `source` is the text of `problem.file`, when it can be read.
 pub fn render(problem: &Diagnostic, source: Option<&str>, lang: Lang, colour: Colour) -> String {
     let zh = lang == Lang::ZhCn;
-    let error = Level::ERROR.with_name(if zh { "错误" } else { "error" });
+    let level = match problem.problem.severity() {
+        Severity::Error => Level::ERROR.with_name(if zh { "错误" } else { "error" }),
+        Severity::Warning => Level::WARNING.with_name(if zh { "警告" } else { "warning" }),
+    };
     let help = Level::HELP.with_name(if zh { "帮助" } else { "help" });
-    let title = error.primary_title(problem.problem.message(lang)).id(problem.problem.code().to_string());
+    let title = level.primary_title(problem.problem.message(lang)).id(problem.problem.code().to_string());
     let field = problem.field_in_words(lang);
     let mut group = Group::with_title(title);
     match (source, &problem.span) {

@@ -39,3 +39,13 @@ fn lang_picks_the_language_and_the_caret_is_drawn() {
     let (_, _, stderr) = check(&["--lang", "en", &pack]);
     assert!(stderr.contains("\nerror[SS0028]: leads back to \"offer\""), "{stderr}");
 }
+
+#[test]
+fn a_warning_is_drawn_but_the_check_still_passes() {
+    let (ok, stdout, stderr) = check(&["--lang", "en", &format!("{CORPUS}/pinned-order.toml")]);
+    assert!(ok, "{stderr}");
+    assert!(stderr.contains("\nwarning[SS0049]: every decision keeps its written order"), "{stderr}");
+    assert!(stdout.starts_with("ok: 1 scenario(s) checked, no errors, 1 warning(s)"), "{stdout}");
+    let (_, _, stderr) = check(&["--lang", "zh-CN", &format!("{CORPUS}/pinned-order.toml")]);
+    assert!(stderr.contains("\n警告[SS0049]"), "{stderr}");
+}

@@ -2,7 +2,9 @@
 //! then the learner's choices, a flag-spotting task, or the ending.
 
 use crate::ui::widgets::bubble::Bubble;
+use crate::ui::widgets::channel_skin::channel_skin;
 use crate::ui::widgets::choice_list::ChoiceList;
+use crate::ui::widgets::phone_prompt::phone_prompt;
 use crate::ui::widgets::scenario_header::ScenarioHeader;
 use crate::ui::widgets::spot_message::SpotMessage;
 use crate::ui::widgets::spot_review::SpotReview;
@@ -88,29 +90,35 @@ pub fn ScenarioScreen(props: &ScenarioScreenProps) -> Html {
     let transcript = r.play().trail.iter().enumerate().map(|(vi, visit)| {
         let visit_step = &scenario.steps[visit.step];
         let messages = visit_step.messages.iter().enumerate().take(r.shown_messages(vi)).map(|(mi, message)| {
-            if r.is_tappable(vi, mi) {
+            // Tappable phrases while spotting, how each went once submitted, else the plain text.
+            let (body, read_aloud) = if r.is_tappable(vi, mi) {
                 let phrases = segments(message, code).into_iter().map(|s| {
                     let tapped = visit.is_tapped(mi, &s);
                     (AttrValue::from(s.text), tapped)
                 });
                 let on_tap = dispatch.reform({
                     let code = code.to_string();
-                    move |segment| Action::ToggleTap { scenario: current, step: step_index, message: mi, segment, lang: code.clone() }
+                    move |segment| Action::ToggleTap {
+                        scenario: current,
+                        step: step_index,
+                        message: mi,
+                        segment,
+                        lang: code.clone(),
+                    }
                 });
-                html! {
-                    <Bubble from={message.from} text={message.text.get(code).to_string()} avatar={avatar.clone()} {read_aloud}>
-                        <SpotMessage phrases={phrases.collect::<Vec<_>>()} {on_tap} />
-                    </Bubble>
-                }
+                (html! { <SpotMessage phrases={phrases.collect::<Vec<_>>()} {on_tap} /> }, read_aloud)
             } else if let Some(marks) = r.phrase_marks(vi, mi, code) {
                 let phrases = marks.into_iter().map(|(s, mark)| (AttrValue::from(s.text), mark)).collect::<Vec<_>>();
-                html! {
-                    <Bubble from={message.from} avatar={avatar.clone()}>
-                        <SpotReview {lang} {phrases} />
-                    </Bubble>
-                }
+                (html! { <SpotReview {lang} {phrases} /> }, None)
             } else {
-                html! { <Bubble from={message.from} text={message.text.get(code).to_string()} avatar={avatar.clone()} {read_aloud} /> }
+                (html! {}, read_aloud)
+            };
+            let text = AttrValue::from(message.text.get(code).to_string());
+            match message.card {
+                Some(card) => phone_prompt(lang, card, &text, body, read_aloud),
+                None => {
+                    html! { <Bubble from={message.from} {text} avatar={avatar.clone()} {read_aloud}>{ body }</Bubble> }
+                }
             }
         });
         let chosen = visit.choice.and_then(|c| visit_step.choices.get(c)).map(|choice| {
@@ -141,10 +149,14 @@ pub fn ScenarioScreen(props: &ScenarioScreenProps) -> Html {
         )
     } else {
         match step.kind() {
-            Some(StepKind::Choices(choices)) => html! {
-                <ChoiceList key={step.id.clone()} prompt={t.choose_prompt} choices={choices.iter().map(|c| AttrValue::from(c.text.get(code).to_string())).collect::<Vec<_>>()}
-                    on_choose={dispatch.reform(move |choice| Action::Choose { scenario: current, step: step_index, choice })} {read_aloud} />
-            },
+            Some(StepKind::Choices(choices)) => {
+                let shown =
+                    r.choice_order().into_iter().map(|i| (i, AttrValue::from(choices[i].text.get(code).to_string())));
+                html! {
+                    <ChoiceList key={step.id.clone()} prompt={t.choose_prompt} choices={shown.collect::<Vec<_>>()}
+                        on_choose={dispatch.reform(move |choice| Action::Choose { scenario: current, step: step_index, choice })} {read_aloud} />
+                }
+            }
             Some(StepKind::Spot(spot)) => {
                 html! {
                     <div class="spot-task" key={step.id.clone()}>
@@ -166,6 +178,7 @@ pub fn ScenarioScreen(props: &ScenarioScreenProps) -> Html {
                 avatar={avatar.clone()} position={fill(t.scenario_of, &[("index", &(current + 1)), ("count", &r.scenarios().len())])}
                 balance={r.play().balance} savings={scenario.savings} />
             <p class="scenario-title">{ scenario.title.get(code) }</p>
+            { channel_skin(lang, scenario.channel, &scenario.contact) }
             <div class="transcript" aria-live="polite">{ for transcript }</div>
             <div class="action-area">{ action_area }</div>
             <div ref={bottom}></div>

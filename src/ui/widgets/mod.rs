@@ -2,10 +2,12 @@
 
 pub mod balance;
 pub mod bubble;
+pub mod channel_skin;
 pub mod choice_list;
 pub mod confidence_scale;
 pub mod leave_dialog;
 pub mod notice;
+pub mod phone_prompt;
 pub mod read_aloud_button;
 pub mod scenario_header;
 pub mod shared_scenario;

@@ -1,7 +1,7 @@
 //! A problem found in a pack, worded for the person who wrote it.
 
 use super::path::FieldPath;
-use super::problem::Problem;
+use super::problem::{Problem, Severity};
 use crate::i18n::Lang;
 use std::fmt;
 use std::ops::Range;
@@ -78,7 +78,7 @@ impl Diagnostic {
     }
 }
 
-/// The one-line English form the app and the compiled index show:
+/// The one-line English form the app and the compiled index show (`warning[…]` for a warning):
 /// `file:line:col: error[SS0022] step "decide" › 3rd choice › next: no step has id "x"`.
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -86,7 +86,11 @@ impl fmt::Display for Diagnostic {
         if let Some((line, column)) = self.position {
             write!(f, ":{line}:{column}")?;
         }
-        write!(f, ": error[{}]", self.problem.code())?;
+        let severity = match self.problem.severity() {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, ": {severity}[{}]", self.problem.code())?;
         if let Some(scenario) = &self.scenario {
             write!(f, " scenario \"{scenario}\"")?;
         }

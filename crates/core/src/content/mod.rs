@@ -21,5 +21,5 @@ pub use index::{PackSummary, SiteIndex};
 pub use model::*;
 pub use parse::{load_catalog, load_index, load_scenario};
 pub use path::FieldPath;
-pub use problem::{Code, Problem};
+pub use problem::{Code, Problem, Severity};
 pub use valid::ValidScenario;

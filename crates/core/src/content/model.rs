@@ -120,6 +120,14 @@ pub struct Step {
     pub spot: Option<Spot>,
     #[serde(default)]
     pub end: Option<End>,
+    /// Shows the choices in the order written (a numbered sequence) instead
+    /// of each learner's own order (see `engine::order`).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub keep_order: bool,
+}
+
+fn is_false(value: &bool) -> bool {
+    !value
 }
 
 /// What a step asks of the learner. A valid step has exactly one of these.

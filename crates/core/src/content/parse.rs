@@ -8,7 +8,7 @@ use super::diagnostic::Diagnostic;
 use super::index::SiteIndex;
 use super::model::{Catalog, Scenario, FORMAT_VERSION};
 use super::path::FieldPath;
-use super::problem::Problem;
+use super::problem::{Problem, Severity};
 use super::syntax::problem_from_parser;
 use super::valid::ValidScenario;
 use super::validate::{validate_catalog, validate_scenario};
@@ -17,19 +17,23 @@ use serde::Deserialize;
 use std::ops::Range;
 
 /// Parses and validates one scenario pack. `file` names it in messages; its
-/// extension picks the syntax (`.toml`, else JSON).
+/// extension picks the syntax (`.toml`, else JSON). Warnings do not stop a
+/// pack: they come with the valid scenario, for the checker to show.
 pub fn load_scenario(file: &str, text: &str, catalog: &Catalog) -> Result<ValidScenario, Vec<Diagnostic>> {
     let mut scenario: Scenario = parse(file, text)?;
     scenario.file = file.to_string();
-    let problems = validate_scenario(&scenario, catalog, file);
-    if problems.is_empty() {
+    let (warnings, errors): (Vec<Diagnostic>, Vec<Diagnostic>) = validate_scenario(&scenario, catalog, file)
+        .into_iter()
+        .partition(|d| d.problem.severity() == Severity::Warning);
+    if errors.is_empty() {
         // The validator checked every id; resolving cannot fail, but if it
         // ever did, the author hears of it instead of the engine panicking.
         let unresolved =
             Diagnostic { scenario: Some(scenario.id.clone()), ..Diagnostic::new(file, Problem::Unresolved) };
-        return ValidScenario::resolve(scenario).ok_or_else(|| place(file, text, vec![unresolved]));
+        let valid = ValidScenario::resolve(scenario).ok_or_else(|| place(file, text, vec![unresolved]))?;
+        return Ok(valid.with_warnings(place(file, text, warnings)));
     }
-    Err(place(file, text, problems))
+    Err(place(file, text, errors))
 }
 
 /// Parses and validates the catalog.

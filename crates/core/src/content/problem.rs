@@ -9,7 +9,15 @@ use std::fmt;
 pub struct Code(pub u16);
 
 /// The highest code in use; docs/authoring.md documents SS0001 up to it.
-pub const LAST_CODE: Code = Code(48);
+pub const LAST_CODE: Code = Code(49);
+
+/// Whether a problem stops a pack (an error) or only asks its author to
+/// look again (a warning: the pack still plays, the checker still passes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    Error,
+    Warning,
+}
 
 impl fmt::Display for Code {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -140,6 +148,9 @@ pub enum Problem {
     },
     /// A scam whose start step is not a spot step on a flagged contact message.
     ScamOpensWithoutSpot,
+    /// Every decision keeps its authored order (`keep_order`), so the right
+    /// answer sits in the same place for every learner (a warning).
+    PinsEveryChoice,
 }
 
 /// Largest gain or loss one choice may carry, and the largest savings, in yuan.
@@ -199,7 +210,15 @@ impl Problem {
             AuthorityDomain { .. } => 46,
             DeniedName { .. } => 47,
             ScamOpensWithoutSpot => 48,
+            PinsEveryChoice => 49,
         })
+    }
+
+    pub fn severity(&self) -> Severity {
+        match self {
+            Problem::PinsEveryChoice => Severity::Warning,
+            _ => Severity::Error,
+        }
     }
 
     /// A wrong value and the values that would be right, for "did you mean".
@@ -275,6 +294,7 @@ pub(super) mod tests {
             (AuthorityDomain { host: s() }, "SS0046"),
             (DeniedName { name: s() }, "SS0047"),
             (ScamOpensWithoutSpot, "SS0048"),
+            (PinsEveryChoice, "SS0049"),
         ];
         for (problem, _) in &all {
             // Exhaustive on purpose: a new variant must be added to the list above.
@@ -290,7 +310,7 @@ pub(super) mod tests {
                 MoneyOutOfRange { .. } | DuplicateScenarioId { .. } | DuplicateCatalogId { .. } => {}
                 CannotRead { .. } | NeedsCompiling | Unresolved => {}
                 UnmaskedMobile { .. } | LongNumber { .. } | CardNumber { .. } | RealDomain { .. } => {}
-                AuthorityDomain { .. } | DeniedName { .. } | ScamOpensWithoutSpot => {}
+                AuthorityDomain { .. } | DeniedName { .. } | ScamOpensWithoutSpot | PinsEveryChoice => {}
             }
         }
         all
@@ -306,6 +326,17 @@ pub(super) mod tests {
     #[test]
     fn codes_are_numbered_without_gaps_up_to_the_last() {
         let codes: Vec<u16> = every_kind().iter().map(|(p, _)| p.code().0).collect();
-        assert_eq!(codes, (1..=LAST_CODE.0).collect::<Vec<_>>());
+        let expected: Vec<u16> = (1..=LAST_CODE.0).collect();
+        assert_eq!(codes, expected);
+    }
+
+    #[test]
+    fn only_advice_is_a_warning() {
+        let warnings: Vec<String> = every_kind()
+            .into_iter()
+            .filter(|(p, _)| p.severity() == Severity::Warning)
+            .map(|(_, code)| code.to_string())
+            .collect();
+        assert_eq!(warnings, ["SS0049"]);
     }
 }

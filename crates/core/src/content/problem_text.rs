@@ -167,6 +167,10 @@ impl Problem {
                  message that has flags"
                     .into(),
             ),
+            PinsEveryChoice => say!(
+                "每个选择步骤都固定了选项顺序，正确答案对每个人都在同一位置".into(),
+                "every decision keeps its written order, so the right answer is in the same place for everyone".into(),
+            ),
         }
     }
 
@@ -223,6 +227,10 @@ impl Problem {
                 say!("从某个选项或找信号步骤链接到它，或删掉它", "link to it from a choice or spot, or delete it")
             }
             DuplicateScenarioId { .. } => say!("场景 id 必须唯一", "scenario ids must be unique"),
+            PinsEveryChoice => say!(
+                "只在顺序本身有意义的步骤（如编号的操作步骤）写 `keep_order = true`，其余让学习者看到各自的顺序",
+                "keep `keep_order = true` only where the order means something (numbered steps); let the rest be shuffled",
+            ),
             NeedsCompiling => say!(
                 "运行 `scamspot-check --compile OUT-FOLDER PACKS-FOLDER`，然后使用生成的 .json 文件",
                 "run `scamspot-check --compile OUT-FOLDER PACKS-FOLDER` and serve the .json files it writes",

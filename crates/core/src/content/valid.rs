@@ -3,6 +3,7 @@
 //! and never has to `expect` that an id resolves. Step ids are resolved to
 //! indices once, here.
 
+use super::diagnostic::Diagnostic;
 use super::model::{Scenario, StepKind};
 use serde::Serialize;
 use std::ops::Deref;
@@ -16,6 +17,9 @@ pub struct ValidScenario {
     /// Per step: the index each of its choices leads to, or its spot's next.
     #[serde(skip)]
     targets: Vec<Vec<usize>>,
+    /// What the validator advises without refusing the pack (warnings).
+    #[serde(skip)]
+    warnings: Vec<Diagnostic>,
 }
 
 impl ValidScenario {
@@ -29,7 +33,16 @@ impl ValidScenario {
             .map(|step| step.targets().map(|id| scenario.step_index(id)).collect::<Option<Vec<usize>>>())
             .collect::<Option<Vec<_>>>()?;
         let every_step_has_a_kind = scenario.steps.iter().all(|s| s.kind().is_some());
-        every_step_has_a_kind.then_some(ValidScenario { scenario, start, targets })
+        every_step_has_a_kind.then_some(ValidScenario { scenario, start, targets, warnings: Vec::new() })
+    }
+
+    pub(super) fn with_warnings(self, warnings: Vec<Diagnostic>) -> ValidScenario {
+        ValidScenario { warnings, ..self }
+    }
+
+    /// The validator's warnings: advice for the author; the pack plays as it is.
+    pub fn warnings(&self) -> &[Diagnostic] {
+        &self.warnings
     }
 
     /// Index of the first step.

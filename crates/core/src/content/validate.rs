@@ -104,8 +104,24 @@ pub fn validate_scenario(scenario: &Scenario, catalog: &Catalog, file: &str) -> 
         check_graph(&mut c, &index);
         check_outcomes(&mut c);
     }
+    // Warnings are for authors: the browser, which plays compiled packs, skips them.
+    #[cfg(any(feature = "authoring", test))]
+    check_pinned_order(&mut c);
     c.problems.append(&mut c.unsafe_details);
     c.problems
+}
+
+/// A warning when every decision keeps its written order: then the right
+/// answer is in the same place for every learner, answerable by position.
+#[cfg(any(feature = "authoring", test))]
+fn check_pinned_order(c: &mut Checker) {
+    let decisions: Vec<(usize, bool)> = (c.scenario.steps.iter().enumerate())
+        .filter(|(_, step)| matches!(step.kind(), Some(StepKind::Choices(_))))
+        .map(|(at, step)| (at, step.keep_order))
+        .collect();
+    if let Some(&(last, _)) = decisions.last().filter(|_| decisions.iter().all(|&(_, pinned)| pinned)) {
+        c.report(FieldPath::step(last).key("keep_order"), Problem::PinsEveryChoice);
+    }
 }
 
 fn check_header(c: &mut Checker, catalog: &Catalog) {

@@ -1,13 +1,15 @@
 //! Engine: playing a round, scoring, drawing rounds, saved progress and
 //! what the host page is told.
-//! Pure Rust: no browser types, no clock, no randomness of its own.
+//! Pure Rust: no browser types, no clock, no randomness of its own (seeds come in).
 
 #[cfg(test)]
 pub(crate) mod fixture;
+pub mod order;
 pub mod plan;
 pub mod progress;
 pub mod report;
 pub mod resume;
+mod rng;
 pub mod round;
 pub mod score;
 pub mod segments;

@@ -3,6 +3,7 @@
 //! a number, so a plan is reproducible in tests.
 
 use super::progress::Progress;
+use super::rng::Rng;
 use crate::content::{PackSummary, SiteIndex};
 use std::collections::BTreeMap;
 
@@ -66,26 +67,6 @@ impl RoundKind {
             Some(_) => return None,
         };
         Some(kind)
-    }
-}
-
-/// A small deterministic generator (SplitMix64): enough for shuffling a handful of packs.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn shuffle<T>(&mut self, items: &mut [T]) {
-        for i in (1..items.len()).rev() {
-            let j = (self.next() % (i as u64 + 1)) as usize;
-            items.swap(i, j);
-        }
     }
 }
 

@@ -17,6 +17,11 @@ pub const REVIEW_AFTER_DAYS: u32 = 3;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Progress {
     pub version: u32,
+    /// The learner's own seed, drawn at first use: it orders the choices of
+    /// every decision they meet, the same way on each visit. `None` in
+    /// progress saved before seeds; the web layer then draws one (`seeded`).
+    #[serde(default)]
+    pub seed: Option<u64>,
     pub rounds: u32,
     /// Best round score as (points, out of).
     #[serde(default)]
@@ -43,6 +48,7 @@ impl Default for Progress {
     fn default() -> Self {
         Progress {
             version: PROGRESS_VERSION,
+            seed: None,
             rounds: 0,
             best_round: None,
             scenarios: BTreeMap::new(),
@@ -81,6 +87,7 @@ impl Progress {
         }
         // Keep every part that still reads; drop only what is damaged.
         let mut progress = Progress {
+            seed: map.get("seed").and_then(Value::as_u64),
             rounds: map.get("rounds").and_then(Value::as_u64).map_or(0, |n| n.min(u64::from(u32::MAX)) as u32),
             best_round: map.get("best_round").cloned().and_then(|v| serde_json::from_value(v).ok()),
             missed: map.get("missed").cloned().and_then(|v| serde_json::from_value(v).ok()).unwrap_or_default(),
@@ -105,6 +112,11 @@ impl Progress {
 
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).expect("progress is plain data")
+    }
+
+    /// This progress with a learner seed: the one it has, else `fresh`.
+    pub fn seeded(self, fresh: u64) -> Progress {
+        Progress { seed: self.seed.or(Some(fresh)), ..self }
     }
 
     /// Records a finished round played on day `today`.
@@ -207,6 +219,19 @@ mod tests {
         assert_eq!(p.due_reviews(200), ["b"]);
         let (back, _) = Progress::restore(Some(&p.to_json()));
         assert_eq!(back.due_reviews(200), ["b"]);
+    }
+
+    #[test]
+    fn the_learner_seed_is_drawn_once_and_kept_and_old_saves_get_one() {
+        let old_save = r#"{"version":1,"rounds":2}"#;
+        let (p, notice) = Progress::restore(Some(old_save));
+        assert_eq!((p.seed, notice), (None, None), "progress saved before seeds still reads");
+        let p = p.seeded(99);
+        assert_eq!(p.seed, Some(99));
+        let (back, _) = Progress::restore(Some(&p.to_json()));
+        assert_eq!(back.clone().seeded(5).seed, Some(99), "a saved seed is never replaced");
+        let damaged = r#"{"version":1,"seed":12345678901234567890,"scenarios":{"a":{"plays":"x"}}}"#;
+        assert_eq!(Progress::restore(Some(damaged)).0.seed, Some(12_345_678_901_234_567_890), "kept through a repair");
     }
 
     #[test]

@@ -15,7 +15,9 @@ use serde_json::{json, Value};
 use std::rc::Rc;
 
 /// Bump when the stored shape changes; an older app refuses a newer record.
-pub const ROUND_RECORD_VERSION: u32 = 1;
+/// Version 2 added the seed; a version 1 record (saved before choices were
+/// shuffled) still resumes, with seed 0.
+pub const ROUND_RECORD_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct RoundRecord {
@@ -30,21 +32,25 @@ pub struct RoundRecord {
     /// The round was reported to the host page (as left, when the page closed):
     /// nothing more goes out for it after a resume.
     pub reported: bool,
+    /// The seed the round's choices are ordered by, so a reload shows the same order.
+    pub seed: u64,
     pub log: Vec<Action>,
 }
 
 impl RoundRecord {
-    /// A round about to be fetched.
-    pub fn new(kind: RoundKind, rating: Option<u8>, files: Vec<String>) -> Self {
-        RoundRecord { kind, files, rating, ids: Vec::new(), started_ms: 0.0, reported: false, log: Vec::new() }
+    /// A round about to be fetched, its choices to be ordered for `seed`.
+    pub fn new(kind: RoundKind, rating: Option<u8>, files: Vec<String>, seed: u64) -> Self {
+        RoundRecord { kind, files, rating, ids: Vec::new(), started_ms: 0.0, reported: false, seed, log: Vec::new() }
     }
 
     /// Reads a stored record; `None` when it is damaged or from a newer version.
     pub fn restore(raw: &str) -> Option<RoundRecord> {
         let value: Value = serde_json::from_str(raw).ok()?;
-        if value["version"].as_u64()? != u64::from(ROUND_RECORD_VERSION) {
-            return None;
-        }
+        let seed = match value["version"].as_u64()? {
+            1 => 0,
+            2 => value["seed"].as_u64()?,
+            _ => return None,
+        };
         let texts = |field: &str| -> Option<Vec<String>> {
             value[field].as_array()?.iter().map(|v| v.as_str().map(String::from)).collect()
         };
@@ -58,6 +64,7 @@ impl RoundRecord {
             ids: texts("ids")?,
             started_ms: value["started_ms"].as_f64()?,
             reported: value["reported"].as_bool()?,
+            seed,
             log: texts("log")?.iter().map(|code| Action::from_code(code)).collect::<Option<_>>()?,
         })
     }
@@ -72,6 +79,7 @@ impl RoundRecord {
             "ids": self.ids,
             "started_ms": self.started_ms,
             "reported": self.reported,
+            "seed": self.seed,
             "log": self.log.iter().map(Action::code).collect::<Vec<_>>(),
         });
         serde_json::to_string(&value).expect("a round record is plain data")
@@ -85,7 +93,7 @@ impl RoundRecord {
         if !self.ids.is_empty() && !ids.eq(self.ids.iter().cloned()) {
             return None;
         }
-        let round = Round::rated(scenarios, self.rating);
+        let round = Round::rated(scenarios, self.rating, self.seed);
         let round = self.log.iter().try_fold(round, |round, action| round.apply(action))?;
         (round.phase() != Phase::Summary).then_some(round)
     }
@@ -150,7 +158,7 @@ mod tests {
         RoundRecord {
             ids: vec!["demo-scam".into(), "demo-real".into()],
             log,
-            ..RoundRecord::new(RoundKind::Quick, None, files)
+            ..RoundRecord::new(RoundKind::Quick, None, files, 7)
         }
     }
 
@@ -168,12 +176,38 @@ mod tests {
 
     #[test]
     fn a_stored_record_replays_to_the_same_round() {
-        let expected = partway().iter().try_fold(Round::new(scenarios()), |r, a| r.apply(a)).unwrap();
+        let expected = partway().iter().try_fold(Round::new(scenarios(), 7), |r, a| r.apply(a)).unwrap();
         let stored = record(partway()).to_json();
         let restored = RoundRecord::restore(&stored).expect("readable");
         let round = restored.replay(scenarios()).expect("replayable");
         assert_eq!(round, expected);
         assert_eq!((round.step_index(), round.play().balance, round.confidence_before()), (2, 900, Some(2)));
+    }
+
+    #[test]
+    fn a_restored_round_shows_its_choices_in_the_same_order_for_its_seed() {
+        // Up to the decision of the scam (step 1), then the stored record read back.
+        let log = partway()[..6].to_vec();
+        let played = log.iter().try_fold(Round::new(scenarios(), 7), |r, a| r.apply(a)).unwrap();
+        let restored = RoundRecord::restore(&record(log.clone()).to_json()).unwrap();
+        assert_eq!(restored.seed, 7);
+        let round = restored.replay(scenarios()).unwrap();
+        assert_eq!((round.step_index(), round.choice_order()), (1, played.choice_order()));
+        let others: Vec<Vec<usize>> = (0..20)
+            .map(|seed| RoundRecord { seed, ..record(log.clone()) }.replay(scenarios()).unwrap().choice_order())
+            .collect();
+        assert!(others.iter().any(|order| *order != others[0]), "the seed decides the order");
+    }
+
+    #[test]
+    fn a_record_from_before_the_seed_resumes_with_seed_zero() {
+        let old = record(partway()).to_json().replace("\"version\":2", "\"version\":1").replace("\"seed\":7,", "");
+        assert!(!old.contains("seed"));
+        let restored = RoundRecord::restore(&old).expect("a version 1 record still reads");
+        assert_eq!(restored.seed, 0);
+        assert!(restored.replay(scenarios()).is_some());
+        let unseeded = record(partway()).to_json().replace("\"seed\":7,", "");
+        assert_eq!(RoundRecord::restore(&unseeded), None, "version 2 must carry its seed");
     }
 
     #[test]
@@ -196,11 +230,11 @@ mod tests {
 
     #[test]
     fn a_damaged_or_newer_record_is_refused() {
-        assert_eq!(RoundRecord::restore("{\"version\":1,"), None);
+        assert_eq!(RoundRecord::restore("{\"version\":2,"), None);
         assert_eq!(RoundRecord::restore("[]"), None);
         let bad_action = record(partway()).to_json().replace("\"b2\"", "\"b2.7\"");
         assert_eq!(RoundRecord::restore(&bad_action), None);
-        let newer = record(partway()).to_json().replace("\"version\":1", "\"version\":2");
+        let newer = record(partway()).to_json().replace("\"version\":2", "\"version\":3");
         assert_eq!(RoundRecord::restore(&newer), None);
     }
 

@@ -3,6 +3,7 @@
 //! through; an action that does not fit the current state (a double tap, a
 //! stale timer) returns `None` and changes nothing.
 
+use super::order::choice_order;
 use super::report::RoundSnapshot;
 use super::score::{score_scenario, ScenarioResult};
 use super::segments::{segments, Segment};
@@ -110,6 +111,8 @@ pub struct Round {
     reviewing: Option<usize>,
     confidence_before: Option<u8>,
     confidence_after: Option<u8>,
+    /// The learner's (or the lecture's) seed: decides the order of each decision's choices.
+    seed: u64,
 }
 
 /// Everything a learner can do. Each action names the place it was issued
@@ -160,8 +163,9 @@ pub enum Action {
 }
 
 impl Round {
-    /// A new round over `scenarios` (at least one, already validated).
-    pub fn new(scenarios: Vec<Rc<ValidScenario>>) -> Self {
+    /// A new round over `scenarios` (at least one, already validated), its
+    /// choices ordered for `seed`.
+    pub fn new(scenarios: Vec<Rc<ValidScenario>>, seed: u64) -> Self {
         let play = Play::start(&scenarios[0]);
         Round {
             scenarios,
@@ -173,13 +177,14 @@ impl Round {
             reviewing: None,
             confidence_before: None,
             confidence_after: None,
+            seed,
         }
     }
 
     /// A new round whose first rating may already have been given (on the
     /// static start screen); a rating out of range is ignored.
-    pub fn rated(scenarios: Vec<Rc<ValidScenario>>, rating: Option<u8>) -> Self {
-        let round = Round::new(scenarios);
+    pub fn rated(scenarios: Vec<Rc<ValidScenario>>, rating: Option<u8>, seed: u64) -> Self {
+        let round = Round::new(scenarios, seed);
         rating.and_then(|level| round.apply(&Action::RateBefore(level))).unwrap_or(round)
     }
 
@@ -236,6 +241,13 @@ impl Round {
     /// The step the learner is on.
     pub fn step_index(&self) -> usize {
         self.play.trail.last().map_or(0, |v| v.step)
+    }
+
+    /// The current step's choices as shown: display position → authored
+    /// index (the index `Action::Choose` takes). Empty for a step without choices.
+    pub fn choice_order(&self) -> Vec<usize> {
+        let scenario = self.scenario();
+        choice_order(self.seed, &scenario.id, &scenario.steps[self.step_index()])
     }
 
     /// Whether every message of the current step has arrived.
@@ -494,7 +506,7 @@ mod tests {
     use crate::engine::score::RoundSummary;
 
     fn round() -> Round {
-        Round::new(vec![scenario(SCAM, "demo/scam.toml"), scenario(GENUINE, "demo/real.toml")])
+        Round::new(vec![scenario(SCAM, "demo/scam.toml"), scenario(GENUINE, "demo/real.toml")], 7)
     }
 
     /// Applies an action that must be accepted.
@@ -719,7 +731,7 @@ mod tests {
             stuck,
             &format!("{stuck}[[steps.messages.flags]]\nquote = {{ zh-CN = \"再付500元\", en = \"pay ¥500 more\" }}\nwhy = {{ zh-CN = \"加码\", en = \"More\" }}\n"),
         );
-        let r = reveal(step(&Round::new(vec![scenario(&later, "demo/later.toml")]), Action::RateBefore(3)));
+        let r = reveal(step(&Round::new(vec![scenario(&later, "demo/later.toml")], 7), Action::RateBefore(3)));
         let r = reveal(step(&r, Action::SubmitSpot { scenario: 0, step: r.step_index() }));
         let r = step(&r, Action::Choose { scenario: 0, step: r.step_index(), choice: 1 });
         assert!(r.current_result().is_some(), "refusing ends the scenario");
@@ -727,17 +739,40 @@ mod tests {
         let statuses: Vec<FlagStatus> = review.iter().map(|(_, s)| *s).collect();
         assert_eq!(statuses, [FlagStatus::Missed, FlagStatus::Missed, FlagStatus::NotReached]);
         assert_eq!(review[2].0.quote.get("en"), "pay ¥500 more");
-        let genuine = Round::new(vec![scenario(GENUINE, "demo/real.toml")]);
+        let genuine = Round::new(vec![scenario(GENUINE, "demo/real.toml")], 7);
         assert!(genuine.flag_review(0).is_empty(), "a genuine offer without flags has none to list");
+    }
+
+    #[test]
+    fn choices_show_in_the_seed_s_order_and_are_chosen_by_their_authored_index() {
+        let at_decision = |seed| {
+            let r = reveal(step(&Round::new(round().scenarios, seed), Action::RateBefore(3)));
+            reveal(step(&r, Action::SubmitSpot { scenario: 0, step: 0 }))
+        };
+        let orders: Vec<Vec<usize>> = (0..20).map(|seed| at_decision(seed).choice_order()).collect();
+        assert!(orders.iter().all(|order| {
+            let mut o = order.clone();
+            o.sort();
+            o == [0, 1]
+        }));
+        assert!(orders.contains(&vec![0, 1]) && orders.contains(&vec![1, 0]), "{orders:?}");
+        for seed in 0..20 {
+            // Authored choice 1 ("Call 110") is the safe one wherever it shows.
+            let r = step(&at_decision(seed), Action::Choose { scenario: 0, step: 1, choice: 1 });
+            assert_eq!(r.current_result().unwrap().outcome, Outcome::Safe);
+        }
+        assert_eq!(at_decision(5).choice_order(), at_decision(5).choice_order());
+        let spotting = reveal(step(&Round::new(round().scenarios, 5), Action::RateBefore(3)));
+        assert!(spotting.choice_order().is_empty(), "a spot step has no choices to order");
     }
 
     #[test]
     fn a_rating_from_the_start_screen_skips_the_first_question_if_valid() {
         let scenarios = || vec![scenario(SCAM, "demo/scam.toml")];
-        let r = Round::rated(scenarios(), Some(4));
+        let r = Round::rated(scenarios(), Some(4), 7);
         assert_eq!((r.phase(), r.confidence_before()), (Phase::Playing, Some(4)));
-        assert_eq!(Round::rated(scenarios(), Some(9)).phase(), Phase::RateBefore);
-        assert_eq!(Round::rated(scenarios(), None).phase(), Phase::RateBefore);
+        assert_eq!(Round::rated(scenarios(), Some(9), 7).phase(), Phase::RateBefore);
+        assert_eq!(Round::rated(scenarios(), None, 7).phase(), Phase::RateBefore);
         assert!(r.is_last());
     }
 

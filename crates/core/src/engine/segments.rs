@@ -1,12 +1,16 @@
 //! Splitting a message into tappable phrases for flag spotting.
 //!
-//! Each red-flag quote becomes its own phrase; the rest of the text is cut
-//! after punctuation, so the learner has plausible innocent phrases to choose
-//! from too and cannot find the flags just by looking for the only buttons.
-//! A number, an amount, a domain, a URL or an e-mail address is never cut:
-//! "¥150,000", "2.8%", "huarui-tech.com" and "https://…" stay one phrase.
+//! The text is cut into clauses after punctuation, so the learner has
+//! plausible innocent phrases to choose from too. Each red-flag quote's
+//! phrase is widened to the whole clauses it touches, so a flag is cut by the
+//! same rule as every other phrase and never shows as the only oddly cut
+//! button ("押金，马上" beside whole clauses). Two flags in one clause share
+//! it, cut where the second begins. The quote itself (the debrief's words)
+//! is unchanged. A number, an amount, a domain, a URL or an e-mail address is
+//! never cut: "¥150,000", "2.8%", "huarui-tech.com" and "https://…" stay one phrase.
 
 use crate::content::Message;
+use std::ops::Range;
 
 /// A phrase of a message. `flag` is the index of the flag it quotes, if any.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,8 +24,27 @@ const BREAKS: &[char] = &['，', '。', '！', '？', '；', '：', ',', '.', '!
 /// The phrases of `message` in `lang`. Joining their texts gives the message back.
 pub fn segments(message: &Message, lang: &str) -> Vec<Segment> {
     let text = message.text.get(lang);
-    // Byte ranges of each flag's first occurrence, in text order, without overlaps.
-    let mut ranges: Vec<(usize, usize, usize)> = message
+    let clauses = clauses(text);
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for (range, flag) in flag_buttons(message, lang, &clauses) {
+        out.extend(clauses.iter().filter(|c| c.start >= pos && c.end <= range.start).map(|c| plain(&text[c.clone()])));
+        out.push(Segment { text: text[range.clone()].to_string(), flag: Some(flag) });
+        pos = range.end;
+    }
+    out.extend(clauses.iter().filter(|c| c.start >= pos).map(|c| plain(&text[c.clone()])));
+    out
+}
+
+fn plain(text: &str) -> Segment {
+    Segment { text: text.to_string(), flag: None }
+}
+
+/// Byte ranges of each flag's phrase, in text order: its quote's first
+/// occurrence (an overlapping later quote is dropped) widened to whole clauses.
+fn flag_buttons(message: &Message, lang: &str, clauses: &[Range<usize>]) -> Vec<(Range<usize>, usize)> {
+    let text = message.text.get(lang);
+    let mut quotes: Vec<(usize, usize, usize)> = message
         .flags
         .iter()
         .enumerate()
@@ -30,38 +53,54 @@ pub fn segments(message: &Message, lang: &str) -> Vec<Segment> {
             (!quote.is_empty()).then(|| text.find(quote).map(|at| (at, at + quote.len(), i))).flatten()
         })
         .collect();
-    ranges.sort();
-    let mut out = Vec::new();
-    let mut pos = 0;
-    for (start, end, flag) in ranges {
-        if start < pos {
+    quotes.sort();
+    let mut buttons: Vec<(Range<usize>, usize)> = Vec::new();
+    let mut quoted_up_to = 0;
+    for (start, end, flag) in quotes {
+        if start < quoted_up_to {
             continue; // overlapping quotes: the earlier one wins
         }
-        split_plain(&text[pos..start], &mut out);
-        out.push(Segment { text: text[start..end].to_string(), flag: Some(flag) });
-        pos = end;
+        quoted_up_to = end;
+        let from = clauses.iter().rev().find(|c| c.start <= start).map_or(0, |c| c.start);
+        let to = clauses.iter().find(|c| c.end >= end).map_or(text.len(), |c| c.end);
+        let from = match buttons.last_mut() {
+            // Sharing a clause with the flag before: the cut falls where this quote begins.
+            Some((previous, _)) if previous.end > from => {
+                previous.end = start;
+                start
+            }
+            _ => from,
+        };
+        buttons.push((from..to, flag));
     }
-    split_plain(&text[pos..], &mut out);
-    out
+    buttons
 }
 
-/// Cuts plain text after each break character. Lone punctuation never becomes
-/// a button of its own: it is glued to the phrase before it (a flag too).
-fn split_plain(text: &str, out: &mut Vec<Segment>) {
+/// The clauses of `text` as byte ranges, in order and covering it: cut
+/// after each break character (a space after it starts the next clause).
+/// Punctuation alone never makes a clause: "！！" stays with the clause before it.
+pub fn clauses(text: &str) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
     let mut start = 0;
     let mut prev = None;
     let mut chars = text.char_indices().peekable();
+    let cut = |out: &mut Vec<Range<usize>>, start: usize, end: usize| match out.last_mut() {
+        _ if start == end => {}
+        Some(last) if is_fragment(&text[start..end]) => last.end = end,
+        _ => out.push(start..end),
+    };
     while let Some((i, ch)) = chars.next() {
         let next = chars.peek().map(|&(_, c)| c);
         let inside_token = joins_token(prev, ch, next);
         prev = Some(ch);
         if BREAKS.contains(&ch) && !inside_token {
             let end = i + ch.len_utf8();
-            push_plain(&text[start..end], out);
+            cut(&mut out, start, end);
             start = end;
         }
     }
-    push_plain(&text[start..], out);
+    cut(&mut out, start, text.len());
+    out
 }
 
 /// Whether `ch` joins the characters around it into one token rather than
@@ -71,16 +110,6 @@ pub fn joins_token(prev: Option<char>, ch: char, next: Option<char>) -> bool {
     matches!(ch, '.' | ',' | ':')
         && prev.is_some_and(|p| p.is_ascii_alphanumeric())
         && next.is_some_and(|n| n.is_ascii_alphanumeric() || n == '/')
-}
-
-fn push_plain(piece: &str, out: &mut Vec<Segment>) {
-    if piece.is_empty() {
-        return;
-    }
-    match out.last_mut() {
-        Some(last) if is_fragment(piece) => last.text.push_str(piece),
-        _ => out.push(Segment { text: piece.to_string(), flag: None }),
-    }
 }
 
 fn is_fragment(piece: &str) -> bool {
@@ -141,6 +170,44 @@ mod tests {
         assert_eq!(zh, ["转¥150,000到账户，", "年化2.3%–2.8%。", "联系hr@huarui-tech.com。"]);
         let en: Vec<String> = segments(&m, "en").into_iter().map(|s| s.text).collect();
         assert_eq!(en, ["Rates 2.3%.", " See https://huarui-tech.com/job,", " at 10:30.", " Pay ¥1,500."]);
+    }
+
+    #[test]
+    fn a_flag_quoted_mid_clause_is_widened_to_its_whole_clause() {
+        let mut m = message();
+        m.text = loc("你好！请先交押金才能上岗，名额有限。", "Hi! You must pay a deposit to start, few places.");
+        m.flags =
+            vec![Flag { quote: loc("押金", "pay a deposit"), why: loc("先付钱", "pay first"), technique: None }];
+        let zh: Vec<(String, Option<usize>)> = segments(&m, "zh-CN").into_iter().map(|s| (s.text, s.flag)).collect();
+        assert_eq!(
+            zh,
+            [("你好！".into(), None), ("请先交押金才能上岗，".into(), Some(0)), ("名额有限。".into(), None)]
+        );
+        let en: Vec<String> = segments(&m, "en").into_iter().map(|s| s.text).collect();
+        assert_eq!(en, ["Hi!", " You must pay a deposit to start,", " few places."]);
+        assert_eq!(m.flags[0].quote.get("en"), "pay a deposit", "the debrief still quotes the words themselves");
+    }
+
+    #[test]
+    fn two_flags_in_one_clause_share_it_cut_where_the_second_begins() {
+        let mut m = message();
+        m.text = loc("先垫付298元马上返还。谢谢", "Advance ¥298 and get it back now. Thanks");
+        m.flags = vec![
+            Flag { quote: loc("马上返还", "get it back now"), why: loc("急", "rush"), technique: None },
+            Flag { quote: loc("垫付298元", "Advance ¥298"), why: loc("先付钱", "pay first"), technique: None },
+        ];
+        let zh: Vec<(String, Option<usize>)> = segments(&m, "zh-CN").into_iter().map(|s| (s.text, s.flag)).collect();
+        assert_eq!(zh, [("先垫付298元".into(), Some(1)), ("马上返还。".into(), Some(0)), ("谢谢".into(), None)]);
+        let en: Vec<String> = segments(&m, "en").into_iter().map(|s| s.text).collect();
+        assert_eq!(en, ["Advance ¥298 and ", "get it back now.", " Thanks"]);
+    }
+
+    #[test]
+    fn clauses_cover_the_text_and_keep_repeated_punctuation_with_the_clause_before() {
+        let text = "你好！！ 先交钱，马上。。";
+        let cut: Vec<&str> = clauses(text).into_iter().map(|c| &text[c]).collect();
+        assert_eq!(cut, ["你好！！", " 先交钱，", "马上。。"]);
+        assert!(clauses("").is_empty());
     }
 
     #[test]

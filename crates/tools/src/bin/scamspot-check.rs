@@ -7,7 +7,8 @@
 //!     cargo run --bin scamspot-check -- --compile OUT static/packs   # what the build runs
 //!
 //! Draws every problem as rustc does (code, message, the line with the value
-//! underlined, help) and exits 1 if there is any. `--compile` writes the
+//! underlined, help) and exits 1 if there is any error; warnings are drawn
+//! too (`warning[SS0049]`) but leave the exit status 0. `--compile` writes the
 //! browser's JSON packs and index into OUT, leaving broken packs out (the app
 //! lists them with their problems), and exits 0 unless the catalog itself is
 //! unusable, so one bad pack never takes the site down.
@@ -76,21 +77,28 @@ fn main() -> ExitCode {
     if args.is_empty() {
         args.push(DEFAULT_FOLDER.to_string());
     }
-    let (mut problems, mut scenarios) = (0, 0);
+    let mut total = Tally::default();
     for target in args.iter().map(PathBuf::from) {
-        match check_target(&out, &target) {
-            Ok(n) => scenarios += n,
-            Err(n) => problems += n,
-        }
+        let tally = check_target(&out, &target);
+        total = Tally {
+            passed: total.passed + tally.passed,
+            errors: total.errors + tally.errors,
+            warnings: total.warnings + tally.warnings,
+        };
     }
+    let (scenarios, problems, warnings) = (total.passed, total.errors, total.warnings);
     if problems == 0 {
-        println!(
-            "{}",
-            out.say(
+        let message = match warnings {
+            0 => out.say(
                 format!("通过：检查了 {scenarios} 个场景，没有问题"),
-                format!("ok: {scenarios} scenario(s) checked, no problems")
-            )
-        );
+                format!("ok: {scenarios} scenario(s) checked, no problems"),
+            ),
+            _ => out.say(
+                format!("通过：检查了 {scenarios} 个场景，没有错误，{warnings} 个警告"),
+                format!("ok: {scenarios} scenario(s) checked, no errors, {warnings} warning(s)"),
+            ),
+        };
+        println!("{message}");
         ExitCode::SUCCESS
     } else {
         eprintln!("{}", out.say(format!("发现 {problems} 个问题"), format!("{problems} problem(s) found")));
@@ -136,27 +144,34 @@ fn compile_folder(out: &Output, folder: &Path, target: &Path) -> ExitCode {
     }
 }
 
-/// Checks a folder or one pack: `Ok(scenarios that passed)` or `Err(problems drawn)`.
-fn check_target(out: &Output, target: &Path) -> Result<usize, usize> {
-    let (base, problems, passed) = if target.is_dir() {
+/// What checking a folder or a pack found.
+#[derive(Default)]
+struct Tally {
+    /// Scenarios that passed (counted only when the target has no error).
+    passed: usize,
+    errors: usize,
+    warnings: usize,
+}
+
+/// Checks a folder or one pack, drawing its errors and warnings (each pack's together).
+fn check_target(out: &Output, target: &Path) -> Tally {
+    let (base, errors, warnings, passed) = if target.is_dir() {
         let report = check_folder(target);
-        (target, report.problems, report.scenarios.len())
+        (target, report.problems, report.warnings, report.scenarios.len())
     } else {
         let (source, catalog) = catalog_for(target);
         // On stderr, so it stays in order with the problems it explains.
         eprintln!("{}", catalog_note(out, target, &source));
         let checked = catalog.and_then(|catalog| check_pack(target, &target.display().to_string(), &catalog));
         match checked {
-            Ok(_) => (Path::new(""), Vec::new(), 1),
-            Err(problems) => (Path::new(""), problems, 0),
+            Ok(scenario) => (Path::new(""), Vec::new(), scenario.warnings().to_vec(), 1),
+            Err(problems) => (Path::new(""), problems, Vec::new(), 0),
         }
     };
-    out.problems(&problems, base);
-    if problems.is_empty() {
-        Ok(passed)
-    } else {
-        Err(problems.len())
-    }
+    let mut drawn: Vec<Diagnostic> = errors.iter().chain(&warnings).cloned().collect();
+    drawn.sort_by(|a, b| a.file.cmp(&b.file));
+    out.problems(&drawn, base);
+    Tally { passed: if errors.is_empty() { passed } else { 0 }, errors: errors.len(), warnings: warnings.len() }
 }
 
 /// Says which catalog a single pack's types, techniques and channels were checked against.

@@ -1,0 +1,43 @@
+//! A message shown as the phone's own prompt instead of a bubble (`card` in
+//! the pack): "Install app?" with the app's name and source, or a meeting
+//! app's "Start sharing your screen?". The body is the pack's text (or, in a
+//! spot step, its tappable phrases); the title and the drawn buttons are the
+//! phone's words. The buttons are a picture, not controls: the step's
+//! choices stay the way to act. A plain function, not a component: it has no
+//! state, and adds no component to the wasm.
+
+use super::read_aloud_button::read_aloud_button;
+use scamspot_core::content::Card;
+use scamspot_core::i18n::Lang;
+use yew::prelude::*;
+
+/// `body` replaces the text when given (tappable or reviewed phrases); `text` is always what is read aloud.
+pub fn phone_prompt(lang: Lang, card: Card, text: &AttrValue, body: Html, read_aloud: Option<Lang>) -> Html {
+    let t = lang.texts();
+    let (kind, icon, title, note, action) = match card {
+        Card::InstallApp => ("install-app", "📦", t.prompt_install_title, None, t.prompt_install_action),
+        Card::ScreenShare => {
+            ("screen-share", "🖥️", t.prompt_share_title, Some(t.prompt_share_note), t.prompt_share_action)
+        }
+    };
+    let body = if body == Html::default() {
+        html! { { text } }
+    } else {
+        body
+    };
+    html! {
+        <div class={classes!("msg", "phone-prompt", kind)} role="group" aria-label={title}>
+            <div class="prompt-box">
+                <p class="prompt-title"><span aria-hidden="true">{ icon }{ " " }</span>{ title }</p>
+                <div class="prompt-body">{ read_aloud_button(read_aloud, text) }{ body }</div>
+                if let Some(note) = note {
+                    <p class="prompt-note">{ note }</p>
+                }
+                <div class="prompt-buttons" aria-hidden="true">
+                    <span>{ t.prompt_cancel }</span>
+                    <span class="prompt-action">{ action }</span>
+                </div>
+            </div>
+        </div>
+    }
+}
