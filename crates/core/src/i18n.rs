@@ -426,7 +426,7 @@ pub static ZH: Texts = Texts {
     legend_heading: "怎么计分",
     legend_right: "识破骗局，或放心使用真实服务：{points} 分",
     legend_late: "付过钱才止损：{points} 分；被骗、帮骗子做事或把真的当成骗局：0 分",
-    legend_flags: "每找到一个可疑信号加 {flag} 分，每误点一处减 {wrong} 分（信号分最低为 0）",
+    legend_flags: "每找到一个可疑信号加 {flag} 分，每误点一处减 {wrong} 分，真实服务里也一样（每个场景最低 0 分）；还没找信号就离开，信号分拿不到",
     per_scenario_heading: "每个场景",
     open_debrief: "看讲解",
     back_to_results: "返回本轮成绩",
@@ -548,7 +548,7 @@ pub static EN: Texts = Texts {
     legend_heading: "How points are earned",
     legend_right: "Stopping a scam, or using a genuine service: {points} points",
     legend_late: "Stopping a scam after paying: {points} points; scammed, helping a scammer or refusing a genuine service: 0",
-    legend_flags: "Each red flag found: +{flag}; each innocent phrase tapped: −{wrong} (flag points never go below 0)",
+    legend_flags: "Each red flag found: +{flag}; each innocent phrase tapped: −{wrong}, in genuine services too (a scenario never goes below 0); leaving before the red-flag step forfeits its flag points",
     per_scenario_heading: "Scenario by scenario",
     open_debrief: "See the debrief",
     back_to_results: "Back to your results",
@@ -655,7 +655,7 @@ mod tests {
             [
                 "Stopping a scam, or using a genuine service: 100 points",
                 "Stopping a scam after paying: 50 points; scammed, helping a scammer or refusing a genuine service: 0",
-                "Each red flag found: +10; each innocent phrase tapped: −5 (flag points never go below 0)",
+                "Each red flag found: +10; each innocent phrase tapped: −5, in genuine services too (a scenario never goes below 0); leaving before the red-flag step forfeits its flag points",
             ]
         );
         assert!(ZH.score_legend().iter().all(|line| !line.contains('{')));
