@@ -133,25 +133,32 @@ pub struct BestPlay {
 /// a pack whose only spot step lies on a losing path still allows full marks
 /// for refusing at once.
 pub fn best_play(scenario: &ValidScenario) -> BestPlay {
-    /// Walks every path from `step` (validated packs have no loops).
-    fn walk(scenario: &ValidScenario, step: usize, balance: i64, paid: bool, flags: u32) -> BestPlay {
-        match scenario.kind(step) {
-            Some(StepKind::End(end)) => BestPlay { points: points(end.outcome, paid, flags, 0), flags },
-            Some(StepKind::Spot(_)) => scenario.after_spot(step).map_or(BestPlay::default(), |next| {
-                walk(scenario, next, balance, paid, flags + spot_flags(scenario, step))
-            }),
-            Some(StepKind::Choices(choices)) => (0..choices.len())
-                .filter_map(|c| {
-                    let next = scenario.after_choice(step, c)?;
-                    let balance = balance + choices[c].money;
-                    Some(walk(scenario, next, balance, paid || balance < scenario.savings, flags))
-                })
-                .max()
-                .unwrap_or_default(),
-            None => BestPlay::default(),
-        }
+    best_play_from(scenario, scenario.start(), scenario.savings)
+}
+
+/// The best play from step `step` on, with `balance` in hand (the steps
+/// before it found no flag and paid nothing, if the balance is not below the
+/// savings). Walks every path: validated packs have no loops.
+pub fn best_play_from(scenario: &ValidScenario, step: usize, balance: i64) -> BestPlay {
+    walk_best(scenario, step, balance, balance < scenario.savings, 0)
+}
+
+fn walk_best(scenario: &ValidScenario, step: usize, balance: i64, paid: bool, flags: u32) -> BestPlay {
+    match scenario.kind(step) {
+        Some(StepKind::End(end)) => BestPlay { points: points(end.outcome, paid, flags, 0), flags },
+        Some(StepKind::Spot(_)) => scenario.after_spot(step).map_or(BestPlay::default(), |next| {
+            walk_best(scenario, next, balance, paid, flags + spot_flags(scenario, step))
+        }),
+        Some(StepKind::Choices(choices)) => (0..choices.len())
+            .filter_map(|c| {
+                let next = scenario.after_choice(step, c)?;
+                let balance = balance + choices[c].money;
+                Some(walk_best(scenario, next, balance, paid || balance < scenario.savings, flags))
+            })
+            .max()
+            .unwrap_or_default(),
+        None => BestPlay::default(),
     }
-    walk(scenario, scenario.start(), scenario.savings, false, 0)
 }
 
 /// How one scam type went in the round.
@@ -250,9 +257,11 @@ mod tests {
     use std::collections::BTreeSet;
     use std::rc::Rc;
 
-    /// A finished play through `steps`, each `(step id, choice, taps)`, the
-    /// taps making it a submitted spot step; the last id is the end.
-    fn play(s: &ValidScenario, steps: &[(&str, Option<usize>, Option<Vec<Tapped>>)]) -> (Play, Outcome) {
+    /// A step played: (step id, choice, taps), the taps making it a submitted spot step.
+    type Played<'a> = (&'a str, Option<usize>, Option<Vec<Tapped>>);
+
+    /// A finished play through `steps`; the last id is the end.
+    fn play(s: &ValidScenario, steps: &[Played]) -> (Play, Outcome) {
         let mut balance = s.savings;
         let trail = steps
             .iter()
