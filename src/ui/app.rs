@@ -165,7 +165,7 @@ pub fn App(props: &AppProps) -> Html {
                 })
             };
             html! {
-                <RoundView key={*number} {lang} site={Rc::clone(site)} kind={kind.clone()} round={Rc::clone(round)}
+                <RoundView key={*number} {lang} site={Rc::clone(site)} kind={kind.clone()} round={Rc::clone(round)} progress={Rc::clone(&state.progress)}
                     {on_action} on_start={on_start.clone()} on_home={go_home.clone()} {read_aloud} />
             }
         }

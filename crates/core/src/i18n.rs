@@ -116,6 +116,9 @@ pub fn yuan(amount: i64) -> String {
     }
 }
 
+/// A count out of a total: (scams stopped, scams), (genuine refused, genuine).
+pub type OutOf = (u32, u32);
+
 pub struct Texts {
     pub app_name: &'static str,
     /// Between a label and its text: "：" in Chinese, ": " in English.
@@ -247,7 +250,7 @@ pub struct Texts {
     pub discrimination_heading: &'static str,
     /// (stopped, scams) and (refused, genuine), each `None` when none of that
     /// kind was met: "You stopped 4 of 5 scams and refused 1 of 2 genuine services".
-    pub discrimination_counts: fn(Option<(u32, u32)>, Option<(u32, u32)>) -> String,
+    pub discrimination_counts: fn(Option<OutOf>, Option<OutOf>) -> String,
     /// Before the verdict: ": ", "：".
     pub verdict_sep: &'static str,
     pub sentence_end: &'static str,

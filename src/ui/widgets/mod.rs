@@ -4,6 +4,7 @@ pub mod balance;
 pub mod bubble;
 pub mod choice_list;
 pub mod confidence_scale;
+pub mod discrimination_chart;
 pub mod leave_dialog;
 pub mod notice;
 pub mod read_aloud_button;
