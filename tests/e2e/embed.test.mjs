@@ -181,6 +181,16 @@ test('the iframe embed on another origin grows with its content, posts its resul
   assert.equal(results[0].from, 'scamspot-frame', 'the result arrives as an event on the iframe');
   assert.equal(results[0].detail.completed, true);
   assert.equal(results[0].detail.scenarios_played, 2);
+  // The discrimination figures: a number, or null when the round cannot define it (and then not in xAPI).
+  const extensions = results[0].detail.xapi.result.extensions;
+  for (const [field, iri] of [['hit_rate', 'hit-rate'], ['false_alarm_rate', 'false-alarm-rate'], ['d_prime', 'd-prime'], ['criterion', 'criterion']]) {
+    const value = results[0].detail[field];
+    assert.ok(value === null || Number.isFinite(value), `${field}: ${value}`);
+    const key = Object.keys(extensions).find(k => k.endsWith(`#scamspot-${iri}`));
+    assert.equal(key === undefined ? null : extensions[key], value, `${field} as an xAPI extension`);
+  }
+  const { scams_caught: caught, scams_total: scams, hit_rate: hitRate } = results[0].detail;
+  assert.equal(hitRate, scams ? Math.round(1000 * caught / scams) / 1000 : null);
   assert.deepEqual(errors, []);
 });
 

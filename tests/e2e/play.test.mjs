@@ -53,6 +53,10 @@ test('Chinese: plays like-for-cash to a late stop, scores it, and remembers it a
   assert.equal(await text(page, '#result-flags'), '找到可疑信号：2/3');
   assert.equal(await text(page, '#result-money'), '守住的模拟存款：¥4,098/¥5,000');
   assert.equal(await text(page, '#result-confidence'), '信心：练习前 2/5 → 练习后 4/5');
+  assert.equal(await text(page, '#result-discrimination'), '你识破了 1 个骗局中的 1 个。骗局和真实服务都遇到过，才能看出你能否分清真假。');
+  assert.equal(await text(page, '#result-calibration'), '你练习前给自己的把握打了 2/5，练习后 4/5；实际识破了 1 个骗局中的 1 个。');
+  assert.ok(await page.locator('#discrimination-chart svg').isVisible(), 'the chart shows');
+  assert.equal(await page.locator('#discrimination-chart tbody tr').count(), 1, 'one round so far');
   assert.match(await text(page, '.practise'), /刷单返利/);
   assert.deepEqual(await axeViolations(page), [], 'result screen accessibility');
 
