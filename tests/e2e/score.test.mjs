@@ -67,7 +67,7 @@ test('a genuine service refused is named as the reason to practise; money kept n
   await page.goto(server.url + '?scenario=ob-campus-tutor-job');
   // An earlier round, saved: 4 of 4 scams stopped, 1 genuine service used.
   await page.evaluate(() => localStorage.setItem('scamspot.progress', JSON.stringify({ version: 1, rounds: 1, best_round: [500, 560],
-    history: [{ day: 20000, scams: 4, hits: 4, genuine: 1, false_alarms: 0, flags_found: 8, flags_total: 10, wrong_taps: 1,
+    history: [{ day: 20000, tally: { scams: 4, hits: 4, genuine: 1, false_alarms: 0, flags_found: 8, flags_total: 10, wrong_taps: 1 },
       confidence_before: 3, confidence_after: 4 }] })));
   await page.reload();
   await page.locator('#start').tap();

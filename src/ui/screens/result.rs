@@ -5,7 +5,7 @@
 //! (with its debrief to read again), per-type results and what to practise
 //! again, with why.
 
-use crate::ui::widgets::discrimination_chart::DiscriminationChart;
+use crate::ui::widgets::discrimination_chart::discrimination_chart;
 use scamspot_core::content::SiteIndex;
 use scamspot_core::engine::discrimination::Tally;
 use scamspot_core::engine::plan::RoundKind;
@@ -89,7 +89,7 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
                 <p id="result-overall"><strong>{ label }</strong>{ t.label_sep }{ sentence }</p>
             }
             if !history.is_empty() {
-                <DiscriminationChart lang={props.lang} history={history.clone()} {first_round} />
+                { discrimination_chart(props.lang, history, first_round) }
             }
 
             <h2>{ t.per_scenario_heading }</h2>

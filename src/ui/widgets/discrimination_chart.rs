@@ -1,45 +1,40 @@
 //! Hit rate and false-alarm rate over the learner's last rounds: a small SVG
 //! for the eye (solid line and dots: scams stopped; dashed line and squares:
 //! genuine services refused, so colour is never the only cue) and the same
-//! figures as a table for screen readers.
+//! figures as a table for screen readers. A function rather than a
+//! component: it has no state, and a component type of its own would add
+//! kilobytes of Yew's lifecycle code to the wasm.
 
 use scamspot_core::engine::progress::RoundEntry;
 use scamspot_core::i18n::Lang;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct DiscriminationChartProps {
-    pub lang: Lang,
-    /// Oldest first.
-    pub history: Vec<RoundEntry>,
-    /// The number of the history's first round among all the learner's rounds.
-    pub first_round: u32,
-}
-
-const WIDTH: f64 = 300.0;
-const HEIGHT: f64 = 140.0;
-const LEFT: f64 = 40.0;
-const RIGHT: f64 = 12.0;
-const TOP: f64 = 10.0;
-const BOTTOM: f64 = 24.0;
+// SVG user units; whole numbers, so drawing formats no floats (float
+// formatting would add kilobytes to the wasm).
+const WIDTH: i32 = 300;
+const HEIGHT: i32 = 140;
+const LEFT: i32 = 40;
+const RIGHT: i32 = 12;
+const TOP: i32 = 10;
+const BOTTOM: i32 = 24;
 
 /// Where round `index` of `count` and `rate` (0–1) sit in the SVG.
-fn at(index: usize, count: usize, rate: f64) -> (f64, f64) {
+fn at(index: usize, count: usize, rate: f64) -> (i32, i32) {
     let span = WIDTH - LEFT - RIGHT;
-    let x = if count < 2 { LEFT + span / 2.0 } else { LEFT + span * index as f64 / (count - 1) as f64 };
-    (x, TOP + (1.0 - rate) * (HEIGHT - TOP - BOTTOM))
+    let x = if count < 2 { LEFT + span / 2 } else { LEFT + span * index as i32 / (count as i32 - 1) };
+    (x, TOP + ((1.0 - rate) * f64::from(HEIGHT - TOP - BOTTOM)).round() as i32)
 }
 
 /// One series: a line through the rounds that define the rate, and a marker at each.
 fn series(rates: &[Option<f64>], class: &'static str, square: bool) -> Html {
-    let points: Vec<(f64, f64)> =
+    let points: Vec<(i32, i32)> =
         rates.iter().enumerate().filter_map(|(i, rate)| rate.map(|r| at(i, rates.len(), r))).collect();
-    let line = points.iter().map(|(x, y)| format!("{x:.1},{y:.1}")).collect::<Vec<_>>().join(" ");
+    let line = points.iter().map(|(x, y)| format!("{x},{y}")).collect::<Vec<_>>().join(" ");
     let markers = points.iter().map(|&(x, y)| {
         if square {
-            html! { <rect x={format!("{:.1}", x - 4.0)} y={format!("{:.1}", y - 4.0)} width="8" height="8" /> }
+            html! { <rect x={(x - 4).to_string()} y={(y - 4).to_string()} width="8" height="8" /> }
         } else {
-            html! { <circle cx={format!("{x:.1}")} cy={format!("{y:.1}")} r="4.5" /> }
+            html! { <circle cx={x.to_string()} cy={y.to_string()} r="4.5" /> }
         }
     });
     html! {
@@ -59,26 +54,26 @@ fn count(k: u32, n: u32) -> String {
     }
 }
 
-#[function_component]
-pub fn DiscriminationChart(props: &DiscriminationChartProps) -> Html {
-    let t = props.lang.texts();
-    let rounds = &props.history;
+/// The chart of `rounds` (oldest first), numbered from `first_round` among
+/// all the learner's rounds.
+pub fn discrimination_chart(lang: Lang, rounds: &[RoundEntry], first_round: u32) -> Html {
+    let t = lang.texts();
     let hits: Vec<Option<f64>> = rounds.iter().map(|r| r.tally.hit_rate()).collect();
     let false_alarms: Vec<Option<f64>> = rounds.iter().map(|r| r.tally.false_alarm_rate()).collect();
-    let grid = [0.0, 0.5, 1.0].map(|rate| {
-        let (_, y) = at(0, 1, rate);
+    let grid = [0, 50, 100].map(|percent| {
+        let (_, y) = at(0, 1, f64::from(percent) / 100.0);
         html! {
             <>
-                <line class="chart-grid" x1={LEFT.to_string()} x2={(WIDTH - RIGHT).to_string()} y1={format!("{y:.1}")} y2={format!("{y:.1}")} />
-                <text class="chart-label" x={(LEFT - 6.0).to_string()} y={format!("{:.1}", y + 4.0)} text-anchor="end">{ format!("{}%", rate * 100.0) }</text>
+                <line class="chart-grid" x1={LEFT.to_string()} x2={(WIDTH - RIGHT).to_string()} y1={y.to_string()} y2={y.to_string()} />
+                <text class="chart-label" x={(LEFT - 6).to_string()} y={(y + 4).to_string()} text-anchor="end">{ format!("{percent}%") }</text>
             </>
         }
     });
     let round_label = |i: usize| {
         let (x, _) = at(i, rounds.len(), 0.0);
         html! {
-            <text class="chart-label" x={format!("{x:.1}")} y={(HEIGHT - 6.0).to_string()} text-anchor="middle">
-                { (props.first_round as usize + i).to_string() }
+            <text class="chart-label" x={x.to_string()} y={(HEIGHT - 6).to_string()} text-anchor="middle">
+                { (first_round as usize + i).to_string() }
             </text>
         }
     };
@@ -94,8 +89,8 @@ pub fn DiscriminationChart(props: &DiscriminationChartProps) -> Html {
                 { series(&hits, "chart-hits", false) }
             </svg>
             <ul class="chart-legend" aria-hidden="true">
-                <li class="chart-hits"><svg viewBox="0 0 24 12"><line x1="0" y1="6" x2="24" y2="6" /><circle cx="12" cy="6" r="4" /></svg>{ t.chart_hits }</li>
-                <li class="chart-false-alarms"><svg viewBox="0 0 24 12"><line x1="0" y1="6" x2="24" y2="6" /><rect x="8" y="2" width="8" height="8" /></svg>{ t.chart_false_alarms }</li>
+                <li class="chart-hits"><span class="swatch"></span>{ t.chart_hits }</li>
+                <li class="chart-false-alarms"><span class="swatch"></span>{ t.chart_false_alarms }</li>
             </ul>
             <table class="visually-hidden">
                 <caption>{ t.chart_caption }</caption>
@@ -105,7 +100,7 @@ pub fn DiscriminationChart(props: &DiscriminationChartProps) -> Html {
                 <tbody>
                     { for rounds.iter().enumerate().map(|(i, r)| html! {
                         <tr>
-                            <th scope="row">{ props.first_round as usize + i }</th>
+                            <th scope="row">{ first_round as usize + i }</th>
                             <td>{ count(r.tally.hits, r.tally.scams) }</td>
                             <td>{ count(r.tally.false_alarms, r.tally.genuine) }</td>
                         </tr>

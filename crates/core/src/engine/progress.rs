@@ -54,7 +54,7 @@ pub struct ScenarioRecord {
 pub struct RoundEntry {
     /// Days since 1970.
     pub day: u32,
-    #[serde(flatten)]
+    /// Nested rather than flattened: serde's flatten would add kilobytes to the wasm.
     pub tally: Tally,
     pub confidence_before: Option<u8>,
     pub confidence_after: Option<u8>,
@@ -282,8 +282,8 @@ mod tests {
         let raw = r#"{"version":1,"rounds":2,"best_round":[90,120],"scenarios":{}}"#;
         let (p, notice) = Progress::restore(Some(raw));
         assert_eq!((notice, p.rounds, p.history.len()), (None, 2, 0));
-        let damaged = r#"{"version":1,"rounds":2,"history":[{"day":3,"scams":1,"hits":1,"genuine":0,
-            "false_alarms":0,"flags_found":1,"flags_total":2,"wrong_taps":0,"confidence_before":2,
+        let damaged = r#"{"version":1,"rounds":2,"history":[{"day":3,"tally":{"scams":1,"hits":1,"genuine":0,
+            "false_alarms":0,"flags_found":1,"flags_total":2,"wrong_taps":0},"confidence_before":2,
             "confidence_after":null}],"scenarios":{"a":{"plays":"x"}}}"#;
         let (p, _) = Progress::restore(Some(damaged));
         assert_eq!(p.history.len(), 1, "a readable history survives a damaged entry elsewhere");

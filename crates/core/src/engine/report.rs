@@ -165,12 +165,15 @@ impl RoundReport {
         let figures =
             [tally.hit_rate(), tally.false_alarm_rate(), measures.map(|m| m.d_prime), measures.map(|m| m.criterion)]
                 .map(|figure| figure.map(rounded));
-        // Only the figures the round defines: an LRS reads a missing key as unknown.
-        let extensions: serde_json::Map<String, Value> = EXTENSIONS
-            .iter()
-            .zip(figures)
-            .filter_map(|(name, figure)| Some((iri(base, name), json!(figure?))))
-            .collect();
+        // Only the figures the round defines: an LRS reads a missing key as
+        // unknown. Inserted one by one: collecting into the map would sort,
+        // and bring a sort routine into the wasm.
+        let mut extensions = serde_json::Map::new();
+        for (name, figure) in EXTENSIONS.iter().zip(figures) {
+            if let Some(figure) = figure {
+                extensions.insert(iri(base, name), json!(figure));
+            }
+        }
         let xapi = json!({
             "actor": { "objectType": "Agent", "account": { "homePage": base, "name": "anonymous" } },
             "verb": if completed {
