@@ -148,13 +148,13 @@ test('corrupt saved progress shows a notice, is backed up, and the app still pla
   assert.equal(await page.evaluate(() => localStorage.getItem('scamspot.progress.backup')), '{"version":1,"rounds":');
   await page.locator('#start').tap();
   await page.locator('[data-level="3"]').tap();
-  await choose(page, 'ad', 2);                       // leave the group: safe end
+  await choose(page, 'ad', 2);                       // leave the group: safe end, before the red flags
   await page.locator('.end-card.good').waitFor();
   await finishScenario(page, 3);
-  assert.equal(await text(page, '#result-points'), '100/100 分');
+  assert.equal(await text(page, '#result-points'), '100/130 分');
   await page.reload();
   assert.equal(await page.locator('.notice').count(), 0, 'the repaired progress loads without a notice');
-  assert.equal(await text(page, '#overall-progress'), '已完成 1 轮 · 最高 100/100 分');
+  assert.equal(await text(page, '#overall-progress'), '已完成 1 轮 · 最高 100/130 分');
   assert.deepEqual(errors, []);
   await context.close();
 });
