@@ -11,7 +11,7 @@ mod tests;
 use crate::config::AppConfig;
 use scamspot_core::content::{Diagnostic, SiteIndex, ValidScenario};
 use scamspot_core::engine::plan::{plan_round, RoundKind};
-use scamspot_core::engine::progress::{Progress, RestoreNotice};
+use scamspot_core::engine::progress::{Progress, RestoreNotice, RoundEntry};
 use scamspot_core::engine::{Action, DueReport, Phase, ReportTracker, Round, RoundRecord};
 use scamspot_core::i18n::Lang;
 use std::rc::Rc;
@@ -332,6 +332,7 @@ impl AppState {
             self.round_record = None;
             let mut progress = (*self.progress).clone();
             progress.record(next.results(), today);
+            progress.remember(RoundEntry::of(&next.snapshot(), today));
             self.progress = Rc::new(progress);
         }
         self.follow(number, &next, now_ms);

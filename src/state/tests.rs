@@ -153,6 +153,8 @@ fn a_completed_round_is_recorded_and_reported_once() {
     assert_eq!((due.round, due.completed, due.duration_ms), (1, true, 60_000.0));
     assert_eq!(due.snapshot.confidence_after, Some(4));
     assert_eq!((s.progress.rounds, s.progress.plays("demo-scam"), s.progress.plays("demo-real")), (1, 1, 1));
+    let entry = s.progress.history.last().expect("the round joins the history");
+    assert_eq!((entry.tally.scams, entry.tally.genuine, entry.confidence_after), (1, 1, Some(4)));
     let home = act(&s, AppAction::GoHome { now_ms: 70_000.0 });
     assert_eq!(home.due_report, Some(due), "leaving a reported round adds no report");
     assert_eq!(home.progress.rounds, 1);

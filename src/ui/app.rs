@@ -166,8 +166,8 @@ pub fn App(props: &AppProps) -> Html {
             };
             html! {
                 <RoundView key={*number} {lang} site={Rc::clone(site)} kind={kind.clone()} round={Rc::clone(round)}
-                    {on_action} on_start={on_start.clone()} on_home={go_home.clone()} {read_aloud}
-                    security={state.config.security.clone()} />
+                    progress={Rc::clone(&state.progress)} {on_action} on_start={on_start.clone()} on_home={go_home.clone()}
+                    {read_aloud} security={state.config.security.clone()} />
             }
         }
     };

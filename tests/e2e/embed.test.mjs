@@ -70,17 +70,20 @@ for (const device of ['phone', 'desktop']) {
     const startStyle = await widget.locator('#start').evaluate(b => { const s = getComputedStyle(b); return { display: s.display, fontSize: s.fontSize, color: s.color }; });
     assert.notEqual(startStyle.display, 'none');
     assert.ok(parseFloat(startStyle.fontSize) < 24, `font size ${startStyle.fontSize}`);
-    await playToEnd(widget, 2); // leave the group at once: a safe end
-    assert.equal(await widget.locator('#result-points').innerText(), '100/100 points');
+    await playToEnd(widget, 2); // leave the group at once: a safe end, before the red flags
+    assert.equal(await widget.locator('#result-points').innerText(), '100/130 points', 'leaving at once forfeits the flag points');
     await page.waitForTimeout(500);
     const results = await page.evaluate(() => window.scamspotResults);
     assert.equal(results.length, 1, JSON.stringify(results));
     const r = results[0].detail;
     assert.equal(results[0].from, 'hostile-widget');
-    assert.deepEqual([r.completed, r.score, r.max_score, r.scams_caught, r.scams_total, r.genuine_refused], [true, 100, 100, 1, 1, 0]);
+    assert.deepEqual([r.completed, r.score, r.max_score, r.scams_caught, r.scams_total, r.genuine_refused], [true, 100, 130, 1, 1, 0]);
     assert.deepEqual([r.confidence_before, r.confidence_after], [3, 4]);
     assert.equal(r.xapi.verb.display['en-US'], 'completed');
-    assert.equal(r.xapi.result.score.scaled, 1);
+    assert.equal(r.xapi.result.score.scaled, 0.769);
+    // One scam met, stopped: a hit rate, but no genuine service to tell it from.
+    assert.deepEqual([r.hit_rate, r.false_alarm_rate, r.d_prime, r.criterion], [1, null, null, null]);
+    assert.deepEqual(Object.values(r.xapi.result.extensions), [1]);
     assert.match(r.xapi.result.duration, /^PT\d+S$/);
     assert.ok(!JSON.stringify(r).match(/name|email|phone/i) || JSON.stringify(r).includes('"name":"anonymous"'), 'no personal data');
     // Going home afterwards does not report the finished round again.
@@ -182,6 +185,16 @@ test('the iframe embed on another origin grows with its content, posts its resul
   assert.equal(results[0].from, 'scamspot-frame', 'the result arrives as an event on the iframe');
   assert.equal(results[0].detail.completed, true);
   assert.equal(results[0].detail.scenarios_played, 2);
+  // The discrimination figures: a number, or null when the round cannot define it (and then not in xAPI).
+  const extensions = results[0].detail.xapi.result.extensions;
+  for (const [field, iri] of [['hit_rate', 'hit-rate'], ['false_alarm_rate', 'false-alarm-rate'], ['d_prime', 'd-prime'], ['criterion', 'criterion']]) {
+    const value = results[0].detail[field];
+    assert.ok(value === null || Number.isFinite(value), `${field}: ${value}`);
+    const key = Object.keys(extensions).find(k => k.endsWith(`#scamspot-${iri}`));
+    assert.equal(key === undefined ? null : extensions[key], value, `${field} as an xAPI extension`);
+  }
+  const { scams_caught: caught, scams_total: scams, hit_rate: hitRate } = results[0].detail;
+  assert.equal(hitRate, scams ? Math.round(1000 * caught / scams) / 1000 : null);
   assert.deepEqual(errors, []);
 });
 

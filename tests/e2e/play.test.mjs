@@ -55,6 +55,10 @@ test('Chinese: plays like-for-cash to a late stop, scores it, and remembers it a
   assert.equal(await text(page, '#result-flags'), '找到可疑信号：2/3');
   assert.equal(await text(page, '#result-money'), '守住的模拟存款：¥4,098/¥5,000');
   assert.equal(await text(page, '#result-confidence'), '信心：练习前 2/5 → 练习后 4/5');
+  assert.equal(await text(page, '#result-discrimination'), '你识破了 1 个骗局中的 1 个。骗局和真实服务都遇到过，才能看出你能否分清真假。');
+  assert.equal(await text(page, '#result-calibration'), '你练习前给自己的把握打了 2/5，练习后 4/5；实际识破了 1 个骗局中的 1 个。');
+  assert.ok(await page.locator('#discrimination-chart svg').isVisible(), 'the chart shows');
+  assert.equal(await page.locator('#discrimination-chart tbody tr').count(), 1, 'one round so far');
   assert.match(await text(page, '.practise'), /刷单返利/);
   assert.deepEqual(await axeViolations(page), [], 'result screen accessibility');
 
@@ -147,13 +151,13 @@ test('corrupt saved progress shows a notice, is backed up, and the app still pla
   assert.equal(await page.evaluate(() => localStorage.getItem('scamspot.progress.backup')), '{"version":1,"rounds":');
   await page.locator('#start').tap();
   await page.locator('[data-level="3"]').tap();
-  await choose(page, 'ad', 2);                       // leave the group: safe end
+  await choose(page, 'ad', 2);                       // leave the group: safe end, before the red flags
   await page.locator('.end-card.good').waitFor();
   await finishScenario(page, 3);
-  assert.equal(await text(page, '#result-points'), '100/100 分');
+  assert.equal(await text(page, '#result-points'), '100/130 分');
   await page.reload();
   assert.equal(await page.locator('.notice').count(), 0, 'the repaired progress loads without a notice');
-  assert.equal(await text(page, '#overall-progress'), '已完成 1 轮 · 最高 100/100 分');
+  assert.equal(await text(page, '#overall-progress'), '已完成 1 轮 · 最高 100/130 分');
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -2,7 +2,7 @@
 // found right after "done": played on a phone (360x740) by tapping.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, readDist, launch, phonePage, choose, tapPhrase } from './helpers.mjs';
+import { serveDist, readDist, launch, phonePage, choose, tapPhrase, axeViolations } from './helpers.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -62,9 +62,14 @@ test('found and missed flags show right after "done"; the results explain the po
   await context.close();
 });
 
-test('a genuine service refused is named as the reason to practise; money kept never passes the savings', async () => {
+test('a genuine service refused is named as the reason to practise; money kept never passes the savings; the results tell discrimination', async () => {
   const { context, page, errors } = await phonePage(browser, 'en');
   await page.goto(server.url + '?scenario=ob-campus-tutor-job');
+  // An earlier round, saved: 4 of 4 scams stopped, 1 genuine service used.
+  await page.evaluate(() => localStorage.setItem('scamspot.progress', JSON.stringify({ version: 1, rounds: 1, best_round: [500, 560],
+    history: [{ day: 20000, tally: { scams: 4, hits: 4, genuine: 1, false_alarms: 0, flags_found: 8, flags_total: 10, wrong_taps: 1 },
+      confidence_before: 3, confidence_after: 4 }] })));
+  await page.reload();
   await page.locator('#start').tap();
   await page.locator('[data-level="3"]').tap();
   await page.locator('#spot-done').waitFor();
@@ -78,6 +83,17 @@ test('a genuine service refused is named as the reason to practise; money kept n
   await page.locator('[data-level="3"]').tap();
   assert.equal(await text(page, '.practise li[data-type="order-brushing"] .practise-reason'), 'refused a genuine one');
   assert.equal(await text(page, '#result-money'), 'Simulated savings kept: ¥5,000 of ¥5,000');
+  assert.equal(await text(page, '#result-discrimination'),
+    'You refused 1 of 1 genuine service. Meet both scams and genuine services to see whether you can tell them apart.');
+  assert.equal(await page.locator('#result-calibration').count(), 0, 'no scam met: nothing to set the rating against');
+  // Over both rounds: H = 4.5/5, F = 1.5/3 (log-linear), d′ ≈ 1.28, c ≈ −0.64.
+  assert.equal(await text(page, '#result-overall'),
+    'Your last 2 rounds: You stopped 4 of 4 scams and refused 1 of 2 genuine services: you are discerning, telling scams from genuine services.');
+  const rows = await page.locator('#discrimination-chart tbody tr').allInnerTexts();
+  assert.deepEqual(rows.map(row => row.split('\t').map(cell => cell.trim())), [['1', '4/4', '0/1'], ['2', '–', '1/1']]);
+  assert.equal(await page.locator('#discrimination-chart > svg .chart-hits circle').count(), 1, 'a round without scams has no hit-rate point');
+  assert.equal(await page.locator('#discrimination-chart > svg .chart-false-alarms rect').count(), 2);
+  assert.deepEqual(await axeViolations(page), [], 'result screen with the chart');
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -6,6 +6,7 @@
 //! are templates whose `{name}` placeholders `fill` replaces.
 
 use crate::content::{Channel, Outcome};
+use crate::engine::discrimination::{Tally, Verdict};
 use crate::engine::score::{PractiseReason, PENALTY_PER_WRONG_TAP, POINTS_CAUGHT_LATE, POINTS_PER_FLAG, POINTS_RIGHT};
 
 /// The languages the interface is written in. Simplified Chinese is the default.
@@ -114,6 +115,9 @@ pub fn yuan(amount: i64) -> String {
         format!("¥{grouped}")
     }
 }
+
+/// A count out of a total: (scams stopped, scams), (genuine refused, genuine).
+pub type OutOf = (u32, u32);
 
 pub struct Texts {
     pub app_name: &'static str,
@@ -264,6 +268,29 @@ pub struct Texts {
     pub result_money: &'static str,
     /// {before} {after}
     pub result_confidence: &'static str,
+    pub discrimination_heading: &'static str,
+    /// (stopped, scams) and (refused, genuine), each `None` when none of that
+    /// kind was met: "You stopped 4 of 5 scams and refused 1 of 2 genuine services".
+    pub discrimination_counts: fn(Option<OutOf>, Option<OutOf>) -> String,
+    /// Before the verdict: ": ", "：".
+    pub verdict_sep: &'static str,
+    pub sentence_end: &'static str,
+    pub verdict_discerning: &'static str,
+    pub verdict_gullible: &'static str,
+    pub verdict_over_suspicious: &'static str,
+    pub verdict_little_gullible: &'static str,
+    pub verdict_little_over_suspicious: &'static str,
+    pub verdict_still_guessing: &'static str,
+    /// After the counts when only scams, or only genuine services, were met.
+    pub verdict_needs_both: &'static str,
+    /// The overall figures' label: "Your last 3 rounds".
+    pub overall_rounds: fn(u32) -> String,
+    /// (rating before, rating after, scams stopped, scams)
+    pub result_calibration: fn(u8, u8, u32, u32) -> String,
+    pub chart_caption: &'static str,
+    pub chart_round: &'static str,
+    pub chart_hits: &'static str,
+    pub chart_false_alarms: &'static str,
     pub per_type_heading: &'static str,
     /// {right} {played}
     pub per_type_line: &'static str,
@@ -300,6 +327,31 @@ impl Texts {
             fill(self.legend_late, &[("points", &POINTS_CAUGHT_LATE)]),
             fill(self.legend_flags, &[("flag", &POINTS_PER_FLAG), ("wrong", &PENALTY_PER_WRONG_TAP)]),
         ]
+    }
+
+    /// The discrimination sentence for `tally`: the counts, then the verdict
+    /// when both scams and genuine services were met; `None` when neither was.
+    pub fn discrimination_sentence(&self, tally: &Tally) -> Option<String> {
+        let scams = (tally.scams > 0).then_some((tally.hits, tally.scams));
+        let genuine = (tally.genuine > 0).then_some((tally.false_alarms, tally.genuine));
+        if scams.is_none() && genuine.is_none() {
+            return None;
+        }
+        let counts = (self.discrimination_counts)(scams, genuine);
+        Some(match tally.measures() {
+            Some(measures) => {
+                let verdict = match measures.verdict() {
+                    Verdict::Discerning => self.verdict_discerning,
+                    Verdict::Gullible => self.verdict_gullible,
+                    Verdict::OverSuspicious => self.verdict_over_suspicious,
+                    Verdict::LittleGullible => self.verdict_little_gullible,
+                    Verdict::LittleOverSuspicious => self.verdict_little_over_suspicious,
+                    Verdict::StillGuessing => self.verdict_still_guessing,
+                };
+                format!("{counts}{}{verdict}{}", self.verdict_sep, self.sentence_end)
+            }
+            None => format!("{counts}{}{}", self.sentence_end, self.verdict_needs_both),
+        })
     }
 
     /// Why a type is suggested for practice.
@@ -463,7 +515,7 @@ pub static ZH: Texts = Texts {
     legend_heading: "怎么计分",
     legend_right: "识破骗局，或放心使用真实服务：{points} 分",
     legend_late: "付过钱才止损：{points} 分；被骗、帮骗子做事或把真的当成骗局：0 分",
-    legend_flags: "每找到一个可疑信号加 {flag} 分，每误点一处减 {wrong} 分（信号分最低为 0）",
+    legend_flags: "每找到一个可疑信号加 {flag} 分，每误点一处减 {wrong} 分，真实服务里也一样（每个场景最低 0 分）；还没找信号就离开，信号分拿不到",
     per_scenario_heading: "每个场景",
     open_debrief: "看讲解",
     back_to_results: "返回本轮成绩",
@@ -482,6 +534,29 @@ pub static ZH: Texts = Texts {
     result_wrong_taps: |count| format!("误点：{count} 处"),
     result_money: "守住的模拟存款：{kept}/{start}",
     result_confidence: "信心：练习前 {before}/5 → 练习后 {after}/5",
+    discrimination_heading: "能分清真假吗？",
+    discrimination_counts: |scams, genuine| {
+        let scams = scams.map(|(stopped, total)| format!("识破了 {total} 个骗局中的 {stopped} 个"));
+        let genuine = genuine.map(|(refused, total)| format!("把 {total} 个真实服务中的 {refused} 个当成了骗局"));
+        format!("你{}", [scams, genuine].into_iter().flatten().collect::<Vec<_>>().join("，"))
+    },
+    verdict_sep: "：",
+    sentence_end: "。",
+    verdict_discerning: "你能分清骗局和真实服务",
+    verdict_gullible: "你太容易轻信，骗局常常骗过你",
+    verdict_over_suspicious: "你疑心过重，连真实服务也拒绝了",
+    verdict_little_gullible: "你有点容易轻信",
+    verdict_little_over_suspicious: "你有点过于多疑",
+    verdict_still_guessing: "你还在凭感觉猜，多看看每条消息里的可疑信号",
+    verdict_needs_both: "骗局和真实服务都遇到过，才能看出你能否分清真假。",
+    overall_rounds: |rounds| format!("最近 {rounds} 轮"),
+    result_calibration: |before, after, stopped, scams| {
+        format!("你练习前给自己的把握打了 {before}/5，练习后 {after}/5；实际识破了 {scams} 个骗局中的 {stopped} 个。")
+    },
+    chart_caption: "每轮识破骗局和误拒真实服务的比例",
+    chart_round: "轮次",
+    chart_hits: "识破骗局",
+    chart_false_alarms: "误拒真实服务",
     per_type_heading: "分类型结果",
     per_type_line: "处理正确 {right}/{played}",
     practise_heading: "建议再练",
@@ -597,7 +672,7 @@ pub static EN: Texts = Texts {
     legend_heading: "How points are earned",
     legend_right: "Stopping a scam, or using a genuine service: {points} points",
     legend_late: "Stopping a scam after paying: {points} points; scammed, helping a scammer or refusing a genuine service: 0",
-    legend_flags: "Each red flag found: +{flag}; each innocent phrase tapped: −{wrong} (flag points never go below 0)",
+    legend_flags: "Each red flag found: +{flag}; each innocent phrase tapped: −{wrong}, in genuine services too (a scenario never goes below 0); leaving before the red-flag step forfeits its flag points",
     per_scenario_heading: "Scenario by scenario",
     open_debrief: "See the debrief",
     back_to_results: "Back to your results",
@@ -616,6 +691,35 @@ pub static EN: Texts = Texts {
     result_wrong_taps: |count| format!("Innocent phrases tapped: {count}"),
     result_money: "Simulated savings kept: {kept} of {start}",
     result_confidence: "Confidence: {before}/5 before → {after}/5 after",
+    discrimination_heading: "Can you tell scam from real?",
+    discrimination_counts: |scams, genuine| {
+        let scams = scams
+            .map(|(stopped, total)| format!("stopped {stopped} of {total} {}", plural(total as usize, "scam", "scams")));
+        let genuine = genuine.map(|(refused, total)| {
+            format!("refused {refused} of {total} {}", plural(total as usize, "genuine service", "genuine services"))
+        });
+        format!("You {}", [scams, genuine].into_iter().flatten().collect::<Vec<_>>().join(" and "))
+    },
+    verdict_sep: ": ",
+    sentence_end: ".",
+    verdict_discerning: "you are discerning, telling scams from genuine services",
+    verdict_gullible: "you are gullible: scams get past you",
+    verdict_over_suspicious: "you are over-suspicious: you refuse genuine services too",
+    verdict_little_gullible: "you are a little gullible",
+    verdict_little_over_suspicious: "you are a little over-suspicious",
+    verdict_still_guessing: "you are still guessing: look for each message’s red flags",
+    verdict_needs_both: " Meet both scams and genuine services to see whether you can tell them apart.",
+    overall_rounds: |rounds| format!("Your last {rounds} {}", plural(rounds as usize, "round", "rounds")),
+    result_calibration: |before, after, stopped, scams| {
+        format!(
+            "You rated yourself {before}/5 before and {after}/5 after; you stopped {stopped} of {scams} {}.",
+            plural(scams as usize, "scam", "scams")
+        )
+    },
+    chart_caption: "Scams stopped and genuine services refused, round by round",
+    chart_round: "Round",
+    chart_hits: "Scams stopped",
+    chart_false_alarms: "Genuine refused",
     per_type_heading: "By scam type",
     per_type_line: "handled right {right}/{played}",
     practise_heading: "Practise again",
@@ -704,10 +808,37 @@ mod tests {
             [
                 "Stopping a scam, or using a genuine service: 100 points",
                 "Stopping a scam after paying: 50 points; scammed, helping a scammer or refusing a genuine service: 0",
-                "Each red flag found: +10; each innocent phrase tapped: −5 (flag points never go below 0)",
+                "Each red flag found: +10; each innocent phrase tapped: −5, in genuine services too (a scenario never goes below 0); leaving before the red-flag step forfeits its flag points",
             ]
         );
         assert!(ZH.score_legend().iter().all(|line| !line.contains('{')));
+    }
+
+    #[test]
+    fn the_discrimination_sentence_gives_counts_and_a_verdict_in_both_languages() {
+        let tally =
+            |hits, scams, false_alarms, genuine| Tally { scams, hits, genuine, false_alarms, ..Tally::default() };
+        assert_eq!(
+            EN.discrimination_sentence(&tally(4, 5, 1, 2)).unwrap(),
+            "You stopped 4 of 5 scams and refused 1 of 2 genuine services: you are a little over-suspicious."
+        );
+        assert_eq!(
+            ZH.discrimination_sentence(&tally(4, 5, 1, 2)).unwrap(),
+            "你识破了 5 个骗局中的 4 个，把 2 个真实服务中的 1 个当成了骗局：你有点过于多疑。"
+        );
+        assert_eq!(
+            EN.discrimination_sentence(&tally(1, 1, 0, 0)).unwrap(),
+            "You stopped 1 of 1 scam. Meet both scams and genuine services to see whether you can tell them apart."
+        );
+        assert_eq!(
+            ZH.discrimination_sentence(&tally(0, 0, 1, 1)).unwrap(),
+            "你把 1 个真实服务中的 1 个当成了骗局。骗局和真实服务都遇到过，才能看出你能否分清真假。"
+        );
+        assert_eq!(EN.discrimination_sentence(&Tally::default()), None);
+        assert_eq!(
+            (EN.result_calibration)(5, 4, 2, 4),
+            "You rated yourself 5/5 before and 4/5 after; you stopped 2 of 4 scams."
+        );
     }
 
     #[test]

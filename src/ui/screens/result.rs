@@ -1,10 +1,15 @@
 //! The end of a round: points and how they are earned, scams caught, false
-//! alarms, flags, money kept, confidence before and after, each scenario
+//! alarms, flags, money kept, confidence before and after, whether the
+//! learner tells scams from genuine services (this round and over their last
+//! rounds, with a chart), each scenario
 //! (with its debrief to read again), per-type results and what to practise
 //! again, with why.
 
+use crate::ui::widgets::discrimination_chart::discrimination_chart;
 use scamspot_core::content::SiteIndex;
+use scamspot_core::engine::discrimination::Tally;
 use scamspot_core::engine::plan::RoundKind;
+use scamspot_core::engine::progress::Progress;
 use scamspot_core::engine::{Action, Round, RoundSummary};
 use scamspot_core::i18n::{fill, yuan, Lang};
 use std::rc::Rc;
@@ -14,6 +19,8 @@ use yew::prelude::*;
 pub struct ResultScreenProps {
     pub lang: Lang,
     pub round: Rc<Round>,
+    /// Holds this round in its history already (recorded on reaching the results).
+    pub progress: Rc<Progress>,
     pub site: Rc<SiteIndex>,
     pub kind: RoundKind,
     pub on_start: Callback<RoundKind>,
@@ -27,6 +34,19 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
     let r = &props.round;
     let (code, t) = (props.lang.code(), props.lang.texts());
     let s = RoundSummary::from_results(r.results());
+    let tally = Tally::of(&s);
+    let history = &props.progress.history;
+    let first_round = (props.progress.rounds + 1).saturating_sub(history.len() as u32);
+    let calibration = match (r.confidence_before(), r.confidence_after()) {
+        (Some(before), Some(after)) if s.scams > 0 => {
+            Some((t.result_calibration)(before, after, s.scams_caught, s.scams))
+        }
+        _ => None,
+    };
+    let overall = (history.len() > 1)
+        .then(|| t.discrimination_sentence(&props.progress.overall()))
+        .flatten()
+        .map(|sentence| (sentence, (t.overall_rounds)(history.len() as u32)));
     let type_name =
         |id: &str| props.site.catalog.scam_type(id).map_or(id.to_string(), |st| st.name.get(code).to_string());
     let rating = |v: Option<u8>| v.map_or("–".to_string(), |v| v.to_string());
@@ -57,6 +77,20 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
                 <summary>{ t.legend_heading }</summary>
                 <ul>{ for t.score_legend().into_iter().map(|line| html! { <li>{ line }</li> }) }</ul>
             </details>
+
+            <h2>{ t.discrimination_heading }</h2>
+            if let Some(sentence) = t.discrimination_sentence(&tally) {
+                <p id="result-discrimination" class="verdict">{ sentence }</p>
+            }
+            if let Some(calibration) = calibration {
+                <p id="result-calibration">{ calibration }</p>
+            }
+            if let Some((sentence, label)) = overall {
+                <p id="result-overall"><strong>{ label }</strong>{ t.label_sep }{ sentence }</p>
+            }
+            if !history.is_empty() {
+                { discrimination_chart(props.lang, history, first_round) }
+            }
 
             <h2>{ t.per_scenario_heading }</h2>
             <ol class="per-scenario">

@@ -9,6 +9,7 @@ use crate::config::SecurityOffice;
 use crate::web::browser::{bring_top_into_view, focus_heading};
 use scamspot_core::content::SiteIndex;
 use scamspot_core::engine::plan::RoundKind;
+use scamspot_core::engine::progress::Progress;
 use scamspot_core::engine::{Action, Phase, Round};
 use scamspot_core::i18n::Lang;
 use std::rc::Rc;
@@ -20,6 +21,8 @@ pub struct RoundViewProps {
     pub site: Rc<SiteIndex>,
     pub kind: RoundKind,
     pub round: Rc<Round>,
+    /// Saved progress: the results compare the round with the learner's history.
+    pub progress: Rc<Progress>,
     pub on_action: Callback<Action>,
     pub on_start: Callback<RoundKind>,
     pub on_home: Callback<()>,
@@ -59,7 +62,7 @@ pub fn RoundView(props: &RoundViewProps) -> Html {
             html! { <ConfidenceScreen {lang} after={true} on_rate={on_action.reform(Action::RateAfter)} /> }
         }
         Phase::Debrief | Phase::Summary => html! {
-            <ResultScreen {lang} round={Rc::clone(round)} site={Rc::clone(&props.site)} kind={props.kind.clone()}
+            <ResultScreen {lang} round={Rc::clone(round)} progress={Rc::clone(&props.progress)} site={Rc::clone(&props.site)} kind={props.kind.clone()}
                 on_start={props.on_start.clone()} on_action={on_action.clone()} on_home={props.on_home.clone()} />
         },
     };

@@ -5,6 +5,7 @@ pub mod bubble;
 pub mod channel_skin;
 pub mod choice_list;
 pub mod confidence_scale;
+pub mod discrimination_chart;
 pub mod leave_dialog;
 pub mod notice;
 pub mod phone_prompt;

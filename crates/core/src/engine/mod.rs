@@ -2,6 +2,7 @@
 //! what the host page is told.
 //! Pure Rust: no browser types, no clock, no randomness of its own (seeds come in).
 
+pub mod discrimination;
 #[cfg(test)]
 pub(crate) mod fixture;
 pub mod order;

@@ -2,6 +2,8 @@
 //! reading it back never fails: what cannot be read is reset with a notice,
 //! and what can be kept is kept.
 
+use super::discrimination::Tally;
+use super::report::RoundSnapshot;
 use super::score::{RoundSummary, ScenarioResult};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -13,6 +15,10 @@ pub const PROGRESS_VERSION: u32 = 1;
 /// Days before a mistake comes back for review: training effects fade within
 /// weeks, and a short booster a few days later renews them.
 pub const REVIEW_AFTER_DAYS: u32 = 3;
+
+/// Rounds kept in the history: enough for a trend over a term, small enough
+/// for localStorage (about 150 bytes a round).
+pub const HISTORY_ROUNDS: usize = 30;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Progress {
@@ -26,6 +32,10 @@ pub struct Progress {
     /// Best round score as (points, out of).
     #[serde(default)]
     pub best_round: Option<(u32, u32)>,
+    /// The last `HISTORY_ROUNDS` finished rounds, oldest first: what the
+    /// learner's discrimination is measured over.
+    #[serde(default)]
+    pub history: Vec<RoundEntry>,
     /// Per scenario id.
     #[serde(default)]
     pub scenarios: BTreeMap<String, ScenarioRecord>,
@@ -44,6 +54,29 @@ pub struct ScenarioRecord {
     pub last_right: bool,
 }
 
+/// One finished round in the history.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoundEntry {
+    /// Days since 1970.
+    pub day: u32,
+    /// Nested rather than flattened: serde's flatten would add kilobytes to the wasm.
+    pub tally: Tally,
+    pub confidence_before: Option<u8>,
+    pub confidence_after: Option<u8>,
+}
+
+impl RoundEntry {
+    /// The entry for the round `snapshot` shows, finished on day `day`.
+    pub fn of(snapshot: &RoundSnapshot, day: u32) -> RoundEntry {
+        RoundEntry {
+            day,
+            tally: Tally::of(&RoundSummary::from_results(&snapshot.results)),
+            confidence_before: snapshot.confidence_before,
+            confidence_after: snapshot.confidence_after,
+        }
+    }
+}
+
 impl Default for Progress {
     fn default() -> Self {
         Progress {
@@ -51,6 +84,7 @@ impl Default for Progress {
             seed: None,
             rounds: 0,
             best_round: None,
+            history: Vec::new(),
             scenarios: BTreeMap::new(),
             missed: BTreeMap::new(),
         }
@@ -91,6 +125,7 @@ impl Progress {
             rounds: map.get("rounds").and_then(Value::as_u64).map_or(0, |n| n.min(u64::from(u32::MAX)) as u32),
             best_round: map.get("best_round").cloned().and_then(|v| serde_json::from_value(v).ok()),
             missed: map.get("missed").cloned().and_then(|v| serde_json::from_value(v).ok()).unwrap_or_default(),
+            history: map.get("history").cloned().and_then(|v| serde_json::from_value(v).ok()).unwrap_or_default(),
             ..Progress::default()
         };
         let mut dropped = 0;
@@ -145,6 +180,19 @@ impl Progress {
                 self.missed.insert(r.scenario_id.clone(), today);
             }
         }
+    }
+
+    /// Adds a finished round to the history, dropping the oldest beyond
+    /// `HISTORY_ROUNDS`.
+    pub fn remember(&mut self, entry: RoundEntry) {
+        self.history.push(entry);
+        let excess = self.history.len().saturating_sub(HISTORY_ROUNDS);
+        self.history.drain(..excess);
+    }
+
+    /// Everything the history holds, added up: the learner's overall figures.
+    pub fn overall(&self) -> Tally {
+        self.history.iter().map(|entry| entry.tally).sum()
     }
 
     pub fn plays(&self, id: &str) -> u32 {
@@ -219,6 +267,39 @@ mod tests {
         assert_eq!(p.due_reviews(200), ["b"]);
         let (back, _) = Progress::restore(Some(&p.to_json()));
         assert_eq!(back.due_reviews(200), ["b"]);
+    }
+
+    fn entry(day: u32, hits: u32) -> RoundEntry {
+        let tally = Tally { scams: 4, hits, genuine: 1, ..Tally::default() };
+        RoundEntry { day, tally, confidence_before: Some(3), confidence_after: Some(4) }
+    }
+
+    #[test]
+    fn the_history_keeps_the_last_rounds_and_adds_them_up() {
+        let mut p = Progress::default();
+        for day in 0..HISTORY_ROUNDS as u32 + 5 {
+            p.remember(entry(day, day % 5));
+        }
+        assert_eq!(p.history.len(), HISTORY_ROUNDS);
+        assert_eq!(p.history[0].day, 5, "the oldest went first");
+        let overall = p.overall();
+        assert_eq!((overall.scams, overall.genuine), (4 * HISTORY_ROUNDS as u32, HISTORY_ROUNDS as u32));
+        assert_eq!(overall.hits, (5..35).map(|d| d % 5).sum::<u32>());
+        let (back, notice) = Progress::restore(Some(&p.to_json()));
+        assert_eq!((notice, back), (None, p));
+    }
+
+    #[test]
+    fn a_save_from_before_the_history_loads_with_an_empty_one() {
+        let raw = r#"{"version":1,"rounds":2,"best_round":[90,120],"scenarios":{}}"#;
+        let (p, notice) = Progress::restore(Some(raw));
+        assert_eq!((notice, p.rounds, p.history.len()), (None, 2, 0));
+        let damaged = r#"{"version":1,"rounds":2,"history":[{"day":3,"tally":{"scams":1,"hits":1,"genuine":0,
+            "false_alarms":0,"flags_found":1,"flags_total":2,"wrong_taps":0},"confidence_before":2,
+            "confidence_after":null}],"scenarios":{"a":{"plays":"x"}}}"#;
+        let (p, _) = Progress::restore(Some(damaged));
+        assert_eq!(p.history.len(), 1, "a readable history survives a damaged entry elsewhere");
+        assert_eq!((p.history[0].tally.flags_total, p.history[0].confidence_after), (2, None));
     }
 
     #[test]

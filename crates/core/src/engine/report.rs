@@ -3,6 +3,7 @@
 //! can also be read as an xAPI statement for a learning record store.
 //! `ReportTracker` decides when: each round is reported at most once.
 
+use super::discrimination::Tally;
 use super::score::RoundSummary;
 use super::ScenarioResult;
 use serde::Serialize;
@@ -115,12 +116,36 @@ pub struct RoundReport {
     pub confidence_before: Option<u8>,
     pub confidence_after: Option<u8>,
     pub duration_seconds: u32,
+    /// Scams stopped / scams met; `None` (null) without a scam.
+    pub hit_rate: Option<f64>,
+    /// Genuine services refused / genuine met; `None` without one.
+    pub false_alarm_rate: Option<f64>,
+    /// Sensitivity (see `discrimination`); `None` unless the round had both
+    /// a scam and a genuine service.
+    pub d_prime: Option<f64>,
+    /// Leaning: below 0 refuses readily, above 0 trusts readily.
+    pub criterion: Option<f64>,
     pub xapi: Value,
 }
 
+/// The names of the discrimination figures as xAPI result extensions, in the
+/// order of the report's fields; their IRIs are `<base>#scamspot-<name>`,
+/// under where the app is served, like the activity id.
+const EXTENSIONS: [&str; 4] = ["hit-rate", "false-alarm-rate", "d-prime", "criterion"];
+
 /// The activity id xAPI statements name; `base` is where the app is served.
 fn activity_id(base: &str) -> String {
-    format!("{}#scamspot-round", base.trim_end_matches('#'))
+    iri(base, "round")
+}
+
+/// An IRI of ours, under where the app is served: `<base>#scamspot-<name>`.
+fn iri(base: &str, name: &str) -> String {
+    format!("{}#scamspot-{name}", base.trim_end_matches('#'))
+}
+
+/// Three decimals: more would only be noise from a handful of scenarios.
+fn rounded(value: f64) -> f64 {
+    (value * 1000.0).round() / 1000.0
 }
 
 impl RoundReport {
@@ -135,6 +160,20 @@ impl RoundReport {
         let s = RoundSummary::from_results(results);
         let duration_seconds = (duration_ms.max(0.0) / 1000.0).round() as u32;
         let scaled = if s.max_points == 0 { 0.0 } else { f64::from(s.points) / f64::from(s.max_points) };
+        let tally = Tally::of(&s);
+        let measures = tally.measures();
+        let figures =
+            [tally.hit_rate(), tally.false_alarm_rate(), measures.map(|m| m.d_prime), measures.map(|m| m.criterion)]
+                .map(|figure| figure.map(rounded));
+        // Only the figures the round defines: an LRS reads a missing key as
+        // unknown. Inserted one by one: collecting into the map would sort,
+        // and bring a sort routine into the wasm.
+        let mut extensions = serde_json::Map::new();
+        for (name, figure) in EXTENSIONS.iter().zip(figures) {
+            if let Some(figure) = figure {
+                extensions.insert(iri(base, name), json!(figure));
+            }
+        }
         let xapi = json!({
             "actor": { "objectType": "Agent", "account": { "homePage": base, "name": "anonymous" } },
             "verb": if completed {
@@ -145,8 +184,9 @@ impl RoundReport {
             "object": { "objectType": "Activity", "id": activity_id(base), "definition": { "name": { "en-US": "ScamSpot fraud-recognition round", "zh-CN": "识骗反诈练习" } } },
             "result": {
                 "completion": completed,
-                "score": { "raw": s.points, "min": 0, "max": s.max_points, "scaled": (scaled * 1000.0).round() / 1000.0 },
+                "score": { "raw": s.points, "min": 0, "max": s.max_points, "scaled": rounded(scaled) },
                 "duration": format!("PT{duration_seconds}S"),
+                "extensions": extensions,
             },
         });
         RoundReport {
@@ -164,6 +204,10 @@ impl RoundReport {
             confidence_before: before,
             confidence_after: after,
             duration_seconds,
+            hit_rate: figures[0],
+            false_alarm_rate: figures[1],
+            d_prime: figures[2],
+            criterion: figures[3],
             xapi,
         }
     }
@@ -211,6 +255,34 @@ mod tests {
         assert_eq!(r.xapi["object"]["id"], "https://w.example/#scamspot-round");
         let json = r.to_json();
         assert!(json.contains("\"completed\":true"));
+    }
+
+    #[test]
+    fn the_report_and_xapi_carry_the_discrimination_figures() {
+        // 1 of 2 scams stopped, 1 of 2 genuine refused: H = 1.5/3, F = 1.5/3.
+        let results = [
+            result("a", false, Outcome::Safe, 110),
+            result("b", false, Outcome::Scammed, 0),
+            result("c", true, Outcome::Refused, 0),
+            result("d", true, Outcome::Trusted, 100),
+        ];
+        let r = RoundReport::new(&results, None, None, 1_000.0, true, "https://w.example/");
+        assert_eq!(
+            (r.hit_rate, r.false_alarm_rate, r.d_prime, r.criterion),
+            (Some(0.5), Some(0.5), Some(0.0), Some(0.0))
+        );
+        let extensions = &r.xapi["result"]["extensions"];
+        assert_eq!(extensions["https://w.example/#scamspot-hit-rate"], 0.5);
+        assert_eq!(extensions["https://w.example/#scamspot-false-alarm-rate"], 0.5);
+        assert_eq!(extensions["https://w.example/#scamspot-d-prime"], 0.0);
+        assert_eq!(extensions["https://w.example/#scamspot-criterion"], 0.0);
+        // All 3 scams stopped, no genuine met: rates as far as they go, no d′.
+        let scams = [1, 2, 3].map(|i| result(&i.to_string(), false, Outcome::Safe, 110));
+        let r = RoundReport::new(&scams, None, None, 1_000.0, true, "https://w.example/");
+        assert_eq!((r.hit_rate, r.false_alarm_rate, r.d_prime, r.criterion), (Some(1.0), None, None, None));
+        assert_eq!(r.xapi["result"]["extensions"].as_object().unwrap().len(), 1);
+        let json = r.to_json();
+        assert!(json.contains("\"hit_rate\":1.0") && json.contains("\"d_prime\":null"), "{json}");
     }
 
     fn rated(level: u8) -> RoundSnapshot {
