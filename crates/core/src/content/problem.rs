@@ -146,7 +146,7 @@ pub enum Problem {
     DeniedName {
         name: String,
     },
-    /// A scam whose start step is not a spot step on a flagged contact message.
+    /// A scam whose start step is not a spot step on a flagged contact message (a warning).
     ScamOpensWithoutSpot,
     /// Every decision keeps its authored order (`keep_order`), so the right
     /// answer sits in the same place for every learner (a warning).
@@ -216,7 +216,7 @@ impl Problem {
 
     pub fn severity(&self) -> Severity {
         match self {
-            Problem::PinsEveryChoice => Severity::Warning,
+            Problem::ScamOpensWithoutSpot | Problem::PinsEveryChoice => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -337,6 +337,6 @@ pub(super) mod tests {
             .filter(|(p, _)| p.severity() == Severity::Warning)
             .map(|(_, code)| code.to_string())
             .collect();
-        assert_eq!(warnings, ["SS0049"]);
+        assert_eq!(warnings, ["SS0048", "SS0049"]);
     }
 }

@@ -106,7 +106,10 @@ pub fn validate_scenario(scenario: &Scenario, catalog: &Catalog, file: &str) -> 
     }
     // Warnings are for authors: the browser, which plays compiled packs, skips them.
     #[cfg(any(feature = "authoring", test))]
-    check_pinned_order(&mut c);
+    {
+        check_opening(&mut c);
+        check_pinned_order(&mut c);
+    }
     c.problems.append(&mut c.unsafe_details);
     c.problems
 }
@@ -329,14 +332,22 @@ fn check_outcomes(c: &mut Checker) {
         if !spots_flags {
             c.report(steps(), Problem::ScamNeedsFlags);
         }
-        // The learner looks before any choice can end the round: the start step is that look.
-        let start = s.steps.iter().find(|st| st.id == s.start);
-        let opens_with_spot = start.is_some_and(|st| {
-            st.spot.is_some() && st.messages.iter().any(|m| m.from == Sender::Contact && !m.flags.is_empty())
-        });
-        if !opens_with_spot {
-            c.report(FieldPath::root().key("start"), Problem::ScamOpensWithoutSpot);
-        }
+    }
+}
+
+/// A warning when a scam does not open with a look at the scammer's first
+/// words: then a learner can leave before meeting any red flag. The engine
+/// still scores such a pack sensibly (leaving forfeits the flag points), but
+/// the shipped packs and a campus's own should open with the look.
+#[cfg(any(feature = "authoring", test))]
+fn check_opening(c: &mut Checker) {
+    let s = c.scenario;
+    let start = s.steps.iter().find(|st| st.id == s.start);
+    let opens_with_spot = start.is_some_and(|st| {
+        st.spot.is_some() && st.messages.iter().any(|m| m.from == Sender::Contact && !m.flags.is_empty())
+    });
+    if !s.genuine && !opens_with_spot {
+        c.report(FieldPath::root().key("start"), Problem::ScamOpensWithoutSpot);
     }
 }
 
