@@ -6,12 +6,14 @@
 pub(crate) mod fixture;
 pub mod plan;
 pub mod progress;
+pub mod replay;
 pub mod report;
 pub mod resume;
 pub mod round;
 pub mod score;
 pub mod segments;
 
+pub use replay::{Replay, ReplayVisit};
 pub use report::{DueReport, ReportTracker, RoundSnapshot};
 pub use resume::RoundRecord;
 pub use round::{Action, FlagStatus, Phase, PhraseMark, Round};
