@@ -7,6 +7,7 @@ pub mod confidence_scale;
 pub mod leave_dialog;
 pub mod notice;
 pub mod read_aloud_button;
+pub mod replay_panel;
 pub mod scenario_header;
 pub mod shared_scenario;
 pub mod spot_message;
