@@ -12,4 +12,5 @@ pub mod scenario_header;
 pub mod shared_scenario;
 pub mod spot_message;
 pub mod spot_review;
+pub mod technique_list;
 pub mod top_bar;

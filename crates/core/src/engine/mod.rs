@@ -4,6 +4,7 @@
 
 #[cfg(test)]
 pub(crate) mod fixture;
+pub mod mastery;
 pub mod plan;
 pub mod progress;
 pub mod replay;
