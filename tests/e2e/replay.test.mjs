@@ -28,6 +28,9 @@ test('an early safe exit replays the losing path by keyboard and closes back to 
   assert.match(replay, /已经投了1000，再付3000把钱都拿回来/, "the learner's lines on the losing path");
   assert.equal(await page.locator('#replay .end-card').getAttribute('data-outcome'), 'scammed');
   assert.equal(await page.locator('#replay-savings').innerText(), '模拟存款会从 ¥5,000 变成 ¥1,098。');
+  const balances = await page.locator('#replay .replay-balance').allInnerTexts();
+  assert.deepEqual(balances, ['模拟存款：¥5,009', '模拟存款：¥4,711', '模拟存款：¥5,098', '模拟存款：¥4,098', '模拟存款：¥1,098'],
+    'the money going, payment by payment');
   assert.equal(await page.locator('#replay .choice, #replay .phrase').count(), 0, 'read-only');
   assert.deepEqual(await axeViolations(page), []);
 

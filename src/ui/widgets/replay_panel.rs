@@ -1,8 +1,9 @@
 //! "If you had gone on…" on the end card of a scam left early: a button that
 //! opens, in place, the rest of the scam along its losing path (read-only:
-//! the scammer's messages, the learner's lines, the money going, the losing
-//! end). Opening moves focus to the replay's heading; closing returns it to
-//! the button, so a keyboard or screen-reader user is never lost.
+//! the scammer's messages, the learner's lines, the savings after each
+//! payment or payout, the losing end). Opening moves focus to the replay's
+//! heading; closing returns it to the button, so a keyboard or screen-reader
+//! user is never lost.
 
 use super::bubble::Bubble;
 use scamspot_core::content::{Sender, ValidScenario};
@@ -57,7 +58,16 @@ pub fn ReplayPanel(props: &ReplayPanelProps) -> Html {
         });
         let line = visit.choice.and_then(|c| step.choices.get(c)).map(|choice| {
             let note = choice.feedback.as_ref().map(|f| AttrValue::from(f.get(code).to_string()));
-            html! { <Bubble from={Sender::Me} text={choice.text.get(code).to_string()} {note} /> }
+            html! {
+                <>
+                    <Bubble from={Sender::Me} text={choice.text.get(code).to_string()} {note} />
+                    if choice.money != 0 {
+                        <p class={classes!("replay-balance", (choice.money < 0).then_some("down"))}>
+                            { t.savings }{ t.label_sep }{ yuan(visit.balance) }
+                        </p>
+                    }
+                </>
+            }
         });
         html! { <>{ for messages }{ for line }</> }
     });
