@@ -4,7 +4,7 @@
 //! reliably the learner recognises each).
 
 use crate::ui::widgets::shared_scenario::{Shared, SharedScenario};
-use crate::ui::widgets::technique_list::TechniqueList;
+use crate::ui::widgets::technique_list::technique_list;
 use scamspot_core::content::SiteIndex;
 use scamspot_core::engine::plan::{
     booster_round, link, minutes, playable_start, round_seconds, type_progress, Link, RoundKind, SHORT_SECONDS,
@@ -99,7 +99,7 @@ pub fn StartScreen(props: &StartScreenProps) -> Html {
             </ul>
             <h2>{ t.by_technique_heading }</h2>
             <p>{ t.by_technique_intro }</p>
-            <TechniqueList lang={props.lang} index={Rc::clone(&props.index)} progress={Rc::clone(&props.progress)} on_start={props.on_start.clone()} />
+            { technique_list(props.lang, &props.index, &props.progress, &props.on_start) }
             if props.catalogue {
                 <p class="catalogue-link"><a href={props.lang.catalogue_file()}>{ t.catalogue_link }</a></p>
             }

@@ -6,25 +6,17 @@ use scamspot_core::content::SiteIndex;
 use scamspot_core::engine::plan::{technique_round_length, RoundKind};
 use scamspot_core::engine::progress::Progress;
 use scamspot_core::i18n::Lang;
-use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct TechniqueListProps {
-    pub lang: Lang,
-    pub index: Rc<SiteIndex>,
-    pub progress: Rc<Progress>,
-    pub on_start: Callback<RoundKind>,
-}
-
-#[function_component]
-pub fn TechniqueList(props: &TechniqueListProps) -> Html {
-    let (t, code) = (props.lang.texts(), props.lang.code());
-    let techniques = props.index.catalog.techniques.iter().filter_map(|technique| {
-        let count = technique_round_length(&props.index, &technique.id);
+/// A plain function, not a component: it has no state of its own, and
+/// renders only with the start screen.
+pub fn technique_list(lang: Lang, index: &SiteIndex, progress: &Progress, on_start: &Callback<RoundKind>) -> Html {
+    let (t, code) = (lang.texts(), lang.code());
+    let techniques = index.catalog.techniques.iter().filter_map(|technique| {
+        let count = technique_round_length(index, &technique.id);
         let id = technique.id.clone();
         let name = technique.name.get(code);
-        let tally = props.progress.mastery_of(&id);
+        let tally = progress.mastery_of(&id);
         let label_id = format!("mastery-{id}");
         let mastery = match tally.percent() {
             Some(percent) => html! {
@@ -42,7 +34,7 @@ pub fn TechniqueList(props: &TechniqueListProps) -> Html {
             <li class="technique" data-mastery={tally.percent().map(|p| p.to_string())}>
                 <h3>{ name }<span class="chip-count">{ (t.technique_count)(count) }</span></h3>
                 { mastery }
-                <button class="chip" data-technique={id} onclick={props.on_start.reform(move |_: MouseEvent| kind.clone())}
+                <button class="chip" data-technique={id} onclick={on_start.reform(move |_: MouseEvent| kind.clone())}
                     aria-label={format!("{}{}{}", t.practise_technique, t.label_sep, name)}>{ t.practise_technique }</button>
             </li>
         })

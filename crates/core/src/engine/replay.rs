@@ -8,7 +8,6 @@
 
 use super::round::{Play, Round};
 use crate::content::{Outcome, StepKind, ValidScenario};
-use std::collections::HashMap;
 
 /// The path the scam would have taken.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,6 +36,9 @@ pub struct ReplayVisit {
 /// losing end can be reached from it.
 type Loss = Option<i64>;
 
+/// Per step, its `Loss` once worked out (a plain vector: steps are indices).
+type Memo = Vec<Option<Loss>>;
+
 impl Round {
     /// The replay for the scenario on screen, once it ended safe.
     pub fn replay(&self) -> Option<Replay> {
@@ -49,7 +51,7 @@ impl Round {
 /// had the learner gone on at the last decision they could have: `None` if
 /// no decision on their path leads to a losing end.
 pub fn replay(scenario: &ValidScenario, play: &Play) -> Option<Replay> {
-    let mut memo = HashMap::new();
+    let mut memo = vec![None; scenario.steps.len()];
     // Savings on arriving at each visit of the trail.
     let mut arrived = Vec::with_capacity(play.trail.len());
     let mut balance = scenario.savings;
@@ -86,7 +88,7 @@ pub fn replay(scenario: &ValidScenario, play: &Play) -> Option<Replay> {
 /// The choice of decision `step` on its worst losing path: the most money
 /// lost, the first in the pack's order on a tie; `None` if `step` is not a
 /// decision or none of its choices can still lose.
-fn losing_choice(scenario: &ValidScenario, step: usize, memo: &mut HashMap<usize, Loss>) -> Option<usize> {
+fn losing_choice(scenario: &ValidScenario, step: usize, memo: &mut Memo) -> Option<usize> {
     let Some(StepKind::Choices(choices)) = scenario.kind(step) else { return None };
     let losses = choices.iter().enumerate().filter_map(|(i, choice)| {
         let after = worst_loss(scenario, scenario.after_choice(step, i)?, memo)?;
@@ -103,11 +105,11 @@ fn losing_choice(scenario: &ValidScenario, step: usize, memo: &mut HashMap<usize
 /// The most money lost on the way from `step` to a scammed or accomplice
 /// end. Packs have no loops (the validator refuses them); `memo` keeps a
 /// shared step from being walked twice.
-fn worst_loss(scenario: &ValidScenario, step: usize, memo: &mut HashMap<usize, Loss>) -> Loss {
-    if let Some(&loss) = memo.get(&step) {
+fn worst_loss(scenario: &ValidScenario, step: usize, memo: &mut Memo) -> Loss {
+    if let Some(loss) = memo[step] {
         return loss;
     }
-    memo.insert(step, None);
+    memo[step] = Some(None); // a loop (only in a pack the validator refuses) loses nothing
     let loss = match scenario.kind(step)? {
         StepKind::End(end) => matches!(end.outcome, Outcome::Scammed | Outcome::Accomplice).then_some(0),
         StepKind::Spot(_) => scenario.after_spot(step).and_then(|next| worst_loss(scenario, next, memo)),
@@ -119,7 +121,7 @@ fn worst_loss(scenario: &ValidScenario, step: usize, memo: &mut HashMap<usize, L
             })
         }
     };
-    memo.insert(step, loss);
+    memo[step] = Some(loss);
     loss
 }
 
