@@ -9,7 +9,6 @@
 use super::progress::Progress;
 use super::round::{FlagStatus, Round};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
 
 /// Chances to recognise a technique, and how many were taken.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -35,8 +34,10 @@ impl Tally {
 pub fn observations(round: &Round) -> Vec<(String, bool)> {
     let mut seen = Vec::new();
     for (index, result) in round.results().iter().enumerate() {
-        let taught: BTreeSet<&String> = round.scenarios()[index].techniques.iter().collect();
-        seen.extend(taught.into_iter().map(|t| (t.clone(), result.handled_right())));
+        let techniques = &round.scenarios()[index].techniques;
+        // Each technique once, however often the pack lists it.
+        let taught = techniques.iter().enumerate().filter(|(i, t)| !techniques[..*i].contains(t));
+        seen.extend(taught.map(|(_, t)| (t.clone(), result.handled_right())));
         for (flag, status) in round.flag_review(index) {
             let recognised = match status {
                 FlagStatus::Found => true,

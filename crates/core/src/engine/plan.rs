@@ -220,29 +220,23 @@ pub fn booster_round<'a>(index: &'a SiteIndex, progress: &Progress, today: u32) 
 /// one. Among equals, the shortest, so a booster stays short. Deterministic,
 /// so the start screen offers exactly what the round plays.
 fn booster_packs<'a>(index: &'a SiteIndex, progress: &Progress) -> Vec<&'a PackSummary> {
-    let miss = progress.misses().into_iter().find_map(|id| index.pack(id));
+    let oldest = progress.missed.iter().filter_map(|(id, &day)| index.pack(id).map(|pack| (day, pack)));
+    let miss = oldest.min_by_key(|&(day, pack)| (day, &pack.id)).map(|(_, pack)| pack);
     let mut round: Vec<&PackSummary> = miss.into_iter().collect();
-    let mut techniques: Vec<&str> = miss.map(|m| m.techniques.iter().map(String::as_str).collect()).unwrap_or_default();
-    techniques.extend(weakest_techniques(index, progress));
+    let miss_techniques = miss.map_or(&[][..], |m| &m.techniques[..]);
     let fresh = |p: &PackSummary| (progress.plays(&p.id), p.seconds, p.id.clone());
-    // Unseen before seen, then by how early its technique comes in `techniques`.
+    // Unseen before seen; then teaching the mistake's techniques (the first
+    // listed first); then the learner's least-recognised technique.
     let parallel = index.packs.iter().filter(|p| !p.genuine && Some(*p) != miss).min_by_key(|p| {
-        let rank = techniques.iter().position(|t| p.techniques.iter().any(|own| own == t));
-        (progress.plays(&p.id) > 0, rank.unwrap_or(usize::MAX), fresh(p))
+        let rank = miss_techniques.iter().position(|t| p.techniques.contains(t));
+        let weakest = p.techniques.iter().map(|t| progress.mastery_of(t).percent().unwrap_or(u32::MAX)).min();
+        (progress.plays(&p.id) > 0, rank.unwrap_or(usize::MAX), weakest.unwrap_or(u32::MAX), fresh(p))
     });
     round.extend(parallel);
     let miss_type = miss.map(|m| m.scam_type.as_str());
     let genuine = index.packs.iter().filter(|p| p.genuine && !round.contains(p));
     round.extend(genuine.min_by_key(|p| (Some(p.scam_type.as_str()) != miss_type, fresh(p))));
     round
-}
-
-/// The catalog's techniques the learner recognises least reliably, those
-/// never met last (a booster reinforces what was taught).
-fn weakest_techniques<'a>(index: &'a SiteIndex, progress: &Progress) -> Vec<&'a str> {
-    let mut techniques: Vec<&str> = index.catalog.techniques.iter().map(|t| t.id.as_str()).collect();
-    techniques.sort_by_key(|id| progress.mastery_of(id).percent().unwrap_or(u32::MAX));
-    techniques
 }
 
 /// Scenarios of scam type `id` played at least once, and how many it has.
@@ -450,6 +444,15 @@ mod tests {
                 "other-a also teaches advance-fee"
             );
         }
+    }
+
+    #[test]
+    fn a_booster_brings_back_the_oldest_mistake_the_index_still_has() {
+        let mut p = missed_demo_scam();
+        p.missed.insert("gone".into(), 1);
+        assert_eq!(plan_round(&index(), &RoundKind::Booster, &p, 1, 12, QUICK_LENGTH)[0], "demo/scam.json");
+        p.missed.insert("other-b".into(), 5);
+        assert_eq!(plan_round(&index(), &RoundKind::Booster, &p, 1, 12, QUICK_LENGTH)[0], "other/b.json");
     }
 
     #[test]

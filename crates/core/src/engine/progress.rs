@@ -196,13 +196,6 @@ impl Progress {
     pub fn booster_due(&self, today: u32) -> bool {
         self.boosters.and_then(|b| b.next_due()).is_some_and(|day| day <= today)
     }
-
-    /// The scenarios handled wrong, oldest mistake first.
-    pub fn misses(&self) -> Vec<&str> {
-        let mut misses: Vec<(u32, &str)> = self.missed.iter().map(|(id, &day)| (day, id.as_str())).collect();
-        misses.sort();
-        misses.into_iter().map(|(_, id)| id).collect()
-    }
 }
 
 #[cfg(test)]
@@ -248,15 +241,15 @@ mod tests {
     }
 
     #[test]
-    fn mistakes_are_kept_oldest_first_until_handled_right() {
+    fn mistakes_are_kept_with_their_day_until_handled_right() {
         let mut p = Progress::default();
         p.record(&[result("a", 0, Outcome::Scammed), result("c", 100, Outcome::Safe)], 101);
         p.record(&[result("b", 0, Outcome::Refused)], 100);
-        assert_eq!(p.misses(), ["b", "a"]);
+        assert_eq!(p.missed, BTreeMap::from([("a".into(), 101), ("b".into(), 100)]));
         p.record(&[result("a", 100, Outcome::Safe)], 104);
-        assert_eq!(p.misses(), ["b"]);
+        assert_eq!(p.missed, BTreeMap::from([("b".into(), 100)]));
         let (back, _) = Progress::restore(Some(&p.to_json()));
-        assert_eq!(back.misses(), ["b"]);
+        assert_eq!(back.missed, p.missed);
     }
 
     /// Plays a round (a booster or not) on each day of `days` and says on
@@ -330,7 +323,7 @@ mod tests {
             "missed":{"a":20,"b":17}}"#;
         let (p, notice) = Progress::restore(Some(old));
         assert_eq!(notice, None);
-        assert_eq!(p.misses(), ["b", "a"]);
+        assert_eq!(p.missed.len(), 2);
         assert_eq!(p.boosters, Some(Boosters { since: 17, stage: 0 }));
         assert!(!p.booster_due(18) && p.booster_due(19));
         let (none_missed, _) = Progress::restore(Some(r#"{"version":1,"rounds":1}"#));
