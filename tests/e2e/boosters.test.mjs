@@ -28,7 +28,7 @@ test('a booster due by the saved schedule shows on the start screen and starts i
   const { context, page, errors } = await seeded('en', 7, 1);
   const card = await page.locator('#booster-card').innerText();
   assert.match(card, /Time for a booster/);
-  assert.match(card, /3 scenarios, about \d+ min: one you got wrong, unseen scams using the same tricks, and a genuine service/);
+  assert.match(card, /3 scenarios, about \d+ min: one you got wrong, an unseen scam using the same tricks, and a genuine service/);
   assert.deepEqual(await axeViolations(page), []);
   await page.locator('#booster').tap();
   await page.locator('[data-level="3"]').tap();

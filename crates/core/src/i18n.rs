@@ -374,7 +374,7 @@ pub static ZH: Texts = Texts {
     start_linked: "开始练习",
     review_heading: "该巩固一下了",
     review_text: |count, minutes, mistake| {
-        let mix = if mistake { "一个你做错过的场景、没见过的同类骗局" } else { "你较弱的手法、没见过的场景" };
+        let mix = if mistake { "一个你做错过的场景、一个没见过的同类骗局" } else { "一个没见过的骗局，练你最弱的手法" };
         format!("训练效果会随时间淡化，隔几天巩固一下最有效。这一轮 {count} 个场景，约 {minutes} 分钟：{mix}，再加一个真实服务做对照。")
     },
     review_start: "开始巩固练习",
@@ -497,7 +497,7 @@ pub static EN: Texts = Texts {
     review_heading: "Time for a booster",
     review_text: |count, minutes, mistake| {
         let scenarios = plural(count, "scenario", "scenarios");
-        let mix = if mistake { "one you got wrong, unseen scams using the same tricks" } else { "your weakest tricks in unseen scenarios" };
+        let mix = if mistake { "one you got wrong, an unseen scam using the same tricks" } else { "an unseen scam on your weakest trick" };
         format!(
             "Training fades with time; a short booster every few days renews it. {count} {scenarios}, about {minutes} min: {mix}, and a genuine service to tell apart."
         )
@@ -651,7 +651,9 @@ mod tests {
     #[test]
     fn english_counts_take_the_singular_for_one() {
         assert!((EN.review_text)(3, 8, true).contains("renews it. 3 scenarios, about 8 min: one you got wrong,"));
-        assert!((EN.review_text)(1, 3, false).contains(" 1 scenario, about 3 min: your weakest tricks"));
+        assert!(
+            (EN.review_text)(1, 3, false).contains(" 1 scenario, about 3 min: an unseen scam on your weakest trick")
+        );
         assert_eq!((EN.technique_mastery)(1, 1), "recognised 1 of 1 time");
         assert_eq!((EN.technique_mastery)(2, 3), "recognised 2 of 3 times");
         assert_eq!((EN.technique_count)(1), " · 1 scenario");
@@ -673,7 +675,8 @@ mod tests {
     fn chinese_counts_keep_the_same_words() {
         assert_eq!((ZH.technique_count)(1), " · 1 个场景");
         assert_eq!((ZH.technique_count)(5), " · 5 个场景");
-        assert!((ZH.review_text)(3, 8, true).contains("这一轮 3 个场景，约 8 分钟：一个你做错过的场景"));
+        assert!((ZH.review_text)(3, 8, true)
+            .contains("这一轮 3 个场景，约 8 分钟：一个你做错过的场景、一个没见过的同类骗局"));
         assert_eq!((ZH.technique_mastery)(2, 3), "识破 2/3 次");
         assert_eq!((ZH.spot_selected)(2), "已选 2 处");
     }
