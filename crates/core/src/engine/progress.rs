@@ -50,7 +50,7 @@ pub struct Boosters {
 impl Boosters {
     /// The day the next booster falls due, if one is left.
     pub fn next_due(&self) -> Option<u32> {
-        BOOSTER_DAYS.get(self.stage).map(|days| self.since + days)
+        BOOSTER_DAYS.get(self.stage).map(|days| self.since.saturating_add(*days))
     }
 }
 
@@ -184,8 +184,10 @@ impl Progress {
     pub fn schedule_boosters(&mut self, booster: bool, today: u32) {
         match (&mut self.boosters, booster) {
             (Some(schedule), true) => {
-                schedule.stage =
-                    BOOSTER_DAYS.iter().position(|days| schedule.since + days > today).unwrap_or(BOOSTER_DAYS.len());
+                schedule.stage = BOOSTER_DAYS
+                    .iter()
+                    .position(|days| schedule.since.saturating_add(*days) > today)
+                    .unwrap_or(BOOSTER_DAYS.len());
             }
             (Some(schedule), false) if schedule.next_due().is_some() => {}
             _ => self.boosters = Some(Boosters { since: today, stage: 0 }),
