@@ -317,9 +317,11 @@ impl AppState {
     }
 
     /// Plays `action` in round `number`. Reaching the summary records the
-    /// round in the saved progress, on day `today`.
+    /// round in the saved progress, on day `today`: its scores, what it
+    /// showed of each technique, and the booster schedule it moves on.
     fn play(&mut self, number: u32, action: &Action, now_ms: f64, today: u32) -> bool {
-        let Screen::Playing { number: playing, round, .. } = &mut self.screen else { return false };
+        let Screen::Playing { number: playing, round, kind } = &mut self.screen else { return false };
+        let booster = *kind == RoundKind::Booster;
         let Some(next) = round.apply(action).filter(|_| *playing == number) else { return false };
         let finished = round.phase() != Phase::Summary && next.phase() == Phase::Summary;
         let next = Rc::new(next);
@@ -333,6 +335,8 @@ impl AppState {
             let mut progress = (*self.progress).clone();
             progress.record(next.results(), today);
             progress.remember(RoundEntry::of(&next.snapshot(), today));
+            progress.record_mastery(&next);
+            progress.schedule_boosters(booster, today);
             self.progress = Rc::new(progress);
         }
         self.follow(number, &next, now_ms);

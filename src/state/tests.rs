@@ -411,3 +411,32 @@ fn the_choice_order_survives_a_language_switch_and_a_reload() {
     let after = resumed(reloaded(&before), 50_000.0);
     assert_eq!((round(&after).step_index(), round(&after).choice_order()), (1, order));
 }
+
+/// Plays every action of a whole round (both scenarios right) on day `today`.
+fn finish_round(state: &AppState, today: u32) -> AppState {
+    let number = state.playing_round().expect("a round is being played");
+    let rest = play_to_the_last_question(state, 0.0);
+    act(&rest, AppAction::Play { number, action: Action::RateAfter(4), now_ms: 0.0, today })
+}
+
+#[test]
+fn a_finished_round_records_each_technique_and_starts_the_booster_schedule() {
+    let s = finish_round(&playing(&state(), 0.0), 100);
+    let tally = s.progress.mastery_of("advance-fee");
+    assert_eq!((tally.recognised, tally.chances), (1, 2), "the scam stopped; its advance-fee flag not tapped");
+    assert!(!s.progress.booster_due(101) && s.progress.booster_due(102));
+}
+
+#[test]
+fn a_booster_played_when_due_moves_the_schedule_on_to_the_next_stage() {
+    let home = act(&finish_round(&playing(&state(), 0.0), 100), AppAction::GoHome { now_ms: 0.0 });
+    let loading =
+        act(&home, AppAction::StartRound { kind: RoundKind::Booster, rating: None, seed: 1, today: 102, now_ms: 0.0 });
+    let Screen::Loading { number, files, .. } = &loading.screen else { panic!("{:?}", loading.screen) };
+    assert_eq!(files[0], "demo/scam.json", "no mistake: a scam of the weakest technique, then the genuine one");
+    let scenarios = vec![scenario(SCAM), scenario(GENUINE)];
+    let s = act(&loading, AppAction::RoundLoaded { number: *number, scenarios, problems: vec![], now_ms: 0.0 });
+    let s = finish_round(&s, 102);
+    assert_eq!(s.progress.rounds, 2);
+    assert!(!s.progress.booster_due(106) && s.progress.booster_due(107), "the 7-day booster is next");
+}

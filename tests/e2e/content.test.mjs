@@ -74,7 +74,7 @@ test('a technique round plays only scams that use the technique', async t => {
   assert.equal(await page.locator('.position').innerText(), `Scenario 1/${Math.min(expected, 5)}`);
 });
 
-test('a mistake from days ago is offered as a review round', async t => {
+test('progress saved before boosters (mistakes only) still offers a booster with the oldest mistake first', async t => {
   const server = await serveDist();
   t.after(() => server.close());
   const { context, page } = await phonePage(browser, 'en');
@@ -86,9 +86,9 @@ test('a mistake from days ago is offered as a review round', async t => {
       missed: { 'pb-dating-app-gold': today - 4, 'fl-instant-loan-app': today } }));
   });
   await page.goto(server.url);
-  assert.match(await page.locator('.review-card').innerText(), /A few days ago 1 scenario went wrong/);
-  await page.locator('#review').tap();
+  assert.match(await page.locator('.review-card').innerText(), /Time for a booster[\s\S]*one you got wrong/);
+  await page.locator('#booster').tap();
   await page.locator('[data-level="3"]').tap();
   await page.locator('section.scenario[data-scenario="pb-dating-app-gold"]').waitFor();
-  assert.equal(await page.locator('.position').innerText(), 'Scenario 1/1');
+  assert.equal(await page.locator('.position').innerText(), 'Scenario 1/3');
 });

@@ -137,9 +137,15 @@ pub struct Texts {
     pub start_mixed: &'static str,
     pub start_linked: &'static str,
     pub review_heading: &'static str,
-    /// How many scenarios are due for review.
-    pub review_text: fn(usize) -> String,
+    /// A due booster: its scenarios, its minutes, and whether a past mistake is among them.
+    pub review_text: fn(usize, u32, bool) -> String,
     pub review_start: &'static str,
+    /// How often a technique was recognised: (recognised, chances).
+    pub technique_mastery: fn(u32, u32) -> String,
+    /// A technique not met in any round yet.
+    pub technique_unmet: &'static str,
+    /// The button that starts a round of one technique (its name follows in the label).
+    pub practise_technique: &'static str,
     pub by_technique_heading: &'static str,
     pub by_technique_intro: &'static str,
     /// How many scenarios a technique round plays.
@@ -205,6 +211,13 @@ pub struct Texts {
     pub outcome_trusted: &'static str,
     pub outcome_refused: &'static str,
     pub see_debrief: &'static str,
+    /// The end card's button after an early safe exit: what the scam would have done next.
+    pub replay_open: &'static str,
+    pub replay_heading: &'static str,
+    pub replay_intro: &'static str,
+    /// {start} {end}: the savings when the learner left, and at the losing end.
+    pub replay_savings: &'static str,
+    pub replay_close: &'static str,
     pub debrief_heading: &'static str,
     pub verdict_scam: &'static str,
     pub verdict_genuine: &'static str,
@@ -436,9 +449,15 @@ pub static ZH: Texts = Texts {
     types_heading: "可以练习的诈骗类型",
     start_mixed: "开始快速练习",
     start_linked: "开始练习",
-    review_heading: "该复习了",
-    review_text: |count| format!("你几天前有 {count} 个场景没处理好。训练效果会随时间淡化，花几分钟复习一下吧。"),
-    review_start: "开始复习",
+    review_heading: "该巩固一下了",
+    review_text: |count, minutes, mistake| {
+        let mix = if mistake { "一个你做错过的场景、一个没见过的同类骗局" } else { "一个没见过的骗局，练你最弱的手法" };
+        format!("训练效果会随时间淡化，隔几天巩固一下最有效。这一轮 {count} 个场景，约 {minutes} 分钟：{mix}，再加一个真实服务做对照。")
+    },
+    review_start: "开始巩固练习",
+    technique_mastery: |recognised, chances| format!("识破 {recognised}/{chances} 次"),
+    technique_unmet: "还没遇到过",
+    practise_technique: "练这个手法",
     by_technique_heading: "按手法练习",
     by_technique_intro: "骗局的故事总在变，手法却反复出现。选一种手法，把用到它的场景连着练。",
     technique_count: |count| format!(" · {count} 个场景"),
@@ -490,6 +509,11 @@ pub static ZH: Texts = Texts {
     outcome_trusted: "你正确使用了真实服务",
     outcome_refused: "误判：这其实是真的",
     see_debrief: "看复盘",
+    replay_open: "如果你继续下去……",
+    replay_heading: "如果你继续下去，会发生什么",
+    replay_intro: "下面是这个骗局接下来的剧本：只是回放，不计分。",
+    replay_savings: "模拟存款会从 {start} 变成 {end}。",
+    replay_close: "收起回放",
     debrief_heading: "复盘",
     verdict_scam: "这是骗局",
     verdict_genuine: "这是真实的服务",
@@ -582,12 +606,20 @@ pub static EN: Texts = Texts {
     types_heading: "Scam types to practise",
     start_mixed: "Start a quick round",
     start_linked: "Start",
-    review_heading: "Time for a review",
-    review_text: |count| {
-        let went = plural(count, "scenario", "scenarios");
-        format!("A few days ago {count} {went} went wrong. Training fades with time; a few minutes of review renews it.")
+    review_heading: "Time for a booster",
+    review_text: |count, minutes, mistake| {
+        let scenarios = plural(count, "scenario", "scenarios");
+        let mix = if mistake { "one you got wrong, an unseen scam using the same tricks" } else { "an unseen scam on your weakest trick" };
+        format!(
+            "Training fades with time; a short booster every few days renews it. {count} {scenarios}, about {minutes} min: {mix}, and a genuine service to tell apart."
+        )
     },
-    review_start: "Start the review",
+    review_start: "Start the booster",
+    technique_mastery: |recognised, chances| {
+        format!("recognised {recognised} of {chances} {}", plural(chances as usize, "time", "times"))
+    },
+    technique_unmet: "not met yet",
+    practise_technique: "Practise this technique",
     by_technique_heading: "Practise by technique",
     by_technique_intro: "The stories change all the time; the tricks come back. Pick a trick and play the scenarios that use it.",
     technique_count: |count| format!(" · {count} {}", plural(count, "scenario", "scenarios")),
@@ -647,6 +679,11 @@ pub static EN: Texts = Texts {
     outcome_trusted: "You used a genuine service correctly",
     outcome_refused: "False alarm: this one was genuine",
     see_debrief: "See the debrief",
+    replay_open: "If you had gone on…",
+    replay_heading: "What would have happened if you had gone on",
+    replay_intro: "This is how the scam would have gone on: a replay only, it does not count.",
+    replay_savings: "Your savings would have gone from {start} to {end}.",
+    replay_close: "Close the replay",
     debrief_heading: "Debrief",
     verdict_scam: "This was a scam",
     verdict_genuine: "This was genuine",
@@ -766,11 +803,12 @@ mod tests {
 
     #[test]
     fn english_counts_take_the_singular_for_one() {
-        assert_eq!(
-            (EN.review_text)(1),
-            "A few days ago 1 scenario went wrong. Training fades with time; a few minutes of review renews it."
+        assert!((EN.review_text)(3, 8, true).contains("renews it. 3 scenarios, about 8 min: one you got wrong,"));
+        assert!(
+            (EN.review_text)(1, 3, false).contains(" 1 scenario, about 3 min: an unseen scam on your weakest trick")
         );
-        assert!((EN.review_text)(3).starts_with("A few days ago 3 scenarios went wrong."));
+        assert_eq!((EN.technique_mastery)(1, 1), "recognised 1 of 1 time");
+        assert_eq!((EN.technique_mastery)(2, 3), "recognised 2 of 3 times");
         assert_eq!((EN.technique_count)(1), " · 1 scenario");
         assert_eq!((EN.technique_count)(5), " · 5 scenarios");
         assert_eq!((EN.type_progress)(0, 1), "0/1 scenario practised");
@@ -790,7 +828,9 @@ mod tests {
     fn chinese_counts_keep_the_same_words() {
         assert_eq!((ZH.technique_count)(1), " · 1 个场景");
         assert_eq!((ZH.technique_count)(5), " · 5 个场景");
-        assert!((ZH.review_text)(1).starts_with("你几天前有 1 个场景没处理好。"));
+        assert!((ZH.review_text)(3, 8, true)
+            .contains("这一轮 3 个场景，约 8 分钟：一个你做错过的场景、一个没见过的同类骗局"));
+        assert_eq!((ZH.technique_mastery)(2, 3), "识破 2/3 次");
         assert_eq!((ZH.spot_selected)(2), "已选 2 处");
     }
 

@@ -5,14 +5,15 @@ use crate::ui::widgets::bubble::Bubble;
 use crate::ui::widgets::channel_skin::channel_skin;
 use crate::ui::widgets::choice_list::ChoiceList;
 use crate::ui::widgets::phone_prompt::phone_prompt;
+use crate::ui::widgets::replay_panel::ReplayPanel;
 use crate::ui::widgets::scenario_header::ScenarioHeader;
 use crate::ui::widgets::spot_message::SpotMessage;
 use crate::ui::widgets::spot_review::SpotReview;
 use crate::web::browser::prefers_reduced_motion;
 use gloo::timers::callback::Timeout;
-use scamspot_core::content::{Channel, Outcome, Scenario, Sender, StepKind};
+use scamspot_core::content::{Channel, Scenario, Sender, StepKind};
 use scamspot_core::engine::segments::segments;
-use scamspot_core::engine::{Action, Round};
+use scamspot_core::engine::{Action, Round, ScenarioResult};
 use scamspot_core::i18n::{fill, initials, Lang, Texts};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -138,13 +139,17 @@ pub fn ScenarioScreen(props: &ScenarioScreenProps) -> Html {
             </div>
         }
     } else if let Some(result) = r.current_result() {
+        let replay = r.replay().map(|replay| {
+            let scenario = Rc::clone(&r.scenarios()[current]);
+            html! { <ReplayPanel {lang} {scenario} replay={Rc::new(replay)} avatar={avatar.clone()} /> }
+        });
         end_card(
             t,
             scenario,
             step_index,
-            result.outcome,
-            result.paid,
+            result,
             code,
+            replay,
             dispatch.reform(move |_| Action::OpenDebrief { scenario: current }),
         )
     } else {
@@ -190,17 +195,19 @@ fn end_card(
     t: &Texts,
     scenario: &Scenario,
     step: usize,
-    outcome: Outcome,
-    paid: bool,
+    result: &ScenarioResult,
     code: &str,
+    replay: Option<Html>,
     on_debrief: Callback<MouseEvent>,
 ) -> Html {
+    let (outcome, paid) = (result.outcome, result.paid);
     let summary = scenario.steps[step].end.as_ref().map(|e| e.summary.get(code)).unwrap_or_default();
     let tone = if outcome.is_good() { "good" } else { "bad" };
     html! {
         <div class={classes!("end-card", tone)} key="end" data-outcome={format!("{outcome:?}").to_lowercase()}>
             <h3><span aria-hidden="true">{ if outcome.is_good() { "✔ " } else { "✖ " } }</span>{ t.outcome_heading(outcome, paid) }</h3>
             <p>{ summary }</p>
+            { for replay }
             <button id="see-debrief" class="primary" onclick={on_debrief}>{ t.see_debrief }</button>
         </div>
     }

@@ -1,12 +1,13 @@
 //! The start screen: what this is, how long it takes (estimated from the
 //! index), and what to play: a quick round, a short one for a lecture, a
-//! review of past mistakes, one scam type, or one technique.
+//! booster when one is due, one scam type, or one technique (with how
+//! reliably the learner recognises each).
 
 use crate::ui::widgets::shared_scenario::{Shared, SharedScenario};
+use crate::ui::widgets::technique_list::technique_list;
 use scamspot_core::content::SiteIndex;
 use scamspot_core::engine::plan::{
-    link, minutes, playable_start, review_round_length, round_seconds, technique_round_length, type_progress, Link,
-    RoundKind, SHORT_SECONDS,
+    booster_round, link, minutes, playable_start, round_seconds, type_progress, Link, RoundKind, SHORT_SECONDS,
 };
 use scamspot_core::engine::progress::Progress;
 use scamspot_core::i18n::Lang;
@@ -18,7 +19,7 @@ pub struct StartScreenProps {
     pub lang: Lang,
     pub index: Rc<SiteIndex>,
     pub progress: Rc<Progress>,
-    /// Days since 1970, for deciding whether a review is due.
+    /// Days since 1970, for deciding whether a booster is due.
     pub today: u32,
     pub on_start: Callback<RoundKind>,
     /// What the start button plays: a quick round, or what the page was
@@ -43,7 +44,9 @@ pub fn StartScreen(props: &StartScreenProps) -> Html {
         RoundKind::Short => (t.start_short)(short_minutes),
         _ => t.start_linked.to_string(),
     };
-    let reviews = review_round_length(&props.index, &props.progress, props.today);
+    let booster = booster_round(&props.index, &props.progress, props.today);
+    let booster_minutes = minutes(booster.iter().map(|p| p.seconds).sum());
+    let booster_has_mistake = booster.first().is_some_and(|p| props.progress.missed.contains_key(&p.id));
     let catalog = &props.index.catalog;
     let shared = match link(&props.index, &props.first) {
         Link::Found(pack) => Some(Shared::Scenario(pack.title.get(code).to_string().into())),
@@ -65,11 +68,11 @@ pub fn StartScreen(props: &StartScreenProps) -> Html {
             if first != RoundKind::Short {
                 <button id="start-short" class="secondary" onclick={start_with(RoundKind::Short)}>{ (t.start_short)(short_minutes) }</button>
             }
-            if reviews > 0 {
-                <div class="review-card">
+            if !booster.is_empty() {
+                <div class="review-card" id="booster-card">
                     <h2>{ t.review_heading }</h2>
-                    <p>{ (t.review_text)(reviews) }</p>
-                    <button id="review" class="secondary" onclick={start_with(RoundKind::Review)}>{ t.review_start }</button>
+                    <p>{ (t.review_text)(booster.len(), booster_minutes, booster_has_mistake) }</p>
+                    <button id="booster" class="secondary" onclick={start_with(RoundKind::Booster)}>{ t.review_start }</button>
                 </div>
             }
             <h2>{ t.types_heading }</h2>
@@ -96,18 +99,7 @@ pub fn StartScreen(props: &StartScreenProps) -> Html {
             </ul>
             <h2>{ t.by_technique_heading }</h2>
             <p>{ t.by_technique_intro }</p>
-            <ul class="technique-picker">
-                { for catalog.techniques.iter().filter_map(|technique| {
-                    let count = technique_round_length(&props.index, &technique.id);
-                    (count > 0).then(|| html! {
-                        <li>
-                            <button class="chip" data-technique={technique.id.clone()} onclick={start_with(RoundKind::Technique(technique.id.clone()))}>
-                                { technique.name.get(code) }<span class="chip-count">{ (t.technique_count)(count) }</span>
-                            </button>
-                        </li>
-                    })
-                }) }
-            </ul>
+            { technique_list(props.lang, &props.index, &props.progress, &props.on_start) }
             if props.catalogue {
                 <p class="catalogue-link"><a href={props.lang.catalogue_file()}>{ t.catalogue_link }</a></p>
             }

@@ -5,9 +5,11 @@
 pub mod discrimination;
 #[cfg(test)]
 pub(crate) mod fixture;
+pub mod mastery;
 pub mod order;
 pub mod plan;
 pub mod progress;
+pub mod replay;
 pub mod report;
 pub mod resume;
 mod rng;
@@ -15,6 +17,7 @@ pub mod round;
 pub mod score;
 pub mod segments;
 
+pub use replay::{Replay, ReplayVisit};
 pub use report::{DueReport, ReportTracker, RoundSnapshot};
 pub use resume::RoundRecord;
 pub use round::{Action, FlagStatus, Phase, PhraseMark, Round};

@@ -15,7 +15,7 @@ pub const SHORT_SECONDS: u32 = 300;
 /// A short round adds a scenario only while it stays under this: "about five
 /// minutes" may run a little over, never to six.
 const SHORT_MAX_SECONDS: u32 = 330;
-/// The most scenarios a technique or review round plays.
+/// The most scenarios a technique round plays.
 pub const FOCUSED_MAX: usize = 5;
 
 /// What the learner asked to play.
@@ -32,8 +32,11 @@ pub enum RoundKind {
     Technique(String),
     /// One scenario by id, e.g. from a lecturer's link.
     Single(String),
-    /// The scenarios missed a few days ago.
-    Review,
+    /// A short booster, when the schedule says one is due: a past mistake,
+    /// an unseen scam teaching the same technique, a genuine look-alike.
+    /// (Code "booster"; "review", the code of the single review round it
+    /// replaced, still reads back as a booster.)
+    Booster,
 }
 
 impl RoundKind {
@@ -48,7 +51,7 @@ impl RoundKind {
         match self {
             RoundKind::Quick => "quick".into(),
             RoundKind::Short => "short".into(),
-            RoundKind::Review => "review".into(),
+            RoundKind::Booster => "booster".into(),
             RoundKind::Type(id) => format!("type:{id}"),
             RoundKind::Technique(id) => format!("technique:{id}"),
             RoundKind::Single(id) => format!("single:{id}"),
@@ -59,7 +62,7 @@ impl RoundKind {
         let kind = match text.split_once(':') {
             None if text == "quick" => RoundKind::Quick,
             None if text == "short" => RoundKind::Short,
-            None if text == "review" => RoundKind::Review,
+            None if text == "booster" || text == "review" => RoundKind::Booster,
             Some((_, "")) | None => return None,
             Some(("type", id)) => RoundKind::Type(id.into()),
             Some(("technique", id)) => RoundKind::Technique(id.into()),
@@ -87,7 +90,12 @@ pub fn plan_round(
         RoundKind::Technique(id) => {
             least_played(technique_scams(index, id), progress, &mut rng).into_iter().take(FOCUSED_MAX).collect()
         }
-        RoundKind::Review => review_packs(index, progress, today),
+        RoundKind::Booster => {
+            let mut booster = booster_round(index, progress, today);
+            // The mistake comes first, retrieved before its parallel; the rest in seeded order.
+            rng.shuffle(booster.get_mut(1..).unwrap_or_default());
+            return booster.into_iter().map(|p| p.file.clone()).collect();
+        }
         RoundKind::Quick => {
             let (scams, genuine) = quick_candidates(index, progress, &mut rng);
             let mut round: Vec<&PackSummary> = scams.into_iter().take(quick_length.saturating_sub(1).max(1)).collect();
@@ -157,7 +165,7 @@ pub fn round_seconds(index: &SiteIndex, kind: &RoundKind, quick_length: usize) -
         RoundKind::Type(id) => index.packs_of_type(id).map(|p| p.seconds).sum(),
         RoundKind::Single(id) => index.pack(id).map_or(0, |p| p.seconds),
         RoundKind::Technique(id) => technique_scams(index, id).take(FOCUSED_MAX).map(|p| p.seconds).sum(),
-        RoundKind::Review => 0,
+        RoundKind::Booster => 0,
     }
 }
 
@@ -176,15 +184,40 @@ pub fn technique_round_length(index: &SiteIndex, id: &str) -> usize {
     technique_scams(index, id).count().min(FOCUSED_MAX)
 }
 
-/// The mistakes due for review that the index still has, oldest first, as
-/// many as a review round plays.
-fn review_packs<'a>(index: &'a SiteIndex, progress: &Progress, today: u32) -> Vec<&'a PackSummary> {
-    progress.due_reviews(today).iter().filter_map(|id| index.pack(id)).take(FOCUSED_MAX).collect()
+/// A booster's scenarios, as the start screen offers them (empty when none
+/// is due on day `today`): see `booster_packs`.
+pub fn booster_round<'a>(index: &'a SiteIndex, progress: &Progress, today: u32) -> Vec<&'a PackSummary> {
+    if progress.booster_due(today) {
+        booster_packs(index, progress)
+    } else {
+        Vec::new()
+    }
 }
 
-/// How many scenarios a review round would play today (0: no review to offer).
-pub fn review_round_length(index: &SiteIndex, progress: &Progress, today: u32) -> usize {
-    review_packs(index, progress, today).len()
+/// A booster: the oldest mistake the index still has; an unseen scam that
+/// teaches a technique of that mistake (a parallel item: retrieval, not a
+/// replay of a memorised path), else of the learner's least-recognised
+/// technique; and a genuine look-alike, of the mistake's type where there is
+/// one. Among equals, the shortest, so a booster stays short. Deterministic,
+/// so the start screen offers exactly what the round plays.
+fn booster_packs<'a>(index: &'a SiteIndex, progress: &Progress) -> Vec<&'a PackSummary> {
+    let oldest = progress.missed.iter().filter_map(|(id, &day)| index.pack(id).map(|pack| (day, pack)));
+    let miss = oldest.min_by_key(|&(day, pack)| (day, &pack.id)).map(|(_, pack)| pack);
+    let mut round: Vec<&PackSummary> = miss.into_iter().collect();
+    let miss_techniques = miss.map_or(&[][..], |m| &m.techniques[..]);
+    let fresh = |p: &PackSummary| (progress.plays(&p.id), p.seconds, p.id.clone());
+    // Unseen before seen; then teaching the mistake's techniques (the first
+    // listed first); then the learner's least-recognised technique.
+    let parallel = index.packs.iter().filter(|p| !p.genuine && Some(*p) != miss).min_by_key(|p| {
+        let rank = miss_techniques.iter().position(|t| p.techniques.contains(t));
+        let weakest = p.techniques.iter().map(|t| progress.mastery_of(t).percent().unwrap_or(u32::MAX)).min();
+        (progress.plays(&p.id) > 0, rank.unwrap_or(usize::MAX), weakest.unwrap_or(u32::MAX), fresh(p))
+    });
+    round.extend(parallel);
+    let miss_type = miss.map(|m| m.scam_type.as_str());
+    let genuine = index.packs.iter().filter(|p| p.genuine && !round.contains(p));
+    round.extend(genuine.min_by_key(|p| (Some(p.scam_type.as_str()) != miss_type, fresh(p))));
+    round
 }
 
 /// Scenarios of scam type `id` played at least once, and how many it has.
@@ -355,51 +388,82 @@ mod tests {
     fn every_kind_reads_back_from_its_code() {
         for kind in [
             RoundKind::Quick,
-            RoundKind::Review,
+            RoundKind::Booster,
             RoundKind::Type("fake-loan".into()),
             RoundKind::Technique("pay-to-withdraw".into()),
             RoundKind::Single("ob-like-for-cash".into()),
         ] {
             assert_eq!(RoundKind::from_code(&kind.code()), Some(kind));
         }
+        assert_eq!(RoundKind::from_code("review"), Some(RoundKind::Booster), "a saved review round still resumes");
         for bad in ["", "type:", "colour:red", "review:1"] {
             assert_eq!(RoundKind::from_code(bad), None, "{bad:?}");
         }
     }
 
-    #[test]
-    fn a_review_round_plays_the_mistakes_that_are_due() {
+    /// Progress after `demo-scam` (advance-fee) went wrong on day 10.
+    fn missed_demo_scam() -> Progress {
         let mut p = Progress::default();
-        p.missed.insert("other-b".into(), 10);
-        p.missed.insert("demo-real".into(), 12);
-        assert!(plan_round(&index(), &RoundKind::Review, &p, 1, 12, QUICK_LENGTH).is_empty());
-        assert_eq!(plan_round(&index(), &RoundKind::Review, &p, 1, 13, QUICK_LENGTH), ["other/b.json"]);
+        p.scenarios.insert(
+            "demo-scam".into(),
+            ScenarioRecord { plays: 1, best_points: 0, max_points: 100, last_right: false },
+        );
+        p.missed.insert("demo-scam".into(), 10);
+        p.schedule_boosters(false, 10);
+        p
+    }
+
+    #[test]
+    fn a_booster_mixes_the_mistake_an_unseen_scam_of_its_technique_and_a_genuine_look_alike() {
+        let p = missed_demo_scam();
+        for seed in 0..10 {
+            let plan = plan_round(&index(), &RoundKind::Booster, &p, seed, 12, QUICK_LENGTH);
+            assert_eq!(plan[0], "demo/scam.json", "the mistake first");
+            assert_eq!(
+                files(plan),
+                ["demo/real.json", "demo/scam.json", "other/a.json"],
+                "other-a also teaches advance-fee"
+            );
+        }
+    }
+
+    #[test]
+    fn a_booster_brings_back_the_oldest_mistake_the_index_still_has() {
+        let mut p = missed_demo_scam();
+        p.missed.insert("gone".into(), 1);
+        assert_eq!(plan_round(&index(), &RoundKind::Booster, &p, 1, 12, QUICK_LENGTH)[0], "demo/scam.json");
+        p.missed.insert("other-b".into(), 5);
+        assert_eq!(plan_round(&index(), &RoundKind::Booster, &p, 1, 12, QUICK_LENGTH)[0], "other/b.json");
+    }
+
+    #[test]
+    fn a_booster_is_planned_only_when_due_and_the_offer_matches_the_round() {
+        let p = missed_demo_scam();
+        assert!(booster_round(&index(), &p, 11).is_empty());
+        assert!(plan_round(&index(), &RoundKind::Booster, &p, 1, 11, QUICK_LENGTH).is_empty());
+        let offered: Vec<String> = booster_round(&index(), &p, 12).iter().map(|p| p.file.clone()).collect();
+        assert_eq!(files(offered), files(plan_round(&index(), &RoundKind::Booster, &p, 1, 12, QUICK_LENGTH)));
+    }
+
+    #[test]
+    fn without_unseen_scams_of_the_technique_a_booster_takes_an_unseen_one_before_a_seen_one() {
+        let mut p = missed_demo_scam();
+        p.scenarios
+            .insert("other-a".into(), ScenarioRecord { plays: 1, best_points: 100, max_points: 100, last_right: true });
         assert_eq!(
-            files(plan_round(&index(), &RoundKind::Review, &p, 1, 20, QUICK_LENGTH)),
-            ["demo/real.json", "other/b.json"]
+            files(plan_round(&index(), &RoundKind::Booster, &p, 1, 12, QUICK_LENGTH)),
+            ["demo/real.json", "demo/scam.json", "other/b.json"]
         );
     }
 
     #[test]
-    fn the_start_screen_offers_a_review_of_at_most_what_the_round_plays() {
+    fn with_no_mistake_a_booster_practises_the_weakest_technique_beside_a_genuine_one() {
         let mut p = Progress::default();
-        assert_eq!(review_round_length(&index(), &p, 100), 0);
-        for (day, id) in ["demo-scam", "demo-real", "other-a", "other-b", "gone-1", "gone-2"].iter().enumerate() {
-            p.missed.insert(id.to_string(), day as u32);
-        }
-        assert_eq!(review_round_length(&index(), &p, 100), 4, "scenarios no longer shipped are not counted");
-        let mut big = index();
-        for n in 0..4 {
-            let extra = PackSummary { id: format!("extra-{n}"), ..big.packs[0].clone() };
-            p.missed.insert(extra.id.clone(), 1);
-            big.packs.push(extra);
-        }
-        assert_eq!(review_round_length(&big, &p, 100), FOCUSED_MAX);
-        assert_eq!(
-            plan_round(&big, &RoundKind::Review, &p, 1, 100, QUICK_LENGTH).len(),
-            review_round_length(&big, &p, 100),
-            "the offer and the round agree"
-        );
+        p.schedule_boosters(false, 0);
+        let plan = files(plan_round(&index(), &RoundKind::Booster, &p, 1, 2, QUICK_LENGTH));
+        assert_eq!(plan.len(), 2);
+        assert!(plan.contains(&"demo/real.json".to_string()));
+        assert!(plan.iter().any(|f| f == "demo/scam.json" || f == "other/a.json"), "an advance-fee scam: {plan:?}");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! and what can be kept is kept.
 
 use super::discrimination::Tally;
+use super::mastery::Recognition;
 use super::report::RoundSnapshot;
 use super::score::{RoundSummary, ScenarioResult};
 use serde::{Deserialize, Serialize};
@@ -12,9 +13,9 @@ use std::collections::BTreeMap;
 /// Bump when the stored shape changes, and teach `restore` the old one.
 pub const PROGRESS_VERSION: u32 = 1;
 
-/// Days before a mistake comes back for review: training effects fade within
-/// weeks, and a short booster a few days later renews them.
-pub const REVIEW_AFTER_DAYS: u32 = 3;
+/// Days after a round when its booster rounds fall due. Inoculation effects
+/// fade within about two weeks; short boosters, spaced out, renew them.
+pub const BOOSTER_DAYS: [u32; 3] = [2, 7, 30];
 
 /// Rounds kept in the history: enough for a trend over a term, small enough
 /// for localStorage (about 150 bytes a round).
@@ -40,9 +41,32 @@ pub struct Progress {
     #[serde(default)]
     pub scenarios: BTreeMap<String, ScenarioRecord>,
     /// Scenarios handled wrong, with the day (days since 1970) it happened:
-    /// they come back in a review round a few days later.
+    /// a booster round brings them back beside unseen scenarios like them.
     #[serde(default)]
     pub missed: BTreeMap<String, u32>,
+    /// The booster rounds still to come, if a round has started a schedule.
+    #[serde(default)]
+    pub boosters: Option<Boosters>,
+    /// Per technique id: how reliably the learner recognises it.
+    #[serde(default)]
+    pub mastery: BTreeMap<String, Recognition>,
+}
+
+/// Where the learner is in a booster schedule (`BOOSTER_DAYS`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Boosters {
+    /// The day (days since 1970) of the round the schedule counts from.
+    pub since: u32,
+    /// How many of `BOOSTER_DAYS` are behind: played, or skipped because the
+    /// next one was already due when a booster was played.
+    pub stage: usize,
+}
+
+impl Boosters {
+    /// The day the next booster falls due, if one is left.
+    pub fn next_due(&self) -> Option<u32> {
+        BOOSTER_DAYS.get(self.stage).map(|days| self.since.saturating_add(*days))
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -87,6 +111,8 @@ impl Default for Progress {
             history: Vec::new(),
             scenarios: BTreeMap::new(),
             missed: BTreeMap::new(),
+            boosters: None,
+            mastery: BTreeMap::new(),
         }
     }
 }
@@ -117,7 +143,7 @@ impl Progress {
             _ => return (Progress::default(), Some(RestoreNotice::Corrupt)),
         }
         if let Ok(progress) = serde_json::from_value::<Progress>(Value::Object(map.clone())) {
-            return (progress, None);
+            return (progress.with_boosters_for_old_misses(), None);
         }
         // Keep every part that still reads; drop only what is damaged.
         let mut progress = Progress {
@@ -126,8 +152,11 @@ impl Progress {
             best_round: map.get("best_round").cloned().and_then(|v| serde_json::from_value(v).ok()),
             missed: map.get("missed").cloned().and_then(|v| serde_json::from_value(v).ok()).unwrap_or_default(),
             history: map.get("history").cloned().and_then(|v| serde_json::from_value(v).ok()).unwrap_or_default(),
+            boosters: map.get("boosters").cloned().and_then(|v| serde_json::from_value(v).ok()),
+            mastery: map.get("mastery").cloned().and_then(|v| serde_json::from_value(v).ok()).unwrap_or_default(),
             ..Progress::default()
-        };
+        }
+        .with_boosters_for_old_misses();
         let mut dropped = 0;
         if let Some(Value::Object(entries)) = map.get("scenarios") {
             for (id, entry) in entries {
@@ -143,6 +172,15 @@ impl Progress {
         }
         let kept = progress.scenarios.len();
         (progress, Some(RestoreNotice::Repaired { kept, dropped }))
+    }
+
+    /// Progress saved before boosters had only the mistakes (due for review
+    /// three days on): their schedule counts from the oldest one.
+    fn with_boosters_for_old_misses(mut self) -> Progress {
+        if self.boosters.is_none() {
+            self.boosters = self.missed.values().min().map(|&since| Boosters { since, stage: 0 });
+        }
+        self
     }
 
     pub fn to_json(&self) -> String {
@@ -199,16 +237,26 @@ impl Progress {
         self.scenarios.get(id).map_or(0, |r| r.plays)
     }
 
-    /// Scenarios missed at least `REVIEW_AFTER_DAYS` ago, oldest first.
-    pub fn due_reviews(&self, today: u32) -> Vec<String> {
-        let mut due: Vec<(&u32, &String)> = self
-            .missed
-            .iter()
-            .filter(|(_, &day)| day + REVIEW_AFTER_DAYS <= today)
-            .map(|(id, day)| (day, id))
-            .collect();
-        due.sort();
-        due.into_iter().map(|(_, id)| id.clone()).collect()
+    /// Moves the booster schedule on after a round played on day `today`.
+    /// A booster moves on to the next stage still ahead (one played late
+    /// skips those already due, so two never fall on one day); any other
+    /// round starts a schedule unless one is running.
+    pub fn schedule_boosters(&mut self, booster: bool, today: u32) {
+        match (&mut self.boosters, booster) {
+            (Some(schedule), true) => {
+                schedule.stage = BOOSTER_DAYS
+                    .iter()
+                    .position(|days| schedule.since.saturating_add(*days) > today)
+                    .unwrap_or(BOOSTER_DAYS.len());
+            }
+            (Some(schedule), false) if schedule.next_due().is_some() => {}
+            _ => self.boosters = Some(Boosters { since: today, stage: 0 }),
+        }
+    }
+
+    /// Whether a booster round is due on day `today`.
+    pub fn booster_due(&self, today: u32) -> bool {
+        self.boosters.and_then(|b| b.next_due()).is_some_and(|day| day <= today)
     }
 }
 
@@ -255,18 +303,95 @@ mod tests {
     }
 
     #[test]
-    fn a_mistake_comes_back_for_review_a_few_days_later_until_handled_right() {
+    fn mistakes_are_kept_with_their_day_until_handled_right() {
         let mut p = Progress::default();
-        p.record(
-            &[result("a", 0, Outcome::Scammed), result("b", 0, Outcome::Refused), result("c", 100, Outcome::Safe)],
-            100,
-        );
-        assert!(p.due_reviews(100 + REVIEW_AFTER_DAYS - 1).is_empty(), "not yet");
-        assert_eq!(p.due_reviews(100 + REVIEW_AFTER_DAYS), ["a", "b"]);
+        p.record(&[result("a", 0, Outcome::Scammed), result("c", 100, Outcome::Safe)], 101);
+        p.record(&[result("b", 0, Outcome::Refused)], 100);
+        assert_eq!(p.missed, BTreeMap::from([("a".into(), 101), ("b".into(), 100)]));
         p.record(&[result("a", 100, Outcome::Safe)], 104);
-        assert_eq!(p.due_reviews(200), ["b"]);
+        assert_eq!(p.missed, BTreeMap::from([("b".into(), 100)]));
         let (back, _) = Progress::restore(Some(&p.to_json()));
-        assert_eq!(back.due_reviews(200), ["b"]);
+        assert_eq!(back.missed, p.missed);
+    }
+
+    /// Plays a round (a booster or not) on each day of `days` and says on
+    /// which days from 0 to 100 a booster was due.
+    fn due_days(rounds: &[(u32, bool)]) -> Vec<u32> {
+        let mut p = Progress::default();
+        let mut due = Vec::new();
+        for day in 0..=100 {
+            if p.booster_due(day) {
+                due.push(day);
+            }
+            for &(_, booster) in rounds.iter().filter(|(d, _)| *d == day) {
+                p.schedule_boosters(booster, day);
+            }
+        }
+        due
+    }
+
+    #[test]
+    fn a_round_makes_a_booster_due_two_days_later_not_before_and_it_stays_due_until_played() {
+        let mut p = Progress::default();
+        assert!(!p.booster_due(0), "nothing played, nothing due");
+        p.schedule_boosters(false, 10);
+        assert!(!p.booster_due(11));
+        assert!(p.booster_due(12));
+        assert!(p.booster_due(50), "still due until played");
+    }
+
+    #[test]
+    fn each_booster_played_makes_the_next_stage_due_at_seven_then_thirty_days() {
+        let played_on_time = [(0, false), (2, true), (7, true), (30, true)];
+        let due = due_days(&played_on_time);
+        assert_eq!(due.first(), Some(&2));
+        assert!(due.contains(&7) && due.contains(&30) && !due.contains(&3) && !due.contains(&29));
+        assert_eq!(due.iter().filter(|&&d| d > 30).count(), 0, "the schedule is over after the 30-day booster");
+        let mut p = Progress::default();
+        p.schedule_boosters(false, 0);
+        p.schedule_boosters(true, 2);
+        assert_eq!((p.boosters.unwrap().next_due(), p.booster_due(6), p.booster_due(7)), (Some(7), false, true));
+    }
+
+    #[test]
+    fn a_booster_played_late_skips_the_stages_already_due() {
+        let mut p = Progress::default();
+        p.schedule_boosters(false, 0);
+        p.schedule_boosters(true, 10);
+        assert_eq!(p.boosters.unwrap().next_due(), Some(30), "the 7-day one has passed: never two in a day");
+        p.schedule_boosters(true, 40);
+        assert_eq!(p.boosters.unwrap().next_due(), None);
+        assert!(!p.booster_due(1000));
+    }
+
+    #[test]
+    fn more_rounds_keep_a_running_schedule_and_start_a_new_one_when_it_is_over() {
+        let due = due_days(&[(0, false), (1, false), (2, false), (3, true), (5, false), (7, true), (30, true)]);
+        assert_eq!(due[0], 2, "rounds on days 1 and 2 do not put the first booster off");
+        let mut p = Progress::default();
+        p.schedule_boosters(false, 0);
+        for day in [2, 7, 30] {
+            p.schedule_boosters(true, day);
+        }
+        p.schedule_boosters(false, 60);
+        assert_eq!(p.boosters, Some(Boosters { since: 60, stage: 0 }));
+        assert!(p.booster_due(62));
+    }
+
+    #[test]
+    fn an_old_save_with_only_mistakes_gets_a_schedule_from_the_oldest_one() {
+        let old = r#"{"version":1,"rounds":2,"best_round":[80,100],
+            "scenarios":{"a":{"plays":1,"best_points":0,"max_points":100,"last_right":false}},
+            "missed":{"a":20,"b":17}}"#;
+        let (p, notice) = Progress::restore(Some(old));
+        assert_eq!(notice, None);
+        assert_eq!(p.missed.len(), 2);
+        assert_eq!(p.boosters, Some(Boosters { since: 17, stage: 0 }));
+        assert!(!p.booster_due(18) && p.booster_due(19));
+        let (none_missed, _) = Progress::restore(Some(r#"{"version":1,"rounds":1}"#));
+        assert_eq!(none_missed.boosters, None);
+        let damaged = r#"{"version":1,"rounds":1,"scenarios":{"x":{"plays":"many"}},"missed":{"a":5}}"#;
+        assert_eq!(Progress::restore(Some(damaged)).0.boosters, Some(Boosters { since: 5, stage: 0 }));
     }
 
     fn entry(day: u32, hits: u32) -> RoundEntry {

@@ -1,0 +1,95 @@
+//! "If you had gone on…" on the end card of a scam left early: a button that
+//! opens, in place, the rest of the scam along its losing path (read-only:
+//! the scammer's messages, the learner's lines, the savings after each
+//! payment or payout, the losing end). Opening moves focus to the replay's
+//! heading; closing returns it to the button, so a keyboard or screen-reader
+//! user is never lost.
+
+use super::bubble::Bubble;
+use scamspot_core::content::{Sender, ValidScenario};
+use scamspot_core::engine::Replay;
+use scamspot_core::i18n::{fill, yuan, Lang};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ReplayPanelProps {
+    pub lang: Lang,
+    pub scenario: Rc<ValidScenario>,
+    pub replay: Rc<Replay>,
+    /// Initials for the contact's avatar.
+    pub avatar: AttrValue,
+}
+
+#[function_component]
+pub fn ReplayPanel(props: &ReplayPanelProps) -> Html {
+    let (t, code) = (props.lang.texts(), props.lang.code());
+    // `None` until the learner first toggles it: focus is not moved on arrival.
+    let open = use_state(|| None::<bool>);
+    let heading = use_node_ref();
+    let toggle = use_node_ref();
+    {
+        // Focus follows the panel: to its heading on opening, back to the button on closing.
+        let (heading, toggle) = (heading.clone(), toggle.clone());
+        use_effect_with(*open, move |&open| {
+            let target = open.map(|open| if open { heading } else { toggle });
+            if let Some(el) = target.and_then(|target| target.cast::<web_sys::HtmlElement>()) {
+                let _ = el.focus();
+            }
+        });
+    }
+    let flip = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(Some(*open != Some(true))))
+    };
+    if *open != Some(true) {
+        return html! {
+            <button id="replay-open" class="secondary replay-open" ref={toggle} aria-expanded="false" onclick={flip}>
+                { t.replay_open }
+            </button>
+        };
+    }
+    let (scenario, replay) = (&props.scenario, &props.replay);
+    let visits = replay.visits.iter().enumerate().map(|(i, visit)| {
+        let step = &scenario.steps[visit.step];
+        // The first step is where the learner left: its messages were read already.
+        let messages = step.messages.iter().skip(if i == 0 { step.messages.len() } else { 0 }).map(|m| {
+            html! { <Bubble from={m.from} text={m.text.get(code).to_string()} avatar={props.avatar.clone()} /> }
+        });
+        let line = visit.choice.and_then(|c| step.choices.get(c)).map(|choice| {
+            let note = choice.feedback.as_ref().map(|f| AttrValue::from(f.get(code).to_string()));
+            html! {
+                <>
+                    <Bubble from={Sender::Me} text={choice.text.get(code).to_string()} {note} />
+                    if choice.money != 0 {
+                        <p class={classes!("replay-balance", (choice.money < 0).then_some("down"))}>
+                            { t.savings }{ t.label_sep }{ yuan(visit.balance) }
+                        </p>
+                    }
+                </>
+            }
+        });
+        html! { <>{ for messages }{ for line }</> }
+    });
+    let end = &scenario.steps[replay.end];
+    let end_messages = end.messages.iter().map(|m| {
+        html! { <Bubble from={m.from} text={m.text.get(code).to_string()} avatar={props.avatar.clone()} /> }
+    });
+    let summary = end.end.as_ref().map(|e| e.summary.get(code)).unwrap_or_default();
+    let savings = fill(t.replay_savings, &[("start", &yuan(replay.balance_left)), ("end", &yuan(replay.balance_end))]);
+    html! {
+        <section id="replay" class="replay" aria-labelledby="replay-heading">
+            <h3 id="replay-heading" tabindex="-1" ref={heading}>{ t.replay_heading }</h3>
+            <p class="replay-intro">{ t.replay_intro }</p>
+            <div class="transcript">{ for visits }{ for end_messages }</div>
+            <div class="end-card bad" data-outcome={format!("{:?}", replay.outcome).to_lowercase()}>
+                <h4><span aria-hidden="true">{ "✖ " }</span>{ t.outcome_heading(replay.outcome, replay.balance_end < replay.balance_left) }</h4>
+                <p>{ summary }</p>
+                <p id="replay-savings">{ savings }</p>
+            </div>
+            <button id="replay-close" class="secondary" aria-expanded="true" aria-controls="replay" onclick={flip}>
+                { t.replay_close }
+            </button>
+        </section>
+    }
+}
