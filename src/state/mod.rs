@@ -10,7 +10,7 @@ mod tests;
 
 use crate::config::AppConfig;
 use scamspot_core::content::{Diagnostic, SiteIndex, ValidScenario};
-use scamspot_core::engine::plan::{plan_round, RoundKind};
+use scamspot_core::engine::plan::{booster_miss, plan_round, RoundKind};
 use scamspot_core::engine::progress::{Progress, RestoreNotice, RoundEntry};
 use scamspot_core::engine::{Action, DueReport, Phase, ReportTracker, Round, RoundRecord};
 use scamspot_core::i18n::Lang;
@@ -320,6 +320,12 @@ impl AppState {
     /// round in the saved progress, on day `today`: its scores, what it
     /// showed of each technique, and the booster schedule it moves on.
     fn play(&mut self, number: u32, action: &Action, now_ms: f64, today: u32) -> bool {
+        let booster_aim = match (&self.screen, &self.index) {
+            (Screen::Playing { kind: RoundKind::Booster, .. }, IndexState::Ready(index)) => {
+                booster_miss(index, &self.progress).map(|miss| miss.id.clone())
+            }
+            _ => None,
+        };
         let Screen::Playing { number: playing, round, kind } = &mut self.screen else { return false };
         let booster = *kind == RoundKind::Booster;
         let Some(next) = round.apply(action).filter(|_| *playing == number) else { return false };
@@ -334,6 +340,9 @@ impl AppState {
             self.round_record = None;
             let mut progress = (*self.progress).clone();
             progress.record(next.results(), today);
+            if let Some(miss) = &booster_aim {
+                progress.retrieved(miss, next.results());
+            }
             progress.remember(RoundEntry::of(&next.snapshot(), today));
             progress.record_mastery(&next);
             progress.schedule_boosters(booster, today);

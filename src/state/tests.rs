@@ -440,3 +440,25 @@ fn a_booster_played_when_due_moves_the_schedule_on_to_the_next_stage() {
     assert_eq!(s.progress.rounds, 2);
     assert!(!s.progress.booster_due(106) && s.progress.booster_due(107), "the 7-day booster is next");
 }
+
+#[test]
+fn a_booster_handled_right_retrieves_the_mistake_it_aimed_at() {
+    // The mistake was a second scam teaching the same techniques as the demo scam.
+    let mut index = index();
+    let missed = PackSummary { id: "other-b".into(), file: "other/b.json".into(), ..index.packs[0].clone() };
+    index.packs.push(missed);
+    let mut progress = Progress::default();
+    progress.missed.insert("other-b".into(), 90);
+    progress.schedule_boosters(false, 90);
+    let home = AppState { progress: Rc::new(progress), index: IndexState::Ready(Rc::new(index)), ..state() };
+    let loading =
+        act(&home, AppAction::StartRound { kind: RoundKind::Booster, rating: None, seed: 1, today: 100, now_ms: 0.0 });
+    let Screen::Loading { number, files, .. } = &loading.screen else { panic!("{:?}", loading.screen) };
+    let mut files = (**files).clone();
+    files.sort();
+    assert_eq!(files, ["demo/real.json", "demo/scam.json"], "a parallel item, not the mistake");
+    let scenarios = vec![scenario(SCAM), scenario(GENUINE)];
+    let s = act(&loading, AppAction::RoundLoaded { number: *number, scenarios, problems: vec![], now_ms: 0.0 });
+    let s = finish_round(&s, 100);
+    assert!(!s.progress.missed.contains_key("other-b"), "retrieved on the parallel scam and the look-alike");
+}

@@ -32,8 +32,8 @@ pub enum RoundKind {
     Technique(String),
     /// One scenario by id, e.g. from a lecturer's link.
     Single(String),
-    /// A short booster, when the schedule says one is due: a past mistake,
-    /// an unseen scam teaching the same technique, a genuine look-alike.
+    /// A short booster, when the schedule says one is due: an unseen scam
+    /// teaching the technique of a past mistake, and a genuine look-alike.
     /// (Code "booster"; "review", the code of the single review round it
     /// replaced, still reads back as a booster.)
     Booster,
@@ -92,8 +92,7 @@ pub fn plan_round(
         }
         RoundKind::Booster => {
             let mut booster = booster_round(index, progress, today);
-            // The mistake comes first, retrieved before its parallel; the rest in seeded order.
-            rng.shuffle(booster.get_mut(1..).unwrap_or_default());
+            rng.shuffle(&mut booster);
             return booster.into_iter().map(|p| p.file.clone()).collect();
         }
         RoundKind::Quick => {
@@ -194,16 +193,21 @@ pub fn booster_round<'a>(index: &'a SiteIndex, progress: &Progress, today: u32) 
     }
 }
 
-/// A booster: the oldest mistake the index still has; an unseen scam that
-/// teaches a technique of that mistake (a parallel item: retrieval, not a
-/// replay of a memorised path), else of the learner's least-recognised
-/// technique; and a genuine look-alike, of the mistake's type where there is
-/// one. Among equals, the shortest, so a booster stays short. Deterministic,
-/// so the start screen offers exactly what the round plays.
+/// The mistake a booster retrieves: the oldest one the index still has.
+pub fn booster_miss<'a>(index: &'a SiteIndex, progress: &Progress) -> Option<&'a PackSummary> {
+    let missed = progress.missed.iter().filter_map(|(id, &day)| index.pack(id).map(|pack| (day, pack)));
+    missed.min_by_key(|&(day, pack)| (day, &pack.id)).map(|(_, pack)| pack)
+}
+
+/// A booster, two short scenarios: an unseen scam that teaches a technique
+/// of the mistake (`booster_miss`) — retrieval with a parallel item, not a
+/// replay of the path the learner already knows — else of the learner's
+/// least-recognised technique; and a genuine look-alike, of the mistake's
+/// type where there is one, so the booster trains telling them apart, not
+/// refusing. Among equals, the shortest, so a booster stays near three
+/// minutes. Deterministic, so the start screen offers exactly what the round plays.
 fn booster_packs<'a>(index: &'a SiteIndex, progress: &Progress) -> Vec<&'a PackSummary> {
-    let oldest = progress.missed.iter().filter_map(|(id, &day)| index.pack(id).map(|pack| (day, pack)));
-    let miss = oldest.min_by_key(|&(day, pack)| (day, &pack.id)).map(|(_, pack)| pack);
-    let mut round: Vec<&PackSummary> = miss.into_iter().collect();
+    let miss = booster_miss(index, progress);
     let miss_techniques = miss.map_or(&[][..], |m| &m.techniques[..]);
     let fresh = |p: &PackSummary| (progress.plays(&p.id), p.seconds, p.id.clone());
     // Unseen before seen; then teaching the mistake's techniques (the first
@@ -213,9 +217,9 @@ fn booster_packs<'a>(index: &'a SiteIndex, progress: &Progress) -> Vec<&'a PackS
         let weakest = p.techniques.iter().map(|t| progress.mastery_of(t).percent().unwrap_or(u32::MAX)).min();
         (progress.plays(&p.id) > 0, rank.unwrap_or(usize::MAX), weakest.unwrap_or(u32::MAX), fresh(p))
     });
-    round.extend(parallel);
+    let mut round: Vec<&PackSummary> = parallel.into_iter().collect();
     let miss_type = miss.map(|m| m.scam_type.as_str());
-    let genuine = index.packs.iter().filter(|p| p.genuine && !round.contains(p));
+    let genuine = index.packs.iter().filter(|p| p.genuine && Some(*p) != miss);
     round.extend(genuine.min_by_key(|p| (Some(p.scam_type.as_str()) != miss_type, fresh(p))));
     round
 }
@@ -414,26 +418,23 @@ mod tests {
     }
 
     #[test]
-    fn a_booster_mixes_the_mistake_an_unseen_scam_of_its_technique_and_a_genuine_look_alike() {
+    fn a_booster_retrieves_the_mistake_with_an_unseen_scam_of_its_technique_and_a_genuine_look_alike() {
         let p = missed_demo_scam();
         for seed in 0..10 {
             let plan = plan_round(&index(), &RoundKind::Booster, &p, seed, 12, QUICK_LENGTH);
-            assert_eq!(plan[0], "demo/scam.json", "the mistake first");
-            assert_eq!(
-                files(plan),
-                ["demo/real.json", "demo/scam.json", "other/a.json"],
-                "other-a also teaches advance-fee"
-            );
+            assert_eq!(files(plan), ["demo/real.json", "other/a.json"], "other-a also teaches advance-fee");
         }
     }
 
     #[test]
-    fn a_booster_brings_back_the_oldest_mistake_the_index_still_has() {
+    fn a_booster_aims_at_the_oldest_mistake_the_index_still_has() {
         let mut p = missed_demo_scam();
         p.missed.insert("gone".into(), 1);
-        assert_eq!(plan_round(&index(), &RoundKind::Booster, &p, 1, 12, QUICK_LENGTH)[0], "demo/scam.json");
+        assert_eq!(booster_miss(&index(), &p).map(|m| m.id.as_str()), Some("demo-scam"));
         p.missed.insert("other-b".into(), 5);
-        assert_eq!(plan_round(&index(), &RoundKind::Booster, &p, 1, 12, QUICK_LENGTH)[0], "other/b.json");
+        assert_eq!(booster_miss(&index(), &p).map(|m| m.id.as_str()), Some("other-b"));
+        let plan = files(plan_round(&index(), &RoundKind::Booster, &p, 1, 12, QUICK_LENGTH));
+        assert!(!plan.contains(&"other/b.json".to_string()), "the mistake itself is not replayed: {plan:?}");
     }
 
     #[test]
@@ -452,7 +453,7 @@ mod tests {
             .insert("other-a".into(), ScenarioRecord { plays: 1, best_points: 100, max_points: 100, last_right: true });
         assert_eq!(
             files(plan_round(&index(), &RoundKind::Booster, &p, 1, 12, QUICK_LENGTH)),
-            ["demo/real.json", "demo/scam.json", "other/b.json"]
+            ["demo/real.json", "other/b.json"]
         );
     }
 

@@ -254,6 +254,16 @@ impl Progress {
         }
     }
 
+    /// After a booster aimed at mistake `miss` (`plan::booster_miss`): the
+    /// mistake is retrieved, and leaves the list, when the learner handled
+    /// every scenario of the booster right (the parallel scam and the
+    /// genuine look-alike); otherwise it stays for the next booster.
+    pub fn retrieved(&mut self, miss: &str, booster: &[ScenarioResult]) {
+        if !booster.is_empty() && booster.iter().all(ScenarioResult::handled_right) {
+            self.missed.remove(miss);
+        }
+    }
+
     /// Whether a booster round is due on day `today`.
     pub fn booster_due(&self, today: u32) -> bool {
         self.boosters.and_then(|b| b.next_due()).is_some_and(|day| day <= today)
@@ -392,6 +402,16 @@ mod tests {
         assert_eq!(none_missed.boosters, None);
         let damaged = r#"{"version":1,"rounds":1,"scenarios":{"x":{"plays":"many"}},"missed":{"a":5}}"#;
         assert_eq!(Progress::restore(Some(damaged)).0.boosters, Some(Boosters { since: 5, stage: 0 }));
+    }
+
+    #[test]
+    fn a_booster_handled_right_retrieves_its_mistake_and_one_gone_wrong_keeps_it() {
+        let mut p = Progress::default();
+        p.record(&[result("a", 0, Outcome::Scammed)], 10);
+        p.retrieved("a", &[result("b", 100, Outcome::Safe), result("c", 0, Outcome::Refused)]);
+        assert!(p.missed.contains_key("a"), "the genuine look-alike was refused");
+        p.retrieved("a", &[result("b", 100, Outcome::Safe), result("c", 100, Outcome::Trusted)]);
+        assert!(p.missed.is_empty());
     }
 
     fn entry(day: u32, hits: u32) -> RoundEntry {
