@@ -1,7 +1,8 @@
 // Tap-to-paint on an answer inside a scenario, with the harness's phone
 // profile (4x CPU slowdown, slow 4G, 360x740): opens a linked scenario, taps
-// Start and a rating at once, notes when the first choice is on screen
-// (first_choice_ms: the whole app loaded), times a tap on a choice until the
+// Start and a rating at once, notes when the first answer button is on screen
+// (first_choice_ms: the whole app loaded; a scam opens with a spot step, so
+// that is its Done button), times a tap on it until the
 // DOM changed and a frame was painted (the clock of ../shared/bench/measure.mjs),
 // then plays the round to its result and reads the JS heap (heap_after_round_mb).
 // usage: node scripts/bench-answer.mjs URL [runs]   (prints one JSON line)
@@ -26,7 +27,7 @@ for (let i = 0; i < runs; i++) {
   await page.goto(url);
   await page.locator('#start').click();
   await page.locator('[data-level="3"]').click();
-  const choice = page.locator('.choice').first();
+  const choice = page.locator('.choice, #spot-done').first();
   await choice.waitFor({ timeout: 60000 });
   toScenario.push(await page.evaluate(() => performance.now()));
   await page.waitForTimeout(300);
