@@ -5,7 +5,7 @@
 // stays clean at 200% and in dark mode on every kind of screen.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, phonePage, tapPhrase, playToEndCard, axeViolations } from './helpers.mjs';
+import { serveDist, launch, phonePage, tapPhrase, submitSpot, playToEndCard, axeViolations } from './helpers.mjs';
 import { startExamples } from '../../scripts/examples-server.mjs';
 
 const LIKE_FOR_CASH = '?scenario=ob-like-for-cash';
@@ -52,6 +52,14 @@ async function clickChoice(page, step, index) {
   await button.click();
 }
 
+/** Clicks the phrase of spot step `step` holding `text`, checks it is pressed, then clicks done. */
+async function clickSpot(page, step, text) {
+  const phrase = page.locator(`section.scenario[data-step="${step}"] .phrase`, { hasText: text });
+  await phrase.click();
+  assert.equal(await phrase.getAttribute('aria-pressed'), 'true');
+  await page.locator(`section.scenario[data-step="${step}"] #spot-done`).click();
+}
+
 async function startLikeForCash(page) {
   await page.locator('#start').click();
   await page.locator('[data-level="2"]').click();
@@ -67,12 +75,10 @@ for (const [phone, viewport] of Object.entries(PHONES)) {
       if (how === 'root font size') await double(page);
       assert.equal(await page.evaluate(() => getComputedStyle(document.body).fontSize), '32px');
       await startLikeForCash(page);
-      await clickChoice(page, 'ad', 0);
+      await clickSpot(page, 'ad', '名额有限');
+      await clickChoice(page, 'ad-decide', 0);
       await clickChoice(page, 'first-task', 0);
-      const phrase = page.locator('section.scenario[data-step="move-to-app"] .phrase', { hasText: '先垫付298元' });
-      await phrase.click();
-      assert.equal(await phrase.getAttribute('aria-pressed'), 'true');
-      await page.locator('#spot-done').click();
+      await clickSpot(page, 'move-to-app', '先垫付298元');
       await clickChoice(page, 'pay-or-not', 1);
       assert.ok(await chromeShare(page) <= MAX_CHROME);
       assert.deepEqual(errors, []);
@@ -85,12 +91,19 @@ test('every phrase of a spot step is a 44 px touch target', async () => {
   const { context, page } = await phonePage(browser, 'zh-CN');
   await page.goto(server.url + LIKE_FOR_CASH);
   await startLikeForCash(page);
-  await choice(page, 'ad', 0).click();
+  const assertTouchTargets = async step => {
+    await page.locator(`section.scenario[data-step="${step}"] #spot-done`).waitFor();
+    // Rounded to 1/1000 px: mid-scroll, a 44 px box can measure 43.99997 (bottom − top in floats).
+    const heights = await page.locator('.phrase')
+      .evaluateAll(els => els.map(e => Math.round(e.getBoundingClientRect().height * 1000) / 1000));
+    assert.ok(heights.length > 3, `${step}: ${heights.length} phrases`);
+    assert.ok(Math.min(...heights) >= 44, `${step}: phrase heights ${heights}`);
+  };
+  await assertTouchTargets('ad');             // the opening ad in the group
+  await submitSpot(page, 'ad');
+  await choice(page, 'ad-decide', 0).click();
   await choice(page, 'first-task', 0).click();
-  await page.locator('#spot-done').waitFor();
-  const heights = await page.locator('.phrase').evaluateAll(els => els.map(e => e.getBoundingClientRect().height));
-  assert.ok(heights.length > 3);
-  assert.ok(Math.min(...heights) >= 44, `phrase heights ${heights}`);
+  await assertTouchTargets('move-to-app');    // the app link, a long URL phrase among them
   await context.close();
 });
 
@@ -147,19 +160,19 @@ test('read aloud appears once a Chinese voice is there and speaks the message an
   await stubSpeech(context, []);
   await page.goto(server.url + LIKE_FOR_CASH);
   await startLikeForCash(page);
-  await choice(page, 'ad', 0).waitFor();
+  await page.locator('section.scenario[data-step="ad"] #spot-done').waitFor();
   assert.equal(await page.locator('.read-aloud').count(), 0, 'no voice yet');
   // Browsers list their voices a moment after the page loads; the next message or tap shows the buttons.
   await page.evaluate(() => window.setVoices(['en-US', 'zh-CN']));
-  await choice(page, 'ad', 0).click();
-  await choice(page, 'first-task', 0).waitFor();
-  const first = page.locator('.msg').first();
-  await first.locator('.read-aloud').click();
+  await submitSpot(page, 'ad');
+  await choice(page, 'ad-decide', 0).waitFor();
+  const narration = page.locator('.msg.from-narrator').first();
+  await narration.locator('.read-aloud').click();
   const row = page.locator('.choice-row').first();
   await row.locator('.read-aloud').click();
   const spoken = await page.evaluate(() => window.spoken);
   assert.deepEqual(spoken, [
-    { text: await first.locator('.bubble').evaluate(b => b.lastChild.textContent), lang: 'zh-CN', voice: 'zh-CN' },
+    { text: await narration.locator('.bubble').evaluate(b => b.lastChild.textContent), lang: 'zh-CN', voice: 'zh-CN' },
     { text: await row.locator('.choice').innerText(), lang: 'zh-CN', voice: 'zh-CN' },
   ]);
   assert.equal(await page.locator('.read-aloud').first().getAttribute('aria-label'), '朗读');
@@ -172,7 +185,7 @@ test('read aloud is absent without a voice for the language', async () => {
   await stubSpeech(context, ['en-US']);
   await page.goto(server.url + LIKE_FOR_CASH);
   await startLikeForCash(page);
-  await choice(page, 'ad', 0).waitFor();
+  await page.locator('section.scenario[data-step="ad"] #spot-done').waitFor();
   assert.equal(await page.locator('.read-aloud').count(), 0, 'an English voice does not read Chinese');
   await page.locator('#lang-switch').click();
   await page.locator('.read-aloud').first().waitFor();
@@ -205,7 +218,8 @@ async function axeThroughARound(page, label) {
   };
   await check('start');
   await startLikeForCash(page);
-  await choice(page, 'ad', 0).click();
+  await submitSpot(page, 'ad');
+  await choice(page, 'ad-decide', 0).click();
   await choice(page, 'first-task', 0).click();
   await tapPhrase(page, 'move-to-app', '先垫付298元');
   await check('flag spotting');

@@ -45,6 +45,9 @@ test('the catalogue lists every scenario with a link, a copy button and a QR cod
   assert.equal(await item.locator('.show-qr').getAttribute('aria-expanded'), 'true');
   assert.equal(await item.locator('.qr-url').innerText(), link);
   assert.equal(await scan(item.locator('.qr-panel svg')), link);
+  // axe places the sticky top bar where it is painted now (dequelabs/axe-core#3720),
+  // so a link scrolled under it reads as a crowded target: check from the top.
+  await page.evaluate(() => scrollTo(0, 0));
   assert.deepEqual(await axeViolations(page), []);
   // The link opens the app on that scenario, named before it starts.
   await item.locator('h3 a').tap();

@@ -70,17 +70,19 @@ for (const device of ['phone', 'desktop']) {
     const startStyle = await widget.locator('#start').evaluate(b => { const s = getComputedStyle(b); return { display: s.display, fontSize: s.fontSize, color: s.color }; });
     assert.notEqual(startStyle.display, 'none');
     assert.ok(parseFloat(startStyle.fontSize) < 24, `font size ${startStyle.fontSize}`);
-    await playToEnd(widget, 2); // leave the group at once: a safe end, before the red flags
-    assert.equal(await widget.locator('#result-points').innerText(), '100/130 points', 'leaving at once forfeits the flag points');
+    // Done on the opening ad with no flag found, then leave the group: a safe end, before the app's red flags.
+    await playToEnd(widget, 2);
+    // 100 of the 160 that finding all six flags (the ad's and the app link's) and refusing to pay allows.
+    assert.equal(await widget.locator('#result-points').innerText(), '100/160 points', 'leaving at once forfeits the flag points');
     await page.waitForTimeout(500);
     const results = await page.evaluate(() => window.scamspotResults);
     assert.equal(results.length, 1, JSON.stringify(results));
     const r = results[0].detail;
     assert.equal(results[0].from, 'hostile-widget');
-    assert.deepEqual([r.completed, r.score, r.max_score, r.scams_caught, r.scams_total, r.genuine_refused], [true, 100, 130, 1, 1, 0]);
+    assert.deepEqual([r.completed, r.score, r.max_score, r.scams_caught, r.scams_total, r.genuine_refused], [true, 100, 160, 1, 1, 0]);
     assert.deepEqual([r.confidence_before, r.confidence_after], [3, 4]);
     assert.equal(r.xapi.verb.display['en-US'], 'completed');
-    assert.equal(r.xapi.result.score.scaled, 0.769);
+    assert.equal(r.xapi.result.score.scaled, 0.625);
     // One scam met, stopped: a hit rate, but no genuine service to tell it from.
     assert.deepEqual([r.hit_rate, r.false_alarm_rate, r.d_prime, r.criterion], [1, null, null, null]);
     assert.deepEqual(Object.values(r.xapi.result.extensions), [1]);

@@ -83,6 +83,13 @@ export async function tapPhrase(page, step, text) {
   await page.locator(`section.scenario[data-step="${step}"] .phrase`, { hasText: text }).first().tap();
 }
 
+/** Taps the phrases of spot step `step` that contain each of `texts` (none: a
+ *  learner who found nothing), then submits the step with its done button. */
+export async function submitSpot(page, step, texts = []) {
+  for (const text of texts) await tapPhrase(page, step, text);
+  await page.locator(`section.scenario[data-step="${step}"] #spot-done`).tap();
+}
+
 const require = createRequire(import.meta.url);
 const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 

@@ -4,7 +4,7 @@
 // over on the next load without breaking a scenario in progress.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, readDist, launch, phonePage, choose, playToEndCard } from './helpers.mjs';
+import { serveDist, readDist, launch, phonePage, choose, submitSpot, playToEndCard } from './helpers.mjs';
 
 const browser = await launch();
 after(() => browser.close());
@@ -32,7 +32,8 @@ test('the first button answers before the wasm arrives, and the app carries on f
   releaseWasm();
   // The app takes over with the choice and the rating already made.
   await page.locator('section.scenario[data-scenario="ob-like-for-cash"]').waitFor();
-  await choose(page, 'ad', 2);
+  await submitSpot(page, 'ad');
+  await choose(page, 'ad-decide', 2);
   await page.locator('#see-debrief').tap();
   await page.locator('#next').tap();
   await page.locator('[data-level="4"]').tap();
@@ -100,7 +101,8 @@ test('a new deployment takes over on the next load, without breaking the scenari
   const oldCaches = await page.evaluate(async () => { await new Promise(r => setTimeout(r, 300)); return caches.keys(); });
   await page.locator('#start').tap();
   await page.locator('[data-level="3"]').tap();
-  await choose(page, 'ad', 0);
+  await submitSpot(page, 'ad');
+  await choose(page, 'ad-decide', 0);
   // Deploy: new content and a new worker version while the learner is mid-scenario.
   const index = JSON.parse(readDist('packs/index.json'));
   index.catalog.types.find(t => t.id === 'order-brushing').name.en = 'Order-brushing (updated)';

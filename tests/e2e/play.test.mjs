@@ -2,7 +2,7 @@
 // and in English; the score, balance and saved progress must be exactly right.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, phonePage, choose, tapPhrase, finishScenario, axeViolations } from './helpers.mjs';
+import { serveDist, launch, phonePage, choose, tapPhrase, submitSpot, finishScenario, axeViolations } from './helpers.mjs';
 
 const LIKE_FOR_CASH = '?scenario=ob-like-for-cash';
 let server, browser;
@@ -20,11 +20,13 @@ test('Chinese: plays like-for-cash to a late stop, scores it, and remembers it a
 
   await page.locator('#start').tap();
   await page.locator('[data-level="2"]').tap();
-  await choose(page, 'ad', 0);                       // message Xiaoyu privately
+  // The opening ad: all three red flags found.
+  await submitSpot(page, 'ad', ['动动手指日赚200+', '名额有限', '想做的私聊我～']);
+  await choose(page, 'ad-decide', 0);                // message Xiaoyu privately
   await choose(page, 'first-task', 0);               // +¥9, ask for more
-  // Spot step: tap two of the three red flags and one innocent phrase.
+  // The app link: tap two of its three red flags and one innocent phrase.
   await tapPhrase(page, 'move-to-app', '先垫付298元');
-  await tapPhrase(page, 'move-to-app', 'http://rw-app.vip/dl');
+  await tapPhrase(page, 'move-to-app', 'http://rw-app.example/dl');
   await tapPhrase(page, 'move-to-app', '你做得很好！');
   assert.equal(await page.locator('.phrase[aria-pressed="true"]').count(), 3);
   assert.deepEqual(await axeViolations(page), [], 'scenario screen (spot step) accessibility');
@@ -39,8 +41,10 @@ test('Chinese: plays like-for-cash to a late stop, scores it, and remembers it a
 
   await page.locator('#see-debrief').tap();
   assert.equal(await text(page, '#savings-change'), '模拟存款：¥5,000 → ¥4,098');
-  assert.equal(await text(page, '#scenario-points'), '本场景得分：65/130');
-  assert.equal(await page.locator('.flag.found').count(), 2);
+  // A late stop 50, five flags 50, one innocent tap -5; the best play (all six
+  // flags, no payment) is 160.
+  assert.equal(await text(page, '#scenario-points'), '本场景得分：95/160');
+  assert.equal(await page.locator('.flag.found').count(), 5);
   assert.equal(await page.locator('.flag.missed').count(), 1);
   assert.match(await text(page, '.flag.missed'), /今天名额只剩2个/);
   assert.match(await text(page, '.channel-list'), /110/);
@@ -50,9 +54,9 @@ test('Chinese: plays like-for-cash to a late stop, scores it, and remembers it a
 
   await page.locator('#next').tap();
   await page.locator('[data-level="4"]').tap();
-  assert.equal(await text(page, '#result-points'), '65/130 分');
+  assert.equal(await text(page, '#result-points'), '95/160 分');
   assert.equal(await text(page, '#result-scams'), '识破骗局：1/1');
-  assert.equal(await text(page, '#result-flags'), '找到可疑信号：2/3');
+  assert.equal(await text(page, '#result-flags'), '找到可疑信号：5/6');
   assert.equal(await text(page, '#result-money'), '守住的模拟存款：¥4,098/¥5,000');
   assert.equal(await text(page, '#result-confidence'), '信心：练习前 2/5 → 练习后 4/5');
   assert.equal(await text(page, '#result-discrimination'), '你识破了 1 个骗局中的 1 个。骗局和真实服务都遇到过，才能看出你能否分清真假。');
@@ -63,7 +67,7 @@ test('Chinese: plays like-for-cash to a late stop, scores it, and remembers it a
   assert.deepEqual(await axeViolations(page), [], 'result screen accessibility');
 
   await page.reload();
-  assert.equal(await text(page, '#overall-progress'), '已完成 1 轮 · 最高 65/130 分');
+  assert.equal(await text(page, '#overall-progress'), '已完成 1 轮 · 最高 95/160 分');
   assert.match(await text(page, '[data-type="order-brushing"]'), /已练 1\/4 个场景/);
   assert.deepEqual(errors, []);
   await context.close();
@@ -76,13 +80,11 @@ test('English: plays like-for-cash to the end of the scam path and loses the mon
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
   await page.locator('#start').tap();
   await page.locator('[data-level="5"]').tap();
-  await choose(page, 'ad', 1);                       // ask whether it costs anything
+  await submitSpot(page, 'ad');                      // the ad's flags all missed
+  await choose(page, 'ad-decide', 1);                // ask whether it costs anything
   await choose(page, 'no-fee-promise', 0);
   await choose(page, 'first-task', 2);               // +¥9
-  for (const flag of ['download our task app', 'advance ¥298', 'Only 2 places left today']) {
-    await tapPhrase(page, 'move-to-app', flag);
-  }
-  await page.locator('#spot-done').tap();
+  await submitSpot(page, 'move-to-app', ['download our task app', 'advance ¥298', 'Only 2 places left today']);
   await choose(page, 'pay-or-not', 0);               // -¥298
   await choose(page, 'first-rebate', 0);             // +¥387
   await choose(page, 'combo-order', 2);              // ask to do just one
@@ -92,12 +94,14 @@ test('English: plays like-for-cash to the end of the scam path and loses the mon
   assert.equal(await text(page, '#balance'), '¥1,098');
   assert.match(await text(page, '.end-card h3'), /You were scammed/);
   await page.locator('#see-debrief').tap();
-  assert.equal(await text(page, '#scenario-points'), 'Points for this scenario: 30/130');
+  // Scammed: only the app link's three flags score.
+  assert.equal(await text(page, '#scenario-points'), 'Points for this scenario: 30/160');
   assert.equal(await page.locator('.flag.found').count(), 3);
+  assert.equal(await page.locator('.flag.missed').count(), 3);
   assert.equal(await text(page, '#fiction-note'), 'All organisations, names, numbers and addresses in this scenario are fictional.');
   await page.locator('#next').tap();
   await page.locator('[data-level="5"]').tap();
-  assert.equal(await text(page, '#result-points'), '30/130 points');
+  assert.equal(await text(page, '#result-points'), '30/160 points');
   assert.equal(await text(page, '#result-scams'), 'Scams caught: 0/1');
   assert.equal(await text(page, '#result-money'), 'Simulated savings kept: ¥1,098 of ¥5,000');
   assert.equal(await text(page, '#result-confidence'), 'Confidence: 5/5 before → 5/5 after');
@@ -110,7 +114,8 @@ test('a double tap on a choice counts once', async () => {
   await page.goto(server.url + LIKE_FOR_CASH);
   await page.locator('#start').tap();
   await page.locator('[data-level="3"]').tap();
-  await choose(page, 'ad', 0);
+  await submitSpot(page, 'ad');
+  await choose(page, 'ad-decide', 0);
   const pay = page.locator('section.scenario[data-step="first-task"] .choice[data-choice="0"]');
   await pay.waitFor();
   await pay.evaluate(el => { el.click(); el.click(); });
@@ -151,13 +156,14 @@ test('corrupt saved progress shows a notice, is backed up, and the app still pla
   assert.equal(await page.evaluate(() => localStorage.getItem('scamspot.progress.backup')), '{"version":1,"rounds":');
   await page.locator('#start').tap();
   await page.locator('[data-level="3"]').tap();
-  await choose(page, 'ad', 2);                       // leave the group: safe end, before the red flags
+  await submitSpot(page, 'ad');
+  await choose(page, 'ad-decide', 2);                // leave the group: a safe end, no flag found
   await page.locator('.end-card.good').waitFor();
   await finishScenario(page, 3);
-  assert.equal(await text(page, '#result-points'), '100/130 分');
+  assert.equal(await text(page, '#result-points'), '100/160 分');
   await page.reload();
   assert.equal(await page.locator('.notice').count(), 0, 'the repaired progress loads without a notice');
-  assert.equal(await text(page, '#overall-progress'), '已完成 1 轮 · 最高 100/130 分');
+  assert.equal(await text(page, '#overall-progress'), '已完成 1 轮 · 最高 100/160 分');
   assert.deepEqual(errors, []);
   await context.close();
 });

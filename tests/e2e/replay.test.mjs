@@ -3,7 +3,7 @@
 // closing it returns to the end card and the round goes on as scored.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, phonePage, choose, axeViolations } from './helpers.mjs';
+import { serveDist, launch, phonePage, choose, submitSpot, axeViolations } from './helpers.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -16,7 +16,8 @@ test('an early safe exit replays the losing path by keyboard and closes back to 
   await page.goto(server.url + '?scenario=ob-like-for-cash');
   await page.locator('#start').tap();
   await page.locator('[data-level="3"]').tap();
-  await choose(page, 'ad', 2);                      // leaves at the first message
+  await submitSpot(page, 'ad');
+  await choose(page, 'ad-decide', 2);               // leaves right after the opening ad
   await page.locator('.end-card[data-outcome="safe"]').waitFor();
 
   await page.locator('#replay-open').focus();
@@ -51,9 +52,10 @@ test('a scam played to its losing end offers no replay', async () => {
   await page.goto(server.url + '?scenario=ob-like-for-cash');
   await page.locator('#start').tap();
   await page.locator('[data-level="3"]').tap();
-  await choose(page, 'ad', 0);
+  await submitSpot(page, 'ad');
+  await choose(page, 'ad-decide', 0);
   await choose(page, 'first-task', 0);
-  await page.locator('#spot-done').tap();
+  await submitSpot(page, 'move-to-app');
   await choose(page, 'pay-or-not', 0);
   await choose(page, 'first-rebate', 0);
   await choose(page, 'combo-order', 0);

@@ -3,7 +3,7 @@
 // and a scam left at once still names its red flags in the debrief.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, phonePage, choose, tapPhrase, axeViolations } from './helpers.mjs';
+import { serveDist, launch, phonePage, choose, tapPhrase, submitSpot, axeViolations } from './helpers.mjs';
 
 const LIKE_FOR_CASH = '?scenario=ob-like-for-cash';
 let server, browser;
@@ -23,10 +23,11 @@ async function startRound(locale) {
 
 test('a reload mid-round resumes the same round at the same step, balance, taps and rating', async () => {
   const { context, page, errors } = await startRound('zh-CN');
-  await choose(page, 'ad', 0);
+  await submitSpot(page, 'ad', ['名额有限']);
+  await choose(page, 'ad-decide', 0);
   await choose(page, 'first-task', 0);               // +¥9
   await tapPhrase(page, 'move-to-app', '先垫付298元');
-  await tapPhrase(page, 'move-to-app', 'http://rw-app.vip/dl');
+  await tapPhrase(page, 'move-to-app', 'http://rw-app.example/dl');
   const balance = await text(page, '#balance');
   assert.equal(new URL(page.url()).hash, '#/round');
 
@@ -34,13 +35,14 @@ test('a reload mid-round resumes the same round at the same step, balance, taps 
   await page.locator('section.scenario[data-step="move-to-app"] .phrase').first().waitFor();
   assert.equal(await text(page, '#balance'), balance);
   assert.equal(await page.locator('.phrase[aria-pressed="true"]').count(), 2, 'the taps are kept');
+  assert.equal(await page.locator('.phrase-review.found').count(), 1, 'the submitted ad keeps its review');
   await page.locator('#spot-done').tap();
   await choose(page, 'pay-or-not', 0);
   await choose(page, 'first-rebate', 0);
   await choose(page, 'combo-order', 0);
   await choose(page, 'stuck', 1);
   await page.locator('#see-debrief').tap();
-  assert.equal(await page.locator('.flag.found').count(), 2, 'found before the reload, counted after it');
+  assert.equal(await page.locator('.flag.found').count(), 3, 'found before the reload, counted after it');
   await page.locator('#next').tap();
   await page.locator('[data-level="4"]').tap();
   assert.equal(await text(page, '#result-money'), '守住的模拟存款：¥4,098/¥5,000');
@@ -62,7 +64,8 @@ test('a damaged saved round is dropped with a notice and the app plays', async (
   await page.getByRole('alert').filter({ hasText: 'could not be resumed' }).waitFor();
   await page.locator('#start').tap();
   await page.locator('[data-level="3"]').tap();
-  await choose(page, 'ad', 2);
+  await submitSpot(page, 'ad');
+  await choose(page, 'ad-decide', 2);
   await page.locator('.end-card').waitFor();
   assert.deepEqual(errors, []);
   await context.close();
@@ -71,7 +74,8 @@ test('a damaged saved round is dropped with a notice and the app plays', async (
 test('Back mid-round stays in the app and asks; Forward after leaving replays nothing', async () => {
   const { context, page, errors } = await startRound('en-US');
   const origin = new URL(page.url()).origin;
-  await choose(page, 'ad', 0);
+  await submitSpot(page, 'ad');
+  await choose(page, 'ad-decide', 0);
   const balance = await text(page, '#balance');
   await page.evaluate(() => history.back());
   const dialog = page.getByRole('alertdialog', { name: 'Leave this round?' });
@@ -99,7 +103,8 @@ test('Back mid-round stays in the app and asks; Forward after leaving replays no
 
 test('the logo asks before leaving a round, and "keep playing" keeps it', async () => {
   const { context, page, errors } = await startRound('zh-CN');
-  await choose(page, 'ad', 0);
+  await submitSpot(page, 'ad');
+  await choose(page, 'ad-decide', 0);
   const balance = await text(page, '#balance');
   await page.locator('.brand').tap();
   const dialog = page.getByRole('alertdialog', { name: '离开这一轮？' });
@@ -119,9 +124,12 @@ test('the logo asks before leaving a round, and "keep playing" keeps it', async 
 
 test('the debrief of a scam left at once lists its red flags as not reached', async () => {
   const { context, page, errors } = await startRound('zh-CN');
-  await choose(page, 'ad', 2);                       // leave the group at once
+  await submitSpot(page, 'ad');                      // the ad's three flags missed
+  await choose(page, 'ad-decide', 2);                // leave the group at once
   await page.locator('#see-debrief').tap();
-  assert.equal(await page.locator('.flag.not-reached').count(), 3);
+  assert.equal(await page.locator('.flag.missed').count(), 3);
+  // The app link's three and the refund excuse's one were never reached.
+  assert.equal(await page.locator('.flag.not-reached').count(), 4);
   assert.match(await text(page, '.flag.not-reached'), /你在它出现之前就离开了/);
   assert.doesNotMatch(await text(page, '.debrief'), /这次没有可疑信号/);
   assert.deepEqual(await axeViolations(page), [], 'debrief accessibility');

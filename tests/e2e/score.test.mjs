@@ -2,7 +2,7 @@
 // found right after "done": played on a phone (360x740) by tapping.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, readDist, launch, phonePage, choose, tapPhrase, axeViolations } from './helpers.mjs';
+import { serveDist, readDist, launch, phonePage, choose, tapPhrase, submitSpot, axeViolations } from './helpers.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -16,15 +16,20 @@ test('found and missed flags show right after "done"; the results explain the po
   await page.goto(server.url + '?scenario=ob-like-for-cash');
   await page.locator('#start').tap();
   await page.locator('[data-level="3"]').tap();
-  await choose(page, 'ad', 0);
+  // The opening ad: its three flags found, each named so once submitted.
+  await submitSpot(page, 'ad', ['动动手指日赚200+', '名额有限', '想做的私聊我～']);
+  await choose(page, 'ad-decide', 0);
+  assert.equal(await page.locator('.phrase-review.found').count(), 3);
+  assert.equal(await page.locator('.phrase-review.missed').count(), 0);
   await choose(page, 'first-task', 0);
+  // The app link: two of three flags and an innocent phrase.
   await tapPhrase(page, 'move-to-app', '先垫付298元');
-  await tapPhrase(page, 'move-to-app', 'http://rw-app.vip/dl');
+  await tapPhrase(page, 'move-to-app', 'http://rw-app.example/dl');
   await tapPhrase(page, 'move-to-app', '你做得很好！');
   await page.locator('#spot-done').tap();
   // Before any debrief: each phrase is named found, missed or not a flag, in words.
-  await page.locator('.phrase-review.found').first().waitFor();
-  assert.equal(await page.locator('.phrase-review.found').count(), 2);
+  await page.locator('.phrase-review.not-a-flag').waitFor();
+  assert.equal(await page.locator('.phrase-review.found').count(), 5);
   assert.equal(await page.locator('.phrase-review.missed').count(), 1);
   assert.match(await text(page, '.phrase-review.missed'), /今天名额只剩2个.*（你漏掉了）/);
   assert.match(await text(page, '.phrase-review.not-a-flag'), /你做得很好！（这句没问题）/);
@@ -48,16 +53,17 @@ test('found and missed flags show right after "done"; the results explain the po
   assert.match(legend, /付过钱才止损：50 分/);
   assert.match(legend, /每找到一个可疑信号加 10 分，每误点一处减 5 分/);
   const row = page.locator('.per-scenario li[data-scenario="ob-like-for-cash"]');
-  assert.match(await row.innerText(), /你及时止损[\s\S]*65\/130 分/);
+  // A late stop 50 + five flags 50 − one innocent tap 5, of the best play's 160.
+  assert.match(await row.innerText(), /你及时止损[\s\S]*95\/160 分/);
   assert.equal(await text(page, '.practise li[data-type="order-brushing"] .practise-reason'), '漏掉了可疑信号');
 
   // Read the debrief again, then come back to the same results.
   await row.locator('.open-debrief').tap();
-  assert.equal(await text(page, '#scenario-points'), '本场景得分：65/130');
+  assert.equal(await text(page, '#scenario-points'), '本场景得分：95/160');
   assert.equal(await page.locator('.flag.missed').count(), 1);
   assert.equal(await page.locator('#next').count(), 0, 'read-only: the round is over');
   await page.locator('#back-to-results').tap();
-  assert.equal(await text(page, '#result-points'), '65/130 分');
+  assert.equal(await text(page, '#result-points'), '95/160 分');
   assert.deepEqual(errors, []);
   await context.close();
 });

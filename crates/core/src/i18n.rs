@@ -137,7 +137,8 @@ pub struct Texts {
     pub start_mixed: &'static str,
     pub start_linked: &'static str,
     pub review_heading: &'static str,
-    /// A due booster: its scenarios, its minutes, and whether a past mistake is among them.
+    /// A due booster: its scenarios, its minutes, and whether its scam teaches the technique of a past
+    /// mistake (else the weakest technique); the mistake itself is not replayed.
     pub review_text: fn(usize, u32, bool) -> String,
     pub review_start: &'static str,
     /// How often a technique was recognised: (recognised, chances).
@@ -451,7 +452,11 @@ pub static ZH: Texts = Texts {
     start_linked: "开始练习",
     review_heading: "该巩固一下了",
     review_text: |count, minutes, mistake| {
-        let mix = if mistake { "一个你做错过的场景、一个没见过的同类骗局" } else { "一个没见过的骗局，练你最弱的手法" };
+        let mix = if mistake {
+            "一个没见过的骗局，用的正是你做错过的那种手法"
+        } else {
+            "一个没见过的骗局，练你最弱的手法"
+        };
         format!("训练效果会随时间淡化，隔几天巩固一下最有效。这一轮 {count} 个场景，约 {minutes} 分钟：{mix}，再加一个真实服务做对照。")
     },
     review_start: "开始巩固练习",
@@ -609,7 +614,11 @@ pub static EN: Texts = Texts {
     review_heading: "Time for a booster",
     review_text: |count, minutes, mistake| {
         let scenarios = plural(count, "scenario", "scenarios");
-        let mix = if mistake { "one you got wrong, an unseen scam using the same tricks" } else { "an unseen scam on your weakest trick" };
+        let mix = if mistake {
+            "an unseen scam using the tricks of one you got wrong"
+        } else {
+            "an unseen scam on your weakest trick"
+        };
         format!(
             "Training fades with time; a short booster every few days renews it. {count} {scenarios}, about {minutes} min: {mix}, and a genuine service to tell apart."
         )
@@ -803,7 +812,8 @@ mod tests {
 
     #[test]
     fn english_counts_take_the_singular_for_one() {
-        assert!((EN.review_text)(3, 8, true).contains("renews it. 3 scenarios, about 8 min: one you got wrong,"));
+        assert!((EN.review_text)(2, 5, true)
+            .contains("renews it. 2 scenarios, about 5 min: an unseen scam using the tricks of one you got wrong,"));
         assert!(
             (EN.review_text)(1, 3, false).contains(" 1 scenario, about 3 min: an unseen scam on your weakest trick")
         );
@@ -828,8 +838,8 @@ mod tests {
     fn chinese_counts_keep_the_same_words() {
         assert_eq!((ZH.technique_count)(1), " · 1 个场景");
         assert_eq!((ZH.technique_count)(5), " · 5 个场景");
-        assert!((ZH.review_text)(3, 8, true)
-            .contains("这一轮 3 个场景，约 8 分钟：一个你做错过的场景、一个没见过的同类骗局"));
+        assert!((ZH.review_text)(2, 5, true)
+            .contains("这一轮 2 个场景，约 5 分钟：一个没见过的骗局，用的正是你做错过的那种手法，"));
         assert_eq!((ZH.technique_mastery)(2, 3), "识破 2/3 次");
         assert_eq!((ZH.spot_selected)(2), "已选 2 处");
     }

@@ -7,7 +7,8 @@ use crate::ui::widgets::shared_scenario::{Shared, SharedScenario};
 use crate::ui::widgets::technique_list::technique_list;
 use scamspot_core::content::SiteIndex;
 use scamspot_core::engine::plan::{
-    booster_round, link, minutes, playable_start, round_seconds, type_progress, Link, RoundKind, SHORT_SECONDS,
+    booster_miss, booster_round, link, minutes, playable_start, round_seconds, type_progress, Link, RoundKind,
+    SHORT_SECONDS,
 };
 use scamspot_core::engine::progress::Progress;
 use scamspot_core::i18n::Lang;
@@ -46,7 +47,8 @@ pub fn StartScreen(props: &StartScreenProps) -> Html {
     };
     let booster = booster_round(&props.index, &props.progress, props.today);
     let booster_minutes = minutes(booster.iter().map(|p| p.seconds).sum());
-    let booster_has_mistake = booster.first().is_some_and(|p| props.progress.missed.contains_key(&p.id));
+    // The booster never replays the mistake: its scam teaches the mistake's technique.
+    let booster_aims_at_mistake = booster_miss(&props.index, &props.progress).is_some();
     let catalog = &props.index.catalog;
     let shared = match link(&props.index, &props.first) {
         Link::Found(pack) => Some(Shared::Scenario(pack.title.get(code).to_string().into())),
@@ -71,7 +73,7 @@ pub fn StartScreen(props: &StartScreenProps) -> Html {
             if !booster.is_empty() {
                 <div class="review-card" id="booster-card">
                     <h2>{ t.review_heading }</h2>
-                    <p>{ (t.review_text)(booster.len(), booster_minutes, booster_has_mistake) }</p>
+                    <p>{ (t.review_text)(booster.len(), booster_minutes, booster_aims_at_mistake) }</p>
                     <button id="booster" class="secondary" onclick={start_with(RoundKind::Booster)}>{ t.review_start }</button>
                 </div>
             }
