@@ -320,12 +320,6 @@ impl AppState {
     /// round in the saved progress, on day `today`: its scores, what it
     /// showed of each technique, and the booster schedule it moves on.
     fn play(&mut self, number: u32, action: &Action, now_ms: f64, today: u32) -> bool {
-        let booster_aim = match (&self.screen, &self.index) {
-            (Screen::Playing { kind: RoundKind::Booster, .. }, IndexState::Ready(index)) => {
-                booster_miss(index, &self.progress).map(|miss| miss.id.clone())
-            }
-            _ => None,
-        };
         let Screen::Playing { number: playing, round, kind } = &mut self.screen else { return false };
         let booster = *kind == RoundKind::Booster;
         let Some(next) = round.apply(action).filter(|_| *playing == number) else { return false };
@@ -338,9 +332,14 @@ impl AppState {
         if finished {
             // A finished round is not resumed.
             self.round_record = None;
+            // The mistake a booster aimed at, read from the progress it was planned from.
+            let aim = match &self.index {
+                IndexState::Ready(index) if booster => booster_miss(index, &self.progress).map(|miss| miss.id.clone()),
+                _ => None,
+            };
             let mut progress = (*self.progress).clone();
             progress.record(next.results(), today);
-            if let Some(miss) = &booster_aim {
+            if let Some(miss) = &aim {
                 progress.retrieved(miss, next.results());
             }
             progress.remember(RoundEntry::of(&next.snapshot(), today));
