@@ -52,13 +52,7 @@ impl Round {
 /// no decision on their path leads to a losing end.
 pub fn replay(scenario: &ValidScenario, play: &Play) -> Option<Replay> {
     let mut memo = vec![None; scenario.steps.len()];
-    // Savings on arriving at each visit of the trail.
-    let mut arrived = Vec::with_capacity(play.trail.len());
-    let mut balance = scenario.savings;
-    for visit in &play.trail {
-        arrived.push(balance);
-        balance += visit.choice.and_then(|c| scenario.steps[visit.step].choices.get(c)).map_or(0, |c| c.money);
-    }
+    let arrived: Vec<i64> = play.balances_on_arrival(scenario).collect();
     let (left_at, first_choice) = play.trail.iter().enumerate().rev().find_map(|(i, visit)| {
         let choice = losing_choice(scenario, visit.step, &mut memo)?;
         Some((i, choice))

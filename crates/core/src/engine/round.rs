@@ -7,7 +7,7 @@ use super::order::choice_order;
 use super::report::RoundSnapshot;
 use super::score::{score_scenario, ScenarioResult};
 use super::segments::{segments, Segment};
-use crate::content::{Flag, Message, Sender, StepKind, ValidScenario};
+use crate::content::{Flag, Message, Scenario, Sender, StepKind, ValidScenario};
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
@@ -478,6 +478,16 @@ impl Round {
 impl Play {
     fn start(scenario: &ValidScenario) -> Play {
         Play { trail: vec![Visit::new(scenario.start())], balance: scenario.savings, revealed: 0 }
+    }
+
+    /// The simulated savings on arriving at each visit of the trail, in order
+    /// (the first is the scenario's savings; the last, the balance now).
+    pub fn balances_on_arrival<'a>(&'a self, scenario: &'a Scenario) -> impl Iterator<Item = i64> + 'a {
+        self.trail.iter().scan(scenario.savings, move |balance, visit| {
+            let arrived = *balance;
+            *balance += visit.choice.and_then(|c| scenario.steps[visit.step].choices.get(c)).map_or(0, |c| c.money);
+            Some(arrived)
+        })
     }
 }
 

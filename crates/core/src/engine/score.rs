@@ -76,14 +76,7 @@ pub fn score_scenario(scenario: &ValidScenario, play: &Play, outcome: Outcome) -
             }
         }
     }
-    let mut balance = scenario.savings;
-    let mut paid = false;
-    for visit in &play.trail {
-        if let Some(choice) = visit.choice.and_then(|c| scenario.steps[visit.step].choices.get(c)) {
-            balance += choice.money;
-            paid |= balance < scenario.savings;
-        }
-    }
+    let paid = play.balances_on_arrival(scenario).any(|balance| balance < scenario.savings);
     let best = best_play(scenario);
     ScenarioResult {
         scenario_id: scenario.id.clone(),
