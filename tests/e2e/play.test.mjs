@@ -105,6 +105,9 @@ test('English: plays like-for-cash to the end of the scam path and loses the mon
   assert.equal(await text(page, '#result-scams'), 'Scams caught: 0/1');
   assert.equal(await text(page, '#result-money'), 'Simulated savings kept: ¥1,098 of ¥5,000');
   assert.equal(await text(page, '#result-confidence'), 'Confidence: 5/5 before → 5/5 after');
+  // The chart's table for screen readers is hidden without widening the page (its English headers once did).
+  assert.equal(await page.locator('#discrimination-chart tbody tr').count(), 1);
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 360, 'no sideways scrolling');
   assert.deepEqual(errors, []);
   await context.close();
 });

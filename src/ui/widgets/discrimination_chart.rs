@@ -92,7 +92,9 @@ pub fn discrimination_chart(lang: Lang, rounds: &[RoundEntry], first_round: u32)
                 <li class="chart-hits"><span class="swatch"></span>{ t.chart_hits }</li>
                 <li class="chart-false-alarms"><span class="swatch"></span>{ t.chart_false_alarms }</li>
             </ul>
-            <table class="visually-hidden">
+            // Hidden by its wrapper: a table grows to fit its cells whatever its
+            // width, so hidden itself it would widen the page on a phone.
+            <div class="visually-hidden"><table>
                 <caption>{ t.chart_caption }</caption>
                 <thead>
                     <tr><th scope="col">{ t.chart_round }</th><th scope="col">{ t.chart_hits }</th><th scope="col">{ t.chart_false_alarms }</th></tr>
@@ -106,7 +108,7 @@ pub fn discrimination_chart(lang: Lang, rounds: &[RoundEntry], first_round: u32)
                         </tr>
                     }) }
                 </tbody>
-            </table>
+            </table></div>
         </figure>
     }
 }
