@@ -3,8 +3,11 @@
 # Builds the release site, serves it gzip-compressed, and measures it with
 # ../shared/bench (4x CPU slowdown, slow 4G, 360x740, cache off) beside the
 # reference pages (floor: plain JS; react-quiz), interleaving one run of each
-# per round so machine noise hits all alike. Prints medians of RUNS rounds
-# (default 5) and the ratios ScamSpot/floor and ScamSpot/react-quiz.
+# page per round so machine noise hits all alike: the harness on the start
+# button and on each reference page, then what the learner waits for
+# (bench-play.mjs: navigation to the first scenario message) and every kind
+# of button in a scenario (bench-answer.mjs). Prints medians of RUNS rounds
+# (default 5), each figure beside its target (bench-report.mjs).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$repo"
@@ -14,15 +17,23 @@ bench="${BENCH:-$repo/../shared/bench}"
 
 trunk build --release --offline >/dev/null
 out="$(mktemp -d)"
-"$bench/run.sh" serve dist 8197 >/dev/null & app=$!
-"$bench/run.sh" serve "$bench/peers" 8198 >/dev/null & peers=$!
+# Free ports, so a bench running in another checkout is never the one measured.
+free_port() { node -e 'const s = require("net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })'; }
+app_port="$(free_port)" peers_port="$(free_port)"
+"$bench/run.sh" serve dist "$app_port" >/dev/null & app=$!
+"$bench/run.sh" serve "$bench/peers" "$peers_port" >/dev/null & peers=$!
 trap 'kill $app $peers 2>/dev/null' EXIT
-sleep 1
+for port in "$app_port" "$peers_port"; do
+  for _ in $(seq 50); do curl -so /dev/null "http://127.0.0.1:$port/" && break; sleep 0.2; done
+done
+kill -0 $app $peers || { echo "a bench server did not start"; exit 2; }
+app_url="http://127.0.0.1:$app_port/" peers_url="http://127.0.0.1:$peers_port/"
 for i in $(seq "$runs"); do
   echo "round $i/$runs" >&2
-  "$bench/run.sh" measure "http://127.0.0.1:8197/" 1 --button '#start' >> "$out/start.jsonl"
-  "$bench/run.sh" measure "http://127.0.0.1:8198/floor/" 1 >> "$out/floor.jsonl"
-  "$bench/run.sh" measure "http://127.0.0.1:8198/react-quiz/" 1 >> "$out/react.jsonl"
-  node "$repo/scripts/bench-answer.mjs" "http://127.0.0.1:8197/?scenario=ob-like-for-cash" 1 >> "$out/answer.jsonl"
+  "$bench/run.sh" measure "$app_url" 1 --button '#start' >> "$out/start.jsonl"
+  "$bench/run.sh" measure "${peers_url}floor/" 1 >> "$out/floor.jsonl"
+  "$bench/run.sh" measure "${peers_url}react-quiz/" 1 >> "$out/react.jsonl"
+  node "$repo/scripts/bench-play.mjs" "$app_url" >> "$out/play.jsonl"
+  node "$repo/scripts/bench-answer.mjs" "${app_url}?scenario=ob-like-for-cash" >> "$out/answer.jsonl"
 done
 node "$repo/scripts/bench-report.mjs" "$out" "$repo/dist"
