@@ -11,8 +11,9 @@
 // Each tap comes after a short pause, as a learner reads before tapping
 // (and the scroll to the new message has ended).
 // Then reads the memory in use on the result screen (after a GC).
-// usage: node scripts/bench-answer.mjs URL   (one run, prints one JSON line)
-import { launch, memoryMb, phonePage, respondMs } from './bench-phone.mjs';
+// usage: node scripts/bench-answer.mjs URL   (one run, prints one JSON line,
+// with what it measured before a step failed, if one did)
+import { launch, memoryMb, phonePage, respondMs, stopped } from './bench-phone.mjs';
 
 const url = process.argv[2];
 const browser = await launch();
@@ -24,28 +25,33 @@ const tap = async locator => {
   await page.waitForTimeout(READ_MS);
   return respondMs(locator);
 };
-await page.goto(url, { waitUntil: 'commit' });
-respond.switch_static = await respondMs(page.locator('.shell-switch'));
-await page.locator('#start').click();
-await page.locator('[data-level="3"]').click();
-await page.locator('#spot-done').waitFor({ timeout: 60000 });
-respond.phrase = await tap(page.locator('.phrase:not(.tapped)'));
-respond.spot_done = await tap(page.locator('#spot-done'));
-await page.locator('.choice').first().waitFor({ timeout: 60000 });
-respond.switch_app = await tap(page.locator('#lang-switch'));
-respond.choice = await tap(page.locator('.choice'));
-// The rest of the scenario, whatever it holds, to its end card.
-for (let i = 0; i < 60 && !(await page.locator('.end-card').count()); i++) {
-  const next = page.locator('.end-card, .choice, #spot-done, .waiting .link').first();
-  await next.waitFor({ timeout: 30000 });
-  await next.click().catch(() => {}); // replaced under the tap: the loop looks again
+let memory = {};
+try {
+  await page.goto(url, { waitUntil: 'commit' });
+  respond.switch_static = await respondMs(page.locator('.shell-switch'));
+  await page.locator('#start').click();
+  await page.locator('[data-level="3"]').click();
+  await page.locator('#spot-done').waitFor({ timeout: 60000 });
+  respond.phrase = await tap(page.locator('.phrase:not(.tapped)'));
+  respond.spot_done = await tap(page.locator('#spot-done'));
+  await page.locator('.choice').first().waitFor({ timeout: 60000 });
+  respond.switch_app = await tap(page.locator('#lang-switch'));
+  respond.choice = await tap(page.locator('.choice'));
+  // The rest of the scenario, whatever it holds, to its end card.
+  for (let i = 0; i < 60 && !(await page.locator('.end-card').count()); i++) {
+    const next = page.locator('.end-card, .choice, #spot-done, .waiting .link').first();
+    await next.waitFor({ timeout: 30000 });
+    await next.click().catch(() => {}); // replaced under the tap: the loop looks again
+  }
+  await page.locator('#see-debrief').click();
+  await page.locator('#next').click();
+  respond.rating_app = await tap(page.locator('[data-level="4"]'));
+  await page.locator('#result-points').waitFor();
+  memory = await memoryMb(cdp);
+  await page.locator('.result .actions .secondary').click();
+  respond.start_app = await tap(page.locator('#start'));
+} catch (error) {
+  errors.push(stopped(error)); // the figures so far still count
 }
-await page.locator('#see-debrief').click();
-await page.locator('#next').click();
-respond.rating_app = await tap(page.locator('[data-level="4"]'));
-await page.locator('#result-points').waitFor();
-const memory = await memoryMb(cdp);
-await page.locator('.result .actions .secondary').click();
-respond.start_app = await tap(page.locator('#start'));
 await browser.close();
 console.log(JSON.stringify({ url, respond, ...memory, origins: origins(), errors }));

@@ -64,3 +64,6 @@ export async function memoryMb(cdp) {
   const mb = n => +(n / 1048576).toFixed(1);
   return { js_heap_mb: mb(jsHeap), wasm_memory_mb: mb(result.value) };
 }
+
+/** How a run that could not finish is reported among the page's errors (its first line says what it waited for). */
+export const stopped = error => `bench stopped: ${String(error.message).split('\n')[0]}`;

@@ -5,17 +5,23 @@
 // time), with the compressed bytes received until then (play_kb).
 // rating_respond_ms: the rating tap on the static start screen, on the
 // harness's tap-to-paint clock.
-// usage: node scripts/bench-play.mjs URL   (one run, prints one JSON line)
-import { launch, phonePage, respondMs, visibleAtMs } from './bench-phone.mjs';
+// usage: node scripts/bench-play.mjs URL   (one run, prints one JSON line;
+// a step that failed is named in its errors, and its figures are left out)
+import { launch, phonePage, respondMs, stopped, visibleAtMs } from './bench-phone.mjs';
 
 const url = process.argv[2];
 const browser = await launch();
 const { page, errors, bytes, origins } = await phonePage(browser);
-await page.goto(url, { waitUntil: 'commit' });
-await page.locator('#start').click();
-const rating_respond_ms = await respondMs(page.locator('[data-level="3"]'));
-const scenario_ms = await visibleAtMs(page, page.locator('section.scenario'));
-const play_ms = await visibleAtMs(page, page.locator('section.scenario .transcript .msg'));
-const play_kb = Math.round(bytes() / 1024);
+const figures = {};
+try {
+  await page.goto(url, { waitUntil: 'commit' });
+  await page.locator('#start').click();
+  figures.rating_respond_ms = await respondMs(page.locator('[data-level="3"]'));
+  figures.scenario_ms = await visibleAtMs(page, page.locator('section.scenario'));
+  figures.play_ms = await visibleAtMs(page, page.locator('section.scenario .transcript .msg'));
+  figures.play_kb = Math.round(bytes() / 1024);
+} catch (error) {
+  errors.push(stopped(error));
+}
 await browser.close();
-console.log(JSON.stringify({ url, play_ms, scenario_ms, play_kb, rating_respond_ms, origins: origins(), errors }));
+console.log(JSON.stringify({ url, ...figures, origins: origins(), errors }));

@@ -36,4 +36,5 @@ for i in $(seq "$runs"); do
   node "$repo/scripts/bench-play.mjs" "$app_url" >> "$out/play.jsonl"
   node "$repo/scripts/bench-answer.mjs" "${app_url}?scenario=ob-like-for-cash" >> "$out/answer.jsonl"
 done
+echo "raw results: $out" >&2
 node "$repo/scripts/bench-report.mjs" "$out" "$repo/dist"
