@@ -3,6 +3,7 @@
 // A benchmark, not a test: it always exits 0, whatever the figures.
 // usage: node bench-report.mjs RESULTS-DIR DIST-DIR
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 const [dir, dist] = process.argv.slice(2);
@@ -19,7 +20,10 @@ const [play, answer] = [lines('play'), lines('answer')];
 const playMed = key => median(play.map(r => r[key]));
 const answerMed = key => median(answer.map(r => r.respond[key]));
 
-console.log(`medians of ${pages.ScamSpot.length} interleaved runs, phone profile (4x CPU, slow 4G, 360x740, cache off)\n`);
+console.log(`medians of ${pages.ScamSpot.length} interleaved runs, phone profile (4x CPU, slow 4G, 360x740, cache off)`);
+// Other work on the machine slows every page, and not evenly: say how busy it was.
+const load = fs.readFileSync(`${dir}/load-at-start`, 'utf8').trim();
+console.log(`machine: ${os.cpus().length} cores, load average ${load} at the start, ${os.loadavg()[0].toFixed(2)} at the end\n`);
 console.log(['page'.padEnd(12), ...cols.map(c => c.padStart(11))].join(''));
 for (const [name, r] of Object.entries(med)) console.log([name.padEnd(12), ...cols.map(c => String(r[c]).padStart(11))].join(''));
 const [app, floor, react] = [med.ScamSpot, med.floor, med['react-quiz']];

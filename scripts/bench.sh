@@ -28,6 +28,7 @@ for port in "$app_port" "$peers_port"; do
 done
 kill -0 $app $peers || { echo "a bench server did not start"; exit 2; }
 app_url="http://127.0.0.1:$app_port/" peers_url="http://127.0.0.1:$peers_port/"
+cut -d' ' -f1 /proc/loadavg > "$out/load-at-start"
 for i in $(seq "$runs"); do
   echo "round $i/$runs" >&2
   "$bench/run.sh" measure "$app_url" 1 --button '#start' >> "$out/start.jsonl"
