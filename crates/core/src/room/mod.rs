@@ -37,6 +37,7 @@ pub const MAX_TAPS: usize = 32;
 
 /// A step of the lecture: scenario index in the room's list, step index in it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Place {
     pub scenario: usize,
     pub step: usize,
@@ -59,6 +60,7 @@ pub enum Phase {
 /// A phrase of a spot step: message index, phrase index among the
 /// message's segments (`engine::segments`) in the room's language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Phrase {
     pub message: usize,
     pub phrase: usize,
@@ -207,6 +209,11 @@ impl Room {
 
     pub fn player(&self, token: &str) -> Option<PlayerId> {
         self.tokens.get(token).copied()
+    }
+
+    /// The seed every phone orders the choices by.
+    pub fn seed(&self) -> u64 {
+        self.seed
     }
 
     pub fn player_count(&self) -> usize {

@@ -6,13 +6,14 @@ use super::risk::{risky_choices, safest_choice};
 use super::{Moment, Pick, Place, PlayerId, Room};
 use crate::content::{Outcome, StepKind};
 use crate::engine::segments::segments;
+use serde::Serialize;
 use std::collections::HashSet;
 
 /// Every outcome, in the order reports list them.
 const OUTCOMES: [Outcome; 5] =
     [Outcome::Safe, Outcome::Scammed, Outcome::Accomplice, Outcome::Trusted, Outcome::Refused];
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Summary {
     pub players: usize,
     /// Per scenario of the room: its id and how many players ended in each outcome.
@@ -32,7 +33,7 @@ pub struct Summary {
     pub forks: Vec<ForkSummary>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ForkSummary {
     pub scenario_id: String,
     pub step_id: String,
