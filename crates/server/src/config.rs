@@ -9,6 +9,7 @@ pub const USAGE: &str = "usage: scamspot-server [--bind ADDR:PORT] [--dist DIR] 
   --dist    the built site, from `trunk build --release` (default dist)
   --db      the SQLite file the rooms are kept in (default lecture.sqlite3)
   --origin  a page origin allowed to open a socket besides the server's own (repeatable)
+  --public-url  the address phones use, for the join URL and its QR code (default: the host the presenter's browser used)
 The key that opens rooms is read from SCAMSPOT_HOST_KEY, or drawn at random and printed.";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,6 +18,7 @@ pub struct Config {
     pub dist: PathBuf,
     pub db: PathBuf,
     pub origins: Vec<String>,
+    pub public_url: Option<String>,
 }
 
 impl Config {
@@ -26,6 +28,7 @@ impl Config {
             dist: PathBuf::from("dist"),
             db: PathBuf::from("lecture.sqlite3"),
             origins: Vec::new(),
+            public_url: None,
         };
         while let Some(flag) = args.next() {
             let mut value = || args.next().ok_or_else(|| format!("{flag} needs a value"));
@@ -34,6 +37,7 @@ impl Config {
                 "--dist" => config.dist = value()?.into(),
                 "--db" => config.db = value()?.into(),
                 "--origin" => config.origins.push(value()?.trim_end_matches('/').to_string()),
+                "--public-url" => config.public_url = Some(value()?.trim_end_matches('/').to_string()),
                 other => return Err(format!("unknown argument {other:?}")),
             }
         }

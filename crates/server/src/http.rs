@@ -2,11 +2,12 @@
 //! WebSocket upgrade (origin checked, small buffers, 1 KiB messages).
 
 use crate::hub::Hub;
+use crate::qr;
 use crate::secret::same;
 use crate::socket;
 use axum::extract::ws::WebSocketUpgrade;
-use axum::extract::{DefaultBodyLimit, Query, Request, State};
-use axum::http::header::{CACHE_CONTROL, HOST, ORIGIN, X_CONTENT_TYPE_OPTIONS};
+use axum::extract::{DefaultBodyLimit, Path as UrlPath, Query, Request, State};
+use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE, HOST, ORIGIN, X_CONTENT_TYPE_OPTIONS};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
@@ -28,6 +29,17 @@ pub struct AppState {
     pub hub: Arc<Hub>,
     pub host_key: String,
     pub origins: Vec<String>,
+    /// Where phones reach the server; else the host the request came to.
+    pub public_url: Option<String>,
+}
+
+impl AppState {
+    /// The page a phone opens to join room `code`.
+    fn join_url(&self, headers: &HeaderMap, code: &str) -> String {
+        let host = || headers.get(HOST).and_then(|h| h.to_str().ok()).map(|h| format!("http://{h}"));
+        let base = self.public_url.clone().or_else(host).unwrap_or_default();
+        format!("{base}/?room={code}")
+    }
 }
 
 pub fn router(state: Arc<AppState>, dist: &Path) -> Router {
@@ -36,6 +48,7 @@ pub fn router(state: Arc<AppState>, dist: &Path) -> Router {
         .layer(middleware::from_fn(cache_headers));
     Router::new()
         .route("/api/rooms", post(create_room).layer(DefaultBodyLimit::max(4 * 1024)))
+        .route("/api/rooms/{code}/qr.svg", get(join_qr))
         .route("/ws", get(open_socket))
         .with_state(state)
         .fallback_service(site)
@@ -70,17 +83,34 @@ struct CreateRoom {
 #[derive(Serialize)]
 struct RoomCreated {
     code: String,
+    /// Drives the room; the presenter page keeps it, nothing prints or logs it.
     secret: String,
+    join_url: String,
 }
 
-async fn create_room(State(state): State<Arc<AppState>>, Json(request): Json<CreateRoom>) -> Response {
+async fn create_room(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    Json(request): Json<CreateRoom>,
+) -> Response {
     if !same(&request.host_key, &state.host_key) {
         return (StatusCode::FORBIDDEN, "wrong host key").into_response();
     }
     match state.hub.create(&request.scenarios, &request.lang) {
-        Ok((code, secret)) => Json(RoomCreated { code, secret }).into_response(),
+        Ok((code, secret)) => {
+            let join_url = state.join_url(&headers, &code);
+            Json(RoomCreated { code, secret, join_url }).into_response()
+        }
         Err(message) => (StatusCode::BAD_REQUEST, message).into_response(),
     }
+}
+
+/// The join URL of an open room as a QR code (the room code is on the slide anyway).
+async fn join_qr(State(state): State<Arc<AppState>>, headers: HeaderMap, UrlPath(code): UrlPath<String>) -> Response {
+    let Some(svg) = state.hub.room(&code).and_then(|_| qr::svg(&state.join_url(&headers, &code))) else {
+        return (StatusCode::NOT_FOUND, "no such room").into_response();
+    };
+    ([(CONTENT_TYPE, "image/svg+xml"), (CACHE_CONTROL, "no-store")], svg).into_response()
 }
 
 #[derive(Deserialize)]

@@ -8,6 +8,7 @@ mod http;
 mod hub;
 mod library;
 mod limit;
+mod qr;
 mod secret;
 mod socket;
 mod store;
@@ -57,7 +58,8 @@ async fn run() -> Result<(), String> {
             sweeper.expire(Instant::now());
         }
     });
-    let state = Arc::new(AppState { hub, host_key, origins: config.origins.clone() });
+    let state =
+        Arc::new(AppState { hub, host_key, origins: config.origins.clone(), public_url: config.public_url.clone() });
     let app = http::router(state, &config.dist);
     axum::serve(listener, app)
         .with_graceful_shutdown(async {

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{site, Client, Server};
+use common::{site, Client, Server, HASHED_SCRIPT};
 use serde_json::json;
 
 /// The scam fixture's first fork ("decide": pay or refuse).
@@ -91,7 +91,7 @@ async fn garbage_floods_and_oversized_messages_close_only_their_own_connection()
 }
 
 #[tokio::test]
-async fn a_wrong_secret_a_foreign_origin_and_a_wrong_host_key_are_refused() {
+async fn a_wrong_secret_a_foreign_origin_and_a_wrong_host_key_are_refused_and_the_qr_code_is_served() {
     let site = site();
     let server = Server::start(&site);
     let (code, secret) = server.create_room();
@@ -105,6 +105,10 @@ async fn a_wrong_secret_a_foreign_origin_and_a_wrong_host_key_are_refused() {
     assert!(server.try_connect(&code, Some("https://evil.example")).await.is_err(), "foreign origin");
     assert!(server.try_connect(&code, None).await.is_err(), "no origin");
     assert!(server.try_connect("000000x", Some(&format!("http://{}", server.address))).await.is_err(), "no such room");
+
+    let (status, svg) = server.request("GET", &format!("/api/rooms/{code}/qr.svg"), "");
+    assert!(status == 200 && svg.contains("<svg"), "the join QR code: {status}");
+    assert_eq!(server.request("GET", "/api/rooms/999999x/qr.svg", "").0, 404);
 
     let body = json!({ "host_key": "guess", "scenarios": ["demo-scam"], "lang": "zh-CN" }).to_string();
     assert_eq!(server.request("POST", "/api/rooms", &body).0, 403);
@@ -143,4 +147,19 @@ async fn a_server_killed_mid_room_comes_back_with_every_answer() {
     phone.join(Some(&tokens[1])).await;
     let view = phone.expect("player", |_| true).await;
     assert_eq!(view["view"]["my_pick"], json!({ "choice": 1 }), "a phone finds its answer after the restart");
+}
+
+#[tokio::test]
+async fn the_site_is_served_precompressed_with_long_cache_only_for_hashed_names() {
+    let site = site();
+    let server = Server::start(&site);
+    let page = server.request_with("GET", "/", "Accept-Encoding: gzip\r\n", "");
+    assert!(page.status == 200 && page.body.contains("ScamSpot"));
+    assert!(page.head.contains("cache-control: no-cache"), "{}", page.head);
+    let script = server.request_with("GET", &format!("/{HASHED_SCRIPT}"), "Accept-Encoding: br, gzip\r\n", "");
+    assert_eq!(script.body, "gzip bytes stand-in", "the precompressed copy");
+    assert!(script.head.contains("content-encoding: gzip"), "{}", script.head);
+    assert!(script.head.contains("max-age=31536000, immutable"), "{}", script.head);
+    let plain = server.request_with("GET", &format!("/{HASHED_SCRIPT}"), "", "");
+    assert_eq!(plain.body, "console.log('plain')");
 }

@@ -16,6 +16,8 @@ use tokio_tungstenite::tungstenite::Message;
 use tokio_tungstenite::{MaybeTlsStream, WebSocketStream};
 
 pub const HOST_KEY: &str = "test-host-key";
+/// A file named as Trunk names its output, with a precompressed copy beside it.
+pub const HASHED_SCRIPT: &str = "scamspot-0123456789abcdef.js";
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../core/tests/fixtures");
 /// How long a test waits for one expected message.
 const PATIENCE: Duration = Duration::from_secs(5);
@@ -41,7 +43,16 @@ pub fn site() -> PathBuf {
     let index = SiteIndex { catalog, packs, broken: vec![] };
     std::fs::write(dir.join("packs/index.json"), serde_json::to_string(&index).unwrap()).unwrap();
     std::fs::write(dir.join("index.html"), "<!doctype html><title>ScamSpot</title>").unwrap();
+    std::fs::write(dir.join(HASHED_SCRIPT), "console.log('plain')").unwrap();
+    std::fs::write(dir.join(format!("{HASHED_SCRIPT}.gz")), "gzip bytes stand-in").unwrap();
     dir
+}
+
+pub struct HttpResponse {
+    pub status: u16,
+    /// The status line and headers, lowercased.
+    pub head: String,
+    pub body: String,
 }
 
 pub struct Server {
@@ -80,20 +91,24 @@ impl Server {
 
     /// A plain HTTP/1.1 request; returns the status code and the body.
     pub fn request(&self, method: &str, path: &str, body: &str) -> (u16, String) {
+        let response = self.request_with(method, path, "Content-Type: application/json\r\n", body);
+        (response.status, response.body)
+    }
+
+    /// A plain HTTP/1.1 request with `headers` (each ending in CRLF).
+    pub fn request_with(&self, method: &str, path: &str, headers: &str, body: &str) -> HttpResponse {
         let mut stream = TcpStream::connect(&self.address).unwrap();
         stream.set_read_timeout(Some(PATIENCE)).unwrap();
-        write!(
-            stream,
-            "{method} {path} HTTP/1.1\r\nHost: {}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-            self.address,
-            body.len()
-        )
-        .unwrap();
-        let mut response = String::new();
-        stream.read_to_string(&mut response).unwrap();
-        let status = response.split(' ').nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
-        let body = response.split_once("\r\n\r\n").map(|(_, b)| b.to_string()).unwrap_or_default();
-        (status, body)
+        let host = &self.address;
+        let length = body.len();
+        write!(stream, "{method} {path} HTTP/1.1\r\nHost: {host}\r\n{headers}Content-Length: {length}\r\nConnection: close\r\n\r\n{body}")
+            .unwrap();
+        let mut response = Vec::new();
+        stream.read_to_end(&mut response).unwrap();
+        let response = String::from_utf8_lossy(&response);
+        let (head, body) = response.split_once("\r\n\r\n").unwrap_or((&response, ""));
+        let status = head.split(' ').nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+        HttpResponse { status, head: head.to_ascii_lowercase(), body: body.to_string() }
     }
 
     /// Opens a room on both fixture scenarios; returns its code and secret.
@@ -102,6 +117,8 @@ impl Server {
         let (status, body) = self.request("POST", "/api/rooms", &body.to_string());
         assert_eq!(status, 200, "{body}");
         let created: Value = serde_json::from_str(&body).unwrap();
+        let join_url = created["join_url"].as_str().unwrap();
+        assert_eq!(join_url, format!("http://{}/?room={}", self.address, created["code"].as_str().unwrap()));
         (created["code"].as_str().unwrap().into(), created["secret"].as_str().unwrap().into())
     }
 
