@@ -22,7 +22,10 @@ impl Library {
     pub fn scenario(&self, id: &str) -> Result<ValidScenario, String> {
         let pack = self.index.packs.iter().find(|p| p.id == id).ok_or_else(|| format!("no scenario {id:?}"))?;
         let text = std::fs::read_to_string(self.packs.join(&pack.file)).map_err(|e| format!("{}: {e}", pack.file))?;
-        load_scenario(&pack.file, &text, &self.index.catalog).map_err(|_| format!("scenario {id:?} is not valid"))
+        load_scenario(&pack.file, &text, &self.index.catalog).map_err(|problems| {
+            let problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
+            format!("scenario {id:?} is not valid: {}", problems.join("; "))
+        })
     }
 
     pub fn lecture(&self, ids: &[String]) -> Result<Vec<ValidScenario>, String> {
