@@ -19,6 +19,8 @@ pub const HOST_KEY: &str = "test-host-key";
 /// A file named as Trunk names its output, with a precompressed copy beside it.
 pub const HASHED_SCRIPT: &str = "scamspot-0123456789abcdef.js";
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../core/tests/fixtures");
+/// The scam fixture's first fork ("decide": pay or refuse), after its spot step.
+pub const DECIDE: usize = 1;
 /// How long a test waits for one expected message.
 const PATIENCE: Duration = Duration::from_secs(5);
 
@@ -205,6 +207,15 @@ impl Client {
     pub async fn command(&mut self, command: Value, phase: &str) -> Value {
         self.send(json!({ "type": "command", "command": command })).await;
         self.expect("presenter", |m| m["view"]["phase"] == phase).await
+    }
+
+    /// As the presenter: from the lobby past the spot step to voting at [`DECIDE`].
+    pub async fn open_voting_at_decide(&mut self) {
+        self.command(json!("next"), "shown").await;
+        self.command(json!("open-voting"), "voting").await;
+        self.command(json!("close-and-reveal"), "revealed").await;
+        self.command(json!("next"), "shown").await;
+        self.command(json!("open-voting"), "voting").await;
     }
 
     pub async fn answer(&mut self, client_id: &str, step: usize, choice: usize) -> Value {

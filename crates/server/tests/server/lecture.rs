@@ -1,21 +1,7 @@
 //! A lecture room end to end: a real server process, real WebSocket clients.
 
-mod common;
-
-use common::{site, Client, Server, HASHED_SCRIPT};
+use super::common::{site, Server, DECIDE, HASHED_SCRIPT, HOST_KEY};
 use serde_json::json;
-
-/// The scam fixture's first fork ("decide": pay or refuse).
-const DECIDE: usize = 1;
-
-/// Takes the room from the lobby past the spot step to voting at "decide".
-async fn open_voting_at_decide(presenter: &mut Client) {
-    presenter.command(json!("next"), "shown").await;
-    presenter.command(json!("open-voting"), "voting").await;
-    presenter.command(json!("close-and-reveal"), "revealed").await;
-    presenter.command(json!("next"), "shown").await;
-    presenter.command(json!("open-voting"), "voting").await;
-}
 
 #[tokio::test]
 async fn answers_count_once_can_change_and_come_back_after_a_reconnect() {
@@ -26,7 +12,7 @@ async fn answers_count_once_can_change_and_come_back_after_a_reconnect() {
     presenter.present(&secret).await;
     let mut phone = server.connect(&code).await;
     let token = phone.join(None).await;
-    open_voting_at_decide(&mut presenter).await;
+    presenter.open_voting_at_decide().await;
     phone.expect("player", |m| m["view"]["phase"] == "voting").await;
 
     phone.answer("c1", DECIDE, 0).await;
@@ -59,7 +45,7 @@ async fn garbage_floods_and_oversized_messages_close_only_their_own_connection()
     presenter.present(&secret).await;
     let mut good = server.connect(&code).await;
     good.join(None).await;
-    open_voting_at_decide(&mut presenter).await;
+    presenter.open_voting_at_decide().await;
 
     let mut garbage = server.connect(&code).await;
     garbage.send_text("{\"type\":\"answer\",\"oops\"".into()).await;
@@ -112,7 +98,7 @@ async fn a_wrong_secret_a_foreign_origin_and_a_wrong_host_key_are_refused_and_th
 
     let body = json!({ "host_key": "guess", "scenarios": ["demo-scam"], "lang": "zh-CN" }).to_string();
     assert_eq!(server.request("POST", "/api/rooms", &body).0, 403);
-    let unknown = json!({ "host_key": common::HOST_KEY, "scenarios": ["nope"], "lang": "zh-CN" }).to_string();
+    let unknown = json!({ "host_key": HOST_KEY, "scenarios": ["nope"], "lang": "zh-CN" }).to_string();
     assert_eq!(server.request("POST", "/api/rooms", &unknown).0, 400);
 }
 
@@ -129,7 +115,7 @@ async fn a_server_killed_mid_room_comes_back_with_every_answer() {
         let token = phone.join(None).await;
         phones.push((phone, token));
     }
-    open_voting_at_decide(&mut presenter).await;
+    presenter.open_voting_at_decide().await;
     for (i, (phone, _)) in phones.iter_mut().enumerate() {
         phone.answer(&format!("a{i}"), DECIDE, i % 2).await;
     }

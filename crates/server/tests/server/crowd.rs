@@ -3,14 +3,11 @@
 //! Loopback only, bounded in count and time. The full load test (2,000
 //! phones, reconnect storms) is a benchmark, not part of `cargo test`.
 
-mod common;
-
-use common::{site, Server};
+use super::common::{site, Server, DECIDE};
 use serde_json::json;
 use std::time::{Duration, Instant};
 
 const PHONES: usize = 200;
-const DECIDE: usize = 1;
 
 #[tokio::test]
 async fn two_hundred_phones_answer_and_none_is_lost() {
@@ -30,11 +27,7 @@ async fn two_hundred_phones_answer_and_none_is_lost() {
     let joining = started.elapsed();
     presenter.expect("presenter", |m| m["view"]["players"] == PHONES).await;
 
-    for (command, phase) in [("next", "shown"), ("open-voting", "voting"), ("close-and-reveal", "revealed")] {
-        presenter.command(json!(command), phase).await;
-    }
-    presenter.command(json!("next"), "shown").await;
-    presenter.command(json!("open-voting"), "voting").await;
+    presenter.open_voting_at_decide().await;
 
     let answering = Instant::now();
     let tasks: Vec<_> = phones
