@@ -85,6 +85,10 @@ impl Server {
         Server { child, address }
     }
 
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     /// Ends the process at once, as a crash or a pulled plug would.
     pub fn kill(mut self) {
         self.child.kill().unwrap();
@@ -125,11 +129,21 @@ impl Server {
     }
 
     pub async fn connect(&self, code: &str) -> Client {
-        self.try_connect(code, Some(&format!("http://{}", self.address))).await.expect("the socket opens")
+        Self::connect_to(&self.address, code).await
+    }
+
+    /// A phone's socket to the server at `address`, for tasks that do not hold the server.
+    pub async fn connect_to(address: &str, code: &str) -> Client {
+        let origin = format!("http://{address}");
+        Self::open(address, code, Some(&origin)).await.expect("the socket opens")
     }
 
     pub async fn try_connect(&self, code: &str, origin: Option<&str>) -> Result<Client, String> {
-        let mut request = format!("ws://{}/ws?room={code}", self.address).into_client_request().unwrap();
+        Self::open(&self.address, code, origin).await
+    }
+
+    async fn open(address: &str, code: &str, origin: Option<&str>) -> Result<Client, String> {
+        let mut request = format!("ws://{address}/ws?room={code}").into_client_request().unwrap();
         if let Some(origin) = origin {
             request.headers_mut().insert("Origin", origin.parse().unwrap());
         }
@@ -159,23 +173,31 @@ impl Client {
         let _ = self.socket.send(Message::Text(text.into())).await;
     }
 
+    /// The next message from the server.
+    pub async fn next(&mut self) -> Value {
+        let wait = async {
+            loop {
+                match self.socket.next().await {
+                    Some(Ok(Message::Text(text))) => return serde_json::from_str(&text).unwrap(),
+                    Some(Ok(_)) => {}
+                    other => panic!("the socket ended: {other:?}"),
+                }
+            }
+        };
+        tokio::time::timeout(PATIENCE, wait).await.expect("a message in time")
+    }
+
     /// The next message of type `kind` that `wanted` accepts, skipping others.
     pub async fn expect(&mut self, kind: &str, wanted: impl Fn(&Value) -> bool) -> Value {
         let wait = async {
             loop {
-                match self.socket.next().await {
-                    Some(Ok(Message::Text(text))) => {
-                        let message: Value = serde_json::from_str(&text).unwrap();
-                        if message["type"] == kind && wanted(&message) {
-                            return message;
-                        }
-                    }
-                    Some(Ok(_)) => {}
-                    other => panic!("waiting for {kind}, the socket ended: {other:?}"),
+                let message = self.next().await;
+                if message["type"] == kind && wanted(&message) {
+                    return message;
                 }
             }
         };
-        tokio::time::timeout(PATIENCE, wait).await.unwrap_or_else(|_| panic!("no {kind} message in time"))
+        tokio::time::timeout(4 * PATIENCE, wait).await.unwrap_or_else(|_| panic!("no {kind} message in time"))
     }
 
     /// Whether the server closes this connection (soon).
