@@ -28,6 +28,9 @@ struct Phone {
     choice: usize,
 }
 
+/// When a presenter's count of answers changed, and to what.
+type Counts = Vec<(Instant, usize)>;
+
 #[derive(Default)]
 struct Figures {
     joins: Vec<Duration>,
@@ -116,7 +119,7 @@ async fn run(server: &Server, crowd: &Crowd) -> Figures {
     }
     // Each presenter notes when its count went up; the phones all answer at once.
     let expected = crowd.phones_per_room;
-    let watchers: Vec<JoinHandle<(Client, Vec<(Instant, usize)>)>> = rooms
+    let watchers: Vec<JoinHandle<(Client, Counts)>> = rooms
         .into_iter()
         .map(|(_, mut presenter)| {
             tokio::spawn(async move {
