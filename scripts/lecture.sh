@@ -25,6 +25,9 @@ public="${PUBLIC_URL:-http://${address:-127.0.0.1}:$port}"
 SCAMSPOT_HOST_KEY="${SCAMSPOT_HOST_KEY:-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')}"
 export SCAMSPOT_HOST_KEY
 mkdir -p "$(dirname "$db")"
+# Every phone is an open socket: lift the soft limit on open files (often
+# 1,024 on a laptop) to the hard one.
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 echo "Presenter (open on this laptop, show it on the projector): $public/?present#key=$SCAMSPOT_HOST_KEY"
 echo "Phones join at $public with the room code the presenter page shows."
 exec "${CARGO_TARGET_DIR:-target}/release/scamspot-server" --bind "0.0.0.0:$port" --public-url "$public" --db "$db" --dist dist
