@@ -91,14 +91,13 @@ impl Slot {
         let accepted = room.apply(input).map_err(ApplyError::Refused)?;
         *lock(&self.last_active) = Instant::now();
         if accepted.changed() {
-            let stored = serde_json::to_string(input).map_err(|_| ()).and_then(|json| {
-                hub.store
-                    .append(self.record.id, &json)
-                    .map_err(|e| eprintln!("room {}: storing failed: {e}", self.code()))
-            });
-            if stored.is_err() {
-                if let Ok(rebuilt) = hub.rebuild(&self.record) {
-                    *room = rebuilt;
+            let json = serde_json::to_string(input).expect("room inputs serialise");
+            if let Err(e) = hub.store.append(self.record.id, &json) {
+                eprintln!("room {}: storing failed: {e}", self.code());
+                // The room must be what is stored: rebuilt without this input.
+                match hub.rebuild(&self.record) {
+                    Ok(rebuilt) => *room = rebuilt,
+                    Err(e) => eprintln!("room {}: rebuilding failed: {e}", self.code()),
                 }
                 return Err(ApplyError::Storage);
             }
