@@ -24,8 +24,26 @@ pub const DECIDE: usize = 1;
 /// How long a test waits for one expected message.
 const PATIENCE: Duration = Duration::from_secs(5);
 
+/// A test's own folder: the site and the database, removed when the test ends.
+pub struct Site(PathBuf);
+
+impl std::ops::Deref for Site {
+    type Target = Path;
+
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for Site {
+    fn drop(&mut self) {
+        // Best effort: a leftover folder in the temp dir harms nothing.
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
 /// A fresh folder with `packs/` compiled from the fixture packs, and room for the database.
-pub fn site() -> PathBuf {
+pub fn site() -> Site {
     static NEXT: AtomicUsize = AtomicUsize::new(0);
     let dir = std::env::temp_dir().join(format!(
         "scamspot-server-test-{}-{}",
@@ -47,7 +65,7 @@ pub fn site() -> PathBuf {
     std::fs::write(dir.join("index.html"), "<!doctype html><title>ScamSpot</title>").unwrap();
     std::fs::write(dir.join(HASHED_SCRIPT), "console.log('plain')").unwrap();
     std::fs::write(dir.join(format!("{HASHED_SCRIPT}.gz")), "gzip bytes stand-in").unwrap();
-    dir
+    Site(dir)
 }
 
 pub struct HttpResponse {
