@@ -14,9 +14,12 @@ forbid() { # packages (-p NAME, or nothing: what Trunk's build selects), target,
     fail=1
   fi
 }
-forbid "-p scamspot-core" all 'yew.*|web-sys|js-sys|gloo.*|wasm-bindgen.*|tokio.*|scamspot(-tools)?' "the core stays pure: no browser, async runtime or upper layer"
+forbid "-p scamspot-core" all 'yew.*|web-sys|js-sys|gloo.*|wasm-bindgen.*|tokio.*|axum.*|rusqlite|scamspot(-tools|-server)?' "the core stays pure: no browser, async runtime, storage or upper layer"
+# The server moves messages into the core's room state machine; it builds on
+# no browser crate, the web app or the authors' tools.
+forbid "-p scamspot-server" all 'yew.*|web-sys|js-sys|gloo.*|wasm-bindgen.*|scamspot|scamspot-tools' "the server builds on the core only"
 # Without -p, cargo selects the default members, as Trunk's build does, so
 # features the build would unify show here too.
-forbid "" wasm32-unknown-unknown 'toml|scamspot-tools|walkdir|sha2|annotate-snippets|codespan-reporting|miette' "the browser reads compiled JSON packs; authoring code stays native"
-[ "$fail" = 0 ] && echo "layers ok: scamspot-core is pure; the wasm app carries no authoring code"
+forbid "" wasm32-unknown-unknown 'toml|scamspot-tools|walkdir|sha2|annotate-snippets|codespan-reporting|miette|scamspot-server|tokio|axum.*|rusqlite' "the browser reads compiled JSON packs; authoring and server code stay native"
+[ "$fail" = 0 ] && echo "layers ok: scamspot-core is pure; the server builds on the core only; the wasm app carries no authoring or server code"
 exit "$fail"

@@ -1,0 +1,66 @@
+//! ScamSpot's lecture server: serves the built site (`dist/`) and runs the
+//! lecture rooms over WebSocket. The room logic is core's pure state machine
+//! (`scamspot_core::room`); this crate only moves messages into it and keeps
+//! what it accepts in SQLite, so a restart rebuilds every open room.
+
+mod config;
+mod http;
+mod hub;
+mod library;
+mod limit;
+mod qr;
+mod secret;
+mod socket;
+mod store;
+mod wire;
+
+use config::{Config, USAGE};
+use http::AppState;
+use hub::Hub;
+use library::Library;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+use store::Store;
+
+/// How often ended and idle rooms are closed.
+const EXPIRY_SWEEP: Duration = Duration::from_secs(60);
+
+#[tokio::main]
+async fn main() {
+    if let Err(message) = run().await {
+        eprintln!("scamspot-server: {message}");
+        std::process::exit(1);
+    }
+}
+
+async fn run() -> Result<(), String> {
+    let config = Config::from_args(std::env::args().skip(1)).map_err(|e| format!("{e}\n{USAGE}"))?;
+    let library = Library::open(&config.dist)?;
+    let store = Store::open(&config.db).map_err(|e| format!("{}: {e}", config.db.display()))?;
+    let hub = Arc::new(Hub::open(store, library)?);
+    let host_key = std::env::var("SCAMSPOT_HOST_KEY").ok().filter(|k| !k.is_empty());
+    let host_key_drawn = host_key.is_none();
+    let host_key = host_key.unwrap_or_else(|| secret::random_hex(16));
+
+    let listener = tokio::net::TcpListener::bind(config.bind).await.map_err(|e| format!("{}: {e}", config.bind))?;
+    let address = listener.local_addr().map_err(|e| e.to_string())?;
+    println!("scamspot-server: listening on http://{address}, {} room(s) reopened", hub.room_count());
+    if host_key_drawn {
+        // The key that opens rooms, for the lecturer's URL; a room's own presenter secret is never printed.
+        println!("scamspot-server: host key {host_key}");
+    }
+
+    let sweeper = hub.clone();
+    tokio::spawn(async move {
+        let mut ticks = tokio::time::interval(EXPIRY_SWEEP);
+        loop {
+            ticks.tick().await;
+            sweeper.expire(Instant::now());
+        }
+    });
+    let state = Arc::new(AppState { hub, host_key, origins: config.origins, public_url: config.public_url });
+    let app = http::router(state, &config.dist);
+    // No graceful shutdown: Ctrl-C ends the process at once, and everything
+    // acknowledged is already stored; the phones reconnect on their own.
+    axum::serve(listener, app).await.map_err(|e| e.to_string())
+}

@@ -1,0 +1,6 @@
+//! The server end to end: a real server process on a loopback port, real
+//! WebSocket clients. One test binary, so the helpers in `common` are shared.
+
+mod common;
+mod crowd;
+mod lecture;
