@@ -6,6 +6,7 @@
 
 use super::round::RoundViewProps;
 use crate::config::{debrief_channels, SecurityOffice, SECURITY_CHANNEL};
+use crate::ui::widgets::text::{heading, paragraph};
 use scamspot_core::content::OfficialChannel;
 use scamspot_core::engine::{Action, FlagStatus, Phase};
 use scamspot_core::i18n::{fill, yuan, Texts};
@@ -43,7 +44,7 @@ pub fn debrief_screen(props: &RoundViewProps) -> Html {
                 <li {class}>
                     <span class="flag-status">{ label }</span>
                     <q>{ flag.quote.get(code) }</q>
-                    <p>{ flag.why.get(code) }</p>
+                    { paragraph(flag.why.get(code)) }
                 </li>
             }
         })
@@ -63,18 +64,18 @@ pub fn debrief_screen(props: &RoundViewProps) -> Html {
             <p id="savings-change">{ fill(t.savings_change, &[("start", &yuan(result.savings_start)), ("end", &yuan(result.savings_end))]) }</p>
             <p id="scenario-points">{ fill(t.scenario_points, &[("points", &result.points), ("max", &result.max_points)]) }</p>
 
-            <h2>{ t.why_heading }</h2>
-            <p>{ scenario.debrief.why.get(code) }</p>
+            { heading(t.why_heading) }
+            { paragraph(scenario.debrief.why.get(code)) }
 
-            <h2>{ t.flags_heading }</h2>
+            { heading(t.flags_heading) }
             if flag_items.is_empty() {
-                <p>{ t.no_flags_genuine }</p>
+                { paragraph(t.no_flags_genuine) }
             } else {
                 <ul class="flag-list">{ for flag_items }</ul>
             }
 
             if !scenario.techniques.is_empty() {
-                <h2>{ t.techniques_heading }</h2>
+                { heading(t.techniques_heading) }
                 <ul class="technique-list">
                     { for scenario.techniques.iter().filter_map(|id| props.site.catalog.technique(id)).map(|tech| html! {
                         <li><strong>{ tech.name.get(code) }</strong>{ t.label_sep }{ tech.about.get(code) }</li>
@@ -82,11 +83,11 @@ pub fn debrief_screen(props: &RoundViewProps) -> Html {
                 </ul>
             }
 
-            <h2>{ t.action_heading }</h2>
+            { heading(t.action_heading) }
             <p class="right-action">{ scenario.debrief.action.get(code) }</p>
 
             if !channels.is_empty() {
-                <h2>{ t.channels_heading }</h2>
+                { heading(t.channels_heading) }
                 <ul class="channel-list">
                     { for channels.iter().filter_map(|id| props.site.catalog.channel(id)).map(|ch| channel_item(ch, office, code, t)) }
                 </ul>
@@ -109,6 +110,6 @@ fn channel_item(channel: &OfficialChannel, office: Option<&SecurityOffice>, code
                 <p>{ t.security_phone }{ t.label_sep }<a href={format!("tel:{}", office.phone.replace(' ', ""))}>{ &office.phone }</a></p>
             </li>
         },
-        None => html! { <li><strong>{ channel.name.get(code) }</strong><p>{ channel.about.get(code) }</p></li> },
+        None => html! { <li><strong>{ channel.name.get(code) }</strong>{ paragraph(channel.about.get(code)) }</li> },
     }
 }

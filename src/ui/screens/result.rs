@@ -7,6 +7,7 @@
 
 use super::round::RoundViewProps;
 use crate::ui::widgets::discrimination_chart::discrimination_chart;
+use crate::ui::widgets::text::{heading, paragraph};
 use scamspot_core::content::SiteIndex;
 use scamspot_core::engine::discrimination::Tally;
 use scamspot_core::engine::plan::RoundKind;
@@ -70,7 +71,7 @@ pub fn result_screen(props: &RoundViewProps) -> Html {
                 <ul>{ for t.score_legend().into_iter().map(|line| html! { <li>{ line }</li> }) }</ul>
             </details>
 
-            <h2>{ t.discrimination_heading }</h2>
+            { heading(t.discrimination_heading) }
             if let Some(sentence) = t.discrimination_sentence(&tally) {
                 <p id="result-discrimination" class="verdict">{ sentence }</p>
             }
@@ -84,7 +85,7 @@ pub fn result_screen(props: &RoundViewProps) -> Html {
                 { discrimination_chart(props.lang, history, first_round) }
             }
 
-            <h2>{ t.per_scenario_heading }</h2>
+            { heading(t.per_scenario_heading) }
             <ol class="per-scenario">
                 { for r.results().iter().zip(r.scenarios()).enumerate().map(|(i, (result, scenario))| {
                     let class = if result.handled_right() { "outcome-word good" } else { "outcome-word bad" };
@@ -99,7 +100,7 @@ pub fn result_screen(props: &RoundViewProps) -> Html {
                 }) }
             </ol>
 
-            <h2>{ t.per_type_heading }</h2>
+            { heading(t.per_type_heading) }
             <ul class="per-type">
                 { for s.per_type.iter().map(|(id, tally)| html! {
                     <li data-type={id.clone()}><strong>{ type_name(&props.site, id, code) }</strong>{ " · " }
@@ -107,9 +108,9 @@ pub fn result_screen(props: &RoundViewProps) -> Html {
                 }) }
             </ul>
 
-            <h2>{ t.practise_heading }</h2>
+            { heading(t.practise_heading) }
             if s.practise.is_empty() {
-                <p>{ t.practise_none }</p>
+                { paragraph(t.practise_none) }
             } else {
                 <ul class="practise">
                     { for s.practise.iter().map(|id| {

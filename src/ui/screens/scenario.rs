@@ -10,6 +10,7 @@ use crate::ui::widgets::replay_panel::ReplayPanel;
 use crate::ui::widgets::scenario_header::scenario_header;
 use crate::ui::widgets::spot_message::spot_message;
 use crate::ui::widgets::spot_review::spot_review;
+use crate::ui::widgets::text::paragraph;
 use crate::web::browser::prefers_reduced_motion;
 use gloo::timers::callback::Timeout;
 use scamspot_core::content::{Channel, Scenario, Sender, StepKind};
@@ -211,7 +212,7 @@ fn end_card(
     html! {
         <div {class} key="end" data-outcome={outcome_code(outcome)}>
             <h3><span aria-hidden="true">{ if outcome.is_good() { "✔ " } else { "✖ " } }</span>{ t.outcome_heading(outcome, paid) }</h3>
-            <p>{ summary }</p>
+            { paragraph(summary) }
             { for replay }
             <button id="see-debrief" class="primary" onclick={on_debrief}>{ t.see_debrief }</button>
         </div>

@@ -6,6 +6,7 @@
 use crate::state::AppState;
 use crate::ui::widgets::shared_scenario::shared_scenario;
 use crate::ui::widgets::technique_list::technique_list;
+use crate::ui::widgets::text::{heading, paragraph};
 use crate::web::browser::today;
 use scamspot_core::content::SiteIndex;
 use scamspot_core::engine::plan::{
@@ -37,7 +38,7 @@ pub fn start_screen(state: &AppState, index: &SiteIndex, on_start: &Callback<Rou
     html! {
         <section class="screen start">
             <h1>{ t.tagline }</h1>
-            <p>{ t.intro }</p>
+            { paragraph(t.intro) }
             <p class="meta"><span id="round-minutes">{ "⏱ " }{ (t.quick_minutes)(round_minutes(&RoundKind::Quick)) }</span><span>{ "🔒 " }{ t.privacy }</span></p>
             if let Some((points, max)) = progress.best_round {
                 <p class="meta" id="overall-progress">{ (t.overall_progress)(progress.rounds, points, max) }</p>
@@ -49,19 +50,19 @@ pub fn start_screen(state: &AppState, index: &SiteIndex, on_start: &Callback<Rou
             }
             if !booster.is_empty() {
                 <div class="review-card" id="booster-card">
-                    <h2>{ t.review_heading }</h2>
-                    <p>{ (t.review_text)(booster.len(), booster_minutes, booster_aims_at_mistake) }</p>
+                    { heading(t.review_heading) }
+                    { paragraph(&(t.review_text)(booster.len(), booster_minutes, booster_aims_at_mistake)) }
                     <button id="booster" class="secondary" onclick={start_with(RoundKind::Booster)}>{ t.review_start }</button>
                 </div>
             }
-            <h2>{ t.types_heading }</h2>
+            { heading(t.types_heading) }
             <ul class="type-list">
                 { for index.catalog.types.iter().map(|scam_type| {
                     let (played, total) = type_progress(index, progress, &scam_type.id);
                     html! {
                         <li class="type-card" data-type={scam_type.id.clone()}>
                             <h3>{ scam_type.name.get(code) }</h3>
-                            <p>{ scam_type.blurb.get(code) }</p>
+                            { paragraph(scam_type.blurb.get(code)) }
                             <p class="meta">
                                 <span>{ (t.type_progress)(played, total) }</span>
                                 if total > 0 {
@@ -76,8 +77,8 @@ pub fn start_screen(state: &AppState, index: &SiteIndex, on_start: &Callback<Rou
                     }
                 }) }
             </ul>
-            <h2>{ t.by_technique_heading }</h2>
-            <p>{ t.by_technique_intro }</p>
+            { heading(t.by_technique_heading) }
+            { paragraph(t.by_technique_intro) }
             { technique_list(lang, index, progress, on_start) }
             if catalogue {
                 <p class="catalogue-link"><a href={lang.catalogue_file()}>{ t.catalogue_link }</a></p>

@@ -19,4 +19,5 @@ pub mod shared_scenario;
 pub mod spot_message;
 pub mod spot_review;
 pub mod technique_list;
+pub mod text;
 pub mod top_bar;

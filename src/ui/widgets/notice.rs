@@ -1,5 +1,6 @@
 //! A visible notice: saved progress reset, packs skipped, content unavailable.
 
+use crate::ui::widgets::text::paragraph;
 use scamspot_core::i18n::Lang;
 use yew::prelude::*;
 
@@ -7,7 +8,7 @@ use yew::prelude::*;
 pub fn notice(lang: Lang, message: AttrValue, details: Vec<String>, on_dismiss: Option<Callback<MouseEvent>>) -> Html {
     html! {
         <div class="notice" role="alert">
-            <p>{ message }</p>
+            { paragraph(&message) }
             if !details.is_empty() {
                 <ul class="notice-details">
                     { for details.into_iter().map(|d| html! { <li><code>{ d }</code></li> }) }

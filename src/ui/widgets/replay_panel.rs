@@ -7,6 +7,7 @@
 
 use super::bubble::{bubble, Message};
 use super::outcome::outcome_code;
+use crate::ui::widgets::text::paragraph;
 use scamspot_core::content::{Sender, ValidScenario};
 use scamspot_core::engine::Replay;
 use scamspot_core::i18n::{fill, yuan, Lang};
@@ -100,7 +101,7 @@ pub fn ReplayPanel(props: &ReplayPanelProps) -> Html {
             <div class="transcript">{ for visits }{ for end_messages }</div>
             <div class="end-card bad" data-outcome={outcome_code(replay.outcome)}>
                 <h4><span aria-hidden="true">{ "✖ " }</span>{ t.outcome_heading(replay.outcome, replay.balance_end < replay.balance_left) }</h4>
-                <p>{ summary }</p>
+                { paragraph(summary) }
                 <p id="replay-savings">{ savings }</p>
             </div>
             <button id="replay-close" class="secondary" aria-expanded="true" aria-controls="replay" onclick={flip}>

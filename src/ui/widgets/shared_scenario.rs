@@ -2,6 +2,7 @@
 //! which scenario the lecturer shared, or plainly that the link names none,
 //! so a mistyped id never silently plays something else.
 
+use crate::ui::widgets::text::{heading, paragraph};
 use scamspot_core::engine::plan::Link;
 use scamspot_core::i18n::{fill, Lang};
 use yew::prelude::*;
@@ -12,12 +13,12 @@ pub fn shared_scenario(lang: Lang, link: Link) -> Html {
         Link::Found(pack) => html! {
             <div class="shared-scenario" id="shared-scenario">
                 <p class="meta">{ t.linked_heading }</p>
-                <h2>{ pack.title.get(lang.code()) }</h2>
+                { heading(pack.title.get(lang.code())) }
             </div>
         },
         Link::Unknown(id) => html! {
             <div class="notice" role="alert" id="unknown-link">
-                <p>{ fill(t.link_unknown, &[("id", &id)]) }</p>
+                { paragraph(&fill(t.link_unknown, &[("id", &id)])) }
             </div>
         },
         Link::None => html! {},
