@@ -68,20 +68,14 @@ pub fn ScenarioScreen(props: &ScenarioScreenProps) -> Html {
 
     // Messages arrive one by one; a new render cancels a pending timer.
     let progress_key = (current, step_index, r.play().revealed, r.all_revealed());
-    {
-        let on_action = props.on_action.clone();
-        use_effect_with(progress_key, move |&(scenario, step, _, done)| {
-            let timer =
-                (!done).then(|| Timeout::new(REVEAL_MS, move || on_action.emit(Action::Reveal { scenario, step })));
-            move || drop(timer)
-        });
-    }
     let bottom = use_node_ref();
     {
-        // Scrolling forces a layout: do it just after the frame that shows the
-        // tap's result, so the tap itself paints at once.
-        let bottom = bottom.clone();
-        use_effect_with(progress_key, move |_| {
+        // Scrolling forces a layout: it is done just after the frame that
+        // shows the tap's result, so the tap itself paints at once.
+        let (on_action, bottom) = (props.on_action.clone(), bottom.clone());
+        use_effect_with(progress_key, move |&(scenario, step, _, done)| {
+            let reveal =
+                (!done).then(|| Timeout::new(REVEAL_MS, move || on_action.emit(Action::Reveal { scenario, step })));
             let scroll = Timeout::new(0, move || {
                 if let Some(el) = bottom.cast::<web_sys::Element>() {
                     let options = web_sys::ScrollIntoViewOptions::new();
@@ -92,7 +86,7 @@ pub fn ScenarioScreen(props: &ScenarioScreenProps) -> Html {
                     el.scroll_into_view_with_scroll_into_view_options(&options);
                 }
             });
-            move || drop(scroll)
+            move || drop((reveal, scroll))
         });
     }
 
