@@ -62,8 +62,9 @@ pub enum StartMode {
 
 impl AppConfig {
     /// Reads the options; `get` looks up an attribute or query parameter by name.
-    /// Unknown values fall back to the defaults, and each is reported.
-    pub fn read(base: String, get: impl Fn(&str) -> Option<String>) -> (AppConfig, Vec<String>) {
+    /// Unknown values fall back to the defaults, and each is reported. A `dyn`
+    /// lookup: one copy of this code in the wasm for attributes and query strings.
+    pub fn read(base: String, get: &dyn Fn(&str) -> Option<String>) -> (AppConfig, Vec<String>) {
         let mut warnings = Vec::new();
         let lang = get("lang").and_then(|code| {
             Lang::from_code(&code).or_else(|| {
@@ -103,7 +104,7 @@ impl AppConfig {
         let trusted_origins = get("trust")
             .map(|t| t.split(',').map(str::trim).filter(|o| o.starts_with("http")).map(str::to_string).collect())
             .unwrap_or_default();
-        let security = read_security(&get, &mut warnings);
+        let security = read_security(get, &mut warnings);
         let seed = get("seed").and_then(|text| {
             let seed = text.trim().parse::<u64>().ok();
             if seed.is_none() {
@@ -128,7 +129,7 @@ impl AppConfig {
 
 /// `security-name` and `security-phone`. A phone is needed: a name alone
 /// tells a learner in trouble nothing the catalog does not.
-fn read_security(get: &impl Fn(&str) -> Option<String>, warnings: &mut Vec<String>) -> Option<SecurityOffice> {
+fn read_security(get: &dyn Fn(&str) -> Option<String>, warnings: &mut Vec<String>) -> Option<SecurityOffice> {
     let name = get("security-name").map(|n| n.trim().chars().take(SECURITY_NAME_MAX).collect::<String>());
     let name = name.filter(|n| !n.is_empty());
     let phone = get("security-phone").map(|p| p.trim().to_string()).filter(|p| !p.is_empty());
@@ -175,7 +176,7 @@ mod tests {
 
     fn read(pairs: &[(&str, &str)]) -> (AppConfig, Vec<String>) {
         let map: HashMap<String, String> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
-        AppConfig::read("https://w.example/".into(), |name| map.get(name).cloned())
+        AppConfig::read("https://w.example/".into(), &|name| map.get(name).cloned())
     }
 
     #[test]

@@ -203,7 +203,7 @@ impl AppState {
                 next.index = IndexState::Loading;
                 true
             }
-            AppAction::IndexLoaded(index) if self.index == IndexState::Loading => {
+            AppAction::IndexLoaded(index) if matches!(self.index, IndexState::Loading) => {
                 next.index = index;
                 true
             }

@@ -8,10 +8,10 @@ use super::hooks::{
 };
 use super::reducer::AppStore;
 use super::screens::round::RoundView;
-use super::screens::start::StartScreen;
+use super::screens::start::start_screen;
 use super::widgets::leave_dialog::LeaveDialog;
-use super::widgets::notice::Notice;
-use super::widgets::top_bar::TopBar;
+use super::widgets::notice::notice;
+use super::widgets::top_bar::top_bar;
 use crate::config::AppConfig;
 use crate::state::{AppAction, AppState, IndexState, Screen, StorageNotice};
 use crate::web::browser::{browser_languages, now_ms, random_seed, today};
@@ -24,7 +24,7 @@ use scamspot_core::i18n::{fill, Lang};
 use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct AppProps {
     pub index: IndexState,
     pub config: Rc<AppConfig>,
@@ -35,16 +35,18 @@ pub struct AppProps {
     pub chosen: Option<(RoundKind, Option<u8>)>,
 }
 
-/// A callback that dispatches `action`, whatever the event.
-fn send<E: 'static>(dispatch: &UseReducerDispatcher<AppStore>, action: AppAction) -> Callback<E> {
-    let dispatch = dispatch.clone();
-    Callback::from(move |_| dispatch.dispatch(action.clone()))
+/// The root's props are given once, at mount, and never change; a deep
+/// comparison would only bring the index's `PartialEq` into the wasm.
+impl PartialEq for AppProps {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
 }
 
-/// A callback that dispatches the action `make` builds with the time of the tap.
-fn send_timed<E: 'static>(dispatch: &UseReducerDispatcher<AppStore>, make: fn(f64) -> AppAction) -> Callback<E> {
+/// A callback that dispatches the action `make` builds at the tap (with its time, say).
+fn send<E: 'static>(dispatch: &UseReducerDispatcher<AppStore>, make: fn() -> AppAction) -> Callback<E> {
     let dispatch = dispatch.clone();
-    Callback::from(move |_| dispatch.dispatch(make(now_ms())))
+    Callback::from(move |_| dispatch.dispatch(make()))
 }
 
 fn initial_lang(config: &AppConfig) -> Lang {
@@ -113,30 +115,31 @@ pub fn App(props: &AppProps) -> Html {
             dispatch.dispatch(AppAction::SetLargeText(large));
         })
     };
-    let go_home = send_timed(&dispatch, |now_ms| AppAction::GoHome { now_ms });
-    let ask_home = send_timed(&dispatch, |now_ms| AppAction::AskHome { now_ms });
+    let go_home = send(&dispatch, || AppAction::GoHome { now_ms: now_ms() });
+    let ask_home = send(&dispatch, || AppAction::AskHome { now_ms: now_ms() });
     let (lang, t) = (state.lang, state.lang.texts());
 
     let notices = html! {
         <>
-            if let Some(notice) = &state.storage_notice {
-                <Notice message={storage_message(lang, notice)} on_dismiss={send(&dispatch, AppAction::DismissStorageNotice)} {lang} />
+            if let Some(storage) = &state.storage_notice {
+                { notice(lang, storage_message(lang, storage).into(), Vec::new(), Some(send(&dispatch, || AppAction::DismissStorageNotice))) }
             }
             if !state.pack_problems.is_empty() {
-                <Notice
-                    message={(t.packs_failed)(state.pack_problems.len())}
-                    details={state.pack_problems.iter().map(|p| p.to_string()).collect::<Vec<_>>()}
-                    on_dismiss={send(&dispatch, AppAction::DismissPackProblems)}
-                    {lang} />
+                { notice(
+                    lang,
+                    (t.packs_failed)(state.pack_problems.len()).into(),
+                    state.pack_problems.iter().map(|p| p.to_string()).collect(),
+                    Some(send(&dispatch, || AppAction::DismissPackProblems)),
+                ) }
             }
         </>
     };
 
     let broken = match &state.index {
-        IndexState::Ready(site) if !site.broken.is_empty() && state.screen == Screen::Start => html! {
-            <Notice message={(t.packs_failed)(site.broken.len())}
-                details={site.broken.iter().flat_map(|b| b.problems.iter().cloned()).collect::<Vec<_>>()} {lang} />
-        },
+        IndexState::Ready(site) if !site.broken.is_empty() && matches!(state.screen, Screen::Start) => {
+            let details = site.broken.iter().flat_map(|b| b.problems.iter().cloned()).collect();
+            notice(lang, (t.packs_failed)(site.broken.len()).into(), details, None)
+        }
         _ => html! {},
     };
 
@@ -146,14 +149,11 @@ pub fn App(props: &AppProps) -> Html {
         }
         (_, IndexState::Failed(problems)) => html! {
             <section class="screen">
-                <Notice message={t.catalog_failed} details={problems.iter().map(|p| p.to_string()).collect::<Vec<_>>()} {lang} />
-                <button class="primary" onclick={send(&dispatch, AppAction::RetryIndex)}>{ t.retry }</button>
+                { notice(lang, t.catalog_failed.into(), problems.iter().map(|p| p.to_string()).collect(), None) }
+                <button class="primary" onclick={send(&dispatch, || AppAction::RetryIndex)}>{ t.retry }</button>
             </section>
         },
-        (Screen::Start, IndexState::Ready(site)) => html! {
-            <StartScreen {lang} index={Rc::clone(site)} progress={Rc::clone(&state.progress)} today={today()} on_start={on_start.clone()} first={state.config.start_kind()} quick_length={state.config.length}
-                catalogue={matches!(*props.host, Host::Page)} />
-        },
+        (Screen::Start, IndexState::Ready(site)) => start_screen(state, site, &on_start, page),
         (Screen::Playing { number, kind, round }, IndexState::Ready(site)) => {
             // Asked at each render, that is at each message and tap: browsers
             // list their voices a moment after the page loads.
@@ -173,20 +173,19 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     html! {
-        <div class={classes!("app", state.large_text.then_some("large-text"))}>
-            <TopBar {lang} on_switch={switch_lang} on_home={ask_home} large_text={state.large_text} on_large_text={set_large_text} />
+        <div class={if state.large_text { "app large-text" } else { "app" }}>
+            { top_bar(lang, state.large_text, switch_lang, ask_home, &set_large_text) }
             <main class="content">
                 { notices }
                 { broken }
                 { body }
             </main>
             if state.confirm_leave {
-                <LeaveDialog {lang} on_leave={go_home} on_stay={send(&dispatch, AppAction::KeepPlaying)} />
+                <LeaveDialog {lang} on_leave={go_home} on_stay={send(&dispatch, || AppAction::KeepPlaying)} />
             }
         </div>
     }
 }
-
 fn storage_message(lang: Lang, notice: &StorageNotice) -> String {
     let t = lang.texts();
     match notice {

@@ -55,20 +55,25 @@ fn page_root() -> Option<web_sys::Element> {
 /// working; what the learner chose there is carried over.
 pub fn start_app() {
     let Some(root) = page_root() else { return };
-    render(root, AppConfig::read(String::new(), query_param), Host::Page, Some(crate::web::browser::take_shell_choice));
+    render(
+        root,
+        AppConfig::read(String::new(), &query_param),
+        Host::Page,
+        Some(crate::web::browser::take_shell_choice),
+    );
 }
 
 /// A `<scam-spot>` element: `root` is inside its shadow root, `base` is where
 /// the app's files are. Options come from the element's attributes.
 pub fn mount_embed(element: web_sys::HtmlElement, root: web_sys::Element, base: String) {
-    let config = AppConfig::read(base, |name| element.get_attribute(name));
+    let config = AppConfig::read(base, &|name| element.get_attribute(name));
     render(root, config, Host::Element(element), None);
 }
 
 /// `embed.html` in an iframe: options come from its query string.
 pub fn mount_frame() {
     let Some(root) = page_root() else { return };
-    let config = AppConfig::read(String::new(), query_param);
+    let config = AppConfig::read(String::new(), &query_param);
     let host = Host::frame(config.0.trusted_origins.clone());
     render(root, config, host, None);
 }

@@ -6,7 +6,6 @@ use yew::Reducible;
 
 /// The app's state as Yew reducer state. An action that changes nothing
 /// returns the same `Rc`, so Yew skips the re-render.
-#[derive(Debug, Clone, PartialEq)]
 pub struct AppStore(pub AppState);
 
 impl Reducible for AppStore {

@@ -9,13 +9,10 @@ use yew::prelude::*;
 
 #[hook]
 pub fn use_host_bridge(host: Rc<Host>, dispatch: UseReducerDispatcher<AppStore>) {
-    {
-        let host = Rc::clone(&host);
-        use_effect_with((), move |_| {
-            let listener = host.listen(move |lang| dispatch.dispatch(AppAction::SetLang(lang)));
-            move || drop(listener)
-        });
-    }
-    // An iframe's height follows its content.
-    use_effect_with((), move |_| host.watch_height());
+    use_effect_with((), move |_| {
+        let listener = host.listen(move |lang| dispatch.dispatch(AppAction::SetLang(lang)));
+        // An iframe's height follows its content.
+        host.watch_height();
+        move || drop(listener)
+    });
 }

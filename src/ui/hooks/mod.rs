@@ -2,6 +2,7 @@
 //! browser through `web`, and brings what it learns back as an `AppAction`.
 
 mod back_button;
+mod by_ptr;
 mod document_lang;
 mod host_bridge;
 mod host_report;

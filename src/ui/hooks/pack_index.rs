@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 #[hook]
 pub fn use_pack_index(state: &AppState, dispatch: UseReducerDispatcher<AppStore>) {
-    let loading = state.index == IndexState::Loading;
+    let loading = matches!(state.index, IndexState::Loading);
     let (base, types) = (state.config.base.clone(), state.config.types.clone());
     use_effect_with(loading, move |loading| {
         if *loading {

@@ -16,9 +16,11 @@ pub fn use_round_loader(state: &AppState, dispatch: UseReducerDispatcher<AppStor
         }
         _ => None,
     };
+    // Each load has its own round number: the effect runs once per load.
+    let number = loading.as_ref().map(|(number, ..)| *number);
     let config = state.config.clone();
-    use_effect_with(loading, move |loading| {
-        let Some((number, files, site)) = loading.clone() else { return };
+    use_effect_with(number, move |_| {
+        let Some((number, files, site)) = loading else { return };
         let mut sources: Vec<(String, String)> = files.iter().map(|f| pack_source(&config.base, f)).collect();
         if let Some(url) = &config.pack_url {
             sources.push((url.clone(), url.clone()));

@@ -4,25 +4,15 @@
 //! a note that every party in it is invented.
 //! Opened again from the results, it is read-only and leads back there.
 
+use super::round::RoundViewProps;
 use crate::config::{debrief_channels, SecurityOffice, SECURITY_CHANNEL};
-use scamspot_core::content::{OfficialChannel, SiteIndex};
-use scamspot_core::engine::{Action, FlagStatus, Phase, Round};
-use scamspot_core::i18n::{fill, yuan, Lang, Texts};
-use std::rc::Rc;
+use crate::ui::widgets::text::{heading, paragraph};
+use scamspot_core::content::OfficialChannel;
+use scamspot_core::engine::{Action, FlagStatus, Phase};
+use scamspot_core::i18n::{fill, yuan, Texts};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct DebriefScreenProps {
-    pub lang: Lang,
-    pub round: Rc<Round>,
-    pub site: Rc<SiteIndex>,
-    pub on_action: Callback<Action>,
-    #[prop_or_default]
-    pub security: Option<SecurityOffice>,
-}
-
-#[function_component]
-pub fn DebriefScreen(props: &DebriefScreenProps) -> Html {
+pub fn debrief_screen(props: &RoundViewProps) -> Html {
     let r = &props.round;
     let (code, t) = (props.lang.code(), props.lang.texts());
     let Some((index, result)) = r.debrief_index().and_then(|i| Some((i, r.results().get(i)?))) else {
@@ -45,16 +35,16 @@ pub fn DebriefScreen(props: &DebriefScreenProps) -> Html {
         .into_iter()
         .map(|(flag, status)| {
             let (class, label) = match status {
-                FlagStatus::Found => ("found", t.flag_found),
-                FlagStatus::Missed => ("missed", t.flag_missed),
-                FlagStatus::Seen => ("seen", t.flag_seen),
-                FlagStatus::NotReached => ("not-reached", t.flag_not_reached),
+                FlagStatus::Found => ("flag found", t.flag_found),
+                FlagStatus::Missed => ("flag missed", t.flag_missed),
+                FlagStatus::Seen => ("flag seen", t.flag_seen),
+                FlagStatus::NotReached => ("flag not-reached", t.flag_not_reached),
             };
             html! {
-                <li class={classes!("flag", class)}>
+                <li {class}>
                     <span class="flag-status">{ label }</span>
                     <q>{ flag.quote.get(code) }</q>
-                    <p>{ flag.why.get(code) }</p>
+                    { paragraph(flag.why.get(code)) }
                 </li>
             }
         })
@@ -62,26 +52,30 @@ pub fn DebriefScreen(props: &DebriefScreenProps) -> Html {
 
     html! {
         <section class="screen debrief">
-            <p class={classes!("verdict", if scenario.genuine { "genuine" } else { "scam" })}>{ if scenario.genuine { t.verdict_genuine } else { t.verdict_scam } }</p>
+            if scenario.genuine {
+                <p class="verdict genuine">{ t.verdict_genuine }</p>
+            } else {
+                <p class="verdict scam">{ t.verdict_scam }</p>
+            }
             <h1 class="screen-heading" tabindex="-1">{ t.debrief_heading }{ t.label_sep }{ scenario.title.get(code) }</h1>
-            <p class={classes!("outcome", if result.handled_right() { "good" } else { "bad" })} id="debrief-outcome">
+            <p class={if result.handled_right() { "outcome good" } else { "outcome bad" }} id="debrief-outcome">
                 { t.outcome_heading(result.outcome, result.paid) }
             </p>
             <p id="savings-change">{ fill(t.savings_change, &[("start", &yuan(result.savings_start)), ("end", &yuan(result.savings_end))]) }</p>
             <p id="scenario-points">{ fill(t.scenario_points, &[("points", &result.points), ("max", &result.max_points)]) }</p>
 
-            <h2>{ t.why_heading }</h2>
-            <p>{ scenario.debrief.why.get(code) }</p>
+            { heading(t.why_heading) }
+            { paragraph(scenario.debrief.why.get(code)) }
 
-            <h2>{ t.flags_heading }</h2>
+            { heading(t.flags_heading) }
             if flag_items.is_empty() {
-                <p>{ t.no_flags_genuine }</p>
+                { paragraph(t.no_flags_genuine) }
             } else {
                 <ul class="flag-list">{ for flag_items }</ul>
             }
 
             if !scenario.techniques.is_empty() {
-                <h2>{ t.techniques_heading }</h2>
+                { heading(t.techniques_heading) }
                 <ul class="technique-list">
                     { for scenario.techniques.iter().filter_map(|id| props.site.catalog.technique(id)).map(|tech| html! {
                         <li><strong>{ tech.name.get(code) }</strong>{ t.label_sep }{ tech.about.get(code) }</li>
@@ -89,11 +83,11 @@ pub fn DebriefScreen(props: &DebriefScreenProps) -> Html {
                 </ul>
             }
 
-            <h2>{ t.action_heading }</h2>
+            { heading(t.action_heading) }
             <p class="right-action">{ scenario.debrief.action.get(code) }</p>
 
             if !channels.is_empty() {
-                <h2>{ t.channels_heading }</h2>
+                { heading(t.channels_heading) }
                 <ul class="channel-list">
                     { for channels.iter().filter_map(|id| props.site.catalog.channel(id)).map(|ch| channel_item(ch, office, code, t)) }
                 </ul>
@@ -116,6 +110,6 @@ fn channel_item(channel: &OfficialChannel, office: Option<&SecurityOffice>, code
                 <p>{ t.security_phone }{ t.label_sep }<a href={format!("tel:{}", office.phone.replace(' ', ""))}>{ &office.phone }</a></p>
             </li>
         },
-        None => html! { <li><strong>{ channel.name.get(code) }</strong><p>{ channel.about.get(code) }</p></li> },
+        None => html! { <li><strong>{ channel.name.get(code) }</strong>{ paragraph(channel.about.get(code)) }</li> },
     }
 }

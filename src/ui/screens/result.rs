@@ -5,32 +5,27 @@
 //! (with its debrief to read again), per-type results and what to practise
 //! again, with why.
 
+use super::round::RoundViewProps;
 use crate::ui::widgets::discrimination_chart::discrimination_chart;
+use crate::ui::widgets::text::{heading, paragraph};
 use scamspot_core::content::SiteIndex;
 use scamspot_core::engine::discrimination::Tally;
 use scamspot_core::engine::plan::RoundKind;
-use scamspot_core::engine::progress::Progress;
-use scamspot_core::engine::{Action, Round, RoundSummary};
-use scamspot_core::i18n::{fill, yuan, Lang};
-use std::rc::Rc;
+use scamspot_core::engine::{Action, RoundSummary};
+use scamspot_core::i18n::{fill, yuan};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct ResultScreenProps {
-    pub lang: Lang,
-    pub round: Rc<Round>,
-    /// Holds this round in its history already (recorded on reaching the results).
-    pub progress: Rc<Progress>,
-    pub site: Rc<SiteIndex>,
-    pub kind: RoundKind,
-    pub on_start: Callback<RoundKind>,
-    /// Opens a scenario's debrief again.
-    pub on_action: Callback<Action>,
-    pub on_home: Callback<()>,
+/// A scam type's name, or its id if the catalog lacks it.
+fn type_name<'a>(site: &'a SiteIndex, id: &'a str, code: &str) -> &'a str {
+    site.catalog.scam_type(id).map_or(id, |st| st.name.get(code))
 }
 
-#[function_component]
-pub fn ResultScreen(props: &ResultScreenProps) -> Html {
+/// One line of the round's figures.
+fn stat(id: Option<&'static str>, text: String) -> Html {
+    html! { <li {id}>{ text }</li> }
+}
+
+pub fn result_screen(props: &RoundViewProps) -> Html {
     let r = &props.round;
     let (code, t) = (props.lang.code(), props.lang.texts());
     let s = RoundSummary::from_results(r.results());
@@ -47,12 +42,10 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
         .then(|| t.discrimination_sentence(&props.progress.overall()))
         .flatten()
         .map(|sentence| (sentence, (t.overall_rounds)(history.len() as u32)));
-    let type_name =
-        |id: &str| props.site.catalog.scam_type(id).map_or(id.to_string(), |st| st.name.get(code).to_string());
     let rating = |v: Option<u8>| v.map_or("–".to_string(), |v| v.to_string());
     let again = {
-        let (on_start, kind) = (props.on_start.clone(), props.kind.clone());
-        Callback::from(move |_| on_start.emit(kind.clone()))
+        let kind = props.kind.clone();
+        props.on_start.reform(move |_| kind.clone())
     };
     html! {
         <section class="screen result">
@@ -60,25 +53,25 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
             <p class="big-score" id="result-points">{ fill(t.result_points, &[("points", &s.points), ("max", &s.max_points)]) }</p>
             <ul class="stats">
                 if s.scams > 0 {
-                    <li id="result-scams">{ fill(t.result_scams, &[("caught", &s.scams_caught), ("total", &s.scams)]) }</li>
+                    { stat(Some("result-scams"), fill(t.result_scams, &[("caught", &s.scams_caught), ("total", &s.scams)])) }
                 }
                 if s.genuine > 0 {
-                    <li id="result-genuine">{ fill(t.result_genuine, &[("trusted", &s.genuine_trusted), ("total", &s.genuine)]) }</li>
-                    <li id="result-false-alarms">{ (t.result_false_alarms)(s.false_alarms) }</li>
+                    { stat(Some("result-genuine"), fill(t.result_genuine, &[("trusted", &s.genuine_trusted), ("total", &s.genuine)])) }
+                    { stat(Some("result-false-alarms"), (t.result_false_alarms)(s.false_alarms)) }
                 }
-                <li id="result-flags">{ fill(t.result_flags, &[("found", &s.flags_found), ("total", &s.flags_total)]) }</li>
+                { stat(Some("result-flags"), fill(t.result_flags, &[("found", &s.flags_found), ("total", &s.flags_total)])) }
                 if s.wrong_taps > 0 {
-                    <li>{ (t.result_wrong_taps)(s.wrong_taps) }</li>
+                    { stat(None, (t.result_wrong_taps)(s.wrong_taps)) }
                 }
-                <li id="result-money">{ fill(t.result_money, &[("kept", &yuan(s.savings_kept)), ("start", &yuan(s.savings_start))]) }</li>
-                <li id="result-confidence">{ fill(t.result_confidence, &[("before", &rating(r.confidence_before())), ("after", &rating(r.confidence_after()))]) }</li>
+                { stat(Some("result-money"), fill(t.result_money, &[("kept", &yuan(s.savings_kept)), ("start", &yuan(s.savings_start))])) }
+                { stat(Some("result-confidence"), fill(t.result_confidence, &[("before", &rating(r.confidence_before())), ("after", &rating(r.confidence_after()))])) }
             </ul>
             <details class="score-legend">
                 <summary>{ t.legend_heading }</summary>
                 <ul>{ for t.score_legend().into_iter().map(|line| html! { <li>{ line }</li> }) }</ul>
             </details>
 
-            <h2>{ t.discrimination_heading }</h2>
+            { heading(t.discrimination_heading) }
             if let Some(sentence) = t.discrimination_sentence(&tally) {
                 <p id="result-discrimination" class="verdict">{ sentence }</p>
             }
@@ -92,14 +85,14 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
                 { discrimination_chart(props.lang, history, first_round) }
             }
 
-            <h2>{ t.per_scenario_heading }</h2>
+            { heading(t.per_scenario_heading) }
             <ol class="per-scenario">
                 { for r.results().iter().zip(r.scenarios()).enumerate().map(|(i, (result, scenario))| {
-                    let tone = if result.handled_right() { "good" } else { "bad" };
+                    let class = if result.handled_right() { "outcome-word good" } else { "outcome-word bad" };
                     html! {
                         <li data-scenario={scenario.id.clone()}>
                             <strong>{ scenario.title.get(code) }</strong>
-                            <span class={classes!("outcome-word", tone)}>{ t.outcome_heading(result.outcome, result.paid) }</span>
+                            <span {class}>{ t.outcome_heading(result.outcome, result.paid) }</span>
                             <span class="scenario-score">{ fill(t.result_points, &[("points", &result.points), ("max", &result.max_points)]) }</span>
                             <button class="link open-debrief" onclick={props.on_action.reform(move |_| Action::Review { scenario: Some(i) })}>{ t.open_debrief }</button>
                         </li>
@@ -107,17 +100,17 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
                 }) }
             </ol>
 
-            <h2>{ t.per_type_heading }</h2>
+            { heading(t.per_type_heading) }
             <ul class="per-type">
                 { for s.per_type.iter().map(|(id, tally)| html! {
-                    <li data-type={id.clone()}><strong>{ type_name(id) }</strong>{ " · " }
+                    <li data-type={id.clone()}><strong>{ type_name(&props.site, id, code) }</strong>{ " · " }
                         { fill(t.per_type_line, &[("right", &tally.handled_right), ("played", &tally.played)]) }</li>
                 }) }
             </ul>
 
-            <h2>{ t.practise_heading }</h2>
+            { heading(t.practise_heading) }
             if s.practise.is_empty() {
-                <p>{ t.practise_none }</p>
+                { paragraph(t.practise_none) }
             } else {
                 <ul class="practise">
                     { for s.practise.iter().map(|id| {
@@ -127,7 +120,7 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
                         let why = reasons.collect::<Vec<_>>().join(t.list_sep);
                         html! {
                             <li data-type={id.clone()}>
-                                <button class="secondary" onclick={start}>{ t.practise_type }{ t.label_sep }{ type_name(id) }</button>
+                                <button class="secondary" onclick={start}>{ t.practise_type }{ t.label_sep }{ type_name(&props.site, id, code) }</button>
                                 <p class="practise-reason">{ why }</p>
                             </li>
                         }
@@ -136,7 +129,7 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
             }
             <div class="actions">
                 <button id="play-again" class="primary" onclick={again}>{ t.play_again }</button>
-                <button class="secondary" onclick={props.on_home.reform(|_: MouseEvent| ())}>{ t.home }</button>
+                <button class="secondary" onclick={props.on_home.clone()}>{ t.home }</button>
             </div>
         </section>
     }

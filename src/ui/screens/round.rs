@@ -1,9 +1,9 @@
 //! One round: the screen for the current phase, each new one shown from its
 //! top with the focus on its heading (not on each arriving message).
 
-use super::confidence::ConfidenceScreen;
-use super::debrief::DebriefScreen;
-use super::result::ResultScreen;
+use super::confidence::confidence_screen;
+use super::debrief::debrief_screen;
+use super::result::result_screen;
 use super::scenario::ScenarioScreen;
 use crate::config::SecurityOffice;
 use crate::web::browser::{bring_top_into_view, focus_heading};
@@ -15,7 +15,8 @@ use scamspot_core::i18n::Lang;
 use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+/// What the round's screens read (the debrief and the results render from it directly).
+#[derive(Properties)]
 pub struct RoundViewProps {
     pub lang: Lang,
     pub site: Rc<SiteIndex>,
@@ -25,11 +26,29 @@ pub struct RoundViewProps {
     pub progress: Rc<Progress>,
     pub on_action: Callback<Action>,
     pub on_start: Callback<RoundKind>,
-    pub on_home: Callback<()>,
+    pub on_home: Callback<MouseEvent>,
     #[prop_or_default]
     pub read_aloud: Option<Lang>,
     #[prop_or_default]
     pub security: Option<SecurityOffice>,
+}
+
+/// The shared values compare by pointer: a changed one always comes in a new
+/// `Rc`, and comparing contents would bring every content type's
+/// `PartialEq` into the wasm.
+impl PartialEq for RoundViewProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.lang == other.lang
+            && Rc::ptr_eq(&self.site, &other.site)
+            && self.kind == other.kind
+            && Rc::ptr_eq(&self.round, &other.round)
+            && Rc::ptr_eq(&self.progress, &other.progress)
+            && self.on_action == other.on_action
+            && self.on_start == other.on_start
+            && self.on_home == other.on_home
+            && self.read_aloud == other.read_aloud
+            && self.security == other.security
+    }
 }
 
 #[function_component]
@@ -48,23 +67,13 @@ pub fn RoundView(props: &RoundViewProps) -> Html {
     let (lang, on_action) = (props.lang, &props.on_action);
     // The debrief shows after each scenario, and again when opened from the results.
     let screen = match round.phase() {
-        _ if round.debrief_index().is_some() => html! {
-            <DebriefScreen {lang} round={Rc::clone(round)} site={Rc::clone(&props.site)} on_action={on_action.clone()}
-                security={props.security.clone()} />
-        },
-        Phase::RateBefore => {
-            html! { <ConfidenceScreen {lang} after={false} on_rate={on_action.reform(Action::RateBefore)} /> }
-        }
+        _ if round.debrief_index().is_some() => debrief_screen(props),
+        Phase::RateBefore => confidence_screen(lang, false, &on_action.reform(Action::RateBefore)),
         Phase::Playing => {
             html! { <ScenarioScreen {lang} round={Rc::clone(round)} on_action={on_action.clone()} read_aloud={props.read_aloud} /> }
         }
-        Phase::RateAfter => {
-            html! { <ConfidenceScreen {lang} after={true} on_rate={on_action.reform(Action::RateAfter)} /> }
-        }
-        Phase::Debrief | Phase::Summary => html! {
-            <ResultScreen {lang} round={Rc::clone(round)} progress={Rc::clone(&props.progress)} site={Rc::clone(&props.site)} kind={props.kind.clone()}
-                on_start={props.on_start.clone()} on_action={on_action.clone()} on_home={props.on_home.clone()} />
-        },
+        Phase::RateAfter => confidence_screen(lang, true, &on_action.reform(Action::RateAfter)),
+        Phase::Debrief | Phase::Summary => result_screen(props),
     };
     html! { <div class="round" ref={top}>{ screen }</div> }
 }

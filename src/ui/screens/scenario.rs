@@ -1,14 +1,16 @@
 //! Playing a scenario: the conversation so far, messages arriving one by one,
 //! then the learner's choices, a flag-spotting task, or the ending.
 
-use crate::ui::widgets::bubble::Bubble;
+use crate::ui::widgets::bubble::{bubble, Message};
 use crate::ui::widgets::channel_skin::channel_skin;
-use crate::ui::widgets::choice_list::ChoiceList;
+use crate::ui::widgets::choice_list::choice_list;
+use crate::ui::widgets::outcome::outcome_code;
 use crate::ui::widgets::phone_prompt::phone_prompt;
 use crate::ui::widgets::replay_panel::ReplayPanel;
-use crate::ui::widgets::scenario_header::ScenarioHeader;
-use crate::ui::widgets::spot_message::SpotMessage;
-use crate::ui::widgets::spot_review::SpotReview;
+use crate::ui::widgets::scenario_header::scenario_header;
+use crate::ui::widgets::spot_message::spot_message;
+use crate::ui::widgets::spot_review::spot_review;
+use crate::ui::widgets::text::paragraph;
 use crate::web::browser::prefers_reduced_motion;
 use gloo::timers::callback::Timeout;
 use scamspot_core::content::{Channel, Scenario, Sender, StepKind};
@@ -22,7 +24,7 @@ use yew::prelude::*;
 /// short enough that nobody waits. "Show all" skips it.
 const REVEAL_MS: u32 = 450;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct ScenarioScreenProps {
     pub lang: Lang,
     pub round: Rc<Round>,
@@ -32,16 +34,26 @@ pub struct ScenarioScreenProps {
     pub read_aloud: Option<Lang>,
 }
 
+/// The round compares by pointer (see `RoundViewProps`).
+impl PartialEq for ScenarioScreenProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.lang == other.lang
+            && Rc::ptr_eq(&self.round, &other.round)
+            && self.on_action == other.on_action
+            && self.read_aloud == other.read_aloud
+    }
+}
+
 /// The screen's look follows the channel (app.css styles each).
-fn channel_class(channel: Channel) -> &'static str {
+fn screen_class(channel: Channel) -> &'static str {
     match channel {
-        Channel::Chat => "chat",
-        Channel::Group => "group",
-        Channel::Sms => "sms",
-        Channel::Call => "call",
-        Channel::App => "app",
-        Channel::Email => "email",
-        Channel::Marketplace => "marketplace",
+        Channel::Chat => "screen scenario chat",
+        Channel::Group => "screen scenario group",
+        Channel::Sms => "screen scenario sms",
+        Channel::Call => "screen scenario call",
+        Channel::App => "screen scenario app",
+        Channel::Email => "screen scenario email",
+        Channel::Marketplace => "screen scenario marketplace",
     }
 }
 
@@ -56,20 +68,14 @@ pub fn ScenarioScreen(props: &ScenarioScreenProps) -> Html {
 
     // Messages arrive one by one; a new render cancels a pending timer.
     let progress_key = (current, step_index, r.play().revealed, r.all_revealed());
-    {
-        let on_action = props.on_action.clone();
-        use_effect_with(progress_key, move |&(scenario, step, _, done)| {
-            let timer =
-                (!done).then(|| Timeout::new(REVEAL_MS, move || on_action.emit(Action::Reveal { scenario, step })));
-            move || drop(timer)
-        });
-    }
     let bottom = use_node_ref();
     {
-        // Scrolling forces a layout: do it just after the frame that shows the
-        // tap's result, so the tap itself paints at once.
-        let bottom = bottom.clone();
-        use_effect_with(progress_key, move |_| {
+        // Scrolling forces a layout: it is done just after the frame that
+        // shows the tap's result, so the tap itself paints at once.
+        let (on_action, bottom) = (props.on_action.clone(), bottom.clone());
+        use_effect_with(progress_key, move |&(scenario, step, _, done)| {
+            let reveal =
+                (!done).then(|| Timeout::new(REVEAL_MS, move || on_action.emit(Action::Reveal { scenario, step })));
             let scroll = Timeout::new(0, move || {
                 if let Some(el) = bottom.cast::<web_sys::Element>() {
                     let options = web_sys::ScrollIntoViewOptions::new();
@@ -80,7 +86,7 @@ pub fn ScenarioScreen(props: &ScenarioScreenProps) -> Html {
                     el.scroll_into_view_with_scroll_into_view_options(&options);
                 }
             });
-            move || drop(scroll)
+            move || drop((reveal, scroll))
         });
     }
 
@@ -95,7 +101,7 @@ pub fn ScenarioScreen(props: &ScenarioScreenProps) -> Html {
             let (body, read_aloud) = if r.is_tappable(vi, mi) {
                 let phrases = segments(message, code).into_iter().map(|s| {
                     let tapped = visit.is_tapped(mi, &s);
-                    (AttrValue::from(s.text), tapped)
+                    (s.text, tapped)
                 });
                 let on_tap = dispatch.reform({
                     let code = code.to_string();
@@ -107,24 +113,22 @@ pub fn ScenarioScreen(props: &ScenarioScreenProps) -> Html {
                         lang: code.clone(),
                     }
                 });
-                (html! { <SpotMessage phrases={phrases.collect::<Vec<_>>()} {on_tap} /> }, read_aloud)
+                (Some(spot_message(phrases, &on_tap)), read_aloud)
             } else if let Some(marks) = r.phrase_marks(vi, mi, code) {
-                let phrases = marks.into_iter().map(|(s, mark)| (AttrValue::from(s.text), mark)).collect::<Vec<_>>();
-                (html! { <SpotReview {lang} {phrases} /> }, None)
+                (Some(spot_review(lang, marks.into_iter().map(|(s, mark)| (s.text, mark)))), None)
             } else {
-                (html! {}, read_aloud)
+                (None, read_aloud)
             };
             let text = AttrValue::from(message.text.get(code).to_string());
             match message.card {
-                Some(card) => phone_prompt(lang, card, &text, body, read_aloud),
-                None => {
-                    html! { <Bubble from={message.from} {text} avatar={avatar.clone()} {read_aloud}>{ body }</Bubble> }
-                }
+                Some(card) => phone_prompt(lang, card, text, body, read_aloud),
+                None => bubble(message.from, Message { text, avatar: &avatar, note: None, body, read_aloud }),
             }
         });
         let chosen = visit.choice.and_then(|c| visit_step.choices.get(c)).map(|choice| {
-            let note = choice.feedback.as_ref().map(|f| AttrValue::from(f.get(code).to_string()));
-            html! { <Bubble from={Sender::Me} text={choice.text.get(code).to_string()} {note} {read_aloud} /> }
+            let (text, note) =
+                (AttrValue::from(choice.text.get(code).to_string()), choice.feedback.as_ref().map(|f| f.get(code)));
+            bubble(Sender::Me, Message { text, avatar: &avatar, note, body: None, read_aloud })
         });
         html! { <>{ for messages }{ for chosen }</> }
     });
@@ -157,10 +161,9 @@ pub fn ScenarioScreen(props: &ScenarioScreenProps) -> Html {
             Some(StepKind::Choices(choices)) => {
                 let shown =
                     r.choice_order().into_iter().map(|i| (i, AttrValue::from(choices[i].text.get(code).to_string())));
-                html! {
-                    <ChoiceList key={step.id.clone()} prompt={t.choose_prompt} choices={shown.collect::<Vec<_>>()}
-                        on_choose={dispatch.reform(move |choice| Action::Choose { scenario: current, step: step_index, choice })} {read_aloud} />
-                }
+                let on_choose =
+                    dispatch.reform(move |choice| Action::Choose { scenario: current, step: step_index, choice });
+                choice_list(&step.id, t.choose_prompt, shown, &on_choose, read_aloud)
             }
             Some(StepKind::Spot(spot)) => {
                 html! {
@@ -177,11 +180,8 @@ pub fn ScenarioScreen(props: &ScenarioScreenProps) -> Html {
     };
 
     html! {
-        <section class={classes!("screen", "scenario", channel_class(scenario.channel))} data-scenario={scenario.id.clone()} data-step={step.id.clone()}>
-            <ScenarioHeader {lang} channel={scenario.channel} name={name.to_string()}
-                detail={scenario.contact.detail.as_ref().map(|d| AttrValue::from(d.get(code).to_string()))}
-                avatar={avatar.clone()} position={fill(t.scenario_of, &[("index", &(current + 1)), ("count", &r.scenarios().len())])}
-                balance={r.play().balance} savings={scenario.savings} />
+        <section class={screen_class(scenario.channel)} data-scenario={scenario.id.clone()} data-step={step.id.clone()}>
+            { scenario_header(lang, scenario, &avatar, fill(t.scenario_of, &[("index", &(current + 1)), ("count", &r.scenarios().len())]), r.play().balance) }
             <p class="scenario-title">{ scenario.title.get(code) }</p>
             { channel_skin(lang, scenario.channel, &scenario.contact) }
             <div class="transcript" aria-live="polite">{ for transcript }</div>
@@ -202,11 +202,11 @@ fn end_card(
 ) -> Html {
     let (outcome, paid) = (result.outcome, result.paid);
     let summary = scenario.steps[step].end.as_ref().map(|e| e.summary.get(code)).unwrap_or_default();
-    let tone = if outcome.is_good() { "good" } else { "bad" };
+    let class = if outcome.is_good() { "end-card good" } else { "end-card bad" };
     html! {
-        <div class={classes!("end-card", tone)} key="end" data-outcome={format!("{outcome:?}").to_lowercase()}>
+        <div {class} key="end" data-outcome={outcome_code(outcome)}>
             <h3><span aria-hidden="true">{ if outcome.is_good() { "✔ " } else { "✖ " } }</span>{ t.outcome_heading(outcome, paid) }</h3>
-            <p>{ summary }</p>
+            { paragraph(summary) }
             { for replay }
             <button id="see-debrief" class="primary" onclick={on_debrief}>{ t.see_debrief }</button>
         </div>

@@ -7,44 +7,34 @@ use scamspot_core::content::Sender;
 use scamspot_core::i18n::Lang;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct BubbleProps {
-    pub from: Sender,
-    /// The message: shown unless `children` (tappable phrases) are given; always what is read aloud.
-    #[prop_or_default]
+/// What a bubble holds besides its sender.
+pub struct Message<'a> {
+    /// The message: shown unless `body` (tappable phrases) is given; always what is read aloud.
     pub text: AttrValue,
     /// Initials for the contact's avatar.
-    #[prop_or_default]
-    pub avatar: AttrValue,
+    pub avatar: &'a AttrValue,
     /// A note under the bubble (a choice's feedback).
-    #[prop_or_default]
-    pub note: Option<AttrValue>,
-    #[prop_or_default]
-    pub children: Html,
-    #[prop_or_default]
+    pub note: Option<&'a str>,
+    pub body: Option<Html>,
     pub read_aloud: Option<Lang>,
 }
 
-#[function_component]
-pub fn Bubble(props: &BubbleProps) -> Html {
-    let side = match props.from {
-        Sender::Contact => "from-contact",
-        Sender::Me => "from-me",
-        Sender::Narrator => "from-narrator",
+pub fn bubble(from: Sender, message: Message) -> Html {
+    let class = match from {
+        Sender::Contact => "msg from-contact",
+        Sender::Me => "msg from-me",
+        Sender::Narrator => "msg from-narrator",
     };
-    let body = if props.children == Html::default() {
-        html! { { &props.text } }
-    } else {
-        props.children.clone()
-    };
+    let button = read_aloud_button(message.read_aloud, &message.text);
+    let body = message.body.unwrap_or_else(|| html! { { message.text } });
     html! {
-        <div class={classes!("msg", side)}>
-            if props.from == Sender::Contact {
-                <span class="avatar" aria-hidden="true">{ &props.avatar }</span>
+        <div {class}>
+            if from == Sender::Contact {
+                <span class="avatar" aria-hidden="true">{ message.avatar }</span>
             }
             // The button goes first and floats at the top corner, so the text flows round it.
-            <div class="bubble">{ read_aloud_button(props.read_aloud, &props.text) }{ body }</div>
-            if let Some(note) = &props.note {
+            <div class="bubble">{ button }{ body }</div>
+            if let Some(note) = message.note {
                 <p class="msg-note">{ note }</p>
             }
         </div>

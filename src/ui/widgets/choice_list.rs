@@ -5,31 +5,29 @@ use super::read_aloud_button::read_aloud_button;
 use scamspot_core::i18n::Lang;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct ChoiceListProps {
-    pub prompt: AttrValue,
-    /// In display order: each choice's authored index (what `on_choose` emits) and text.
-    pub choices: Vec<(usize, AttrValue)>,
-    pub on_choose: Callback<usize>,
-    #[prop_or_default]
-    pub read_aloud: Option<Lang>,
-}
-
-#[function_component]
-pub fn ChoiceList(props: &ChoiceListProps) -> Html {
+/// `choices` are in display order: each choice's authored index (what
+/// `on_choose` emits) and text. `key` is the step's: a new step's buttons
+/// are new buttons, never old ones relabelled under the learner's finger.
+pub fn choice_list(
+    key: &str,
+    prompt: &'static str,
+    choices: impl Iterator<Item = (usize, AttrValue)>,
+    on_choose: &Callback<usize>,
+    read_aloud: Option<Lang>,
+) -> Html {
+    let rows = choices.enumerate().map(|(position, (authored, text))| {
+        html! {
+            <div class="choice-row" key={authored}>
+                <button class="choice" data-choice={authored.to_string()} data-position={position.to_string()}
+                    onclick={on_choose.reform(move |_| authored)}>{ text.clone() }</button>
+                { read_aloud_button(read_aloud, &text) }
+            </div>
+        }
+    });
     html! {
-        <div class="choices" role="group" aria-labelledby="choose-prompt">
-            <p id="choose-prompt" class="prompt">{ &props.prompt }</p>
-            { for props.choices.iter().enumerate().map(|(position, (authored, text))| {
-                let (on_choose, authored) = (props.on_choose.clone(), *authored);
-                html! {
-                    <div class="choice-row" key={authored}>
-                        <button class="choice" data-choice={authored.to_string()} data-position={position.to_string()}
-                            onclick={Callback::from(move |_| on_choose.emit(authored))}>{ text }</button>
-                        { read_aloud_button(props.read_aloud, text) }
-                    </div>
-                }
-            }) }
+        <div class="choices" role="group" aria-labelledby="choose-prompt" key={key.to_string()}>
+            <p id="choose-prompt" class="prompt">{ prompt }</p>
+            { for rows }
         </div>
     }
 }

@@ -3,26 +3,14 @@
 use scamspot_core::i18n::Lang;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct ConfidenceScaleProps {
-    pub lang: Lang,
-    pub on_rate: Callback<u8>,
-}
-
-#[function_component]
-pub fn ConfidenceScale(props: &ConfidenceScaleProps) -> Html {
-    let labels = props.lang.texts().confidence_levels;
-    html! {
-        <div class="confidence-scale" role="group">
-            { for (1u8..=5).zip(labels).map(|(level, label)| {
-                let on_rate = props.on_rate.clone();
-                html! {
-                    <button class="scale-option" data-level={level.to_string()} onclick={Callback::from(move |_| on_rate.emit(level))}>
-                        <span class="scale-number" aria-hidden="true">{ level }</span>
-                        <span class="scale-label">{ label }</span>
-                    </button>
-                }
-            }) }
-        </div>
-    }
+pub fn confidence_scale(lang: Lang, on_rate: &Callback<u8>) -> Html {
+    let options = (1u8..=5).zip(lang.texts().confidence_levels).map(|(level, label)| {
+        html! {
+            <button class="scale-option" data-level={level.to_string()} onclick={on_rate.reform(move |_| level)}>
+                <span class="scale-number" aria-hidden="true">{ level }</span>
+                <span class="scale-label">{ label }</span>
+            </button>
+        }
+    });
+    html! { <div class="confidence-scale" role="group">{ for options }</div> }
 }

@@ -8,7 +8,7 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct LeaveDialogProps {
     pub lang: Lang,
-    pub on_leave: Callback<()>,
+    pub on_leave: Callback<MouseEvent>,
     pub on_stay: Callback<()>,
 }
 
@@ -41,7 +41,7 @@ pub fn LeaveDialog(props: &LeaveDialogProps) -> Html {
                 <button id="keep-playing" class="primary" ref={stay_button} onclick={props.on_stay.reform(|_| ())}>
                     { t.keep_playing }
                 </button>
-                <button id="leave-round" class="secondary" onclick={props.on_leave.reform(|_| ())}>{ t.leave_confirm }</button>
+                <button id="leave-round" class="secondary" onclick={props.on_leave.clone()}>{ t.leave_confirm }</button>
             </div>
         </div>
     }

@@ -12,24 +12,27 @@ use scamspot_core::i18n::Lang;
 use yew::prelude::*;
 
 /// `body` replaces the text when given (tappable or reviewed phrases); `text` is always what is read aloud.
-pub fn phone_prompt(lang: Lang, card: Card, text: &AttrValue, body: Html, read_aloud: Option<Lang>) -> Html {
+pub fn phone_prompt(lang: Lang, card: Card, text: AttrValue, body: Option<Html>, read_aloud: Option<Lang>) -> Html {
     let t = lang.texts();
-    let (kind, icon, title, note, action) = match card {
-        Card::InstallApp => ("install-app", "📦", t.prompt_install_title, None, t.prompt_install_action),
-        Card::ScreenShare => {
-            ("screen-share", "🖥️", t.prompt_share_title, Some(t.prompt_share_note), t.prompt_share_action)
+    let (class, icon, title, note, action) = match card {
+        Card::InstallApp => {
+            ("msg phone-prompt install-app", "📦", t.prompt_install_title, None, t.prompt_install_action)
         }
+        Card::ScreenShare => (
+            "msg phone-prompt screen-share",
+            "🖥️",
+            t.prompt_share_title,
+            Some(t.prompt_share_note),
+            t.prompt_share_action,
+        ),
     };
-    let body = if body == Html::default() {
-        html! { { text } }
-    } else {
-        body
-    };
+    let button = read_aloud_button(read_aloud, &text);
+    let body = body.unwrap_or_else(|| html! { { text } });
     html! {
-        <div class={classes!("msg", "phone-prompt", kind)} role="group" aria-label={title}>
+        <div {class} role="group" aria-label={title}>
             <div class="prompt-box">
                 <p class="prompt-title"><span aria-hidden="true">{ icon }{ " " }</span>{ title }</p>
-                <div class="prompt-body">{ read_aloud_button(read_aloud, text) }{ body }</div>
+                <div class="prompt-body">{ button }{ body }</div>
                 if let Some(note) = note {
                     <p class="prompt-note">{ note }</p>
                 }

@@ -5,20 +5,38 @@
 //! heading; closing returns it to the button, so a keyboard or screen-reader
 //! user is never lost.
 
-use super::bubble::Bubble;
+use super::bubble::{bubble, Message};
+use super::outcome::outcome_code;
+use crate::ui::widgets::text::paragraph;
 use scamspot_core::content::{Sender, ValidScenario};
 use scamspot_core::engine::Replay;
 use scamspot_core::i18n::{fill, yuan, Lang};
 use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct ReplayPanelProps {
     pub lang: Lang,
     pub scenario: Rc<ValidScenario>,
     pub replay: Rc<Replay>,
     /// Initials for the contact's avatar.
     pub avatar: AttrValue,
+}
+
+/// The scenario and its replay compare by pointer (see `RoundViewProps`).
+impl PartialEq for ReplayPanelProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.lang == other.lang
+            && Rc::ptr_eq(&self.scenario, &other.scenario)
+            && Rc::ptr_eq(&self.replay, &other.replay)
+            && self.avatar == other.avatar
+    }
+}
+
+/// A line of the scenario's contact (or narrator), read-only.
+fn said(message: &scamspot_core::content::Message, code: &str, avatar: &AttrValue) -> Html {
+    let text = AttrValue::from(message.text.get(code).to_string());
+    bubble(message.from, Message { text, avatar, note: None, body: None, read_aloud: None })
 }
 
 #[function_component]
@@ -53,16 +71,17 @@ pub fn ReplayPanel(props: &ReplayPanelProps) -> Html {
     let visits = replay.visits.iter().enumerate().map(|(i, visit)| {
         let step = &scenario.steps[visit.step];
         // The first step is where the learner left: its messages were read already.
-        let messages = step.messages.iter().skip(if i == 0 { step.messages.len() } else { 0 }).map(|m| {
-            html! { <Bubble from={m.from} text={m.text.get(code).to_string()} avatar={props.avatar.clone()} /> }
-        });
+        let skip = if i == 0 { step.messages.len() } else { 0 };
+        let messages = step.messages.iter().skip(skip).map(|m| said(m, code, &props.avatar));
         let line = visit.choice.and_then(|c| step.choices.get(c)).map(|choice| {
-            let note = choice.feedback.as_ref().map(|f| AttrValue::from(f.get(code).to_string()));
+            let text = AttrValue::from(choice.text.get(code).to_string());
+            let note = choice.feedback.as_ref().map(|f| f.get(code));
+            let class = if choice.money < 0 { "replay-balance down" } else { "replay-balance" };
             html! {
                 <>
-                    <Bubble from={Sender::Me} text={choice.text.get(code).to_string()} {note} />
+                    { bubble(Sender::Me, Message { text, avatar: &props.avatar, note, body: None, read_aloud: None }) }
                     if choice.money != 0 {
-                        <p class={classes!("replay-balance", (choice.money < 0).then_some("down"))}>
+                        <p {class}>
                             { t.savings }{ t.label_sep }{ yuan(visit.balance) }
                         </p>
                     }
@@ -72,9 +91,7 @@ pub fn ReplayPanel(props: &ReplayPanelProps) -> Html {
         html! { <>{ for messages }{ for line }</> }
     });
     let end = &scenario.steps[replay.end];
-    let end_messages = end.messages.iter().map(|m| {
-        html! { <Bubble from={m.from} text={m.text.get(code).to_string()} avatar={props.avatar.clone()} /> }
-    });
+    let end_messages = end.messages.iter().map(|m| said(m, code, &props.avatar));
     let summary = end.end.as_ref().map(|e| e.summary.get(code)).unwrap_or_default();
     let savings = fill(t.replay_savings, &[("start", &yuan(replay.balance_left)), ("end", &yuan(replay.balance_end))]);
     html! {
@@ -82,9 +99,9 @@ pub fn ReplayPanel(props: &ReplayPanelProps) -> Html {
             <h3 id="replay-heading" tabindex="-1" ref={heading}>{ t.replay_heading }</h3>
             <p class="replay-intro">{ t.replay_intro }</p>
             <div class="transcript">{ for visits }{ for end_messages }</div>
-            <div class="end-card bad" data-outcome={format!("{:?}", replay.outcome).to_lowercase()}>
+            <div class="end-card bad" data-outcome={outcome_code(replay.outcome)}>
                 <h4><span aria-hidden="true">{ "✖ " }</span>{ t.outcome_heading(replay.outcome, replay.balance_end < replay.balance_left) }</h4>
-                <p>{ summary }</p>
+                { paragraph(summary) }
                 <p id="replay-savings">{ savings }</p>
             </div>
             <button id="replay-close" class="secondary" aria-expanded="true" aria-controls="replay" onclick={flip}>

@@ -1,23 +1,10 @@
 //! The top of a scenario screen: who the learner is dealing with, through
 //! which channel, how far into the round, and the simulated savings.
 
-use super::balance::Balance;
-use scamspot_core::content::Channel;
+use super::balance::balance;
+use scamspot_core::content::{Channel, Scenario};
 use scamspot_core::i18n::Lang;
 use yew::prelude::*;
-
-#[derive(Properties, PartialEq)]
-pub struct ScenarioHeaderProps {
-    pub lang: Lang,
-    pub channel: Channel,
-    pub name: AttrValue,
-    #[prop_or_default]
-    pub detail: Option<AttrValue>,
-    pub avatar: AttrValue,
-    pub position: AttrValue,
-    pub balance: i64,
-    pub savings: i64,
-}
 
 fn channel_icon(channel: Channel) -> &'static str {
     match channel {
@@ -31,21 +18,24 @@ fn channel_icon(channel: Channel) -> &'static str {
     }
 }
 
-#[function_component]
-pub fn ScenarioHeader(props: &ScenarioHeaderProps) -> Html {
+/// `position` says how far into the round; `savings` is the balance now.
+pub fn scenario_header(lang: Lang, scenario: &Scenario, avatar: &AttrValue, position: String, savings: i64) -> Html {
+    let (code, contact) = (lang.code(), &scenario.contact);
     html! {
         <div class="scenario-header">
             <div class="contact">
-                <span class="avatar large" aria-hidden="true">{ &props.avatar }</span>
+                <span class="avatar large" aria-hidden="true">{ avatar }</span>
                 <div class="contact-text">
-                    <h2 class="contact-name screen-heading" tabindex="-1"><span aria-hidden="true">{ channel_icon(props.channel) }{ " " }</span>{ &props.name }</h2>
-                    if let Some(detail) = &props.detail {
-                        <p class="contact-detail">{ detail }</p>
+                    <h2 class="contact-name screen-heading" tabindex="-1">
+                        <span aria-hidden="true">{ channel_icon(scenario.channel) }{ " " }</span>{ contact.name.get(code) }
+                    </h2>
+                    if let Some(detail) = &contact.detail {
+                        <p class="contact-detail">{ detail.get(code) }</p>
                     }
                 </div>
-                <span class="position">{ &props.position }</span>
+                <span class="position">{ position }</span>
             </div>
-            <Balance lang={props.lang} amount={props.balance} start={props.savings} />
+            { balance(lang, savings, scenario.savings) }
         </div>
     }
 }

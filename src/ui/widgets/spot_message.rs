@@ -2,24 +2,11 @@
 
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct SpotMessageProps {
-    /// Each phrase and whether it is tapped.
-    pub phrases: Vec<(AttrValue, bool)>,
-    pub on_tap: Callback<usize>,
-}
-
-#[function_component]
-pub fn SpotMessage(props: &SpotMessageProps) -> Html {
-    html! {
-        <span class="spot-text">
-            { for props.phrases.iter().enumerate().map(|(i, (text, tapped))| {
-                let on_tap = props.on_tap.clone();
-                html! {
-                    <button class={classes!("phrase", tapped.then_some("tapped"))} aria-pressed={tapped.to_string()}
-                        onclick={Callback::from(move |_| on_tap.emit(i))}>{ text }</button>
-                }
-            }) }
-        </span>
-    }
+/// `phrases`: each phrase and whether it is tapped; `on_tap` gets the phrase's index.
+pub fn spot_message(phrases: impl Iterator<Item = (String, bool)>, on_tap: &Callback<usize>) -> Html {
+    let buttons = phrases.enumerate().map(|(i, (text, tapped))| {
+        let (class, pressed) = if tapped { ("phrase tapped", "true") } else { ("phrase", "false") };
+        html! { <button {class} aria-pressed={pressed} onclick={on_tap.reform(move |_| i)}>{ text }</button> }
+    });
+    html! { <span class="spot-text">{ for buttons }</span> }
 }
