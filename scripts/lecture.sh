@@ -15,7 +15,7 @@ if [ ! -f dist/packs/index.json ]; then
   echo "== building the site (first run only)"
   trunk build --release
 fi
-cargo build --release --quiet -p scamspot-server
+cargo build --profile server --quiet -p scamspot-server
 
 # The address phones use: this machine's first non-loopback address.
 address="$(hostname -I 2>/dev/null | awk '{ print $1 }')"
@@ -30,4 +30,4 @@ mkdir -p "$(dirname "$db")"
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 echo "Presenter (open on this laptop, show it on the projector): $public/?present#key=$SCAMSPOT_HOST_KEY"
 echo "Phones join at $public with the room code the presenter page shows."
-exec "${CARGO_TARGET_DIR:-target}/release/scamspot-server" --bind "0.0.0.0:$port" --public-url "$public" --db "$db" --dist dist
+exec "${CARGO_TARGET_DIR:-target}/server/scamspot-server" --bind "0.0.0.0:$port" --public-url "$public" --db "$db" --dist dist
