@@ -10,3 +10,4 @@
 pub mod content;
 pub mod engine;
 pub mod i18n;
+pub mod json;
