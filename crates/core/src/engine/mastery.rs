@@ -8,10 +8,9 @@
 
 use super::progress::Progress;
 use super::round::{FlagStatus, Round};
-use serde::{Deserialize, Serialize};
 
 /// Chances to recognise a technique, and how many were taken.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Recognition {
     pub recognised: u32,
     pub chances: u32,

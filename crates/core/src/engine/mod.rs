@@ -16,6 +16,7 @@ mod rng;
 pub mod round;
 pub mod score;
 pub mod segments;
+mod stored;
 
 pub use replay::{Replay, ReplayVisit};
 pub use report::{DueReport, ReportTracker, RoundSnapshot};

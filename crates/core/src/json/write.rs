@@ -84,7 +84,7 @@ pub(super) fn float(value: f64) -> Json {
         (whole, fraction) = (whole + 1.0, 0);
     }
     let mut digits = 6;
-    while fraction % 10 == 0 && digits > 1 {
+    while fraction.is_multiple_of(10) && digits > 1 {
         fraction /= 10;
         digits -= 1;
     }
