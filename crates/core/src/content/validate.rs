@@ -64,7 +64,7 @@ impl Checker<'_> {
 
     fn text(&mut self, path: FieldPath, text: &Localized, limit: &Limit) {
         for lang in &self.scenario.languages {
-            match text.0.get(lang).map(|t| t.trim()) {
+            match text.text(lang).map(str::trim) {
                 None | Some("") => self.report(path.clone().lang(lang), Problem::MissingText { lang: lang.clone() }),
                 Some(t) => {
                     let max = if lang.starts_with("zh") { limit.chinese } else { limit.other };
@@ -77,7 +77,7 @@ impl Checker<'_> {
             }
         }
         // With no languages declared every text would be "undeclared": one problem says it all.
-        for lang in text.0.keys().filter(|_| !self.scenario.languages.is_empty()) {
+        for lang in text.langs().filter(|_| !self.scenario.languages.is_empty()) {
             if !self.scenario.languages.contains(lang) {
                 self.report(path.clone().lang(lang), Problem::UndeclaredLanguage { lang: lang.clone() });
             }
@@ -232,8 +232,8 @@ fn check_step(c: &mut Checker, at: usize, index: &BTreeMap<&str, usize>, catalog
             let flag_field = field.clone().key("flags").index(j);
             c.text(flag_field.clone().key("why"), &flag.why, &FLAG_WHY);
             for lang in &c.scenario.languages {
-                let quote = flag.quote.0.get(lang).map(|q| q.trim()).unwrap_or("");
-                let text = message.text.0.get(lang).map(String::as_str).unwrap_or("");
+                let quote = flag.quote.text(lang).map_or("", str::trim);
+                let text = message.text.text(lang).unwrap_or("");
                 let path = flag_field.clone().key("quote").lang(lang);
                 if quote.is_empty() {
                     c.report(path, Problem::MissingQuote { lang: lang.clone() });
@@ -369,7 +369,7 @@ pub fn validate_catalog(catalog: &Catalog, file: &str) -> Vec<Diagnostic> {
         }));
     for (path, text) in texts {
         for lang in &catalog.languages {
-            if text.0.get(lang).is_none_or(|t| t.trim().is_empty()) {
+            if text.text(lang).is_none_or(|t| t.trim().is_empty()) {
                 report(path.clone().lang(lang), Problem::MissingText { lang: lang.clone() });
             }
         }

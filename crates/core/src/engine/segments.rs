@@ -122,7 +122,7 @@ mod tests {
     use crate::content::{Flag, Localized, Sender};
 
     fn loc(zh: &str, en: &str) -> Localized {
-        Localized([("zh-CN".to_string(), zh.to_string()), ("en".to_string(), en.to_string())].into())
+        [("zh-CN".to_string(), zh.to_string()), ("en".to_string(), en.to_string())].into_iter().collect()
     }
 
     fn message() -> Message {

@@ -44,7 +44,7 @@ pub fn decode_scenario(value: &Json, at: &At) -> Decoded<Scenario> {
 }
 
 fn localized(value: &Json, at: &At) -> Decoded<Localized> {
-    Ok(Localized(texts(value, at)?.into_iter().collect()))
+    Ok(texts(value, at)?.into_iter().collect())
 }
 
 fn channel(value: &Json, at: &At) -> Decoded<Channel> {
