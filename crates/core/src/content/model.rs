@@ -289,6 +289,21 @@ pub enum Outcome {
 }
 
 impl Outcome {
+    pub const ALL: [Outcome; 5] =
+        [Outcome::Safe, Outcome::Scammed, Outcome::Accomplice, Outcome::Trusted, Outcome::Refused];
+
+    /// The word a pack writes for it ("safe", "accomplice"), also what the
+    /// page's `data-outcome` shows, without formatting the variant's name.
+    pub fn code(self) -> &'static str {
+        match self {
+            Outcome::Safe => "safe",
+            Outcome::Scammed => "scammed",
+            Outcome::Accomplice => "accomplice",
+            Outcome::Trusted => "trusted",
+            Outcome::Refused => "refused",
+        }
+    }
+
     pub fn fits_scam(self) -> bool {
         matches!(self, Outcome::Safe | Outcome::Scammed | Outcome::Accomplice)
     }

@@ -142,7 +142,7 @@ fn quick_candidates<'a>(
         })
         .collect();
     rng.shuffle(&mut firsts);
-    firsts.sort_by_key(|(plays, _)| *plays);
+    let firsts = by_plays(&firsts, |(plays, _)| *plays);
     let genuine = least_played(index.packs.iter().filter(|p| p.genuine), progress, rng).first().copied();
     (firsts.into_iter().map(|(_, p)| p).collect(), genuine)
 }
@@ -265,8 +265,16 @@ fn least_played<'a>(
 ) -> Vec<&'a PackSummary> {
     let mut packs: Vec<&PackSummary> = packs.collect();
     rng.shuffle(&mut packs);
-    packs.sort_by_key(|p| progress.plays(&p.id));
-    packs
+    by_plays(&packs, |p| progress.plays(&p.id))
+}
+
+/// `items` ordered by `plays`, ties in the order they come (as a stable
+/// sort leaves them). Sorted unstably on (plays, position), a total order:
+/// the same result, with one small sort routine in the wasm for every use.
+fn by_plays<T: Copy>(items: &[T], plays: impl Fn(&T) -> u32) -> Vec<T> {
+    let mut order: Vec<(u32, usize)> = items.iter().map(plays).zip(0..).collect();
+    order.sort_unstable();
+    order.into_iter().map(|(_, i)| items[i]).collect()
 }
 
 #[cfg(test)]

@@ -53,7 +53,8 @@ fn flag_buttons(message: &Message, lang: &str, clauses: &[Range<usize>]) -> Vec<
             (!quote.is_empty()).then(|| text.find(quote).map(|at| (at, at + quote.len(), i))).flatten()
         })
         .collect();
-    quotes.sort();
+    // Unstable: each flag's index makes every key distinct, so the order is the same.
+    quotes.sort_unstable();
     let mut buttons: Vec<(Range<usize>, usize)> = Vec::new();
     let mut quoted_up_to = 0;
     for (start, end, flag) in quotes {

@@ -135,9 +135,7 @@ fn end(value: &Json, at: &At) -> Decoded<End> {
 }
 
 fn outcome(value: &Json, at: &At) -> Decoded<Outcome> {
-    const VALUES: [Outcome; 5] =
-        [Outcome::Safe, Outcome::Scammed, Outcome::Accomplice, Outcome::Trusted, Outcome::Refused];
-    variant(value, at, &["safe", "scammed", "accomplice", "trusted", "refused"]).map(|i| VALUES[i])
+    variant(value, at, &Outcome::ALL.map(Outcome::code)).map(|i| Outcome::ALL[i])
 }
 
 pub fn decode_catalog(value: &Json, at: &At) -> Decoded<Catalog> {
