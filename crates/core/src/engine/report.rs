@@ -7,7 +7,6 @@ use super::discrimination::Tally;
 use super::score::RoundSummary;
 use super::ScenarioResult;
 use crate::json::Json;
-use std::collections::BTreeMap;
 
 /// What a report is made of: a round's state as far as the host page is concerned.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -110,8 +109,8 @@ pub struct RoundReport {
     pub genuine_total: u32,
     pub flags_found: u32,
     pub flags_total: u32,
-    /// Per scam type: (handled right, played).
-    pub per_type: BTreeMap<String, (u32, u32)>,
+    /// Per scam type, in the order of their ids: (handled right, played).
+    pub per_type: Vec<(String, (u32, u32))>,
     pub confidence_before: Option<u8>,
     pub confidence_after: Option<u8>,
     pub duration_seconds: u32,
@@ -301,7 +300,7 @@ mod tests {
             (120, 240, 1, 1, 1, 1)
         );
         assert_eq!((r.confidence_before, r.confidence_after, r.duration_seconds), (Some(2), Some(4), 185));
-        assert_eq!(r.per_type["demo"], (1, 2));
+        assert_eq!(r.per_type, [("demo".to_string(), (1, 2))]);
         assert_eq!(at(&r.xapi, &["verb", "id"]).as_str(), Some("http://adlnet.gov/expapi/verbs/completed"));
         assert_eq!(at(&r.xapi, &["result", "score", "scaled"]).as_f64(), Some(0.5));
         assert_eq!(at(&r.xapi, &["result", "duration"]).as_str(), Some("PT185S"));

@@ -110,8 +110,14 @@ fn small(value: &Json) -> Option<u8> {
     u8::try_from(value.as_u64()?).ok()
 }
 
+/// An object as a map. Inserted one by one: collecting would sort, and bring
+/// a sort routine into the wasm for each kind of map.
 pub fn map<T>(value: &Json, read: Read<T>) -> Option<BTreeMap<String, T>> {
-    value.members()?.iter().map(|(key, value)| Some((key.clone(), read(value)?))).collect()
+    let mut map = BTreeMap::new();
+    for (key, value) in value.members()? {
+        map.insert(key.clone(), read(value)?);
+    }
+    Some(map)
 }
 
 pub fn best_round(value: &Json) -> Option<(u32, u32)> {
