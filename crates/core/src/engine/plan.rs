@@ -269,12 +269,16 @@ fn least_played<'a>(
 }
 
 /// `items` ordered by `plays`, ties in the order they come (as a stable
-/// sort leaves them). Sorted unstably on (plays, position), a total order:
-/// the same result, with one small sort routine in the wasm for every use.
+/// sort leaves them). Each goes in after those played as often or less: a
+/// few dozen packs at most, and no sort routine in the wasm.
 fn by_plays<T: Copy>(items: &[T], plays: impl Fn(&T) -> u32) -> Vec<T> {
-    let mut order: Vec<(u32, usize)> = items.iter().map(plays).zip(0..).collect();
-    order.sort_unstable();
-    order.into_iter().map(|(_, i)| items[i]).collect()
+    let mut ordered: Vec<(u32, T)> = Vec::with_capacity(items.len());
+    for item in items {
+        let count = plays(item);
+        let at = ordered.partition_point(|(earlier, _)| *earlier <= count);
+        ordered.insert(at, (count, *item));
+    }
+    ordered.into_iter().map(|(_, item)| item).collect()
 }
 
 #[cfg(test)]
