@@ -5,7 +5,6 @@
 use super::progress::Progress;
 use super::rng::Rng;
 use crate::content::{PackSummary, SiteIndex};
-use std::collections::BTreeMap;
 
 /// Scenarios in a quick round by default: four scams and one genuine look-alike
 /// (about a quarter of an hour: see `round_seconds`).
@@ -130,13 +129,17 @@ fn quick_candidates<'a>(
     progress: &Progress,
     rng: &mut Rng,
 ) -> (Vec<&'a PackSummary>, Option<&'a PackSummary>) {
-    let mut by_type: BTreeMap<&str, Vec<&PackSummary>> = BTreeMap::new();
+    // By type id, in order: a list rather than a map (less code in the wasm).
+    let mut by_type: Vec<(&str, Vec<&PackSummary>)> = Vec::new();
     for p in index.packs.iter().filter(|p| !p.genuine) {
-        by_type.entry(&p.scam_type).or_default().push(p);
+        match by_type.binary_search_by(|(id, _)| (*id).cmp(&p.scam_type)) {
+            Ok(at) => by_type[at].1.push(p),
+            Err(at) => by_type.insert(at, (&p.scam_type, vec![p])),
+        }
     }
     let mut firsts: Vec<(u32, &PackSummary)> = by_type
-        .into_values()
-        .filter_map(|packs| {
+        .into_iter()
+        .filter_map(|(_, packs)| {
             let type_plays = packs.iter().map(|p| progress.plays(&p.id)).sum::<u32>();
             least_played(packs.into_iter(), progress, rng).first().map(|p| (type_plays, *p))
         })
