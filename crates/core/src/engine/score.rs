@@ -247,7 +247,6 @@ mod tests {
     use super::*;
     use crate::engine::fixture::{scenario, GENUINE, SCAM};
     use crate::engine::round::Visit;
-    use std::collections::BTreeSet;
     use std::rc::Rc;
 
     /// A step played: (step id, choice, taps), the taps making it a submitted spot step.
@@ -261,7 +260,9 @@ mod tests {
             .map(|(id, choice, taps)| {
                 let step = s.step_index(id).unwrap_or_else(|| panic!("no step {id}"));
                 balance += choice.map_or(0, |c| s.steps[step].choices[c].money);
-                let tapped: BTreeSet<(usize, Tapped)> = taps.iter().flatten().map(|t| (0, t.clone())).collect();
+                let mut tapped: Vec<(usize, Tapped)> = taps.iter().flatten().map(|t| (0, t.clone())).collect();
+                tapped.sort();
+                tapped.dedup();
                 Visit { step, choice: *choice, taps: tapped, spotted: taps.is_some() }
             })
             .collect::<Vec<Visit>>();
