@@ -15,6 +15,7 @@ forbid() { # packages (-p NAME, or nothing: what Trunk's build selects), target,
   fi
 }
 forbid "-p scamspot-core" all 'yew.*|web-sys|js-sys|gloo.*|wasm-bindgen.*|tokio.*|scamspot(-tools)?' "the core stays pure: no browser, async runtime or upper layer"
+forbid "-p scamspot-core" all 'serde_json' "the core reads and writes JSON with its own json module: serde_json's generic code was a tenth of the wasm (it stays a dev-dependency, to test against)"
 # Without -p, cargo selects the default members, as Trunk's build does, so
 # features the build would unify show here too.
 forbid "" wasm32-unknown-unknown 'toml|scamspot-tools|walkdir|sha2|annotate-snippets|codespan-reporting|miette' "the browser reads compiled JSON packs; authoring code stays native"
