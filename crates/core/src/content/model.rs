@@ -1,4 +1,6 @@
-//! The scenario pack model: what a pack file says, deserialised with serde.
+//! The scenario pack model: what a pack file says. TOML is read through
+//! serde's derives here (authors' tools); compiled JSON, which the browser
+//! reads, through `content::decode`, which accepts the same.
 //!
 //! Packs are TOML (see docs/authoring.md). One pack file holds one scenario, so a
 //! scenario's text is fetched only when the learner opens it. The catalog file
