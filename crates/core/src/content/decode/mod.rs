@@ -20,7 +20,9 @@ pub struct DecodeError {
     pub path: FieldPath,
 }
 
-pub type Decoded<T> = Result<T, DecodeError>;
+/// Boxed: a problem is rare, and a small `Result` keeps every `?` on the
+/// way up from copying a large one (kilobytes of wasm over all decoders).
+pub type Decoded<T> = Result<T, Box<DecodeError>>;
 
 /// Decodes one value, whose place is `at`.
 pub type Decoder<T> = fn(&Json, &At) -> Decoded<T>;
@@ -60,7 +62,7 @@ impl<'a> At<'a> {
     }
 
     fn problem<T>(&self, problem: Problem) -> Decoded<T> {
-        Err(DecodeError { problem, path: self.path() })
+        Err(Box::new(DecodeError { problem, path: self.path() }))
     }
 
     /// `value` is not what was `expected` (serde's words: "u32", "a string").
