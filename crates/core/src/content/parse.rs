@@ -190,6 +190,19 @@ mod tests {
     }
 
     #[test]
+    fn a_compiled_pack_s_problem_names_its_field_step_and_place() {
+        use crate::engine::fixture::{catalog, scenario, SCAM};
+        let compiled = serde_json::to_string_pretty(&*scenario(SCAM, "scam.toml")).unwrap();
+        let broken = compiled.replacen("\"money\": -100", "\"money\": \"lots\"", 1);
+        let err = load_scenario("scam.json", &broken, &catalog()).err().unwrap();
+        let at = broken.find("\"lots\"").unwrap();
+        assert_eq!(err[0].position, Some(crate::content::diagnostic::line_column(&broken, at)));
+        let shown = err[0].to_string();
+        assert!(shown.contains("error[SS0007]") && shown.contains(" › 1st choice › money: "), "{shown}");
+        assert!(err[0].step.is_some() && err[0].path.step_index().is_some(), "{shown}");
+    }
+
+    #[test]
     fn problems_point_at_their_value() {
         let text = "format = 2\nlanguages = []\n";
         let placed = place(

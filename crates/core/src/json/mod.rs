@@ -126,12 +126,6 @@ impl From<usize> for Json {
     }
 }
 
-impl From<i64> for Json {
-    fn from(value: i64) -> Json {
-        Json::Number(value.to_string())
-    }
-}
-
 impl From<f64> for Json {
     fn from(value: f64) -> Json {
         write::float(value)

@@ -94,14 +94,14 @@ pub fn offset_of(document: &Document, path: &FieldPath) -> usize {
         let mut inner = index + 1;
         let found = match (segment, value) {
             (Segment::Key(key) | Segment::Lang(key), Json::Object(members)) => {
-                members.iter().find(|(name, _)| name == key).map(|(_, v)| v).inspect(|&target| {
-                    let before = members.iter().take_while(|(_, v)| !std::ptr::eq(v, target));
-                    inner += before.map(|(_, v)| v.count()).sum::<usize>();
+                members.iter().position(|(name, _)| name == key).map(|at| {
+                    inner += members[..at].iter().map(|(_, earlier)| earlier.count()).sum::<usize>();
+                    &members[at].1
                 })
             }
-            (Segment::Index(i), Json::Array(items)) => {
-                items.get(*i).inspect(|_| inner += items[..*i].iter().map(Json::count).sum::<usize>())
-            }
+            (Segment::Index(at), Json::Array(items)) => items.get(*at).inspect(|_| {
+                inner += items[..*at].iter().map(Json::count).sum::<usize>();
+            }),
             _ => None,
         };
         let Some(found) = found else { break };
