@@ -53,7 +53,7 @@ impl Progress {
     /// Adds a finished round's observations to the tallies.
     pub fn record_mastery(&mut self, round: &Round) {
         for (technique, recognised) in observations(round) {
-            self.mastery.entry(technique).or_default().add(recognised);
+            self.mastery.get_or_insert_with(&technique, Recognition::default).add(recognised);
         }
     }
 

@@ -5,6 +5,7 @@
 pub mod discrimination;
 #[cfg(test)]
 pub(crate) mod fixture;
+pub mod keyed;
 pub mod mastery;
 pub mod order;
 pub mod plan;

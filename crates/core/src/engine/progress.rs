@@ -3,11 +3,13 @@
 //! and what can be kept is kept.
 
 use super::discrimination::Tally;
+use super::keyed::Keyed;
 use super::mastery::Recognition;
 use super::report::RoundSnapshot;
 use super::score::{RoundSummary, ScenarioResult};
 use super::stored;
 use crate::json::{self, Json};
+#[cfg(test)]
 use std::collections::BTreeMap;
 
 /// Bump when the stored shape changes, and teach `restore` the old one.
@@ -35,14 +37,14 @@ pub struct Progress {
     /// learner's discrimination is measured over.
     pub history: Vec<RoundEntry>,
     /// Per scenario id.
-    pub scenarios: BTreeMap<String, ScenarioRecord>,
+    pub scenarios: Keyed<ScenarioRecord>,
     /// Scenarios handled wrong, with the day (days since 1970) it happened:
     /// a booster round brings them back beside unseen scenarios like them.
-    pub missed: BTreeMap<String, u32>,
+    pub missed: Keyed<u32>,
     /// The booster rounds still to come, if a round has started a schedule.
     pub boosters: Option<Boosters>,
     /// Per technique id: how reliably the learner recognises it.
-    pub mastery: BTreeMap<String, Recognition>,
+    pub mastery: Keyed<Recognition>,
 }
 
 /// Where the learner is in a booster schedule (`BOOSTER_DAYS`).
@@ -102,10 +104,10 @@ impl Default for Progress {
             rounds: 0,
             best_round: None,
             history: Vec::new(),
-            scenarios: BTreeMap::new(),
-            missed: BTreeMap::new(),
+            scenarios: Keyed::default(),
+            missed: Keyed::default(),
             boosters: None,
-            mastery: BTreeMap::new(),
+            mastery: Keyed::default(),
         }
     }
 }
@@ -191,7 +193,7 @@ impl Progress {
             self.best_round = Some((summary.points, summary.max_points));
         }
         for r in results {
-            let record = self.scenarios.entry(r.scenario_id.clone()).or_insert(ScenarioRecord {
+            let record = self.scenarios.get_or_insert_with(&r.scenario_id, || ScenarioRecord {
                 plays: 0,
                 best_points: 0,
                 max_points: r.max_points,

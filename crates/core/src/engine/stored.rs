@@ -6,10 +6,10 @@
 //! `Progress::restore` can tell damaged parts from sound ones.
 
 use super::discrimination::Tally;
+use super::keyed::Keyed;
 use super::mastery::Recognition;
 use super::progress::{Boosters, Progress, RoundEntry, ScenarioRecord};
 use crate::json::Json;
-use std::collections::BTreeMap;
 
 /// A value read as `T`, or `None` when it does not fit.
 pub type Read<T> = fn(&Json) -> Option<T>;
@@ -57,7 +57,7 @@ impl Progress {
     }
 }
 
-fn object<T>(map: &BTreeMap<String, T>, write: fn(&T) -> Json) -> Json {
+fn object<T>(map: &Keyed<T>, write: fn(&T) -> Json) -> Json {
     Json::Object(map.iter().map(|(key, value)| (key.clone(), write(value))).collect())
 }
 
@@ -110,10 +110,9 @@ fn small(value: &Json) -> Option<u8> {
     u8::try_from(value.as_u64()?).ok()
 }
 
-/// An object as a map. Inserted one by one: collecting would sort, and bring
-/// a sort routine into the wasm for each kind of map.
-pub fn map<T>(value: &Json, read: Read<T>) -> Option<BTreeMap<String, T>> {
-    let mut map = BTreeMap::new();
+/// An object as a map (a key written twice: the last one, as serde kept it).
+pub fn map<T>(value: &Json, read: Read<T>) -> Option<Keyed<T>> {
+    let mut map = Keyed::default();
     for (key, value) in value.members()? {
         map.insert(key.clone(), read(value)?);
     }
