@@ -1,7 +1,8 @@
-//! A small map from ids (scenario or technique ids) to what progress keeps
-//! about each, as a list sorted by id. Progress holds a few dozen entries;
-//! three BTreeMaps' worth of generic code weighed kilobytes of the wasm, and
-//! a sorted list iterates, compares and is stored in the same id order.
+//! A small map from ids (scenario, technique or scam type ids) to what is
+//! kept about each, as a list sorted by id: progress and a round's summary
+//! hold a few dozen entries at most; a BTreeMap's generic code for each
+//! weighed kilobytes of the wasm, and a sorted list iterates, compares and
+//! is stored in the same id order.
 
 #[cfg(test)]
 use std::collections::BTreeMap;
@@ -74,11 +75,12 @@ impl<V> Keyed<V> {
     }
 }
 
-impl<V> Index<&str> for Keyed<V> {
+/// `keyed[id]`, with `id` a `&str` or a `&String`, as a map indexes.
+impl<V, K: AsRef<str> + ?Sized> Index<&K> for Keyed<V> {
     type Output = V;
 
-    fn index(&self, key: &str) -> &V {
-        self.get(key).expect("no entry for this id")
+    fn index(&self, key: &K) -> &V {
+        self.get(key.as_ref()).expect("no entry for this id")
     }
 }
 

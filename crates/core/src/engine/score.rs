@@ -2,9 +2,9 @@
 //! genuine offers wrongly refused (false alarms), red flags found and missed,
 //! and money kept, not just a count of "right answers".
 
+use super::keyed::Keyed;
 use super::round::{can_be_tapped, Play, Tapped};
 use crate::content::{Outcome, Scenario, StepKind, ValidScenario};
-use std::collections::BTreeMap;
 
 /// Points for handling a scenario right: stopping a scam, or using a genuine offer.
 pub const POINTS_RIGHT: u32 = 100;
@@ -195,7 +195,7 @@ pub struct RoundSummary {
     pub savings_start: i64,
     /// Own savings kept, summed over the scenarios (see `savings_kept`).
     pub savings_kept: i64,
-    pub per_type: BTreeMap<String, TypeTally>,
+    pub per_type: Keyed<TypeTally>,
     /// Types with a missed scam, a false alarm or a missed flag, to practise
     /// again (`TypeTally::practise_reasons` says why).
     pub practise: Vec<String>,
@@ -220,7 +220,7 @@ impl RoundSummary {
                 s.scams += 1;
                 s.scams_caught += u32::from(r.handled_right());
             }
-            let tally = s.per_type.entry(r.scam_type.clone()).or_default();
+            let tally = s.per_type.get_or_insert_with(&r.scam_type, TypeTally::default);
             tally.played += 1;
             tally.handled_right += u32::from(r.handled_right());
             tally.flags_found += r.flags_found;
