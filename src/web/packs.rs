@@ -3,6 +3,7 @@
 //! round goes on with the others.
 
 use gloo::net::http::Request;
+use gloo::net::Error;
 use scamspot_core::content::index::INDEX_FILE;
 use scamspot_core::content::{load_index, load_scenario, Catalog, Diagnostic, Problem, SiteIndex, ValidScenario};
 use std::rc::Rc;
@@ -12,12 +13,25 @@ const PACKS_DIR: &str = "packs/";
 
 /// Fetches `url`; problems are named after `file`.
 async fn fetch_text(url: &str, file: &str) -> Result<String, Diagnostic> {
-    let failed = |reason: String| Diagnostic::new(file, Problem::CannotRead { reason });
-    let response = Request::get(url).send().await.map_err(|e| failed(format!("could not be downloaded: {e}")))?;
+    let failed =
+        |what: &str, why: String| Diagnostic::new(file, Problem::CannotRead { reason: format!("{what}: {why}") });
+    let response = Request::get(url).send().await.map_err(|e| failed("could not be downloaded", reason(e)))?;
     if !response.ok() {
-        return Err(failed(format!("could not be downloaded: HTTP {}", response.status())));
+        return Err(failed("could not be downloaded", format!("HTTP {}", response.status())));
     }
-    response.text().await.map_err(|e| failed(format!("could not be read: {e}")))
+    response.text().await.map_err(|e| failed("could not be read", reason(e)))
+}
+
+/// The browser's words for a failed request. Matched rather than formatted
+/// whole: gloo's error can also hold a serde_json error, whose words would
+/// bring serde_json's message table into the wasm for a case that never
+/// happens here (nothing is read as JSON through gloo).
+fn reason(error: Error) -> String {
+    match error {
+        Error::JsError(error) => error.to_string(),
+        Error::GlooError(message) => message,
+        _ => String::new(),
+    }
 }
 
 /// The catalog and one line per pack: all the start screen needs.

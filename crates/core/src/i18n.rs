@@ -94,9 +94,11 @@ fn plural<'a>(count: usize, one: &'a str, many: &'a str) -> &'a str {
     }
 }
 
-/// A contact's avatar: the first letter or character of the name, capitalised.
+/// A contact's avatar: the first letter or character of the name, capitalised
+/// if it is a Latin letter (Chinese has no case; the full Unicode case tables
+/// would cost the wasm kilobytes for names no pack has).
 pub fn initials(name: &str) -> String {
-    name.chars().find(|c| c.is_alphanumeric()).map(|c| c.to_uppercase().collect()).unwrap_or_default()
+    name.chars().find(|c| c.is_alphanumeric()).map(|c| c.to_ascii_uppercase().to_string()).unwrap_or_default()
 }
 
 /// An amount of yuan with thousands separators: "¥5,000", "-¥298".

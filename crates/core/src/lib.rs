@@ -10,4 +10,5 @@
 pub mod content;
 pub mod engine;
 pub mod i18n;
+pub mod json;
 pub mod room;

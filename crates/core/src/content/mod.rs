@@ -1,5 +1,6 @@
 //! Content: the pack model, parsing and validation. Pure Rust, no browser types.
 
+pub mod decode;
 pub mod diagnostic;
 #[cfg(any(feature = "authoring", test))]
 pub mod fiction;
@@ -12,6 +13,7 @@ pub mod path;
 pub mod problem;
 mod problem_text;
 pub mod reading;
+#[cfg(any(feature = "authoring", test))]
 pub mod syntax;
 pub mod valid;
 pub mod validate;

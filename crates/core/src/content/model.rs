@@ -1,31 +1,73 @@
-//! The scenario pack model: what a pack file says, deserialised with serde.
+//! The scenario pack model: what a pack file says. TOML is read through
+//! serde's derives here (authors' tools); compiled JSON, which the browser
+//! reads, through `content::decode`, which accepts the same.
 //!
 //! Packs are TOML (see docs/authoring.md). One pack file holds one scenario, so a
 //! scenario's text is fetched only when the learner opens it. The catalog file
 //! lists the scam types, the techniques, the official channels and the pack files.
 //! Every learner-facing string is a [`Localized`] map from language code to text.
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::collections::BTreeMap;
 
 /// The pack format this build writes and reads. There is no older format yet;
 /// a newer one is refused with a message saying so (see `parse`).
 pub const FORMAT_VERSION: u32 = 1;
 
-/// Text in every language a pack declares, keyed by language code ("zh-CN", "en").
-#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
-#[serde(transparent)]
-pub struct Localized(pub BTreeMap<String, String>);
+/// Text in every language a pack declares, by language code ("zh-CN", "en"),
+/// in the order of the codes. A short list rather than a map: a text has one
+/// or two languages, and a map's code for every operation weighed kilobytes
+/// in the wasm. Written as a table (TOML) or an object (JSON) of code = text.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Localized(Vec<(String, String)>);
 
 impl Localized {
     /// The text in `lang`, else in Simplified Chinese (the default language), else any.
     pub fn get(&self, lang: &str) -> &str {
-        self.0
-            .get(lang)
-            .or_else(|| self.0.get("zh-CN"))
-            .or_else(|| self.0.values().next())
-            .map(String::as_str)
+        self.text(lang)
+            .or_else(|| self.text("zh-CN"))
+            .or_else(|| self.0.first().map(|(_, text)| text.as_str()))
             .unwrap_or("")
+    }
+
+    /// The text in exactly `lang`, if there is one.
+    pub fn text(&self, lang: &str) -> Option<&str> {
+        self.0.iter().find(|(code, _)| code == lang).map(|(_, text)| text.as_str())
+    }
+
+    /// The language codes it has text in.
+    pub fn langs(&self) -> impl Iterator<Item = &String> {
+        self.0.iter().map(|(code, _)| code)
+    }
+
+    /// Sets the text in `lang`, replacing any there was (as a map does).
+    pub fn insert(&mut self, lang: String, text: String) {
+        match self.0.binary_search_by(|(code, _)| code.as_str().cmp(&lang)) {
+            Ok(at) => self.0[at].1 = text,
+            Err(at) => self.0.insert(at, (lang, text)),
+        }
+    }
+}
+
+impl FromIterator<(String, String)> for Localized {
+    fn from_iter<I: IntoIterator<Item = (String, String)>>(texts: I) -> Localized {
+        let mut localized = Localized::default();
+        for (lang, text) in texts {
+            localized.insert(lang, text);
+        }
+        localized
+    }
+}
+
+impl Serialize for Localized {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().map(|(lang, text)| (lang, text)))
+    }
+}
+
+impl<'de> Deserialize<'de> for Localized {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Localized, D::Error> {
+        BTreeMap::<String, String>::deserialize(deserializer).map(|texts| texts.into_iter().collect())
     }
 }
 
@@ -249,6 +291,21 @@ pub enum Outcome {
 }
 
 impl Outcome {
+    pub const ALL: [Outcome; 5] =
+        [Outcome::Safe, Outcome::Scammed, Outcome::Accomplice, Outcome::Trusted, Outcome::Refused];
+
+    /// The word a pack writes for it ("safe", "accomplice"), also what the
+    /// page's `data-outcome` shows, without formatting the variant's name.
+    pub fn code(self) -> &'static str {
+        match self {
+            Outcome::Safe => "safe",
+            Outcome::Scammed => "scammed",
+            Outcome::Accomplice => "accomplice",
+            Outcome::Trusted => "trusted",
+            Outcome::Refused => "refused",
+        }
+    }
+
     pub fn fits_scam(self) -> bool {
         matches!(self, Outcome::Safe | Outcome::Scammed | Outcome::Accomplice)
     }

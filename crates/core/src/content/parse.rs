@@ -1,26 +1,29 @@
 //! Turning pack text into the model, with errors an author can act on.
 //!
 //! Authors write TOML; the build compiles every valid pack to JSON for the
-//! browser (`folder::compile`), so the wasm carries no TOML parser. Both go
-//! through the same validation.
+//! browser (`folder::compile`), so the wasm carries no TOML parser. TOML is
+//! read with serde (authors' tools only), JSON with the core's own reader and
+//! decoders (`json`, `decode`), so the wasm carries no serde code either.
+//! Both go through the same validation.
 
+use super::decode::{decode_catalog, decode_index, decode_scenario, offset_of, At, Decoder};
 use super::diagnostic::Diagnostic;
 use super::index::SiteIndex;
 use super::model::{Catalog, Scenario, FORMAT_VERSION};
 use super::path::FieldPath;
 use super::problem::{Problem, Severity};
-use super::syntax::problem_from_parser;
 use super::valid::ValidScenario;
 use super::validate::{validate_catalog, validate_scenario};
+use crate::json::{self, Json};
 use serde::de::DeserializeOwned;
-use serde::Deserialize;
+#[cfg(any(feature = "authoring", test))]
 use std::ops::Range;
 
 /// Parses and validates one scenario pack. `file` names it in messages; its
 /// extension picks the syntax (`.toml`, else JSON). Warnings do not stop a
 /// pack: they come with the valid scenario, for the checker to show.
 pub fn load_scenario(file: &str, text: &str, catalog: &Catalog) -> Result<ValidScenario, Vec<Diagnostic>> {
-    let mut scenario: Scenario = parse(file, text)?;
+    let mut scenario: Scenario = parse(file, text, decode_scenario)?;
     scenario.file = file.to_string();
     let (warnings, errors): (Vec<Diagnostic>, Vec<Diagnostic>) = validate_scenario(&scenario, catalog, file)
         .into_iter()
@@ -38,7 +41,7 @@ pub fn load_scenario(file: &str, text: &str, catalog: &Catalog) -> Result<ValidS
 
 /// Parses and validates the catalog.
 pub fn load_catalog(file: &str, text: &str) -> Result<Catalog, Vec<Diagnostic>> {
-    let catalog: Catalog = parse(file, text)?;
+    let catalog: Catalog = parse(file, text, decode_catalog)?;
     let problems = validate_catalog(&catalog, file);
     if problems.is_empty() {
         Ok(catalog)
@@ -49,7 +52,7 @@ pub fn load_catalog(file: &str, text: &str) -> Result<Catalog, Vec<Diagnostic>> 
 
 /// Parses the compiled index the browser starts from, validating its catalog.
 pub fn load_index(file: &str, text: &str) -> Result<SiteIndex, Vec<Diagnostic>> {
-    let index: SiteIndex = parse(file, text)?;
+    let index: SiteIndex = parse(file, text, decode_index)?;
     let problems = validate_catalog(&index.catalog, file);
     if problems.is_empty() {
         Ok(index)
@@ -58,65 +61,68 @@ pub fn load_index(file: &str, text: &str) -> Result<SiteIndex, Vec<Diagnostic>> 
     }
 }
 
+/// Reads `text` as TOML (a `.toml` file) or JSON into a `T`.
+fn parse<T: DeserializeOwned>(file: &str, text: &str, decode: Decoder<T>) -> Result<T, Vec<Diagnostic>> {
+    if file.ends_with(".toml") {
+        parse_toml(file, text)
+    } else {
+        parse_json(file, text, decode)
+    }
+}
+
+/// A version newer than this build reads explains any failure to read a pack.
+fn newer_format(file: &str, text: &str, version: Option<u32>) -> Option<Vec<Diagnostic>> {
+    let version = version.filter(|&v| v > FORMAT_VERSION)?;
+    let format = FieldPath::root().key("format");
+    Some(place(file, text, vec![Diagnostic::new(file, Problem::NewerFormat { version }).at(format)]))
+}
+
+/// Every problem of a JSON text points at its line and column, and names
+/// the field (and step) it is about.
+fn parse_json<T>(file: &str, text: &str, decode: Decoder<T>) -> Result<T, Vec<Diagnostic>> {
+    let document = json::read(text).map_err(|e| {
+        let problem = Problem::Syntax { message: e.message.to_string() };
+        vec![Diagnostic::new(file, problem).pointing_at(text, e.at..e.at)]
+    })?;
+    decode(&document.root, &At::TOP).map_err(|e| {
+        let format = document.root.get("format").and_then(Json::as_u64).and_then(|v| u32::try_from(v).ok());
+        if let Some(newer) = newer_format(file, text, format) {
+            return newer;
+        }
+        let at = offset_of(&document, &e.path);
+        let step = e.path.step_index().and_then(|i| {
+            let step = document.root.get("steps")?.items()?.get(i)?;
+            step.get("id")?.as_str().map(str::to_string)
+        });
+        vec![Diagnostic { step, ..Diagnostic::new(file, e.problem).at(e.path).pointing_at(text, at..at) }]
+    })
+}
+
 /// Only the version, read leniently, to explain a failure of a newer format.
-#[derive(Deserialize)]
+#[cfg(any(feature = "authoring", test))]
+#[derive(serde::Deserialize)]
 struct FormatOnly {
     format: Option<u32>,
 }
 
-/// A syntax or shape error: the parser's message and the bytes it is about, if known.
-type SyntaxError = (String, Option<Range<usize>>);
-
-fn parse<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, Vec<Diagnostic>> {
-    let is_toml = file.ends_with(".toml");
-    parse_as::<T>(is_toml, text).map_err(|(message, span)| {
-        let newer = parse_as::<FormatOnly>(is_toml, text).ok().and_then(|f| f.format).filter(|&v| v > FORMAT_VERSION);
-        if let Some(version) = newer {
-            // Whatever else failed, the version explains it: point at it.
-            let format = FieldPath::root().key("format");
-            return place(file, text, vec![Diagnostic::new(file, Problem::NewerFormat { version }).at(format)]);
+#[cfg(any(feature = "authoring", test))]
+fn parse_toml<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, Vec<Diagnostic>> {
+    toml::from_str(text).map_err(|e| {
+        if let Some(newer) = newer_format(file, text, toml::from_str::<FormatOnly>(text).ok().and_then(|f| f.format)) {
+            return newer;
         }
-        let problem = if is_toml && cfg!(not(any(feature = "authoring", test))) {
-            Problem::NeedsCompiling
-        } else {
-            problem_from_parser(&message)
-        };
-        let diagnostic = Diagnostic::new(file, problem);
-        vec![match span {
+        let diagnostic = Diagnostic::new(file, super::syntax::problem_from_parser(e.message()));
+        vec![match e.span() {
             Some(span) => at_parser_span(file, text, diagnostic, span),
             None => diagnostic,
         }]
     })
 }
 
-fn parse_as<T: DeserializeOwned>(is_toml: bool, text: &str) -> Result<T, SyntaxError> {
-    if is_toml {
-        parse_toml(text)
-    } else {
-        serde_json::from_str(text).map_err(|e| {
-            let message = e.to_string();
-            // serde_json appends " at line L column C"; the position is reported separately.
-            let message = message.split(" at line ").next().unwrap_or(&message).to_string();
-            (message, (e.line() > 0).then(|| byte_offset(text, e.line(), e.column())).map(|at| at..at))
-        })
-    }
-}
-
-/// The byte offset of a 1-based line and (byte) column, as serde_json counts them.
-fn byte_offset(text: &str, line: usize, column: usize) -> usize {
-    let line_start: usize = text.split_inclusive('\n').take(line - 1).map(str::len).sum();
-    (line_start + column.saturating_sub(1)).min(text.len())
-}
-
-#[cfg(any(feature = "authoring", test))]
-fn parse_toml<T: DeserializeOwned>(text: &str) -> Result<T, SyntaxError> {
-    toml::from_str(text).map_err(|e| (e.message().to_string(), e.span()))
-}
-
-/// The browser reads compiled packs only (`parse` says so).
+/// The browser reads compiled packs only.
 #[cfg(not(any(feature = "authoring", test)))]
-fn parse_toml<T: DeserializeOwned>(_text: &str) -> Result<T, SyntaxError> {
-    Err((String::new(), None))
+fn parse_toml<T>(file: &str, _text: &str) -> Result<T, Vec<Diagnostic>> {
+    Err(vec![Diagnostic::new(file, Problem::NeedsCompiling)])
 }
 
 /// The spans of a TOML file. JSON (compiled packs the browser reads) has
@@ -158,11 +164,6 @@ fn at_parser_span(file: &str, text: &str, diagnostic: Diagnostic, span: Range<us
 }
 
 #[cfg(not(any(feature = "authoring", test)))]
-fn at_parser_span(_file: &str, text: &str, diagnostic: Diagnostic, span: Range<usize>) -> Diagnostic {
-    diagnostic.pointing_at(text, span)
-}
-
-#[cfg(not(any(feature = "authoring", test)))]
 fn place(_file: &str, _text: &str, problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
     problems
 }
@@ -173,19 +174,32 @@ mod tests {
 
     #[test]
     fn syntax_errors_have_line_and_column_in_both_syntaxes() {
-        let err = parse::<FormatOnly>("a.toml", "format = 1\nid = \"x\n").err().unwrap();
+        let err = load_catalog("a.toml", "format = 1\nid = \"x\n").err().unwrap();
         assert_eq!((err[0].file.as_str(), err[0].position.map(|p| p.0)), ("a.toml", Some(2)));
         assert_eq!(err[0].problem, Problem::UnterminatedString);
-        let err = parse::<FormatOnly>("a.json", "{\"format\": 1,\n \"id\": }").err().unwrap();
+        let err = load_catalog("a.json", "{\"format\": 1,\n \"id\": }").err().unwrap();
         assert_eq!(err[0].position.map(|p| p.0), Some(2));
     }
 
     #[test]
     fn newer_format_is_explained() {
-        let err = parse::<Scenario>("new.toml", "format = 9\nid = \"x\"\n").err().unwrap();
+        let err = parse("new.toml", "format = 9\nid = \"x\"\n", decode_scenario).err().unwrap();
         assert_eq!(err[0].problem, Problem::NewerFormat { version: 9 });
-        let err = parse::<Scenario>("new.json", "{\"format\": 9}").err().unwrap();
+        let err = parse("new.json", "{\"format\": 9}", decode_scenario).err().unwrap();
         assert_eq!(err[0].problem, Problem::NewerFormat { version: 9 });
+    }
+
+    #[test]
+    fn a_compiled_pack_s_problem_names_its_field_step_and_place() {
+        use crate::engine::fixture::{catalog, scenario, SCAM};
+        let compiled = serde_json::to_string_pretty(&*scenario(SCAM, "scam.toml")).unwrap();
+        let broken = compiled.replacen("\"money\": -100", "\"money\": \"lots\"", 1);
+        let err = load_scenario("scam.json", &broken, &catalog()).err().unwrap();
+        let at = broken.find("\"lots\"").unwrap();
+        assert_eq!(err[0].position, Some(crate::content::diagnostic::line_column(&broken, at)));
+        let shown = err[0].to_string();
+        assert!(shown.contains("error[SS0007]") && shown.contains(" › 1st choice › money: "), "{shown}");
+        assert!(err[0].step.is_some() && err[0].path.step_index().is_some(), "{shown}");
     }
 
     #[test]

@@ -8,7 +8,6 @@ use super::diagnostic::Diagnostic;
 use super::model::{Catalog, Localized, Outcome, Scenario, Sender, Step, StepKind, FORMAT_VERSION};
 use super::path::FieldPath;
 use super::problem::{Problem, MAX_MONEY};
-use std::collections::{BTreeMap, BTreeSet};
 
 /// Longest texts (in characters) that still fit a 360 px wide phone screen.
 /// English runs about twice as long as Chinese for the same content.
@@ -64,7 +63,7 @@ impl Checker<'_> {
 
     fn text(&mut self, path: FieldPath, text: &Localized, limit: &Limit) {
         for lang in &self.scenario.languages {
-            match text.0.get(lang).map(|t| t.trim()) {
+            match text.text(lang).map(str::trim) {
                 None | Some("") => self.report(path.clone().lang(lang), Problem::MissingText { lang: lang.clone() }),
                 Some(t) => {
                     let max = if lang.starts_with("zh") { limit.chinese } else { limit.other };
@@ -77,7 +76,7 @@ impl Checker<'_> {
             }
         }
         // With no languages declared every text would be "undeclared": one problem says it all.
-        for lang in text.0.keys().filter(|_| !self.scenario.languages.is_empty()) {
+        for lang in text.langs().filter(|_| !self.scenario.languages.is_empty()) {
             if !self.scenario.languages.contains(lang) {
                 self.report(path.clone().lang(lang), Problem::UndeclaredLanguage { lang: lang.clone() });
             }
@@ -175,15 +174,27 @@ fn ids<'a>(list: impl Iterator<Item = &'a String>) -> Vec<String> {
     list.cloned().collect()
 }
 
+/// Step ids and their positions. A list searched rather than a map: a pack
+/// has a few dozen steps, and a map's code weighs more in the wasm.
+struct StepIds<'a>(Vec<&'a str>);
+
+impl StepIds<'_> {
+    /// The position of step `id`; of the last one, if two share it (the
+    /// validator refuses that pack anyway).
+    fn get(&self, id: &str) -> Option<usize> {
+        self.0.iter().rposition(|known| *known == id)
+    }
+}
+
 /// Maps step ids to their positions, reporting duplicates.
-fn check_step_ids<'a>(c: &mut Checker<'a>) -> BTreeMap<&'a str, usize> {
-    let mut index = BTreeMap::new();
-    for (i, step) in c.scenario.steps.iter().enumerate() {
-        if index.insert(step.id.as_str(), i).is_some() {
-            c.report(FieldPath::step(i).key("id"), Problem::DuplicateStepId { id: step.id.clone() });
+fn check_step_ids<'a>(c: &mut Checker<'a>) -> StepIds<'a> {
+    let index = StepIds(c.scenario.steps.iter().map(|step| step.id.as_str()).collect());
+    for (i, id) in index.0.iter().enumerate() {
+        if index.0[..i].contains(id) {
+            c.report(FieldPath::step(i).key("id"), Problem::DuplicateStepId { id: id.to_string() });
         }
     }
-    if !index.contains_key(c.scenario.start.as_str()) {
+    if index.get(&c.scenario.start).is_none() {
         c.report(FieldPath::root().key("start"), unknown_step(c.scenario, &c.scenario.start));
     }
     index
@@ -201,7 +212,7 @@ fn target_path(step: &Step, at: usize, edge: usize) -> FieldPath {
     }
 }
 
-fn check_step(c: &mut Checker, at: usize, index: &BTreeMap<&str, usize>, catalog: &Catalog) {
+fn check_step(c: &mut Checker, at: usize, index: &StepIds, catalog: &Catalog) {
     let step = &c.scenario.steps[at];
     let here = || FieldPath::step(at);
     match step.kind() {
@@ -215,7 +226,7 @@ fn check_step(c: &mut Checker, at: usize, index: &BTreeMap<&str, usize>, catalog
         _ => {}
     }
     for (edge, target) in step.targets().enumerate() {
-        if !index.contains_key(target) {
+        if index.get(target).is_none() {
             c.report(target_path(step, at, edge), unknown_step(c.scenario, target));
         }
     }
@@ -232,8 +243,8 @@ fn check_step(c: &mut Checker, at: usize, index: &BTreeMap<&str, usize>, catalog
             let flag_field = field.clone().key("flags").index(j);
             c.text(flag_field.clone().key("why"), &flag.why, &FLAG_WHY);
             for lang in &c.scenario.languages {
-                let quote = flag.quote.0.get(lang).map(|q| q.trim()).unwrap_or("");
-                let text = message.text.0.get(lang).map(String::as_str).unwrap_or("");
+                let quote = flag.quote.text(lang).map_or("", str::trim);
+                let text = message.text.text(lang).unwrap_or("");
                 let path = flag_field.clone().key("quote").lang(lang);
                 if quote.is_empty() {
                     c.report(path, Problem::MissingQuote { lang: lang.clone() });
@@ -262,9 +273,10 @@ fn check_step(c: &mut Checker, at: usize, index: &BTreeMap<&str, usize>, catalog
 }
 
 /// Every step reachable from the start, and every path ends (no cycles).
-fn check_graph(c: &mut Checker, index: &BTreeMap<&str, usize>) {
+/// Runs only on a pack whose ids all resolve.
+fn check_graph(c: &mut Checker, index: &StepIds) {
     let steps = &c.scenario.steps;
-    let start = index[c.scenario.start.as_str()];
+    let Some(start) = index.get(&c.scenario.start) else { return };
     // Depth-first search with colours: grey = on the current path, black = done.
     #[derive(Clone, Copy, PartialEq)]
     enum Mark {
@@ -273,11 +285,12 @@ fn check_graph(c: &mut Checker, index: &BTreeMap<&str, usize>) {
         Black,
     }
     let mut mark = vec![Mark::White; steps.len()];
-    let mut loops = BTreeSet::new();
+    // Each back edge once, kept in order (as a set would list them).
+    let mut loops: Vec<(usize, usize, usize)> = Vec::new();
     let mut stack = vec![(start, 0usize)];
     mark[start] = Mark::Grey;
     while let Some(&mut (node, ref mut next_edge)) = stack.last_mut() {
-        let targets: Vec<usize> = steps[node].targets().map(|t| index[t]).collect();
+        let targets: Vec<usize> = steps[node].targets().filter_map(|t| index.get(t)).collect();
         if let Some(&target) = targets.get(*next_edge) {
             *next_edge += 1;
             match mark[target] {
@@ -286,7 +299,8 @@ fn check_graph(c: &mut Checker, index: &BTreeMap<&str, usize>) {
                     stack.push((target, 0));
                 }
                 Mark::Grey => {
-                    loops.insert((node, *next_edge - 1, target));
+                    let back = (node, *next_edge - 1, target);
+                    loops.insert(loops.partition_point(|earlier| *earlier < back), back);
                 }
                 Mark::Black => {}
             }
@@ -369,7 +383,7 @@ pub fn validate_catalog(catalog: &Catalog, file: &str) -> Vec<Diagnostic> {
         }));
     for (path, text) in texts {
         for lang in &catalog.languages {
-            if text.0.get(lang).is_none_or(|t| t.trim().is_empty()) {
+            if text.text(lang).is_none_or(|t| t.trim().is_empty()) {
                 report(path.clone().lang(lang), Problem::MissingText { lang: lang.clone() });
             }
         }
@@ -380,10 +394,9 @@ pub fn validate_catalog(catalog: &Catalog, file: &str) -> Vec<Diagnostic> {
         ("channels", catalog.channels.iter().map(|t| &t.id).collect()),
     ];
     for (list, list_ids) in all_ids {
-        let mut seen = BTreeSet::new();
-        for (i, id) in list_ids.into_iter().enumerate() {
-            if !seen.insert(id) {
-                report(entries(list, i).key("id"), Problem::DuplicateCatalogId { id: id.clone() });
+        for (i, id) in list_ids.iter().enumerate() {
+            if list_ids[..i].contains(id) {
+                report(entries(list, i).key("id"), Problem::DuplicateCatalogId { id: (*id).clone() });
             }
         }
     }

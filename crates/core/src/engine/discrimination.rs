@@ -15,7 +15,6 @@
 //! as such (`hit_rate`, `false_alarm_rate`) are the plain k / n.
 
 use super::score::RoundSummary;
-use serde::{Deserialize, Serialize};
 use std::ops::AddAssign;
 
 /// At or above this d′ a learner tells scams from genuine services apart
@@ -30,7 +29,7 @@ pub const STRONG_LEANING: f64 = 0.8;
 pub const SLIGHT_LEANING: f64 = 0.25;
 
 /// What a learner did with scams and genuine services, and with phrases.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Tally {
     pub scams: u32,
     /// Scams stopped.

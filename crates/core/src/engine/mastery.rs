@@ -8,10 +8,9 @@
 
 use super::progress::Progress;
 use super::round::{FlagStatus, Round};
-use serde::{Deserialize, Serialize};
 
 /// Chances to recognise a technique, and how many were taken.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Recognition {
     pub recognised: u32,
     pub chances: u32,
@@ -54,7 +53,7 @@ impl Progress {
     /// Adds a finished round's observations to the tallies.
     pub fn record_mastery(&mut self, round: &Round) {
         for (technique, recognised) in observations(round) {
-            self.mastery.entry(technique).or_default().add(recognised);
+            self.mastery.get_or_insert_with(&technique, Recognition::default).add(recognised);
         }
     }
 

@@ -5,6 +5,7 @@
 pub mod discrimination;
 #[cfg(test)]
 pub(crate) mod fixture;
+pub mod keyed;
 pub mod mastery;
 pub mod order;
 pub mod plan;
@@ -16,6 +17,7 @@ mod rng;
 pub mod round;
 pub mod score;
 pub mod segments;
+mod stored;
 
 pub use replay::{Replay, ReplayVisit};
 pub use report::{DueReport, ReportTracker, RoundSnapshot};

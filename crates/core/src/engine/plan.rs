@@ -5,7 +5,6 @@
 use super::progress::Progress;
 use super::rng::Rng;
 use crate::content::{PackSummary, SiteIndex};
-use std::collections::BTreeMap;
 
 /// Scenarios in a quick round by default: four scams and one genuine look-alike
 /// (about a quarter of an hour: see `round_seconds`).
@@ -130,19 +129,23 @@ fn quick_candidates<'a>(
     progress: &Progress,
     rng: &mut Rng,
 ) -> (Vec<&'a PackSummary>, Option<&'a PackSummary>) {
-    let mut by_type: BTreeMap<&str, Vec<&PackSummary>> = BTreeMap::new();
+    // By type id, in order: a list rather than a map (less code in the wasm).
+    let mut by_type: Vec<(&str, Vec<&PackSummary>)> = Vec::new();
     for p in index.packs.iter().filter(|p| !p.genuine) {
-        by_type.entry(&p.scam_type).or_default().push(p);
+        match by_type.binary_search_by(|(id, _)| (*id).cmp(&p.scam_type)) {
+            Ok(at) => by_type[at].1.push(p),
+            Err(at) => by_type.insert(at, (&p.scam_type, vec![p])),
+        }
     }
     let mut firsts: Vec<(u32, &PackSummary)> = by_type
-        .into_values()
-        .filter_map(|packs| {
+        .into_iter()
+        .filter_map(|(_, packs)| {
             let type_plays = packs.iter().map(|p| progress.plays(&p.id)).sum::<u32>();
             least_played(packs.into_iter(), progress, rng).first().map(|p| (type_plays, *p))
         })
         .collect();
     rng.shuffle(&mut firsts);
-    firsts.sort_by_key(|(plays, _)| *plays);
+    let firsts = by_plays(&firsts, |(plays, _)| *plays);
     let genuine = least_played(index.packs.iter().filter(|p| p.genuine), progress, rng).first().copied();
     (firsts.into_iter().map(|(_, p)| p).collect(), genuine)
 }
@@ -265,8 +268,20 @@ fn least_played<'a>(
 ) -> Vec<&'a PackSummary> {
     let mut packs: Vec<&PackSummary> = packs.collect();
     rng.shuffle(&mut packs);
-    packs.sort_by_key(|p| progress.plays(&p.id));
-    packs
+    by_plays(&packs, |p| progress.plays(&p.id))
+}
+
+/// `items` ordered by `plays`, ties in the order they come (as a stable
+/// sort leaves them). Each goes in after those played as often or less: a
+/// few dozen packs at most, and no sort routine in the wasm.
+fn by_plays<T: Copy>(items: &[T], plays: impl Fn(&T) -> u32) -> Vec<T> {
+    let mut ordered: Vec<(u32, T)> = Vec::with_capacity(items.len());
+    for item in items {
+        let count = plays(item);
+        let at = ordered.partition_point(|(earlier, _)| *earlier <= count);
+        ordered.insert(at, (count, *item));
+    }
+    ordered.into_iter().map(|(_, item)| item).collect()
 }
 
 #[cfg(test)]

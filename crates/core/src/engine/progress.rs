@@ -3,11 +3,13 @@
 //! and what can be kept is kept.
 
 use super::discrimination::Tally;
+use super::keyed::Keyed;
 use super::mastery::Recognition;
 use super::report::RoundSnapshot;
 use super::score::{RoundSummary, ScenarioResult};
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use super::stored;
+use crate::json::{self, Json};
+#[cfg(test)]
 use std::collections::BTreeMap;
 
 /// Bump when the stored shape changes, and teach `restore` the old one.
@@ -21,39 +23,32 @@ pub const BOOSTER_DAYS: [u32; 3] = [2, 7, 30];
 /// for localStorage (about 150 bytes a round).
 pub const HISTORY_ROUNDS: usize = 30;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Progress {
     pub version: u32,
     /// The learner's own seed, drawn at first use: it orders the choices of
     /// every decision they meet, the same way on each visit. `None` in
     /// progress saved before seeds; the web layer then draws one (`seeded`).
-    #[serde(default)]
     pub seed: Option<u64>,
     pub rounds: u32,
     /// Best round score as (points, out of).
-    #[serde(default)]
     pub best_round: Option<(u32, u32)>,
     /// The last `HISTORY_ROUNDS` finished rounds, oldest first: what the
     /// learner's discrimination is measured over.
-    #[serde(default)]
     pub history: Vec<RoundEntry>,
     /// Per scenario id.
-    #[serde(default)]
-    pub scenarios: BTreeMap<String, ScenarioRecord>,
+    pub scenarios: Keyed<ScenarioRecord>,
     /// Scenarios handled wrong, with the day (days since 1970) it happened:
     /// a booster round brings them back beside unseen scenarios like them.
-    #[serde(default)]
-    pub missed: BTreeMap<String, u32>,
+    pub missed: Keyed<u32>,
     /// The booster rounds still to come, if a round has started a schedule.
-    #[serde(default)]
     pub boosters: Option<Boosters>,
     /// Per technique id: how reliably the learner recognises it.
-    #[serde(default)]
-    pub mastery: BTreeMap<String, Recognition>,
+    pub mastery: Keyed<Recognition>,
 }
 
 /// Where the learner is in a booster schedule (`BOOSTER_DAYS`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Boosters {
     /// The day (days since 1970) of the round the schedule counts from.
     pub since: u32,
@@ -69,7 +64,7 @@ impl Boosters {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ScenarioRecord {
     pub plays: u32,
     pub best_points: u32,
@@ -79,11 +74,11 @@ pub struct ScenarioRecord {
 }
 
 /// One finished round in the history.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RoundEntry {
     /// Days since 1970.
     pub day: u32,
-    /// Nested rather than flattened: serde's flatten would add kilobytes to the wasm.
+    /// Nested rather than flattened, as the stored shape has it.
     pub tally: Tally,
     pub confidence_before: Option<u8>,
     pub confidence_after: Option<u8>,
@@ -109,10 +104,10 @@ impl Default for Progress {
             rounds: 0,
             best_round: None,
             history: Vec::new(),
-            scenarios: BTreeMap::new(),
-            missed: BTreeMap::new(),
+            scenarios: Keyed::default(),
+            missed: Keyed::default(),
             boosters: None,
-            mastery: BTreeMap::new(),
+            mastery: Keyed::default(),
         }
     }
 }
@@ -132,39 +127,41 @@ impl Progress {
     /// Reads stored progress. `None` raw means nothing was stored yet.
     pub fn restore(raw: Option<&str>) -> (Progress, Option<RestoreNotice>) {
         let Some(raw) = raw else { return (Progress::default(), None) };
-        let Ok(Value::Object(map)) = serde_json::from_str::<Value>(raw) else {
-            return (Progress::default(), Some(RestoreNotice::Corrupt));
+        let map = match json::read(raw) {
+            Ok(document) if document.root.members().is_some() => document.root,
+            _ => return (Progress::default(), Some(RestoreNotice::Corrupt)),
         };
-        match map.get("version").and_then(Value::as_u64) {
+        match map.get("version").and_then(Json::as_u64) {
             Some(v) if v == u64::from(PROGRESS_VERSION) => {}
             Some(v) if v > u64::from(PROGRESS_VERSION) => {
                 return (Progress::default(), Some(RestoreNotice::Newer(v as u32)));
             }
             _ => return (Progress::default(), Some(RestoreNotice::Corrupt)),
         }
-        if let Ok(progress) = serde_json::from_value::<Progress>(Value::Object(map.clone())) {
+        if let Some(progress) = Progress::from_json(&map) {
             return (progress.with_boosters_for_old_misses(), None);
         }
         // Keep every part that still reads; drop only what is damaged.
+        let part = |key: &str| map.get(key);
         let mut progress = Progress {
-            seed: map.get("seed").and_then(Value::as_u64),
-            rounds: map.get("rounds").and_then(Value::as_u64).map_or(0, |n| n.min(u64::from(u32::MAX)) as u32),
-            best_round: map.get("best_round").cloned().and_then(|v| serde_json::from_value(v).ok()),
-            missed: map.get("missed").cloned().and_then(|v| serde_json::from_value(v).ok()).unwrap_or_default(),
-            history: map.get("history").cloned().and_then(|v| serde_json::from_value(v).ok()).unwrap_or_default(),
-            boosters: map.get("boosters").cloned().and_then(|v| serde_json::from_value(v).ok()),
-            mastery: map.get("mastery").cloned().and_then(|v| serde_json::from_value(v).ok()).unwrap_or_default(),
+            seed: part("seed").and_then(Json::as_u64),
+            rounds: part("rounds").and_then(Json::as_u64).map_or(0, |n| n.min(u64::from(u32::MAX)) as u32),
+            best_round: part("best_round").and_then(stored::best_round),
+            missed: part("missed").and_then(|v| stored::map(v, stored::unsigned)).unwrap_or_default(),
+            history: part("history").and_then(stored::history).unwrap_or_default(),
+            boosters: part("boosters").and_then(stored::boosters),
+            mastery: part("mastery").and_then(|v| stored::map(v, stored::recognition)).unwrap_or_default(),
             ..Progress::default()
         }
         .with_boosters_for_old_misses();
         let mut dropped = 0;
-        if let Some(Value::Object(entries)) = map.get("scenarios") {
+        if let Some(entries) = part("scenarios").and_then(Json::members) {
             for (id, entry) in entries {
-                match serde_json::from_value::<ScenarioRecord>(entry.clone()) {
-                    Ok(record) => {
+                match stored::scenario_record(entry) {
+                    Some(record) => {
                         progress.scenarios.insert(id.clone(), record);
                     }
-                    Err(_) => dropped += 1,
+                    None => dropped += 1,
                 }
             }
         } else {
@@ -183,10 +180,6 @@ impl Progress {
         self
     }
 
-    pub fn to_json(&self) -> String {
-        serde_json::to_string(self).expect("progress is plain data")
-    }
-
     /// This progress with a learner seed: the one it has, else `fresh`.
     pub fn seeded(self, fresh: u64) -> Progress {
         Progress { seed: self.seed.or(Some(fresh)), ..self }
@@ -200,7 +193,7 @@ impl Progress {
             self.best_round = Some((summary.points, summary.max_points));
         }
         for r in results {
-            let record = self.scenarios.entry(r.scenario_id.clone()).or_insert(ScenarioRecord {
+            let record = self.scenarios.get_or_insert_with(&r.scenario_id, || ScenarioRecord {
                 plays: 0,
                 best_points: 0,
                 max_points: r.max_points,

@@ -6,9 +6,7 @@
 use super::discrimination::Tally;
 use super::score::RoundSummary;
 use super::ScenarioResult;
-use serde::Serialize;
-use serde_json::{json, Value};
-use std::collections::BTreeMap;
+use crate::json::Json;
 
 /// What a report is made of: a round's state as far as the host page is concerned.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -98,7 +96,7 @@ impl ReportTracker {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct RoundReport {
     /// False when the learner left before the end.
     pub completed: bool,
@@ -111,8 +109,8 @@ pub struct RoundReport {
     pub genuine_total: u32,
     pub flags_found: u32,
     pub flags_total: u32,
-    /// Per scam type: (handled right, played).
-    pub per_type: BTreeMap<String, (u32, u32)>,
+    /// Per scam type, in the order of their ids: (handled right, played).
+    pub per_type: Vec<(String, (u32, u32))>,
     pub confidence_before: Option<u8>,
     pub confidence_after: Option<u8>,
     pub duration_seconds: u32,
@@ -125,7 +123,7 @@ pub struct RoundReport {
     pub d_prime: Option<f64>,
     /// Leaning: below 0 refuses readily, above 0 trusts readily.
     pub criterion: Option<f64>,
-    pub xapi: Value,
+    pub xapi: Json,
 }
 
 /// The names of the discrimination figures as xAPI result extensions, in the
@@ -165,30 +163,52 @@ impl RoundReport {
         let figures =
             [tally.hit_rate(), tally.false_alarm_rate(), measures.map(|m| m.d_prime), measures.map(|m| m.criterion)]
                 .map(|figure| figure.map(rounded));
-        // Only the figures the round defines: an LRS reads a missing key as
-        // unknown. Inserted one by one: collecting into the map would sort,
-        // and bring a sort routine into the wasm.
-        let mut extensions = serde_json::Map::new();
-        for (name, figure) in EXTENSIONS.iter().zip(figures) {
-            if let Some(figure) = figure {
-                extensions.insert(iri(base, name), json!(figure));
-            }
-        }
-        let xapi = json!({
-            "actor": { "objectType": "Agent", "account": { "homePage": base, "name": "anonymous" } },
-            "verb": if completed {
-                json!({ "id": "http://adlnet.gov/expapi/verbs/completed", "display": { "en-US": "completed" } })
-            } else {
-                json!({ "id": "http://adlnet.gov/expapi/verbs/terminated", "display": { "en-US": "terminated" } })
-            },
-            "object": { "objectType": "Activity", "id": activity_id(base), "definition": { "name": { "en-US": "ScamSpot fraud-recognition round", "zh-CN": "识骗反诈练习" } } },
-            "result": {
-                "completion": completed,
-                "score": { "raw": s.points, "min": 0, "max": s.max_points, "scaled": rounded(scaled) },
-                "duration": format!("PT{duration_seconds}S"),
-                "extensions": extensions,
-            },
-        });
+        // Only the figures the round defines: an LRS reads a missing key as unknown.
+        let extensions =
+            EXTENSIONS.iter().zip(figures).filter_map(|(name, figure)| Some((iri(base, name), figure?.into())));
+        let (verb, verb_name) = if completed {
+            ("http://adlnet.gov/expapi/verbs/completed", "completed")
+        } else {
+            ("http://adlnet.gov/expapi/verbs/terminated", "terminated")
+        };
+        let in_english = |text: &str| Json::object(vec![("en-US", text.into())]);
+        let name =
+            Json::object(vec![("en-US", "ScamSpot fraud-recognition round".into()), ("zh-CN", "识骗反诈练习".into())]);
+        let xapi = Json::object(vec![
+            (
+                "actor",
+                Json::object(vec![
+                    ("objectType", "Agent".into()),
+                    ("account", Json::object(vec![("homePage", base.into()), ("name", "anonymous".into())])),
+                ]),
+            ),
+            ("verb", Json::object(vec![("id", verb.into()), ("display", in_english(verb_name))])),
+            (
+                "object",
+                Json::object(vec![
+                    ("objectType", "Activity".into()),
+                    ("id", activity_id(base).into()),
+                    ("definition", Json::object(vec![("name", name)])),
+                ]),
+            ),
+            (
+                "result",
+                Json::object(vec![
+                    ("completion", completed.into()),
+                    (
+                        "score",
+                        Json::object(vec![
+                            ("raw", s.points.into()),
+                            ("min", 0u32.into()),
+                            ("max", s.max_points.into()),
+                            ("scaled", rounded(scaled).into()),
+                        ]),
+                    ),
+                    ("duration", format!("PT{duration_seconds}S").into()),
+                    ("extensions", Json::Object(extensions.collect())),
+                ]),
+            ),
+        ]);
         RoundReport {
             completed,
             score: s.points,
@@ -212,8 +232,35 @@ impl RoundReport {
         }
     }
 
+    /// The report as JSON: its fields in order, `per_type` as
+    /// `{"type": [right, played]}`, a figure the round leaves undefined as null.
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).expect("a report is plain data")
+        let per_type = self
+            .per_type
+            .iter()
+            .map(|(id, (right, played))| (id.clone(), Json::Array(vec![(*right).into(), (*played).into()])));
+        Json::object(vec![
+            ("completed", self.completed.into()),
+            ("score", self.score.into()),
+            ("max_score", self.max_score.into()),
+            ("scenarios_played", self.scenarios_played.into()),
+            ("scams_caught", self.scams_caught.into()),
+            ("scams_total", self.scams_total.into()),
+            ("genuine_refused", self.genuine_refused.into()),
+            ("genuine_total", self.genuine_total.into()),
+            ("flags_found", self.flags_found.into()),
+            ("flags_total", self.flags_total.into()),
+            ("per_type", Json::Object(per_type.collect())),
+            ("confidence_before", self.confidence_before.into()),
+            ("confidence_after", self.confidence_after.into()),
+            ("duration_seconds", self.duration_seconds.into()),
+            ("hit_rate", self.hit_rate.into()),
+            ("false_alarm_rate", self.false_alarm_rate.into()),
+            ("d_prime", self.d_prime.into()),
+            ("criterion", self.criterion.into()),
+            ("xapi", self.xapi.clone()),
+        ])
+        .to_text()
     }
 }
 
@@ -221,6 +268,11 @@ impl RoundReport {
 mod tests {
     use super::*;
     use crate::content::Outcome;
+
+    /// The value at `path` of keys down from `json`.
+    fn at<'a>(json: &'a Json, path: &[&str]) -> &'a Json {
+        path.iter().fold(json, |value, key| value.get(key).unwrap_or_else(|| panic!("no {key}")))
+    }
 
     fn result(id: &str, genuine: bool, outcome: Outcome, points: u32) -> ScenarioResult {
         ScenarioResult {
@@ -248,11 +300,11 @@ mod tests {
             (120, 240, 1, 1, 1, 1)
         );
         assert_eq!((r.confidence_before, r.confidence_after, r.duration_seconds), (Some(2), Some(4), 185));
-        assert_eq!(r.per_type["demo"], (1, 2));
-        assert_eq!(r.xapi["verb"]["id"], "http://adlnet.gov/expapi/verbs/completed");
-        assert_eq!(r.xapi["result"]["score"]["scaled"], 0.5);
-        assert_eq!(r.xapi["result"]["duration"], "PT185S");
-        assert_eq!(r.xapi["object"]["id"], "https://w.example/#scamspot-round");
+        assert_eq!(r.per_type, [("demo".to_string(), (1, 2))]);
+        assert_eq!(at(&r.xapi, &["verb", "id"]).as_str(), Some("http://adlnet.gov/expapi/verbs/completed"));
+        assert_eq!(at(&r.xapi, &["result", "score", "scaled"]).as_f64(), Some(0.5));
+        assert_eq!(at(&r.xapi, &["result", "duration"]).as_str(), Some("PT185S"));
+        assert_eq!(at(&r.xapi, &["object", "id"]).as_str(), Some("https://w.example/#scamspot-round"));
         let json = r.to_json();
         assert!(json.contains("\"completed\":true"));
     }
@@ -271,16 +323,16 @@ mod tests {
             (r.hit_rate, r.false_alarm_rate, r.d_prime, r.criterion),
             (Some(0.5), Some(0.5), Some(0.0), Some(0.0))
         );
-        let extensions = &r.xapi["result"]["extensions"];
-        assert_eq!(extensions["https://w.example/#scamspot-hit-rate"], 0.5);
-        assert_eq!(extensions["https://w.example/#scamspot-false-alarm-rate"], 0.5);
-        assert_eq!(extensions["https://w.example/#scamspot-d-prime"], 0.0);
-        assert_eq!(extensions["https://w.example/#scamspot-criterion"], 0.0);
+        let extensions = at(&r.xapi, &["result", "extensions"]);
+        assert_eq!(extensions.get("https://w.example/#scamspot-hit-rate").and_then(Json::as_f64), Some(0.5));
+        assert_eq!(extensions.get("https://w.example/#scamspot-false-alarm-rate").and_then(Json::as_f64), Some(0.5));
+        assert_eq!(extensions.get("https://w.example/#scamspot-d-prime").and_then(Json::as_f64), Some(0.0));
+        assert_eq!(extensions.get("https://w.example/#scamspot-criterion").and_then(Json::as_f64), Some(0.0));
         // All 3 scams stopped, no genuine met: rates as far as they go, no d′.
         let scams = [1, 2, 3].map(|i| result(&i.to_string(), false, Outcome::Safe, 110));
         let r = RoundReport::new(&scams, None, None, 1_000.0, true, "https://w.example/");
         assert_eq!((r.hit_rate, r.false_alarm_rate, r.d_prime, r.criterion), (Some(1.0), None, None, None));
-        assert_eq!(r.xapi["result"]["extensions"].as_object().unwrap().len(), 1);
+        assert_eq!(at(&r.xapi, &["result", "extensions"]).members().map(<[_]>::len), Some(1));
         let json = r.to_json();
         assert!(json.contains("\"hit_rate\":1.0") && json.contains("\"d_prime\":null"), "{json}");
     }
@@ -342,7 +394,7 @@ mod tests {
     fn leaving_early_is_terminated_and_an_empty_round_scores_zero() {
         let r = RoundReport::new(&[], Some(3), None, 12_000.0, false, "");
         assert_eq!((r.completed, r.score, r.max_score, r.scenarios_played), (false, 0, 0, 0));
-        assert_eq!(r.xapi["verb"]["id"], "http://adlnet.gov/expapi/verbs/terminated");
-        assert_eq!(r.xapi["result"]["score"]["scaled"], 0.0);
+        assert_eq!(at(&r.xapi, &["verb", "id"]).as_str(), Some("http://adlnet.gov/expapi/verbs/terminated"));
+        assert_eq!(at(&r.xapi, &["result", "score", "scaled"]).as_f64(), Some(0.0));
     }
 }

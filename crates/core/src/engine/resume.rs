@@ -4,14 +4,14 @@
 //! the log through `Round::apply`, which checks every action again: a pack
 //! that changed so an action no longer fits makes the record unusable.
 //!
-//! Stored as JSON written and read by hand through `serde_json::Value`
-//! (already in the wasm for saved progress), with each action as a short
-//! code: derived (de)serializers for the action types cost 3 KB of gzipped wasm.
+//! Stored as JSON written and read by hand through `json::Json`, with each
+//! action as a short code: derived (de)serializers for the action types cost
+//! 3 KB of gzipped wasm.
 
 use super::plan::RoundKind;
 use super::round::{Action, Phase, Round};
 use crate::content::ValidScenario;
-use serde_json::{json, Value};
+use crate::json::{self, Json};
 use std::rc::Rc;
 
 /// Bump when the stored shape changes; an older app refuses a newer record.
@@ -45,44 +45,45 @@ impl RoundRecord {
 
     /// Reads a stored record; `None` when it is damaged or from a newer version.
     pub fn restore(raw: &str) -> Option<RoundRecord> {
-        let value: Value = serde_json::from_str(raw).ok()?;
-        let seed = match value["version"].as_u64()? {
+        let value = json::read(raw).ok()?.root;
+        let number = |field: &str| value.get(field)?.as_u64();
+        let seed = match number("version")? {
             1 => 0,
-            2 => value["seed"].as_u64()?,
+            2 => number("seed")?,
             _ => return None,
         };
         let texts = |field: &str| -> Option<Vec<String>> {
-            value[field].as_array()?.iter().map(|v| v.as_str().map(String::from)).collect()
+            value.get(field)?.items()?.iter().map(|v| v.as_str().map(String::from)).collect()
         };
         Some(RoundRecord {
-            kind: RoundKind::from_code(value["kind"].as_str()?)?,
+            kind: RoundKind::from_code(value.get("kind")?.as_str()?)?,
             files: texts("files")?,
-            rating: match &value["rating"] {
-                Value::Null => None,
-                level => Some(u8::try_from(level.as_u64()?).ok()?),
+            rating: match value.get("rating") {
+                None | Some(Json::Null) => None,
+                Some(level) => Some(u8::try_from(level.as_u64()?).ok()?),
             },
             ids: texts("ids")?,
-            started_ms: value["started_ms"].as_f64()?,
-            reported: value["reported"].as_bool()?,
+            started_ms: value.get("started_ms")?.as_f64()?,
+            reported: value.get("reported")?.as_bool()?,
             seed,
             log: texts("log")?.iter().map(|code| Action::from_code(code)).collect::<Option<_>>()?,
         })
     }
 
     pub fn to_json(&self) -> String {
-        // `to_string` rather than the Value's Display: the same serializer as the host report's.
-        let value = json!({
-            "version": ROUND_RECORD_VERSION,
-            "kind": self.kind.code(),
-            "files": self.files,
-            "rating": self.rating,
-            "ids": self.ids,
-            "started_ms": self.started_ms,
-            "reported": self.reported,
-            "seed": self.seed,
-            "log": self.log.iter().map(Action::code).collect::<Vec<_>>(),
-        });
-        serde_json::to_string(&value).expect("a round record is plain data")
+        let texts = |texts: &[String]| Json::Array(texts.iter().map(|t| Json::from(t.as_str())).collect());
+        Json::object(vec![
+            ("version", ROUND_RECORD_VERSION.into()),
+            ("kind", self.kind.code().into()),
+            ("files", texts(&self.files)),
+            ("rating", self.rating.into()),
+            ("ids", texts(&self.ids)),
+            ("started_ms", self.started_ms.into()),
+            ("reported", self.reported.into()),
+            ("seed", self.seed.into()),
+            ("log", Json::Array(self.log.iter().map(|action| Json::String(action.code())).collect())),
+        ])
+        .to_text()
     }
 
     /// The round rebuilt over `scenarios`: `None` when they are not the ones

@@ -8,7 +8,6 @@ use super::report::RoundSnapshot;
 use super::score::{score_scenario, ScenarioResult};
 use super::segments::{segments, Segment};
 use crate::content::{Flag, Message, Scenario, Sender, StepKind, ValidScenario};
-use std::collections::BTreeSet;
 use std::rc::Rc;
 
 /// Where the learner is in the round.
@@ -28,8 +27,9 @@ pub enum Phase {
 pub struct Visit {
     pub step: usize,
     pub choice: Option<usize>,
-    /// Tapped phrases in a spot step, by message index.
-    pub taps: BTreeSet<(usize, Tapped)>,
+    /// Tapped phrases in a spot step, by message index: kept sorted and
+    /// without repeats, as a set (a list costs the wasm less than a BTreeSet).
+    pub taps: Vec<(usize, Tapped)>,
     /// A spot step the learner has submitted.
     pub spotted: bool,
 }
@@ -53,11 +53,11 @@ impl Tapped {
 
 impl Visit {
     fn new(step: usize) -> Self {
-        Visit { step, choice: None, taps: BTreeSet::new(), spotted: false }
+        Visit { step, choice: None, taps: Vec::new(), spotted: false }
     }
 
     pub fn is_tapped(&self, message: usize, segment: &Segment) -> bool {
-        self.taps.contains(&(message, Tapped::of(segment)))
+        self.taps.binary_search(&(message, Tapped::of(segment))).is_ok()
     }
 }
 
@@ -325,9 +325,9 @@ impl Round {
     pub fn flag_review(&self, index: usize) -> Vec<(&Flag, FlagStatus)> {
         let scenario = &self.scenarios[index];
         let play = self.finished.get(index).unwrap_or(&self.play);
-        let reached: BTreeSet<usize> = play.trail.iter().map(|visit| visit.step).collect();
+        // A search of the short trail rather than a set: collecting a set sorts, which costs the wasm a sort routine.
         let not_reached = (0..scenario.steps.len())
-            .filter(|step| !reached.contains(step))
+            .filter(|&step| !play.trail.iter().any(|visit| visit.step == step))
             .flat_map(|step| scenario.steps[step].messages.iter().flat_map(|m| &m.flags))
             .map(|flag| (flag, FlagStatus::NotReached));
         play.trail
@@ -336,7 +336,7 @@ impl Round {
                 scenario.steps[visit.step].messages.iter().enumerate().flat_map(move |(mi, message)| {
                     let spotted = visit.spotted && can_be_tapped(message);
                     message.flags.iter().enumerate().map(move |(fi, flag)| {
-                        let status = match (spotted, visit.taps.contains(&(mi, Tapped::Flag(fi)))) {
+                        let status = match (spotted, visit.taps.binary_search(&(mi, Tapped::Flag(fi))).is_ok()) {
                             (true, true) => FlagStatus::Found,
                             (true, false) => FlagStatus::Missed,
                             (false, _) => FlagStatus::Seen,
@@ -443,8 +443,11 @@ impl Round {
         };
         let taps = &mut self.current_visit().taps;
         let key = (message, tapped);
-        if !taps.remove(&key) {
-            taps.insert(key);
+        match taps.binary_search(&key) {
+            Ok(at) => {
+                taps.remove(at);
+            }
+            Err(at) => taps.insert(at, key),
         }
         true
     }

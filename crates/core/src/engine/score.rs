@@ -2,9 +2,9 @@
 //! genuine offers wrongly refused (false alarms), red flags found and missed,
 //! and money kept, not just a count of "right answers".
 
+use super::keyed::Keyed;
 use super::round::{can_be_tapped, Play, Tapped};
 use crate::content::{Outcome, Scenario, StepKind, ValidScenario};
-use std::collections::BTreeMap;
 
 /// Points for handling a scenario right: stopping a scam, or using a genuine offer.
 pub const POINTS_RIGHT: u32 = 100;
@@ -195,7 +195,7 @@ pub struct RoundSummary {
     pub savings_start: i64,
     /// Own savings kept, summed over the scenarios (see `savings_kept`).
     pub savings_kept: i64,
-    pub per_type: BTreeMap<String, TypeTally>,
+    pub per_type: Keyed<TypeTally>,
     /// Types with a missed scam, a false alarm or a missed flag, to practise
     /// again (`TypeTally::practise_reasons` says why).
     pub practise: Vec<String>,
@@ -220,7 +220,7 @@ impl RoundSummary {
                 s.scams += 1;
                 s.scams_caught += u32::from(r.handled_right());
             }
-            let tally = s.per_type.entry(r.scam_type.clone()).or_default();
+            let tally = s.per_type.get_or_insert_with(&r.scam_type, TypeTally::default);
             tally.played += 1;
             tally.handled_right += u32::from(r.handled_right());
             tally.flags_found += r.flags_found;
@@ -247,7 +247,6 @@ mod tests {
     use super::*;
     use crate::engine::fixture::{scenario, GENUINE, SCAM};
     use crate::engine::round::Visit;
-    use std::collections::BTreeSet;
     use std::rc::Rc;
 
     /// A step played: (step id, choice, taps), the taps making it a submitted spot step.
@@ -261,7 +260,9 @@ mod tests {
             .map(|(id, choice, taps)| {
                 let step = s.step_index(id).unwrap_or_else(|| panic!("no step {id}"));
                 balance += choice.map_or(0, |c| s.steps[step].choices[c].money);
-                let tapped: BTreeSet<(usize, Tapped)> = taps.iter().flatten().map(|t| (0, t.clone())).collect();
+                let mut tapped: Vec<(usize, Tapped)> = taps.iter().flatten().map(|t| (0, t.clone())).collect();
+                tapped.sort();
+                tapped.dedup();
                 Visit { step, choice: *choice, taps: tapped, spotted: taps.is_some() }
             })
             .collect::<Vec<Visit>>();

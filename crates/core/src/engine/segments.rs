@@ -44,16 +44,16 @@ fn plain(text: &str) -> Segment {
 /// occurrence (an overlapping later quote is dropped) widened to whole clauses.
 fn flag_buttons(message: &Message, lang: &str, clauses: &[Range<usize>]) -> Vec<(Range<usize>, usize)> {
     let text = message.text.get(lang);
-    let mut quotes: Vec<(usize, usize, usize)> = message
-        .flags
-        .iter()
-        .enumerate()
-        .filter_map(|(i, flag)| {
-            let quote = flag.quote.get(lang).trim();
-            (!quote.is_empty()).then(|| text.find(quote).map(|at| (at, at + quote.len(), i))).flatten()
-        })
-        .collect();
-    quotes.sort();
+    // In text order, each put in place as found: a message has a few flags,
+    // and a sort routine would cost the wasm more than this loop.
+    let mut quotes: Vec<(usize, usize, usize)> = Vec::new();
+    for (i, flag) in message.flags.iter().enumerate() {
+        let quote = flag.quote.get(lang).trim();
+        if let Some(at) = text.find(quote).filter(|_| !quote.is_empty()) {
+            let found = (at, at + quote.len(), i);
+            quotes.insert(quotes.partition_point(|earlier| *earlier < found), found);
+        }
+    }
     let mut buttons: Vec<(Range<usize>, usize)> = Vec::new();
     let mut quoted_up_to = 0;
     for (start, end, flag) in quotes {
@@ -122,7 +122,7 @@ mod tests {
     use crate::content::{Flag, Localized, Sender};
 
     fn loc(zh: &str, en: &str) -> Localized {
-        Localized([("zh-CN".to_string(), zh.to_string()), ("en".to_string(), en.to_string())].into())
+        [("zh-CN".to_string(), zh.to_string()), ("en".to_string(), en.to_string())].into_iter().collect()
     }
 
     fn message() -> Message {
