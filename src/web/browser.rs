@@ -4,10 +4,17 @@
 use scamspot_core::engine::plan::RoundKind;
 use scamspot_core::i18n::Lang;
 
-/// The browser's preferred languages, most preferred first.
+/// The browser's preferred languages, most preferred first. Some WebViews
+/// have no `navigator.languages`: it is read as a plain property, since the
+/// typed getter's array would throw on `undefined`.
 pub fn browser_languages() -> Vec<String> {
+    use wasm_bindgen::JsCast;
     let Some(navigator) = web_sys::window().map(|w| w.navigator()) else { return Vec::new() };
-    let list: Vec<String> = navigator.languages().iter().filter_map(|v| v.as_string()).collect();
+    let list: Vec<String> = js_sys::Reflect::get(&navigator, &"languages".into())
+        .ok()
+        .and_then(|list| list.dyn_into::<js_sys::Array>().ok())
+        .map(|list| list.iter().filter_map(|v| v.as_string()).collect())
+        .unwrap_or_default();
     if list.is_empty() {
         navigator.language().into_iter().collect()
     } else {
