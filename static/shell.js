@@ -71,20 +71,57 @@
     }
   });
 
-  // The app loads a second after the page, or just after the first tap,
-  // whichever comes first: on a slow phone the first taps never wait behind
-  // the app's download and start-up.
+  // The app's files start downloading right after the first paint, while the
+  // learner reads: its JS, its wasm (fetched here and handed over when the
+  // app starts) and the pack index (a preload that the app's own request for
+  // it then takes). Downloading costs the first taps nothing; starting the
+  // app does, so that waits for a second after the page has loaded, or for
+  // just after the first tap, whichever comes first.
+  var files = null;
+  function download() {
+    if (!files) {
+      files = { app: import('__APP_JS__'), wasm: fetch('__APP_WASM__') };
+      var index = document.createElement('link');
+      index.rel = 'preload';
+      index.as = 'fetch';
+      index.crossOrigin = 'anonymous';
+      index.href = 'packs/index.json';
+      document.head.appendChild(index);
+    }
+    return files;
+  }
+  requestAnimationFrame(function () { setTimeout(download, 0); });
+
+  // Streaming compilation where the browser has it and the server labels the
+  // wasm as wasm; compiled from the downloaded bytes otherwise (servers that
+  // send application/octet-stream, WebViews without streaming), or when
+  // streaming fails (then the bytes are fetched again: a rare path).
+  function instantiate(app, wasm) {
+    return wasm.then(function (response) {
+      var type = (response.headers.get('content-type') || '').split(';')[0].trim();
+      if (typeof WebAssembly.instantiateStreaming !== 'function' || type !== 'application/wasm') {
+        return app.default({ module_or_path: response.arrayBuffer() });
+      }
+      return app.default({ module_or_path: response }).catch(function () {
+        return app.default({ module_or_path: fetch('__APP_WASM__').then(function (again) { return again.arrayBuffer(); }) });
+      });
+    });
+  }
+
   var started = false;
   function start() {
     if (started) return;
     started = true;
-    import('__APP_JS__')
-      .then(function (app) { return app.default({ module_or_path: '__APP_WASM__' }).then(function () { app.start_app(); }); })
+    var loading = download();
+    loading.app
+      .then(function (app) { return instantiate(app, loading.wasm).then(function () { app.start_app(); }); })
       .then(function () {
         // Offline after the first visit. Registered once the app runs, so
         // caching the packs never competes with the app's own download; only
-        // the app's own page registers it (an embed never does).
-        if ('serviceWorker' in navigator) navigator.serviceWorker.register('sw.js').catch(function () {});
+        // the app's own page registers it (an embed never does). Some in-app
+        // WebViews have the property but no worker behind it.
+        var workers = navigator.serviceWorker;
+        if (workers) workers.register('sw.js').catch(function () {});
       });
   }
   addEventListener('load', function () { setTimeout(start, 1000); });
