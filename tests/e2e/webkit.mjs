@@ -85,21 +85,25 @@ function privateHome() {
 export async function launchWebKit() {
   const children = [];
   const home = privateHome();
-  const stop = () => {
-    children.forEach(child => child.kill());
+  const stop = async () => {
+    await Promise.all(children.map(child => new Promise(resolve => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', resolve);
+      child.kill();
+    })));
     fs.rmSync(home, { recursive: true, force: true });
   };
   try {
     const display = await startDisplay(children);
-    const url = await startDriver({ DISPLAY: display, XDG_CONFIG_HOME: home, XDG_DATA_HOME: home, XDG_CACHE_HOME: home },
-      children);
+    const url = await startDriver({ DISPLAY: display, XDG_CONFIG_HOME: home, XDG_DATA_HOME: home, XDG_CACHE_HOME: home,
+      MESA_SHADER_CACHE_DISABLE: 'true' }, children);
     const session = await newSession(url);
     await session.call('POST', '/window/rect', VIEWPORT);
     const toolbar = VIEWPORT.height - await session.call('POST', '/execute/sync', { script: 'return innerHeight', args: [] });
     await session.call('POST', '/window/rect', { width: VIEWPORT.width, height: VIEWPORT.height + toolbar });
     return webkitPage(session, () => session.close().finally(stop));
   } catch (error) {
-    stop();
+    await stop();
     throw error;
   }
 }
