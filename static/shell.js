@@ -72,14 +72,14 @@
   });
 
   // The app's files start downloading right after the first paint, while the
-  // learner reads: its JS, its wasm and the pack index (both fetched here and
-  // handed over when the app starts). Downloading costs the first taps
+  // learner reads: its JS, its wasm (compiled as it arrives) and the pack
+  // index, handed over when the app starts. Downloading costs the first taps
   // nothing; starting the app does, so that waits for a second after the page
   // has loaded, or for just after the first tap, whichever comes first.
   var files = null;
   function download() {
     if (!files) {
-      files = { app: import('__APP_JS__'), wasm: fetch('__APP_WASM__') };
+      files = { app: import('__APP_JS__'), module: compile(fetch('__APP_WASM__')) };
       var index = fetch('packs/index.json').then(function (response) {
         return response.ok ? response.text() : Promise.reject(new Error('HTTP ' + response.status));
       });
@@ -92,18 +92,19 @@
   }
   requestAnimationFrame(function () { setTimeout(download, 0); });
 
-  // Streaming compilation where the browser has it and the server labels the
-  // wasm as wasm; compiled from the downloaded bytes otherwise (servers that
-  // send application/octet-stream, WebViews without streaming), or when
-  // streaming fails (then the bytes are fetched again: a rare path).
-  function instantiate(app, wasm) {
-    return wasm.then(function (response) {
+  // Compiled as it downloads (off the main thread) where the browser streams
+  // and the server labels the wasm as wasm; from the downloaded bytes
+  // otherwise (servers that send application/octet-stream, WebViews without
+  // streaming), or when streaming fails (then the bytes are fetched again: a
+  // rare path). The app gets the compiled module when it starts.
+  function compile(fetching) {
+    return fetching.then(function (response) {
       var type = (response.headers.get('content-type') || '').split(';')[0].trim();
-      if (typeof WebAssembly.instantiateStreaming !== 'function' || type !== 'application/wasm') {
-        return app.default({ module_or_path: response.arrayBuffer() });
+      if (typeof WebAssembly.compileStreaming !== 'function' || type !== 'application/wasm') {
+        return response.arrayBuffer().then(WebAssembly.compile);
       }
-      return app.default({ module_or_path: response }).catch(function () {
-        return app.default({ module_or_path: fetch('__APP_WASM__').then(function (again) { return again.arrayBuffer(); }) });
+      return WebAssembly.compileStreaming(response).catch(function () {
+        return fetch('__APP_WASM__').then(function (again) { return again.arrayBuffer(); }).then(WebAssembly.compile);
       });
     });
   }
@@ -114,7 +115,10 @@
     started = true;
     var loading = download();
     loading.app
-      .then(function (app) { return instantiate(app, loading.wasm).then(function () { app.start_app(); }); })
+      .then(function (app) {
+        return loading.module.then(function (module) { return app.default({ module_or_path: module }); })
+          .then(function () { app.start_app(); });
+      })
       .then(function () {
         // Offline after the first visit. Registered once the app runs, so
         // caching the packs never competes with the app's own download; only

@@ -59,7 +59,9 @@ test('a browser without streaming compilation plays', async t => {
 
 test('a browser whose streaming compilation fails falls back to the downloaded bytes and plays', async t => {
   const { page, errors } = await openWith(t, () => {
-    WebAssembly.instantiateStreaming = () => Promise.reject(new TypeError('streaming compilation is broken here'));
+    const broken = () => Promise.reject(new TypeError('streaming compilation is broken here'));
+    WebAssembly.instantiateStreaming = broken;
+    WebAssembly.compileStreaming = broken;
   });
   await playLikeForCash(page);
   assert.deepEqual(errors, []);
