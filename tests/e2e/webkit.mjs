@@ -38,6 +38,7 @@ async function startDisplay(children) {
   const number = await new Promise((resolve, reject) => {
     xvfb.stdio[3].once('data', data => resolve(String(data).trim()));
     xvfb.once('exit', code => reject(new Error(`Xvfb exited (${code})`)));
+    xvfb.once('error', error => reject(new Error(`cannot start Xvfb (scripts/setup.sh installs it): ${error.message}`)));
   });
   return `:${number}`;
 }
@@ -47,9 +48,11 @@ async function startDriver(env, children) {
   const port = await freePort();
   const driver = spawn(DRIVER, [`--port=${port}`], { env: { ...process.env, ...env }, stdio: 'ignore' });
   children.push(driver);
+  const failed = new Promise((resolve, reject) => driver.once('error', error =>
+    reject(new Error(`cannot start ${DRIVER} (scripts/setup.sh installs it): ${error.message}`))));
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 100; i++) {
-    if (await fetch(`${url}/status`).then(r => r.ok, () => false)) return url;
+    if (await Promise.race([fetch(`${url}/status`).then(r => r.ok, () => false), failed])) return url;
     await sleep(50);
   }
   throw new Error('WebKitWebDriver did not start');
