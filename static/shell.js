@@ -72,21 +72,31 @@
   });
 
   // The app's files start downloading right after the first paint, while the
-  // learner reads: its JS, its wasm (compiled as it arrives) and the pack
-  // index, handed over when the app starts. Downloading costs the first taps
-  // nothing; starting the app does, so that waits for a second after the page
-  // has loaded, or for just after the first tap, whichever comes first.
+  // learner reads: its JS, its wasm (compiled as it arrives), the pack index
+  // and a linked scenario's pack, handed over when the app starts.
+  // Downloading costs the first taps nothing; starting the app does, so that
+  // waits for a second after the page has loaded, or for just after the
+  // first tap, whichever comes first.
+  function fetchText(url) {
+    var text = fetch(url).then(function (response) {
+      return response.ok ? response.text() : Promise.reject(new Error('HTTP ' + response.status));
+    });
+    text.catch(function () { /* the app fetches it again and reports the problem */ });
+    return text;
+  }
   var files = null;
   function download() {
     if (!files) {
       files = { app: import('__APP_JS__'), module: compile(fetch('__APP_WASM__')) };
-      var index = fetch('packs/index.json').then(function (response) {
-        return response.ok ? response.text() : Promise.reject(new Error('HTTP ' + response.status));
-      });
-      index.catch(function () { /* the app fetches it again and reports the problem */ });
+      var index = fetchText('packs/index.json');
       // Taken by URL (src/web/browser.rs, take_prefetched). Not a
       // <link rel=preload>: WebKit would download the file again for the app.
-      window.scamspotPrefetched = { 'packs/index.json': index };
+      var prefetched = window.scamspotPrefetched = { 'packs/index.json': index };
+      index.then(function (text) {
+        // A linked scenario's pack too, as soon as the index names its file.
+        var pack = linked && JSON.parse(text).packs.filter(function (p) { return p.id === linked; })[0];
+        if (pack) prefetched['packs/' + pack.file] = fetchText('packs/' + pack.file);
+      }).catch(function () {});
     }
     return files;
   }

@@ -147,22 +147,27 @@ test('localStorage that refuses every write (a private mode with no quota): the 
   assert.deepEqual(errors, []);
 });
 
-test('the wasm, the app JS and the pack index download right after the first paint, before any tap, each once', async t => {
+test('the wasm, the app JS, the pack index and a linked pack download right after the first paint, before any tap, each once', async t => {
   const { page, errors } = await openWith(t);
   const requested = [];
   page.on('request', request => requested.push(new URL(request.url()).pathname));
-  await page.goto(server.url);
-  await page.locator('.type-list').waitFor();
+  await page.goto(server.url + '?scenario=ob-like-for-cash');
+  await page.locator('#shared-scenario').waitFor();
   const timing = await page.evaluate(() => ({
     paint: performance.getEntriesByName('first-contentful-paint')[0].startTime,
     load: performance.getEntriesByType('navigation')[0].loadEventEnd,
     starts: Object.fromEntries(performance.getEntriesByType('resource').map(e => [new URL(e.name).pathname, e.startTime])),
   }));
   const started = file => Object.entries(timing.starts).find(([path]) => file.test(path))?.[1];
-  for (const file of [/_bg\.wasm$/, /^\/scamspot-[0-9a-f]+\.js$/, /\/packs\/index\.json$/]) {
+  const files = [/_bg\.wasm$/, /^\/scamspot-[0-9a-f]+\.js$/, /\/packs\/index\.json$/, /\/like-for-cash\.json$/];
+  for (const file of files) {
     // The app itself starts a second after the page has loaded; its files are in flight long before.
     assert.ok(started(file) - timing.paint < 500 && started(file) < timing.load + 500, `${file} at ${started(file)} ms: ${JSON.stringify(timing)}`);
-    assert.equal(requested.filter(path => file.test(path)).length, 1, `${file} requested once: ${requested}`);
   }
+  // The app takes them over: playing the linked scenario downloads nothing again.
+  await page.locator('#start').tap();
+  await page.locator('[data-level="3"]').tap();
+  await page.locator('section.scenario[data-step="ad"] #spot-done').waitFor();
+  for (const file of files) assert.equal(requested.filter(path => file.test(path)).length, 1, `${file} requested once: ${requested}`);
   assert.deepEqual(errors, []);
 });

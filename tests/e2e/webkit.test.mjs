@@ -1,7 +1,7 @@
 // The engine of iOS and of the in-app browsers a QR code opens: a learner
 // plays like-for-cash to its result in WebKit (WebKitGTK) at 360x740 by
 // tapping the start screen, a rating, a red flag, the Done button and a choice.
-// The wasm and the pack index are each downloaded once.
+// The wasm, the pack index and the scenario's pack are each downloaded once.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serveDist } from './helpers.mjs';
@@ -37,5 +37,5 @@ test('WebKit: plays like-for-cash to the result screen at phone size', async () 
   assert.deepEqual(await page.evaluate('return __errors'), []);
   // The start-up script's downloads are the app's: none is fetched twice.
   const fetched = await page.evaluate('return performance.getEntriesByType("resource").map(e => new URL(e.name).pathname)');
-  for (const file of [/_bg\.wasm$/, /\/packs\/index\.json$/]) assert.equal(fetched.filter(f => file.test(f)).length, 1, fetched);
+  for (const file of [/_bg\.wasm$/, /\/packs\/index\.json$/, /\/like-for-cash\.json$/]) assert.equal(fetched.filter(f => file.test(f)).length, 1, fetched);
 });
