@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs whatever is missing to build and test ScamSpot, and nothing that is
 # already there: the wasm32 target, clippy and rustfmt, Trunk, wasm-bindgen-cli at the exact
-# version in Cargo.lock, wasm-opt (npm binaryen), Chromium, zbarimg and the
-# browser-test packages. Sourced by serve.sh and test.sh; safe to run again.
+# version in Cargo.lock, wasm-opt (npm binaryen), Chromium, WebKitGTK's
+# WebDriver with Xvfb, zbarimg and the browser-test packages. Sourced by serve.sh and test.sh; safe to run again.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 tools="$repo/.tools"
@@ -55,6 +55,17 @@ missing=()
 if [ ${#missing[@]} -gt 0 ]; then
   say "installing ${missing[*]} (Debian packages)"
   apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+# WebKit, the engine of iOS and of in-app browsers: WebKitGTK's MiniBrowser
+# driven by WebKitWebDriver, on an Xvfb display (it has no headless mode).
+# Without recommends: they add ~130 media packages a test never plays.
+missing=()
+[ -x /usr/bin/WebKitWebDriver ] || missing+=(webkit2gtk-driver)
+[ -x /usr/bin/Xvfb ] || missing+=(xvfb)
+if [ ${#missing[@]} -gt 0 ]; then
+  say "installing ${missing[*]} (Debian packages)"
+  apt-get update -qq && apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
 if [ ! -d "$repo/tests/e2e/node_modules/playwright-core" ] || [ ! -d "$repo/tests/e2e/node_modules/axe-core" ]; then

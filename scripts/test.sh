@@ -2,7 +2,8 @@
 # Runs every test: formatting and lints, native unit and content tests (cargo
 # test over the workspace), the layer guard, the pack checker over the
 # shipped packs, a release build with its size budget, then the built site
-# played in headless Chromium at 360x740 (Playwright), with axe-core checks.
+# played in headless Chromium at 360x740 (Playwright), with axe-core checks,
+# and in WebKit (WebKitGTK over WebDriver, on Xvfb; webkit.test.mjs).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$repo"
@@ -25,5 +26,5 @@ echo "== release build"
 trunk build --release --offline >/dev/null
 scripts/size-budget.sh dist/*.wasm
 
-echo "== browser tests (headless Chromium, phone viewport)"
+echo "== browser tests (headless Chromium and WebKit on Xvfb, phone viewport)"
 node --test --test-concurrency=1 tests/e2e/

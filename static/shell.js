@@ -71,20 +71,71 @@
     }
   });
 
-  // The app loads a second after the page, or just after the first tap,
-  // whichever comes first: on a slow phone the first taps never wait behind
-  // the app's download and start-up.
+  // The app's files start downloading right after the first paint, while the
+  // learner reads: its JS, its wasm (compiled as it arrives), the pack index
+  // and a linked scenario's pack, handed over when the app starts.
+  // Downloading costs the first taps nothing; starting the app does, so that
+  // waits for a second after the page has loaded, or for just after the
+  // first tap, whichever comes first.
+  function fetchText(url) {
+    var text = fetch(url).then(function (response) {
+      return response.ok ? response.text() : Promise.reject(new Error('HTTP ' + response.status));
+    });
+    text.catch(function () { /* the app fetches it again and reports the problem */ });
+    return text;
+  }
+  var files = null;
+  function download() {
+    if (!files) {
+      files = { app: import('__APP_JS__'), module: compile(fetch('__APP_WASM__')) };
+      var index = fetchText('packs/index.json');
+      // Taken by URL (src/web/browser.rs, take_prefetched). Not a
+      // <link rel=preload>: WebKit would download the file again for the app.
+      var prefetched = window.scamspotPrefetched = { 'packs/index.json': index };
+      index.then(function (text) {
+        // A linked scenario's pack too, as soon as the index names its file.
+        var pack = linked && JSON.parse(text).packs.filter(function (p) { return p.id === linked; })[0];
+        if (pack) prefetched['packs/' + pack.file] = fetchText('packs/' + pack.file);
+      }).catch(function () {});
+    }
+    return files;
+  }
+  requestAnimationFrame(function () { setTimeout(download, 0); });
+
+  // Compiled as it downloads (off the main thread) where the browser streams
+  // and the server labels the wasm as wasm; from the downloaded bytes
+  // otherwise (servers that send application/octet-stream, WebViews without
+  // streaming), or when streaming fails (then the bytes are fetched again: a
+  // rare path). The app gets the compiled module when it starts.
+  function compile(fetching) {
+    return fetching.then(function (response) {
+      var type = (response.headers.get('content-type') || '').split(';')[0].trim();
+      if (typeof WebAssembly.compileStreaming !== 'function' || type !== 'application/wasm') {
+        return response.arrayBuffer().then(WebAssembly.compile);
+      }
+      return WebAssembly.compileStreaming(response).catch(function () {
+        return fetch('__APP_WASM__').then(function (again) { return again.arrayBuffer(); }).then(WebAssembly.compile);
+      });
+    });
+  }
+
   var started = false;
   function start() {
     if (started) return;
     started = true;
-    import('__APP_JS__')
-      .then(function (app) { return app.default({ module_or_path: '__APP_WASM__' }).then(function () { app.start_app(); }); })
+    var loading = download();
+    loading.app
+      .then(function (app) {
+        return loading.module.then(function (module) { return app.default({ module_or_path: module }); })
+          .then(function () { app.start_app(); });
+      })
       .then(function () {
         // Offline after the first visit. Registered once the app runs, so
         // caching the packs never competes with the app's own download; only
-        // the app's own page registers it (an embed never does).
-        if ('serviceWorker' in navigator) navigator.serviceWorker.register('sw.js').catch(function () {});
+        // the app's own page registers it (an embed never does). Some in-app
+        // WebViews have the property but no worker behind it.
+        var workers = navigator.serviceWorker;
+        if (workers) workers.register('sw.js').catch(function () {});
       });
   }
   addEventListener('load', function () { setTimeout(start, 1000); });

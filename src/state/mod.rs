@@ -68,6 +68,9 @@ pub struct AppState {
     pub lang: Lang,
     pub progress: Rc<Progress>,
     pub storage_notice: Option<StorageNotice>,
+    /// The browser keeps nothing and the learner has been told so: a save
+    /// refused later does not raise the notice again once it is dismissed.
+    pub storage_refused: bool,
     pub index: IndexState,
     pub screen: Screen,
     /// Packs of the last round that failed to load (the round went on without them).
@@ -153,6 +156,7 @@ impl AppState {
             config,
             lang,
             progress: Rc::new(progress),
+            storage_refused: storage_notice == Some(StorageNotice::Unavailable),
             storage_notice,
             index,
             screen: Screen::Start,
@@ -235,8 +239,9 @@ impl AppState {
                 next.leave_round(now_ms);
                 next.tracker != self.tracker
             }
-            AppAction::StorageFailed if self.storage_notice != Some(StorageNotice::Unavailable) => {
+            AppAction::StorageFailed if !self.storage_refused => {
                 next.storage_notice = Some(StorageNotice::Unavailable);
+                next.storage_refused = true;
                 true
             }
             AppAction::DismissStorageNotice if self.storage_notice.is_some() => {

@@ -221,11 +221,25 @@ fn a_failed_index_can_be_fetched_again() {
 }
 
 #[test]
-fn a_refused_save_shows_its_notice_once_until_dismissed() {
+fn a_refused_save_shows_its_notice_once_not_again_after_dismissal() {
     let s = act(&state(), AppAction::StorageFailed);
     assert_eq!(s.storage_notice, Some(StorageNotice::Unavailable));
     assert_eq!(s.apply(AppAction::StorageFailed), None);
-    assert_eq!(act(&s, AppAction::DismissStorageNotice).storage_notice, None);
+    let dismissed = act(&s, AppAction::DismissStorageNotice);
+    assert_eq!(dismissed.storage_notice, None);
+    assert_eq!(dismissed.apply(AppAction::StorageFailed), None);
+}
+
+#[test]
+fn storage_found_unavailable_at_start_is_told_once() {
+    let told = AppState::new(
+        Rc::new(AppConfig::default()),
+        Lang::ZhCn,
+        (Progress::default(), Some(StorageNotice::Unavailable)),
+        IndexState::Loading,
+    );
+    let dismissed = act(&told, AppAction::DismissStorageNotice);
+    assert_eq!(dismissed.apply(AppAction::StorageFailed), None);
 }
 
 /// The record a reload would find: the state's saved round, as stored and read back.

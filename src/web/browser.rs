@@ -1,18 +1,39 @@
 //! The browser around the app: the learner's language and motion
-//! preferences, the page's query string and scroll position.
+//! preferences, the page's query string and scroll position, what the
+//! start-up script downloaded ahead of the app.
 
 use scamspot_core::engine::plan::RoundKind;
 use scamspot_core::i18n::Lang;
 
-/// The browser's preferred languages, most preferred first.
+/// The browser's preferred languages, most preferred first. Some WebViews
+/// have no `navigator.languages`: it is read as a plain property, since the
+/// typed getter's array would throw on `undefined`.
 pub fn browser_languages() -> Vec<String> {
+    use wasm_bindgen::JsCast;
     let Some(navigator) = web_sys::window().map(|w| w.navigator()) else { return Vec::new() };
-    let list: Vec<String> = navigator.languages().iter().filter_map(|v| v.as_string()).collect();
+    let list: Vec<String> = js_sys::Reflect::get(&navigator, &"languages".into())
+        .ok()
+        .and_then(|list| list.dyn_into::<js_sys::Array>().ok())
+        .map(|list| list.iter().filter_map(|v| v.as_string()).collect())
+        .unwrap_or_default();
     if list.is_empty() {
         navigator.language().into_iter().collect()
     } else {
         list
     }
+}
+
+/// The text of `url` if the start-up script (static/shell.js) has downloaded
+/// it already: it starts the pack index right after the first paint. Handed
+/// over once, so "Try again" downloads afresh; `None` if it was not fetched
+/// there or failed (the caller then fetches it and reports any problem).
+pub async fn take_prefetched(url: &str) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    let prefetched = js_sys::Reflect::get(&js_sys::global(), &"scamspotPrefetched".into()).ok()?;
+    let key = wasm_bindgen::JsValue::from_str(url);
+    let download = js_sys::Reflect::get(&prefetched, &key).ok()?.dyn_into::<js_sys::Promise>().ok()?;
+    js_sys::Reflect::delete_property(prefetched.dyn_ref::<js_sys::Object>()?, &key).ok()?;
+    wasm_bindgen_futures::JsFuture::from(download).await.ok()?.as_string()
 }
 
 /// Applies the host's accent colour (already checked to be a plain colour),

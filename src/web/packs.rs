@@ -13,6 +13,9 @@ const PACKS_DIR: &str = "packs/";
 
 /// Fetches `url`; problems are named after `file`.
 async fn fetch_text(url: &str, file: &str) -> Result<String, Diagnostic> {
+    if let Some(text) = crate::web::browser::take_prefetched(url).await {
+        return Ok(text);
+    }
     let failed =
         |what: &str, why: String| Diagnostic::new(file, Problem::CannotRead { reason: format!("{what}: {why}") });
     let response = Request::get(url).send().await.map_err(|e| failed("could not be downloaded", reason(e)))?;

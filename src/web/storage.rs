@@ -19,8 +19,20 @@ const ROUND_KEY: &str = "scamspot.round";
 /// "1" when 大字 is on; static/shell.js reads it too, to paint the start screen at that size.
 const LARGE_TEXT_KEY: &str = "scamspot.large-text";
 
+/// Written and removed at start-up to learn whether anything can be kept.
+const PROBE_KEY: &str = "scamspot.probe";
+
 fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// localStorage, if it keeps what is written: some private modes hand out
+/// one whose every write throws.
+fn writable_storage() -> Option<web_sys::Storage> {
+    let storage = local_storage()?;
+    storage.set_item(PROBE_KEY, "1").ok()?;
+    let _ = storage.remove_item(PROBE_KEY);
+    Some(storage)
 }
 
 /// The value stored under `key`, if storage is allowed and there is one.
@@ -37,8 +49,9 @@ fn write(key: &str, value: &str) {
 
 /// Saved progress, with the learner's seed: one drawn now (and saved at
 /// once, so the next visit shows the same choice orders) if it had none.
+/// A browser that keeps nothing gets the notice that progress will not be saved.
 pub fn load_progress() -> (Progress, Option<StorageNotice>) {
-    let Some(storage) = local_storage() else {
+    let Some(storage) = writable_storage() else {
         return (Progress::default().seeded(random_seed()), Some(StorageNotice::Unavailable));
     };
     let raw = storage.get_item(PROGRESS_KEY).ok().flatten();

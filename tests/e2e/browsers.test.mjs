@@ -1,0 +1,173 @@
+// The browsers a QR code opens are not all a desktop Chromium: servers that
+// label the wasm wrongly, WebViews without streaming compilation or without a
+// service worker, storage that throws (private modes, some in-app browsers),
+// no navigator.languages. Each is made here by an init script or a route, and
+// the learner still plays a scenario to its end. The start-up's downloads are
+// checked too: the wasm and the pack index start right after the first paint,
+// each is fetched once.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, launch, phonePage, submitSpot, choose, finishScenario } from './helpers.mjs';
+
+let server, browser;
+before(async () => { server = await serveDist(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.close(); });
+
+/** A phone page for `t` whose browser is changed by `init` (run before any of the page's scripts). */
+async function openWith(t, init, locale = 'zh-CN') {
+  const { context, page, errors } = await phonePage(browser, locale);
+  t.after(() => context.close());
+  if (init) await context.addInitScript(init);
+  return { page, errors };
+}
+
+/** Plays like-for-cash from the start screen to the result: the opening ad's
+ *  first flag, then leaving at once (110 of 160 points). */
+async function playLikeForCash(page, flag = '动动手指日赚200+') {
+  await page.goto(server.url + '?scenario=ob-like-for-cash');
+  await page.locator('#start').tap();
+  await page.locator('[data-level="2"]').tap();
+  await submitSpot(page, 'ad', [flag]);
+  await choose(page, 'ad-decide', 2);
+  await finishScenario(page, 4);
+  assert.match(await page.locator('#result-points').innerText(), /^110\/160/);
+}
+
+/** Serves the wasm with `type` as its Content-Type. */
+async function wasmServedAs(page, type) {
+  await page.route(/_bg\.wasm$/, async route => {
+    const response = await route.fetch();
+    await route.fulfill({ response, headers: { ...response.headers(), 'content-type': type } });
+  });
+}
+
+test('a server that sends the wasm as application/octet-stream: the app compiles the bytes and plays', async t => {
+  const { page, errors } = await openWith(t);
+  await wasmServedAs(page, 'application/octet-stream');
+  await playLikeForCash(page);
+  assert.deepEqual(errors, []);
+});
+
+test('a browser without streaming compilation plays', async t => {
+  const { page, errors } = await openWith(t, () => {
+    delete WebAssembly.instantiateStreaming;
+    delete WebAssembly.compileStreaming;
+  });
+  await playLikeForCash(page);
+  assert.deepEqual(errors, []);
+});
+
+test('a browser whose streaming compilation fails falls back to the downloaded bytes and plays', async t => {
+  const { page, errors } = await openWith(t, () => {
+    const broken = () => Promise.reject(new TypeError('streaming compilation is broken here'));
+    WebAssembly.instantiateStreaming = broken;
+    WebAssembly.compileStreaming = broken;
+  });
+  await playLikeForCash(page);
+  assert.deepEqual(errors, []);
+});
+
+test('no service worker (an iOS in-app WebView): the app plays', async t => {
+  const { page, errors } = await openWith(t, () => {
+    Object.defineProperty(Navigator.prototype, 'serviceWorker', { get: () => undefined });
+  });
+  await playLikeForCash(page);
+  assert.deepEqual(errors, []);
+});
+
+test('no service worker at all: the app plays', async t => {
+  const { page, errors } = await openWith(t, () => { delete Navigator.prototype.serviceWorker; });
+  await playLikeForCash(page);
+  assert.deepEqual(errors, []);
+});
+
+test('navigator.languages missing: the app plays in the language navigator.language names', async t => {
+  const { page, errors } = await openWith(t, () => {
+    Object.defineProperty(Navigator.prototype, 'languages', { get: () => undefined });
+  }, 'en-US');
+  await page.goto(server.url + '?scenario=ob-like-for-cash');
+  await page.locator('#start').tap();
+  await page.locator('[data-level="2"]').tap();
+  await submitSpot(page, 'ad', ['earn ¥200+ a day']);
+  await choose(page, 'ad-decide', 2);
+  await finishScenario(page, 4);
+  assert.match(await page.locator('#result-points').innerText(), /^110\/160/);
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  assert.deepEqual(errors, []);
+});
+
+test('neither navigator.languages nor navigator.language: the app plays in Chinese', async t => {
+  const { page, errors } = await openWith(t, () => {
+    Object.defineProperty(Navigator.prototype, 'languages', { get: () => undefined });
+    Object.defineProperty(Navigator.prototype, 'language', { get: () => undefined });
+  }, 'en-US');
+  await playLikeForCash(page);
+  assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+  assert.deepEqual(errors, []);
+});
+
+/** Plays like-for-cash where nothing can be kept: the notice that progress will
+ *  not be saved shows once when the app starts, and after the learner
+ *  dismisses it, the round's refused save does not bring it back. */
+async function playUnsaved(page, notice, flag) {
+  await page.goto(server.url + '?scenario=ob-like-for-cash');
+  await page.locator('#start').tap();
+  await page.locator('[data-level="2"]').tap();
+  await page.locator('section.scenario[data-step="ad"]').waitFor();
+  assert.deepEqual(await page.locator('.notice p').allInnerTexts(), [notice]);
+  await page.locator('.notice button').tap();
+  await submitSpot(page, 'ad', [flag]);
+  await choose(page, 'ad-decide', 2);
+  await finishScenario(page, 4);
+  assert.match(await page.locator('#result-points').innerText(), /^110\/160/);
+  assert.equal(await page.locator('.notice').count(), 0);
+}
+
+const throwingStorage = () => {
+  Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('The operation is insecure.', 'SecurityError'); } });
+};
+
+test('localStorage that throws on every access: the app plays and says once, in Chinese, that progress is not kept', async t => {
+  const { page, errors } = await openWith(t, throwingStorage);
+  await playUnsaved(page, '浏览器不允许保存进度（可能是无痕模式），本次练习结果不会被记住。', '动动手指日赚200+');
+  assert.deepEqual(errors, []);
+});
+
+test('localStorage that throws on every access: the notice in English', async t => {
+  const { page, errors } = await openWith(t, throwingStorage, 'en-US');
+  await playUnsaved(page, 'This browser does not allow saving progress (private mode?), so this session’s results won’t be remembered.', 'earn ¥200+ a day');
+  assert.deepEqual(errors, []);
+});
+
+test('localStorage that refuses every write (a private mode with no quota): the notice shows at the start', async t => {
+  const { page, errors } = await openWith(t, () => {
+    Storage.prototype.setItem = () => { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };
+  });
+  await playUnsaved(page, '浏览器不允许保存进度（可能是无痕模式），本次练习结果不会被记住。', '动动手指日赚200+');
+  assert.deepEqual(errors, []);
+});
+
+test('the wasm, the app JS, the pack index and a linked pack download right after the first paint, before any tap, each once', async t => {
+  const { page, errors } = await openWith(t);
+  const requested = [];
+  page.on('request', request => requested.push(new URL(request.url()).pathname));
+  await page.goto(server.url + '?scenario=ob-like-for-cash');
+  await page.locator('#shared-scenario').waitFor();
+  const timing = await page.evaluate(() => ({
+    paint: performance.getEntriesByName('first-contentful-paint')[0].startTime,
+    load: performance.getEntriesByType('navigation')[0].loadEventEnd,
+    starts: Object.fromEntries(performance.getEntriesByType('resource').map(e => [new URL(e.name).pathname, e.startTime])),
+  }));
+  const started = file => Object.entries(timing.starts).find(([path]) => file.test(path))?.[1];
+  const files = [/_bg\.wasm$/, /^\/scamspot-[0-9a-f]+\.js$/, /\/packs\/index\.json$/, /\/like-for-cash\.json$/];
+  for (const file of files) {
+    // The app itself starts a second after the page has loaded; its files are in flight long before.
+    assert.ok(started(file) - timing.paint < 500 && started(file) < timing.load + 500, `${file} at ${started(file)} ms: ${JSON.stringify(timing)}`);
+  }
+  // The app takes them over: playing the linked scenario downloads nothing again.
+  await page.locator('#start').tap();
+  await page.locator('[data-level="3"]').tap();
+  await page.locator('section.scenario[data-step="ad"] #spot-done').waitFor();
+  for (const file of files) assert.equal(requested.filter(path => file.test(path)).length, 1, `${file} requested once: ${requested}`);
+  assert.deepEqual(errors, []);
+});
