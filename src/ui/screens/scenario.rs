@@ -4,7 +4,6 @@
 use crate::ui::widgets::bubble::{bubble, Message};
 use crate::ui::widgets::channel_skin::channel_skin;
 use crate::ui::widgets::choice_list::choice_list;
-use crate::ui::widgets::outcome::outcome_code;
 use crate::ui::widgets::phone_prompt::phone_prompt;
 use crate::ui::widgets::replay_panel::ReplayPanel;
 use crate::ui::widgets::scenario_header::scenario_header;
@@ -204,7 +203,7 @@ fn end_card(
     let summary = scenario.steps[step].end.as_ref().map(|e| e.summary.get(code)).unwrap_or_default();
     let class = if outcome.is_good() { "end-card good" } else { "end-card bad" };
     html! {
-        <div {class} key="end" data-outcome={outcome_code(outcome)}>
+        <div {class} key="end" data-outcome={outcome.code()}>
             <h3><span aria-hidden="true">{ if outcome.is_good() { "✔ " } else { "✖ " } }</span>{ t.outcome_heading(outcome, paid) }</h3>
             { paragraph(summary) }
             { for replay }

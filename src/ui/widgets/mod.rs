@@ -10,7 +10,6 @@ pub mod confidence_scale;
 pub mod discrimination_chart;
 pub mod leave_dialog;
 pub mod notice;
-pub mod outcome;
 pub mod phone_prompt;
 pub mod read_aloud_button;
 pub mod replay_panel;

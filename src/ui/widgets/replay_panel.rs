@@ -6,7 +6,6 @@
 //! user is never lost.
 
 use super::bubble::{bubble, Message};
-use super::outcome::outcome_code;
 use crate::ui::widgets::text::paragraph;
 use scamspot_core::content::{Sender, ValidScenario};
 use scamspot_core::engine::Replay;
@@ -99,7 +98,7 @@ pub fn ReplayPanel(props: &ReplayPanelProps) -> Html {
             <h3 id="replay-heading" tabindex="-1" ref={heading}>{ t.replay_heading }</h3>
             <p class="replay-intro">{ t.replay_intro }</p>
             <div class="transcript">{ for visits }{ for end_messages }</div>
-            <div class="end-card bad" data-outcome={outcome_code(replay.outcome)}>
+            <div class="end-card bad" data-outcome={replay.outcome.code()}>
                 <h4><span aria-hidden="true">{ "✖ " }</span>{ t.outcome_heading(replay.outcome, replay.balance_end < replay.balance_left) }</h4>
                 { paragraph(summary) }
                 <p id="replay-savings">{ savings }</p>
