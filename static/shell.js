@@ -54,7 +54,9 @@
 
   root.addEventListener('click', function (event) {
     var button = event.target.closest('button');
-    if (!button || !root.contains(button)) return;
+    // Once the app has drawn its own screens (whose rating buttons also
+    // carry data-level), the static start screen's buttons are gone.
+    if (!button || !root.contains(button) || !root.querySelector('.shell-home')) return;
     if (button.classList.contains('shell-switch')) {
       var other = lang === 'en' ? 'zh-CN' : 'en';
       try { localStorage.setItem('scamspot.lang', other); } catch (e) { /* storage blocked */ }
