@@ -57,11 +57,11 @@ fn round(state: &AppState) -> &Round {
 
 /// From the scam's end card: its debrief, then the genuine offer used, up to
 /// the second confidence question.
-fn after_the_scam() -> [Action; 6] {
+/// (The genuine offer's one opening message is there when it opens.)
+fn after_the_scam() -> [Action; 5] {
     [
         Action::OpenDebrief { scenario: 0 },
         Action::NextScenario { scenario: 0 },
-        Action::RevealAll { scenario: 1, step: 0 },
         Action::Choose { scenario: 1, step: 0, choice: 0 },
         Action::OpenDebrief { scenario: 1 },
         Action::NextScenario { scenario: 1 },

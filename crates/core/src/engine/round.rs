@@ -479,8 +479,11 @@ impl Round {
 }
 
 impl Play {
+    /// A scenario opens on its first message, as a chat opens on what is
+    /// waiting in it: the learner never looks at an empty screen. Later
+    /// messages, and every message of a later step, arrive one by one.
     fn start(scenario: &ValidScenario) -> Play {
-        Play { trail: vec![Visit::new(scenario.start())], balance: scenario.savings, revealed: 0 }
+        Play { trail: vec![Visit::new(scenario.start())], balance: scenario.savings, revealed: 1 }
     }
 
     /// The simulated savings on arriving at each visit of the trail, in order
@@ -549,15 +552,14 @@ mod tests {
     #[test]
     fn messages_arrive_one_by_one_before_the_learner_can_act() {
         let r = step(&round(), Action::RateBefore(3));
+        assert_eq!(r.shown_messages(0), 1, "the scenario opens on its first message");
         assert!(!r.all_revealed());
         assert!(
             r.apply(&Action::SubmitSpot { scenario: 0, step: 0 }).is_none(),
             "cannot act before the messages arrive"
         );
         let r = step(&r, Action::Reveal { scenario: 0, step: 0 });
-        assert!(!r.all_revealed(), "one of two has arrived");
-        let r = step(&r, Action::Reveal { scenario: 0, step: 0 });
-        assert!(r.all_revealed());
+        assert!(r.all_revealed(), "the second of two has arrived");
         assert!(r.apply(&Action::Reveal { scenario: 0, step: 0 }).is_none(), "a late timer changes nothing");
     }
 
@@ -650,8 +652,8 @@ mod tests {
     #[test]
     fn past_steps_show_every_message_and_only_the_current_step_can_be_tapped() {
         let r = step(&round(), Action::RateBefore(3));
-        assert_eq!(r.shown_messages(0), 0, "nothing has arrived yet");
-        assert!(!r.is_tappable(0, 0), "not before the message arrives");
+        assert_eq!(r.shown_messages(0), 1, "only the first message is there");
+        assert!(!r.is_tappable(0, 0), "not before every message of the step has arrived");
         let r = reveal(r);
         assert_eq!(r.shown_messages(0), 2);
         assert!(r.is_tappable(0, 0));
