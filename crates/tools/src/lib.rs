@@ -6,5 +6,6 @@
 pub mod catalogue;
 pub mod folder;
 pub mod locale;
+pub mod precompress;
 pub mod render;
 pub mod suggest;

@@ -17,6 +17,7 @@ use scamspot_core::content::load_index;
 use scamspot_core::i18n::{Lang, Texts};
 use scamspot_tools::catalogue::{self, escape};
 use scamspot_tools::folder::files_below;
+use scamspot_tools::precompress::precompress;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::fs;
@@ -114,7 +115,11 @@ fn finish(dir: &Path) -> Result<(), String> {
         .replace("__VERSION__", &version)
         .replace("__PRECACHE__", &serde_json::to_string(&precache).map_err(|e| e.to_string())?);
     fs::write(dir.join("sw.js"), worker).map_err(|e| e.to_string())?;
-    println!("site finished: start screen inlined, CSP set, sw.js version {version} caching {} files", precache.len());
+    let copies = precompress(dir, &files_below(dir).map_err(|e| e.to_string())?)?;
+    println!(
+        "site finished: start screen inlined, CSP set, sw.js version {version} caching {} files, {copies} precompressed copies",
+        precache.len()
+    );
     Ok(())
 }
 
