@@ -43,17 +43,8 @@ fn every_type_has_three_scams_and_a_genuine_look_alike() {
     let genuine = report.scenarios.iter().filter(|s| s.genuine).count();
     assert!(report.scenarios.len() >= 50, "at least 50 scenarios");
     assert!(genuine >= 15, "at least 15 genuine look-alikes, about a third: {genuine}");
-    let channels = [
-        Channel::Chat,
-        Channel::Group,
-        Channel::Sms,
-        Channel::Call,
-        Channel::App,
-        Channel::Email,
-        Channel::Marketplace,
-    ];
     let used: Vec<Channel> =
-        channels.into_iter().filter(|channel| report.scenarios.iter().any(|s| s.channel == *channel)).collect();
+        Channel::ALL.into_iter().filter(|channel| report.scenarios.iter().any(|s| s.channel == *channel)).collect();
     assert!(used.len() >= 5, "vary the channel: {used:?}");
 }
 

@@ -126,6 +126,19 @@ pub enum Channel {
     Marketplace,
 }
 
+impl Channel {
+    /// Every channel, in the order the authoring guide lists them.
+    pub const ALL: [Channel; 7] = [
+        Channel::Chat,
+        Channel::Group,
+        Channel::Sms,
+        Channel::Call,
+        Channel::App,
+        Channel::Email,
+        Channel::Marketplace,
+    ];
+}
+
 /// Who the learner is dealing with, as the screen header shows it.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]

@@ -49,16 +49,7 @@ fn localized(value: &Json, at: &At) -> Decoded<Localized> {
 
 fn channel(value: &Json, at: &At) -> Decoded<Channel> {
     const KNOWN: &[&str] = &["chat", "group", "sms", "call", "app", "email", "marketplace"];
-    const VALUES: [Channel; 7] = [
-        Channel::Chat,
-        Channel::Group,
-        Channel::Sms,
-        Channel::Call,
-        Channel::App,
-        Channel::Email,
-        Channel::Marketplace,
-    ];
-    variant(value, at, KNOWN).map(|i| VALUES[i])
+    variant(value, at, KNOWN).map(|i| Channel::ALL[i])
 }
 
 fn contact(value: &Json, at: &At) -> Decoded<Contact> {
