@@ -1,6 +1,7 @@
 //! The app's I/O as hooks: each watches a part of `AppState`, talks to the
 //! browser through `web`, and brings what it learns back as an `AppAction`.
 
+mod after_paint;
 mod back_button;
 mod by_ptr;
 mod document_lang;
@@ -11,6 +12,7 @@ mod progress_saver;
 mod round_loader;
 mod round_saver;
 
+pub use after_paint::when_idle;
 pub use back_button::use_back_button;
 pub use document_lang::use_document_lang;
 pub use host_bridge::use_host_bridge;
