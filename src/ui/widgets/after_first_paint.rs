@@ -1,0 +1,25 @@
+//! Content below the fold of a new screen, added once its first view has
+//! painted: the tap that opened the screen answers with what shows, and the
+//! rest is laid out while the learner reads it.
+
+use crate::ui::hooks::when_idle;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct AfterFirstPaintProps {
+    pub children: Html,
+}
+
+#[function_component]
+pub fn AfterFirstPaint(props: &AfterFirstPaintProps) -> Html {
+    let painted = use_state(|| false);
+    {
+        let painted = painted.setter();
+        use_effect_with((), move |_| when_idle(move || painted.set(true)));
+    }
+    if *painted {
+        props.children.clone()
+    } else {
+        html! {}
+    }
+}
