@@ -19,11 +19,11 @@ type Work = Box<dyn FnOnce()>;
 pub struct Pending(Rc<RefCell<Option<Work>>>);
 
 impl Pending {
-    /// Runs `work` once the browser is idle after the next paint, unless newer work replaces it first.
+    /// Runs `work` after the next paint, unless newer work replaces it first.
     pub fn after_paint(&self, work: impl FnOnce() + 'static) {
         self.0.replace(Some(Box::new(work)));
         let pending = self.clone();
-        when_idle(move || pending.flush());
+        after_next_paint(move || pending.flush());
     }
 
     fn flush(&self) {
@@ -51,17 +51,23 @@ pub fn use_pending() -> Pending {
     Pending::clone(&pending)
 }
 
-/// `requestIdleCallback`, or a zero timeout where there is none (Safari),
-/// which still comes after the frame in progress.
-pub fn when_idle(work: impl FnOnce() + 'static) {
+/// Runs `work` after the next frame has painted: from that frame's
+/// animation callback, when the browser is next idle (`requestIdleCallback`;
+/// asked for directly, it may come before the frame), or after a zero timeout
+/// where there is no such thing (Safari).
+pub fn after_next_paint(work: impl FnOnce() + 'static) {
     let Some(window) = web_sys::window() else { return work() };
-    let callback = Closure::once_into_js(work);
-    let idle = js_sys::Reflect::get(&window, &JsValue::from_str("requestIdleCallback")).ok();
-    if let Some(idle) = idle.as_ref().and_then(|f| f.dyn_ref::<js_sys::Function>()) {
-        let options = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&options, &JsValue::from_str("timeout"), &JsValue::from(LATEST_MS));
-        let _ = idle.call2(&window, &callback, &options);
-    } else {
-        let _ = window.set_timeout_with_callback(callback.unchecked_ref());
-    }
+    let in_frame = Closure::once_into_js(move || {
+        let Some(window) = web_sys::window() else { return work() };
+        let callback = Closure::once_into_js(work);
+        let idle = js_sys::Reflect::get(&window, &JsValue::from_str("requestIdleCallback")).ok();
+        if let Some(idle) = idle.as_ref().and_then(|f| f.dyn_ref::<js_sys::Function>()) {
+            let options = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&options, &JsValue::from_str("timeout"), &JsValue::from(LATEST_MS));
+            let _ = idle.call2(&window, &callback, &options);
+        } else {
+            let _ = window.set_timeout_with_callback(callback.unchecked_ref());
+        }
+    });
+    let _ = window.request_animation_frame(in_frame.unchecked_ref());
 }

@@ -7,7 +7,7 @@
 //! its `#/round` in place instead, so Back never leaves the app by itself
 //! and nothing is replayed.
 
-use super::after_paint::when_idle;
+use super::after_paint::after_next_paint;
 use crate::state::AppAction;
 use crate::ui::reducer::AppStore;
 use crate::web::browser::now_ms;
@@ -38,7 +38,7 @@ pub fn use_back_button(in_round: bool, page: bool, dispatch: UseReducerDispatche
     use_effect_with((in_round, *moved), move |&(in_round, _)| {
         *wanted.borrow_mut() = in_round;
         match (page, in_round, at_round_entry()) {
-            (true, true, false) => when_idle(move || {
+            (true, true, false) => after_next_paint(move || {
                 if *wanted.borrow() && !at_round_entry() {
                     push_round_entry();
                     *pushed.borrow_mut() = true;

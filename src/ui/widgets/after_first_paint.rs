@@ -2,7 +2,7 @@
 //! painted: the tap that opened the screen answers with what shows, and the
 //! rest is laid out while the learner reads it.
 
-use crate::ui::hooks::when_idle;
+use crate::ui::hooks::after_next_paint;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -15,7 +15,7 @@ pub fn AfterFirstPaint(props: &AfterFirstPaintProps) -> Html {
     let painted = use_state(|| false);
     {
         let painted = painted.setter();
-        use_effect_with((), move |_| when_idle(move || painted.set(true)));
+        use_effect_with((), move |_| after_next_paint(move || painted.set(true)));
     }
     if *painted {
         props.children.clone()
