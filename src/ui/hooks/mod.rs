@@ -12,7 +12,6 @@ mod progress_saver;
 mod round_loader;
 mod round_saver;
 
-pub use after_paint::after_next_paint;
 pub use back_button::use_back_button;
 pub use document_lang::use_document_lang;
 pub use host_bridge::use_host_bridge;

@@ -6,7 +6,6 @@
 //! again, with why.
 
 use super::round::RoundViewProps;
-use crate::ui::widgets::after_first_paint::AfterFirstPaint;
 use crate::ui::widgets::discrimination_chart::discrimination_chart;
 use crate::ui::widgets::text::{heading, paragraph};
 use scamspot_core::content::SiteIndex;
@@ -82,8 +81,6 @@ pub fn result_screen(props: &RoundViewProps) -> Html {
             if let Some((sentence, label)) = overall {
                 <p id="result-overall"><strong>{ label }</strong>{ t.label_sep }{ sentence }</p>
             }
-            // The first view is the figures above; the rest is added after it has painted.
-            <AfterFirstPaint>
             if !history.is_empty() {
                 { discrimination_chart(props.lang, history, first_round) }
             }
@@ -134,7 +131,6 @@ pub fn result_screen(props: &RoundViewProps) -> Html {
                 <button id="play-again" class="primary" onclick={again}>{ t.play_again }</button>
                 <button class="secondary" onclick={props.on_home.clone()}>{ t.home }</button>
             </div>
-            </AfterFirstPaint>
         </section>
     }
 }

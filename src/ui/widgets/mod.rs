@@ -2,7 +2,6 @@
 //! own are plain functions that return `Html`, not components: a component
 //! type adds Yew's lifecycle code and a comparison of its props to the wasm.
 
-pub mod after_first_paint;
 pub mod balance;
 pub mod bubble;
 pub mod channel_skin;
