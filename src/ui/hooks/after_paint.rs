@@ -11,7 +11,7 @@ use yew::prelude::*;
 /// At most this long a busy page may hold the work back.
 const LATEST_MS: u32 = 500;
 
-type Work = Box<dyn FnOnce()>;
+pub type Work = Box<dyn FnOnce()>;
 
 /// The one piece of work a hook has waiting, if any. A newer one replaces
 /// it: each saves the latest value, which includes what the older would have.
@@ -23,7 +23,7 @@ impl Pending {
     pub fn after_paint(&self, work: impl FnOnce() + 'static) {
         self.0.replace(Some(Box::new(work)));
         let pending = self.clone();
-        after_next_paint(move || pending.flush());
+        after_next_paint(Box::new(move || pending.flush()));
     }
 
     fn flush(&self) {
@@ -55,7 +55,9 @@ pub fn use_pending() -> Pending {
 /// animation callback, when the browser is next idle (`requestIdleCallback`;
 /// asked for directly, it may come before the frame), or after a zero timeout
 /// where there is no such thing (Safari).
-pub fn after_next_paint(work: impl FnOnce() + 'static) {
+/// One function type for every caller: each closure type would bring its own
+/// JS glue into the wasm.
+pub fn after_next_paint(work: Work) {
     let Some(window) = web_sys::window() else { return work() };
     let in_frame = Closure::once_into_js(move || {
         let Some(window) = web_sys::window() else { return work() };

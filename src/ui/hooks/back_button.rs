@@ -38,12 +38,12 @@ pub fn use_back_button(in_round: bool, page: bool, dispatch: UseReducerDispatche
     use_effect_with((in_round, *moved), move |&(in_round, _)| {
         *wanted.borrow_mut() = in_round;
         match (page, in_round, at_round_entry()) {
-            (true, true, false) => after_next_paint(move || {
+            (true, true, false) => after_next_paint(Box::new(move || {
                 if *wanted.borrow() && !at_round_entry() {
                     push_round_entry();
                     *pushed.borrow_mut() = true;
                 }
-            }),
+            })),
             (true, false, true) if pushed.replace(false) => step_back(),
             (true, false, true) => drop_round_entry(),
             _ => {}
