@@ -54,9 +54,8 @@ pub fn use_pending() -> Pending {
 /// Runs `work` after the next frame has painted: from that frame's
 /// animation callback, when the browser is next idle (`requestIdleCallback`;
 /// asked for directly, it may come before the frame), or after a zero timeout
-/// where there is no such thing (Safari).
-/// One function type for every caller: each closure type would bring its own
-/// JS glue into the wasm.
+/// where there is no such thing (Safari). One boxed function type for every
+/// caller: each closure type would bring its own JS glue into the wasm.
 pub fn after_next_paint(work: Work) {
     let Some(window) = web_sys::window() else { return work() };
     let in_frame = Closure::once_into_js(move || {
