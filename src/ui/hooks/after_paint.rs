@@ -1,55 +1,15 @@
-//! Work the learner does not see (saving to localStorage) waits until the
-//! browser has painted the tap's result: an effect runs before that paint,
-//! so anything it does directly delays the answer to the tap.
+//! Work the learner does not see waits until the browser has painted the
+//! tap's result: an effect runs before that paint, so anything slow it does
+//! directly (`history.pushState`, ~4 ms on the phone profile) delays the
+//! answer to the tap. (localStorage writes, ~0.1 ms, are not worth it.)
 
-use std::cell::RefCell;
-use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use yew::prelude::*;
 
 /// At most this long a busy page may hold the work back.
 const LATEST_MS: u32 = 500;
 
-pub type Work = Box<dyn FnOnce()>;
-
-/// The one piece of work a hook has waiting, if any. A newer one replaces
-/// it: each saves the latest value, which includes what the older would have.
-#[derive(Clone, Default)]
-pub struct Pending(Rc<RefCell<Option<Work>>>);
-
-impl Pending {
-    /// Runs `work` after the next paint, unless newer work replaces it first.
-    pub fn after_paint(&self, work: impl FnOnce() + 'static) {
-        self.0.replace(Some(Box::new(work)));
-        let pending = self.clone();
-        after_next_paint(Box::new(move || pending.flush()));
-    }
-
-    fn flush(&self) {
-        let work = self.0.borrow_mut().take();
-        if let Some(work) = work {
-            work();
-        }
-    }
-}
-
-/// Work waiting for the paint, done at once if the page goes away first (a
-/// reload, say). Its `pagehide` listener comes after those of hooks called
-/// earlier, so what they change on `pagehide` is saved too.
-#[hook]
-pub fn use_pending() -> Pending {
-    let pending = use_memo((), |_| Pending::default());
-    {
-        let pending = Pending::clone(&pending);
-        use_effect_with((), move |_| {
-            let window = web_sys::window().expect("a browser window");
-            let listener = gloo::events::EventListener::new(&window, "pagehide", move |_| pending.flush());
-            move || drop(listener)
-        });
-    }
-    Pending::clone(&pending)
-}
+type Work = Box<dyn FnOnce()>;
 
 /// Runs `work` after the next frame has painted: from that frame's
 /// animation callback, when the browser is next idle (`requestIdleCallback`;

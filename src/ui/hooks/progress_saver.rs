@@ -1,6 +1,5 @@
 //! Saves progress each time a round adds to it.
 
-use super::after_paint::use_pending;
 use super::by_ptr::ByPtr;
 use crate::state::AppAction;
 use crate::ui::reducer::AppStore;
@@ -13,15 +12,9 @@ use yew::prelude::*;
 pub fn use_progress_saver(progress: Rc<Progress>, dispatch: UseReducerDispatcher<AppStore>) {
     // What the first render has was read from storage: no need to write it back.
     let loaded = use_memo((), |_| Rc::clone(&progress));
-    let pending = use_pending();
     use_effect_with(ByPtr(progress), move |ByPtr(progress)| {
-        if !Rc::ptr_eq(progress, &loaded) {
-            let progress = Rc::clone(progress);
-            pending.after_paint(move || {
-                if !save_progress(&progress) {
-                    dispatch.dispatch(AppAction::StorageFailed);
-                }
-            });
+        if !Rc::ptr_eq(progress, &loaded) && !save_progress(progress) {
+            dispatch.dispatch(AppAction::StorageFailed);
         }
     });
 }

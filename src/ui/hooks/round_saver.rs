@@ -3,7 +3,6 @@
 //! share the host page's storage, where two widgets would overwrite each
 //! other's round.
 
-use super::after_paint::use_pending;
 use super::by_ptr::ByPtr;
 use crate::web::storage::save_round;
 use scamspot_core::engine::RoundRecord;
@@ -12,11 +11,9 @@ use yew::prelude::*;
 
 #[hook]
 pub fn use_round_saver(record: Option<Rc<RoundRecord>>, keep: bool) {
-    let pending = use_pending();
     use_effect_with(record.map(ByPtr), move |record| {
         if keep {
-            let record = record.as_ref().map(|ByPtr(record)| Rc::clone(record));
-            pending.after_paint(move || save_round(record.as_deref()));
+            save_round(record.as_ref().map(|ByPtr(record)| &**record));
         }
     });
 }
