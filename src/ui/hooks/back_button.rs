@@ -7,6 +7,7 @@
 //! its `#/round` in place instead, so Back never leaves the app by itself
 //! and nothing is replayed.
 
+use super::after_paint::after_next_paint;
 use crate::state::AppAction;
 use crate::ui::reducer::AppStore;
 use crate::web::browser::now_ms;
@@ -31,13 +32,21 @@ pub fn use_back_button(in_round: bool, page: bool, dispatch: UseReducerDispatche
         });
     }
     let pushed = use_mut_ref(|| false);
-    use_effect_with((in_round, *moved), move |(in_round, _)| match (page, *in_round, at_round_entry()) {
-        (true, true, false) => {
-            push_round_entry();
-            *pushed.borrow_mut() = true;
+    // Whether the latest render is in a round: the entry is pushed after the
+    // tap's paint (`pushState` is slow), and only if the round still shows then.
+    let wanted = use_mut_ref(|| false);
+    use_effect_with((in_round, *moved), move |&(in_round, _)| {
+        *wanted.borrow_mut() = in_round;
+        match (page, in_round, at_round_entry()) {
+            (true, true, false) => after_next_paint(Box::new(move || {
+                if *wanted.borrow() && !at_round_entry() {
+                    push_round_entry();
+                    *pushed.borrow_mut() = true;
+                }
+            })),
+            (true, false, true) if pushed.replace(false) => step_back(),
+            (true, false, true) => drop_round_entry(),
+            _ => {}
         }
-        (true, false, true) if pushed.replace(false) => step_back(),
-        (true, false, true) => drop_round_entry(),
-        _ => {}
     });
 }

@@ -13,7 +13,8 @@ pub fn use_host_report(state: &AppState, host: Rc<Host>, dispatch: UseReducerDis
     {
         let (host, base) = (Rc::clone(&host), state.config.base.clone());
         use_effect_with(state.due_report.clone(), move |due| {
-            if let Some(due) = due {
+            // The app's own page has no host to tell: the report is not even built.
+            if let Some(due) = due.as_ref().filter(|_| !matches!(*host, Host::Page)) {
                 host.report(&due.to_report(&base));
             }
         });
