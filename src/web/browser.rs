@@ -24,7 +24,8 @@ pub fn browser_languages() -> Vec<String> {
 }
 
 /// The text of `url` if the start-up script (static/shell.js) has downloaded
-/// it already: it starts the pack index right after the first paint. Handed
+/// it already: it starts the pack index (and a linked pack) beside the wasm,
+/// before the app has started and could ask for them itself. Handed
 /// over once, so "Try again" downloads afresh; `None` if it was not fetched
 /// there or failed (the caller then fetches it and reports any problem).
 pub async fn take_prefetched(url: &str) -> Option<String> {

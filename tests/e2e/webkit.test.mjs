@@ -15,7 +15,7 @@ test('WebKit: plays like-for-cash to the result screen at phone size', async () 
   await page.goto(server.url + '?scenario=ob-like-for-cash');
   assert.deepEqual(await page.evaluate('return [innerWidth, innerHeight]'), [VIEWPORT.width, VIEWPORT.height]);
   assert.match(await page.evaluate('return navigator.userAgent'), /AppleWebKit/);
-  // Errors from here on (the app starts after the first paint); WebDriver has no console to read.
+  // Errors from here on (the app starts at the first tap, or a second after load); WebDriver has no console to read.
   await page.evaluate(`window.__errors = [];
     addEventListener('error', e => __errors.push(String(e.message)));
     addEventListener('unhandledrejection', e => __errors.push(String(e.reason)));`);
