@@ -138,6 +138,13 @@
         if (workers) workers.register('sw.js').catch(function () {});
       });
   }
-  addEventListener('load', function () { setTimeout(start, 1000); });
-  root.addEventListener('click', function () { setTimeout(start, 200); });
+  // A lecture room's phone page (?room=) or the presenter's (?present): no
+  // start screen to read there, so the app starts at once.
+  if (query.has('room') || query.has('present')) {
+    swap('.shell-home', '.shell-loading');
+    start();
+  } else {
+    addEventListener('load', function () { setTimeout(start, 1000); });
+    root.addEventListener('click', function () { setTimeout(start, 200); });
+  }
 })();

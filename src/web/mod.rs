@@ -1,10 +1,12 @@
 //! The only layer that touches browser APIs: fetching packs, localStorage,
 //! the browser's preferences, the page's URL, history and scroll position,
-//! speech synthesis, and the host page around an embed.
+//! speech synthesis, the host page around an embed, and the lecture room's
+//! socket.
 
 pub mod browser;
 pub mod history;
 pub mod host;
 pub mod packs;
+pub mod socket;
 pub mod speech;
 pub mod storage;

@@ -90,6 +90,9 @@ impl ServerMessage<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use scamspot_core::content::Outcome;
+    use scamspot_core::room::client::{Outgoing, ServerEvent};
+    use scamspot_core::room::{ForkSummary, Phase, Phrase};
 
     fn parse(text: &str) -> Option<ClientMessage> {
         serde_json::from_str(text).ok()
@@ -115,6 +118,121 @@ mod tests {
             .is_none());
         assert!(parse(r#"{"type":"launch"}"#).is_none());
         assert!(parse("not json").is_none());
+    }
+
+    /// Every command and pick the pages can send, in the page's encoding and as the server reads it.
+    #[test]
+    fn what_the_pages_send_reads_as_the_server_expects() {
+        let at = Place { scenario: 1, step: 3 };
+        let taps = Pick::Taps(vec![Phrase { message: 0, phrase: 2 }, Phrase { message: 1, phrase: 0 }]);
+        let mut pairs = vec![
+            (
+                Outgoing::Join { token: Some("t1".into()), nickname: "小明 \"x\"".into() },
+                ClientMessage::Join { token: Some("t1".into()), nickname: "小明 \"x\"".into() },
+            ),
+            (
+                Outgoing::Join { token: None, nickname: String::new() },
+                ClientMessage::Join { token: None, nickname: String::new() },
+            ),
+            (
+                Outgoing::Answer { client_id: "c1".into(), at, pick: Pick::Choice(2) },
+                ClientMessage::Answer { client_id: "c1".into(), at, pick: Pick::Choice(2) },
+            ),
+            (
+                Outgoing::Answer { client_id: "c2".into(), at, pick: taps.clone() },
+                ClientMessage::Answer { client_id: "c2".into(), at, pick: taps },
+            ),
+            (
+                Outgoing::Rate { client_id: "c3".into(), moment: Moment::After, level: 4 },
+                ClientMessage::Rate { client_id: "c3".into(), moment: Moment::After, level: 4 },
+            ),
+            (Outgoing::Snapshot, ClientMessage::Snapshot {}),
+            (Outgoing::Present { secret: "s".into() }, ClientMessage::Present { secret: "s".into() }),
+            (Outgoing::Summary, ClientMessage::Summary {}),
+        ];
+        for command in [
+            Command::OpenVoting,
+            Command::CloseAndReveal,
+            Command::Follow(1),
+            Command::Next,
+            Command::End,
+            Command::LiveBars(true),
+        ] {
+            pairs.push((Outgoing::Command(command), ClientMessage::Command { command }));
+        }
+        for (sent, read) in pairs {
+            assert_eq!(parse(&sent.to_text()), Some(read), "{sent:?}");
+        }
+    }
+
+    /// Every message the server writes, read back by the pages' own decoder.
+    #[test]
+    fn what_the_server_sends_reads_back_the_same_in_the_pages() {
+        let at = Some(Place { scenario: 0, step: 4 });
+        let player = PlayerView {
+            phase: Phase::Voting,
+            at,
+            scenario_id: Some("brushing-likes".into()),
+            seed: u64::MAX - 7,
+            my_pick: Some(Pick::Taps(vec![Phrase { message: 1, phrase: 3 }])),
+            my_ratings: [Some(2), None],
+            nickname: "小明".into(),
+        };
+        let presenter = PresenterView {
+            phase: Phase::Revealed,
+            at,
+            scenario_id: None,
+            seed: 42,
+            players: 560,
+            answered: 512,
+            live_bars: true,
+            distribution: Some(vec![300, 0, 212]),
+            heat: Some(vec![(Phrase { message: 0, phrase: 1 }, 17)]),
+        };
+        let lobby =
+            PresenterView { phase: Phase::Lobby, at: None, distribution: None, heat: None, ..presenter.clone() };
+        let summary = Summary {
+            players: 3,
+            outcomes: vec![("loan".into(), vec![(Outcome::Safe, 2), (Outcome::Scammed, 1)])],
+            hits: 2,
+            misses: 1,
+            false_alarms: 4,
+            trusted: 5,
+            flag_taps: 6,
+            innocent_taps: 7,
+            confidence_before: [1, 0, 2, 0, 0],
+            confidence_after: [0, 0, 0, 1, 2],
+            forks: vec![ForkSummary {
+                scenario_id: "loan".into(),
+                step_id: "fee".into(),
+                distribution: vec![1, 2],
+                risky: vec![false, true],
+                risky_answers: 2,
+            }],
+        };
+        let cases = [
+            (ServerMessage::Welcome { token: "tok" }, ServerEvent::Welcome { token: "tok".into() }),
+            (ServerMessage::Ack { client_id: "c1" }, ServerEvent::Ack { client_id: "c1".into() }),
+            (
+                ServerMessage::Refused { client_id: Some("c2"), reason: Reason::Room(Refusal::WrongStep) },
+                ServerEvent::Refused { client_id: Some("c2".into()), reason: "wrong-step".into() },
+            ),
+            (
+                ServerMessage::Refused { client_id: None, reason: Reason::Server(ServerReason::WrongSecret) },
+                ServerEvent::Refused { client_id: None, reason: "wrong-secret".into() },
+            ),
+            (ServerMessage::Player { view: player.clone() }, ServerEvent::Player(player)),
+            (ServerMessage::Presenter { view: presenter.clone() }, ServerEvent::Presenter(presenter)),
+            (ServerMessage::Presenter { view: lobby.clone() }, ServerEvent::Presenter(lobby)),
+            (
+                ServerMessage::Summary { summary: summary.clone(), csv: "a,b\n".into() },
+                ServerEvent::Summary { summary, csv: "a,b\n".into() },
+            ),
+            (ServerMessage::Closed {}, ServerEvent::Closed),
+        ];
+        for (sent, read) in cases {
+            assert_eq!(ServerEvent::read(&sent.to_json()), Some(read));
+        }
     }
 
     #[test]

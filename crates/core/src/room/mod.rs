@@ -12,6 +12,7 @@
 //! next) → step shown … → ended. A spot step's "answer" is the set of phrases
 //! a phone tapped; its reveal is a heat map.
 
+pub mod client;
 mod player;
 mod risk;
 mod summary;

@@ -10,7 +10,7 @@ use serde::Serialize;
 use std::collections::HashSet;
 
 /// Every outcome, in the order reports list them.
-const OUTCOMES: [Outcome; 5] =
+pub(super) const OUTCOMES: [Outcome; 5] =
     [Outcome::Safe, Outcome::Scammed, Outcome::Accomplice, Outcome::Trusted, Outcome::Refused];
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -199,7 +199,7 @@ impl Summary {
     }
 }
 
-fn outcome_name(outcome: Outcome) -> &'static str {
+pub(super) fn outcome_name(outcome: Outcome) -> &'static str {
     match outcome {
         Outcome::Safe => "safe",
         Outcome::Scammed => "scammed",
