@@ -199,6 +199,24 @@ mod tests {
         assert_eq!(kept.fiction, own, "a catalog's own lists are kept");
     }
 
+    /// The site index's catalog has no `[fiction]` lists: a compiled pack that
+    /// names an official number (96110) must still load where the rules are
+    /// compiled in (the lecture server under `cargo test`), as in the browser.
+    #[test]
+    fn compiled_packs_are_not_held_to_the_fiction_rules_again() {
+        let packs = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../static/packs");
+        let file = "fake-loan/instant-loan-app.toml";
+        let source = fs::read_to_string(packs.join(file)).unwrap();
+        assert!(source.contains("96110"));
+        let (_, shipped) = catalog_for(&packs.join(file));
+        let bare = Catalog { fiction: Fiction::default(), ..shipped.unwrap() };
+        let authored = load_scenario(file, &source, &bare).expect_err("96110 is not allowed by empty lists");
+        assert!(authored.iter().all(|d| d.problem.code().to_string() == "SS0043"), "{authored:?}");
+        let scenario = load_scenario(file, &source, &with_shipped_fiction(bare.clone())).unwrap();
+        let compiled = serde_json::to_string(&*scenario).unwrap();
+        assert!(load_scenario(&compiled_name(file), &compiled, &bare).is_ok());
+    }
+
     #[test]
     fn a_pack_in_a_packs_folder_uses_the_nearest_catalog() {
         let pack = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../static/packs/order-brushing/like-for-cash.toml");
