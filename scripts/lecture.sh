@@ -1,19 +1,24 @@
 #!/usr/bin/env bash
-# Starts a lecture: builds the site if there is none yet, then runs the
+# Starts a lecture: installs what is missing (scripts/setup.sh), builds the
+# site if it is missing or older than its sources, then runs the
 # lecture server on every interface and prints the presenter's URL.
 #   scripts/lecture.sh            port 8080, rooms kept in target/lecture.sqlite3
 #   PORT=9000 scripts/lecture.sh
 # Phones in the hall must reach this laptop's address (same Wi-Fi, no client
 # isolation). Stop with Ctrl-C; starting again reopens every open room.
 set -euo pipefail
-cd "$(dirname "${BASH_SOURCE[0]}")/.."
-export PATH="$PWD/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+cd "$repo"
 port="${PORT:-8080}"
 db="${SCAMSPOT_DB:-target/lecture.sqlite3}"
 
-if [ ! -f dist/packs/index.json ]; then
-  echo "== building the site (first run only)"
-  trunk build --release
+# Built on the first run, and again whenever a source is newer than the
+# built site (after a `git pull`, or an edited pack), so the hall never gets
+# yesterday's scenarios.
+if [ ! -f dist/packs/index.json ] ||
+   [ -n "$(find index.html Cargo.toml Trunk.toml src static crates/core/src -newer dist/index.html -print -quit)" ]; then
+  echo "== building the site"
+  trunk build --release --offline >/dev/null
 fi
 cargo build --profile server --quiet -p scamspot-server
 
