@@ -13,6 +13,7 @@
 //! playing, and every problem they raise must be placed and drawn.
 
 use scamspot_core::content::{load_catalog, load_scenario, Catalog, Diagnostic, Scenario, StepKind};
+use scamspot_core::engine::rng::Rng;
 use scamspot_core::engine::{Action, Round};
 use scamspot_core::i18n::Lang;
 use scamspot_tools::folder::check_pack;
@@ -109,18 +110,6 @@ fn every_broken_pack_gets_its_code_and_its_saved_output() {
     }
     assert!(differences.is_empty(), "output changed (re-bless with BLESS=1 if intended):\n{}", differences.join("\n"));
     assert!(cases >= 40, "the corpus has {cases} broken packs; at least 40 are wanted");
-}
-
-/// A small deterministic generator, so a failure reproduces.
-struct Rng(u64);
-
-impl Rng {
-    fn below(&mut self, n: usize) -> usize {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        (self.0 % n.max(1) as u64) as usize
-    }
 }
 
 /// One random edit of the kind authors make: delete, duplicate or swap a

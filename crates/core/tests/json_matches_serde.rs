@@ -6,6 +6,7 @@
 use scamspot_core::content::decode::{decode_catalog, decode_scenario, At, Decoded, Decoder};
 use scamspot_core::content::syntax::problem_from_parser;
 use scamspot_core::content::{load_catalog, load_scenario, Catalog, Problem, Scenario};
+use scamspot_core::engine::rng::Rng;
 use scamspot_core::json;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -106,18 +107,6 @@ fn every_broken_pack_reads_or_fails_the_same() {
         compared += 1;
     }
     assert!(compared > 40, "{compared} packs compared");
-}
-
-/// A small deterministic generator, so a failure reproduces.
-struct Rng(u64);
-
-impl Rng {
-    fn below(&mut self, n: usize) -> usize {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        (self.0 % n.max(1) as u64) as usize
-    }
 }
 
 /// Every value in `value`, depth first, as a mutable reference path.

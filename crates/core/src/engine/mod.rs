@@ -13,7 +13,7 @@ pub mod progress;
 pub mod replay;
 pub mod report;
 pub mod resume;
-mod rng;
+pub mod rng;
 pub mod round;
 pub mod score;
 pub mod segments;

@@ -3,7 +3,7 @@
 //! by the browser (or fixed by a lecturer) decides everything that varies.
 
 /// SplitMix64: tiny, fast and well mixed; enough for shuffling a handful of items.
-pub(crate) struct Rng(pub(crate) u64);
+pub struct Rng(pub u64);
 
 impl Rng {
     pub(crate) fn next(&mut self) -> u64 {
@@ -14,8 +14,13 @@ impl Rng {
         z ^ (z >> 31)
     }
 
+    /// A number below `n` (0 when `n` is 0), for tests that damage packs at random.
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+
     /// Fisher–Yates: every order equally likely (up to a modulo bias far below 2⁻⁵⁰).
-    pub(crate) fn shuffle<T>(&mut self, items: &mut [T]) {
+    pub fn shuffle<T>(&mut self, items: &mut [T]) {
         for i in (1..items.len()).rev() {
             let j = (self.next() % (i as u64 + 1)) as usize;
             items.swap(i, j);
