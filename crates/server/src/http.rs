@@ -96,7 +96,7 @@ async fn create_room(
     if !same(&request.host_key, &state.host_key) {
         return (StatusCode::FORBIDDEN, "wrong host key").into_response();
     }
-    match state.hub.create(&request.scenarios, &request.lang) {
+    match state.hub.create(&request.scenarios, &request.lang).await {
         Ok((code, secret)) => {
             let join_url = state.join_url(&headers, &code);
             Json(RoomCreated { code, secret, join_url }).into_response()
@@ -107,7 +107,7 @@ async fn create_room(
 
 /// The join URL of an open room as a QR code (the room code is on the slide anyway).
 async fn join_qr(State(state): State<Arc<AppState>>, headers: HeaderMap, UrlPath(code): UrlPath<String>) -> Response {
-    let Some(svg) = state.hub.room(&code).and_then(|_| qr::svg(&state.join_url(&headers, &code))) else {
+    let Some(svg) = state.hub.room(&code).await.and_then(|_| qr::svg(&state.join_url(&headers, &code))) else {
         return (StatusCode::NOT_FOUND, "no such room").into_response();
     };
     ([(CONTENT_TYPE, "image/svg+xml"), (CACHE_CONTROL, "no-store")], svg).into_response()
@@ -127,7 +127,7 @@ async fn open_socket(
     if !origin_allowed(&headers, &state.origins) {
         return (StatusCode::FORBIDDEN, "origin not allowed").into_response();
     }
-    let Some(slot) = state.hub.room(&query.room) else {
+    let Some(slot) = state.hub.room(&query.room).await else {
         return (StatusCode::NOT_FOUND, "no such room").into_response();
     };
     let hub = state.hub.clone();
