@@ -83,11 +83,17 @@ pub struct Server {
 impl Server {
     /// Starts the server on `site` (its database inside it) and waits until it listens.
     pub fn start(site: &Path) -> Server {
+        Self::start_with(site, &[])
+    }
+
+    /// Starts the server on `site` with `extra` arguments and waits until it listens.
+    pub fn start_with(site: &Path, extra: &[&str]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_scamspot-server"))
             .args(["--bind", "127.0.0.1:0", "--dist"])
             .arg(site)
             .arg("--db")
             .arg(site.join("lecture.sqlite3"))
+            .args(extra)
             .env("SCAMSPOT_HOST_KEY", HOST_KEY)
             .stdout(Stdio::piped())
             .spawn()
@@ -259,8 +265,25 @@ impl Client {
     }
 
     pub async fn answer(&mut self, client_id: &str, step: usize, choice: usize) -> Value {
+        let reply = self.try_answer(client_id, step, choice).await;
+        assert_eq!(reply["type"], "ack", "{reply}");
+        reply
+    }
+
+    /// Sends an answer; the server's reply to it, an ack or a refusal.
+    pub async fn try_answer(&mut self, client_id: &str, step: usize, choice: usize) -> Value {
         let at = json!({ "scenario": 0, "step": step });
         self.send(json!({ "type": "answer", "client_id": client_id, "at": at, "pick": { "choice": choice } })).await;
-        self.expect("ack", |m| m["client_id"] == client_id).await
+        loop {
+            let message = self.next().await;
+            if matches!(message["type"].as_str(), Some("ack" | "refused")) && message["client_id"] == client_id {
+                return message;
+            }
+        }
+    }
+
+    /// As a phone: waits for voting at `step`.
+    pub async fn voting_at(&mut self, step: usize) {
+        self.expect("player", |m| m["view"]["phase"] == "voting" && m["view"]["at"]["step"] == step).await;
     }
 }

@@ -4,3 +4,5 @@
 mod common;
 mod crowd;
 mod lecture;
+mod redis;
+mod redis_server;
