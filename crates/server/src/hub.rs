@@ -44,6 +44,9 @@ pub struct Slot {
     joins: Mutex<TokenBucket>,
     last_active: Mutex<Instant>,
     closed: AtomicBool,
+    /// One catch-up from Redis at a time: a burst of answers waiting for the
+    /// same entries reads them once, not once each.
+    catching_up: tokio::sync::Mutex<()>,
     pub moved: watch::Sender<u64>,
     pub counted: watch::Sender<u64>,
 }
@@ -68,6 +71,7 @@ impl Slot {
             joins: Mutex::new(TokenBucket::new(JOIN_BURST, JOINS_PER_SECOND, now)),
             last_active: Mutex::new(now),
             closed: AtomicBool::new(false),
+            catching_up: tokio::sync::Mutex::new(()),
             moved: watch::channel(0).0,
             counted: watch::channel(0).0,
         }
@@ -166,7 +170,10 @@ impl Slot {
     /// Applies the log at least up to entry `position`, as far as the log goes.
     pub async fn catch_up(&self, shared: &Shared, position: u64) -> redis::RedisResult<()> {
         if self.applied() < position {
-            self.sync(shared).await?;
+            let _one_at_a_time = self.catching_up.lock().await;
+            if self.applied() < position {
+                self.sync(shared).await?;
+            }
         }
         Ok(())
     }
