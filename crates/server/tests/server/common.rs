@@ -75,9 +75,23 @@ pub struct HttpResponse {
     pub body: String,
 }
 
+/// A server process; its HTTP and WebSocket side through [`Endpoint`].
 pub struct Server {
     child: Child,
+    endpoint: Endpoint,
+}
+
+/// Where clients reach a server: the server itself, or a load balancer in front of several.
+pub struct Endpoint {
     pub address: String,
+}
+
+impl std::ops::Deref for Server {
+    type Target = Endpoint;
+
+    fn deref(&self) -> &Endpoint {
+        &self.endpoint
+    }
 }
 
 impl Server {
@@ -106,7 +120,7 @@ impl Server {
             .and_then(|rest| rest.split(',').next())
             .unwrap_or_else(|| panic!("no address in {first_line:?}"))
             .to_string();
-        Server { child, address }
+        Server { child, endpoint: Endpoint { address } }
     }
 
     pub fn pid(&self) -> u32 {
@@ -118,7 +132,9 @@ impl Server {
         self.child.kill().unwrap();
         self.child.wait().unwrap();
     }
+}
 
+impl Endpoint {
     /// A plain HTTP/1.1 request; returns the status code and the body.
     pub fn request(&self, method: &str, path: &str, body: &str) -> (u16, String) {
         let response = self.request_with(method, path, "Content-Type: application/json\r\n", body);
@@ -226,7 +242,12 @@ impl Client {
 
     /// Whether the server closes this connection (soon).
     pub async fn is_closed_by_server(&mut self) -> bool {
-        let wait = async {
+        self.is_closed_within(PATIENCE).await
+    }
+
+    /// Whether the connection is closed, or closes within `wait`.
+    pub async fn is_closed_within(&mut self, wait: Duration) -> bool {
+        let closed = async {
             loop {
                 match self.socket.next().await {
                     Some(Ok(Message::Close(_))) | None | Some(Err(_)) => return true,
@@ -234,7 +255,7 @@ impl Client {
                 }
             }
         };
-        tokio::time::timeout(PATIENCE, wait).await.unwrap_or(false)
+        tokio::time::timeout(wait, closed).await.unwrap_or(false)
     }
 
     /// Joins as a phone (again, with `token`); returns the token.

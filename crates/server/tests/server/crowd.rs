@@ -7,7 +7,7 @@
 //! with release builds (the clients share the server's two cores):
 //!   cargo test --release -p scamspot-server --test server -- --ignored --nocapture --test-threads=1
 
-use super::common::{site, Client, Server, DECIDE};
+use super::common::{site, Client, Endpoint, Server, DECIDE};
 use serde_json::{json, Value};
 use std::time::{Duration, Instant};
 use tokio::task::JoinHandle;
@@ -102,7 +102,7 @@ async fn run(server: &Server, crowd: &Crowd) -> Figures {
         let (address, code, room) = (address.clone(), codes[i % codes.len()].clone(), i % codes.len());
         async move {
             let begun = Instant::now();
-            let mut client = Server::connect_to(&address, &code).await;
+            let mut client = Endpoint::connect_to(&address, &code).await;
             let token = client.join(None).await;
             (begun.elapsed(), Phone { room, token, client, choice: i % 2 })
         }
@@ -172,7 +172,7 @@ async fn run(server: &Server, crowd: &Crowd) -> Figures {
         let (address, (room, token, choice)) = (address.clone(), tokens[i].clone());
         let code = codes[room].clone();
         async move {
-            let mut client = Server::connect_to(&address, &code).await;
+            let mut client = Endpoint::connect_to(&address, &code).await;
             client.join(Some(&token)).await;
             let view = client.expect("player", |_| true).await;
             view["view"]["my_pick"] == json!({ "choice": choice })

@@ -4,5 +4,6 @@
 mod common;
 mod crowd;
 mod lecture;
+mod nginx_server;
 mod redis;
 mod redis_server;

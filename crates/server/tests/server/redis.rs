@@ -1,7 +1,8 @@
 //! Several server instances on one Redis (`--redis`): real processes, a real
 //! redis-server (see `redis_server`), real WebSocket clients.
 
-use super::common::{site, Client, Server, DECIDE};
+use super::common::{site, Client, Endpoint, Server, DECIDE};
+use super::nginx_server::Nginx;
 use super::redis_server::RedisServer;
 use serde_json::json;
 use std::path::Path;
@@ -11,8 +12,8 @@ fn instance(site: &Path, redis: &RedisServer) -> Server {
     Server::start_with(site, &["--redis", &redis.url()])
 }
 
-/// `count` phones joined on `server`, with their tokens.
-async fn phones(server: &Server, code: &str, count: usize) -> Vec<(Client, String)> {
+/// `count` phones joined through `server`, with their tokens.
+async fn phones(server: &Endpoint, code: &str, count: usize) -> Vec<(Client, String)> {
     let mut phones = Vec::new();
     for _ in 0..count {
         let mut phone = server.connect(code).await;
@@ -110,4 +111,45 @@ async fn while_redis_is_down_answers_are_refused_and_the_presenter_told_and_its_
     again.present(&secret).await;
     let revealed = again.command(json!("close-and-reveal"), "revealed").await;
     assert_eq!(revealed["view"]["distribution"], json!([1, 1]));
+}
+
+#[tokio::test]
+async fn behind_nginx_the_phones_of_a_killed_instance_reconnect_to_the_other_and_keep_their_answers() {
+    let Some(redis) = RedisServer::start() else { return };
+    let site = site();
+    let (a, b) = (instance(&site, &redis), instance(&site, &redis));
+    let Some(nginx) = Nginx::start(&site, [&a.address, &b.address]) else { return };
+    let front = &nginx.endpoint;
+    let page = front.request_with("GET", "/", "", "");
+    assert!(page.status == 200 && page.body.contains("ScamSpot"), "the site through nginx: {}", page.status);
+    assert!(page.head.contains("cache-control: no-cache"), "{}", page.head);
+
+    // nginx takes turns: the presenter and the phones land on both instances.
+    let (code, secret) = front.create_room();
+    let mut presenter = front.connect(&code).await;
+    presenter.present(&secret).await;
+    let mut phones = phones(front, &code, 6).await;
+    presenter.open_voting_at_decide().await;
+    for (i, (phone, _)) in phones.iter_mut().enumerate() {
+        phone.voting_at(DECIDE).await;
+        phone.answer(&format!("n{i}"), DECIDE, i % 2).await;
+    }
+    b.kill();
+
+    let mut cut_off = 0;
+    for (phone, _) in &mut phones {
+        cut_off += usize::from(phone.is_closed_within(Duration::from_millis(500)).await);
+    }
+    assert!(cut_off > 0, "some phones were on the killed instance");
+    for (i, (_, token)) in phones.iter().enumerate() {
+        let mut phone = front.connect(&code).await;
+        assert_eq!(phone.join(Some(token)).await, *token);
+        let view = phone.expect("player", |_| true).await;
+        assert_eq!(view["view"]["my_pick"], json!({ "choice": i % 2 }), "phone {i} through nginx finds its answer");
+    }
+    let mut presenter = front.connect(&code).await;
+    presenter.present(&secret).await;
+    let revealed = presenter.command(json!("close-and-reveal"), "revealed").await;
+    assert_eq!(revealed["view"]["distribution"], json!([3, 3]));
+    assert_eq!(revealed["view"]["players"], 6);
 }
