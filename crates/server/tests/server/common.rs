@@ -215,12 +215,17 @@ impl Client {
 
     /// The next message from the server.
     pub async fn next(&mut self) -> Value {
+        self.next_or_end().await.expect("the socket ended")
+    }
+
+    /// The next message from the server, or `None` once the socket has ended.
+    pub async fn next_or_end(&mut self) -> Option<Value> {
         let wait = async {
             loop {
                 match self.socket.next().await {
-                    Some(Ok(Message::Text(text))) => return serde_json::from_str(&text).unwrap(),
+                    Some(Ok(Message::Text(text))) => return Some(serde_json::from_str(&text).unwrap()),
+                    Some(Ok(Message::Close(_)) | Err(_)) | None => return None,
                     Some(Ok(_)) => {}
-                    other => panic!("the socket ended: {other:?}"),
                 }
             }
         };
@@ -293,12 +298,17 @@ impl Client {
 
     /// Sends an answer; the server's reply to it, an ack or a refusal.
     pub async fn try_answer(&mut self, client_id: &str, step: usize, choice: usize) -> Value {
+        self.answer_or_end(client_id, step, choice).await.expect("the socket ended")
+    }
+
+    /// Sends an answer; the server's reply to it, or `None` if the socket ended first.
+    pub async fn answer_or_end(&mut self, client_id: &str, step: usize, choice: usize) -> Option<Value> {
         let at = json!({ "scenario": 0, "step": step });
         self.send(json!({ "type": "answer", "client_id": client_id, "at": at, "pick": { "choice": choice } })).await;
         loop {
-            let message = self.next().await;
+            let message = self.next_or_end().await?;
             if matches!(message["type"].as_str(), Some("ack" | "refused")) && message["client_id"] == client_id {
-                return message;
+                return Some(message);
             }
         }
     }

@@ -44,7 +44,7 @@ struct Figures {
     cpu_seconds: Option<f64>,
 }
 
-fn percentile(sorted: &[Duration], p: usize) -> Duration {
+pub(super) fn percentile(sorted: &[Duration], p: usize) -> Duration {
     sorted[(sorted.len() * p / 100).min(sorted.len() - 1)]
 }
 
@@ -65,7 +65,11 @@ fn cpu_seconds(pid: u32) -> Option<f64> {
 }
 
 /// Spreads `count` tasks evenly over `window`; task `i` runs `start(i)` at its moment.
-fn spread<T: Send + 'static, F>(count: usize, window: Duration, mut start: impl FnMut(usize) -> F) -> Vec<JoinHandle<T>>
+pub(super) fn spread<T: Send + 'static, F>(
+    count: usize,
+    window: Duration,
+    mut start: impl FnMut(usize) -> F,
+) -> Vec<JoinHandle<T>>
 where
     F: std::future::Future<Output = T> + Send + 'static,
 {
@@ -191,7 +195,7 @@ async fn run(server: &Server, crowd: &Crowd) -> Figures {
     figures
 }
 
-async fn reveal(presenters: &mut [Client]) -> Vec<Vec<usize>> {
+pub(super) async fn reveal(presenters: &mut [Client]) -> Vec<Vec<usize>> {
     let mut distributions = Vec::new();
     for presenter in presenters {
         let view = presenter.command(json!("close-and-reveal"), "revealed").await;

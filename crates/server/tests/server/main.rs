@@ -3,6 +3,7 @@
 
 mod common;
 mod crowd;
+mod crowd_shared;
 mod lecture;
 mod nginx_server;
 mod redis;
