@@ -123,21 +123,7 @@ async fn run(server: &Server, crowd: &Crowd) -> Figures {
     for (_, presenter) in &mut rooms {
         presenter.open_voting_at_decide().await;
     }
-    // Each presenter notes when its count went up while the phones answer.
-    let expected = crowd.phones_per_room;
-    let watchers: Vec<JoinHandle<(Client, Counts)>> = rooms
-        .into_iter()
-        .map(|(_, mut presenter)| {
-            tokio::spawn(async move {
-                let mut counts = Vec::new();
-                while counts.last().is_none_or(|(_, n)| *n < expected) {
-                    let view = presenter.expect("presenter", |_| true).await;
-                    counts.push((Instant::now(), view["view"]["answered"].as_u64().unwrap_or(0) as usize));
-                }
-                (presenter, counts)
-            })
-        })
-        .collect();
+    let watchers = watch_counts(rooms.into_iter().map(|(_, presenter)| presenter), crowd.phones_per_room);
     let mut waiting: Vec<Option<Phone>> = phones.into_iter().map(Some).collect();
     let answering = spread(waiting.len(), crowd.answer_window, |i| {
         let mut phone = waiting[i].take().expect("each phone answers once");
@@ -154,18 +140,7 @@ async fn run(server: &Server, crowd: &Crowd) -> Figures {
         sent_by_room[phone.room].push(sent);
         phones.push(phone);
     }
-    let mut presenters = Vec::new();
-    for (room, watcher) in watchers.into_iter().enumerate() {
-        let (presenter, counts) = watcher.await.expect("a presenter");
-        // The k-th answer sent is counted once the presenter shows k answers.
-        sent_by_room[room].sort();
-        for (k, sent) in sent_by_room[room].iter().enumerate() {
-            if let Some((shown, _)) = counts.iter().find(|(_, n)| *n > k) {
-                figures.answer_to_presenter.push(shown.saturating_duration_since(*sent));
-            }
-        }
-        presenters.push(presenter);
-    }
+    let mut presenters = answer_to_presenter(watchers, sent_by_room, &mut figures.answer_to_presenter).await;
     let distributions = reveal(&mut presenters).await;
     figures.lost = total - distributions.iter().flatten().sum::<usize>();
 
@@ -193,6 +168,46 @@ async fn run(server: &Server, crowd: &Crowd) -> Figures {
     assert_eq!(after_storm, distributions, "the storm changed no answer");
     println!("crowd of {total} in {} room(s) took {:?}", crowd.rooms, started.elapsed());
     figures
+}
+
+/// Each presenter notes when its count went up while the phones answer, until it shows `expected`.
+pub(super) fn watch_counts(
+    presenters: impl Iterator<Item = Client>,
+    expected: usize,
+) -> Vec<JoinHandle<(Client, Counts)>> {
+    presenters
+        .map(|mut presenter| {
+            tokio::spawn(async move {
+                let mut counts = Vec::new();
+                while counts.last().is_none_or(|(_, n)| *n < expected) {
+                    let view = presenter.expect("presenter", |_| true).await;
+                    counts.push((Instant::now(), view["view"]["answered"].as_u64().unwrap_or(0) as usize));
+                }
+                (presenter, counts)
+            })
+        })
+        .collect()
+}
+
+/// Adds to `latencies` how long each answer took to show on its presenter; the presenters.
+pub(super) async fn answer_to_presenter(
+    watchers: Vec<JoinHandle<(Client, Counts)>>,
+    mut sent_by_room: Vec<Vec<Instant>>,
+    latencies: &mut Vec<Duration>,
+) -> Vec<Client> {
+    let mut presenters = Vec::new();
+    for (room, watcher) in watchers.into_iter().enumerate() {
+        let (presenter, counts) = watcher.await.expect("a presenter");
+        // The k-th answer sent is counted once the presenter shows k answers.
+        sent_by_room[room].sort();
+        for (k, sent) in sent_by_room[room].iter().enumerate() {
+            if let Some((shown, _)) = counts.iter().find(|(_, n)| *n > k) {
+                latencies.push(shown.saturating_duration_since(*sent));
+            }
+        }
+        presenters.push(presenter);
+    }
+    presenters
 }
 
 pub(super) async fn reveal(presenters: &mut [Client]) -> Vec<Vec<usize>> {

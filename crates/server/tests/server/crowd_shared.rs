@@ -10,10 +10,9 @@
 //!   cargo test --release -p scamspot-server --test server crowd_shared -- --ignored --nocapture
 
 use super::common::{site, Client, Endpoint, Server, DECIDE};
-use super::crowd::{percentile, reveal, spread};
+use super::crowd::{answer_to_presenter, percentile, reveal, spread, watch_counts};
 use super::redis_server::RedisServer;
 use std::time::{Duration, Instant};
-use tokio::task::JoinHandle;
 
 /// How long a phone waits before resending an answer refused for `storage`.
 const RESEND_AFTER: Duration = Duration::from_millis(250);
@@ -100,20 +99,7 @@ async fn run(survivor: &Server, doomed: Server, crowd: &Crowd) -> Figures {
         phone.client.voting_at(DECIDE).await;
     }
 
-    let expected = crowd.phones_per_room;
-    let watchers: Vec<JoinHandle<(Client, Vec<(Instant, usize)>)>> = rooms
-        .into_iter()
-        .map(|(_, mut presenter)| {
-            tokio::spawn(async move {
-                let mut counts = Vec::new();
-                while counts.last().is_none_or(|(_, n)| *n < expected) {
-                    let view = presenter.expect("presenter", |_| true).await;
-                    counts.push((Instant::now(), view["view"]["answered"].as_u64().unwrap_or(0) as usize));
-                }
-                (presenter, counts)
-            })
-        })
-        .collect();
+    let watchers = watch_counts(rooms.into_iter().map(|(_, presenter)| presenter), crowd.phones_per_room);
     let half = crowd.answer_window / 2;
     let killer = tokio::spawn(async move {
         tokio::time::sleep(half).await;
@@ -137,17 +123,7 @@ async fn run(survivor: &Server, doomed: Server, crowd: &Crowd) -> Figures {
     }
     killer.await.expect("the instance killed");
 
-    let mut presenters = Vec::new();
-    for (room, watcher) in watchers.into_iter().enumerate() {
-        let (presenter, counts) = watcher.await.expect("a presenter");
-        sent_by_room[room].sort();
-        for (k, sent) in sent_by_room[room].iter().enumerate() {
-            if let Some((shown, _)) = counts.iter().find(|(_, n)| *n > k) {
-                figures.answer_to_presenter.push(shown.saturating_duration_since(*sent));
-            }
-        }
-        presenters.push(presenter);
-    }
+    let mut presenters = answer_to_presenter(watchers, sent_by_room, &mut figures.answer_to_presenter).await;
     let distributions = reveal(&mut presenters).await;
     figures.lost = total - distributions.iter().flatten().sum::<usize>();
     figures
