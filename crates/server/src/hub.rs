@@ -200,6 +200,9 @@ pub struct Hub {
     backend: Backend,
     library: Library,
     rooms: Mutex<HashMap<String, Arc<Slot>>>,
+    /// One room loaded from Redis at a time: a crowd reconnecting to this
+    /// instance replays a room's log once, not once per phone.
+    loading: tokio::sync::Mutex<()>,
     /// Whether the storage stopped answering; presenters are told when it stops and comes back.
     pub storage_down: watch::Sender<bool>,
 }
@@ -208,7 +211,13 @@ impl Hub {
     /// The hub; with SQLite, every room still open in it, rebuilt from its inputs.
     /// (With Redis, a room is loaded when a connection first asks for it.)
     pub fn open(backend: Backend, library: Library) -> Result<Hub, String> {
-        let hub = Hub { backend, library, rooms: Mutex::new(HashMap::new()), storage_down: watch::channel(false).0 };
+        let hub = Hub {
+            backend,
+            library,
+            rooms: Mutex::new(HashMap::new()),
+            loading: tokio::sync::Mutex::new(()),
+            storage_down: watch::channel(false).0,
+        };
         if let Backend::Sqlite(store) = &hub.backend {
             for record in store.open_rooms().map_err(|e| format!("reading rooms: {e}"))? {
                 match hub.rebuild(store, &record) {
@@ -266,10 +275,14 @@ impl Hub {
 
     /// The open room `code`: held here already, or (with Redis) loaded and replayed from its log.
     pub async fn room(&self, code: &str) -> Option<Arc<Slot>> {
-        if let Some(slot) = lock(&self.rooms).get(code).cloned() {
+        if let Some(slot) = self.room_here(code) {
             return Some(slot);
         }
         let shared = self.shared().filter(|_| is_code(code))?;
+        let _one_at_a_time = self.loading.lock().await;
+        if let Some(slot) = self.room_here(code) {
+            return Some(slot);
+        }
         let loaded = self.load(shared, code).await;
         self.report_storage(loaded.as_ref().map(|_| ()));
         loaded.ok().flatten()
@@ -284,7 +297,7 @@ impl Hub {
         let room = Room::new(scenarios, &record.lang, record.seed);
         let slot = Arc::new(Slot::new(record, room));
         slot.sync(shared).await?;
-        let slot = lock(&self.rooms).entry(code.to_string()).or_insert(slot).clone();
+        lock(&self.rooms).insert(code.to_string(), slot.clone());
         // Entries published while the room was loading went unheard here.
         slot.sync(shared).await?;
         Ok(Some(slot))

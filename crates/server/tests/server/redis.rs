@@ -153,3 +153,11 @@ async fn behind_nginx_the_phones_of_a_killed_instance_reconnect_to_the_other_and
     assert_eq!(revealed["view"]["distribution"], json!([3, 3]));
     assert_eq!(revealed["view"]["players"], 6);
 }
+
+#[test]
+fn the_readme_shows_the_deploy_files_as_they_are() {
+    let readme = include_str!("../../../../README.md");
+    for file in [include_str!("../../deploy/nginx.conf"), include_str!("../../deploy/scamspot-server.service")] {
+        assert!(readme.contains(file), "README's Province scale section differs from:\n{file}");
+    }
+}
