@@ -1,10 +1,13 @@
-//! The open rooms. Each room's state machine sits behind a lock; an input is
-//! applied and, if it changed the room, stored before the lock is released,
-//! so the stored order is the applied order. Connections learn of changes
-//! through two watch channels: `moved` (phase or step: every phone) and
-//! `counted` (answers and joins: the presenter's counts). A watch keeps only
-//! the latest version, so a burst of 2,000 answers wakes the presenter a few
-//! times, not 2,000.
+//! The open rooms. Each room's state machine sits behind a lock. With SQLite
+//! an input is applied and, if it changed the room, stored before the lock is
+//! released, so the stored order is the applied order. With Redis the order
+//! is the room's log there: an input is appended first and then applied, in
+//! log order, with whatever other instances appended before it (`shared`,
+//! `replica`). Either way a phone hears "ack" only for a stored input.
+//! Connections learn of changes through two watch channels: `moved` (phase
+//! or step: every phone) and `counted` (answers and joins: the presenter's
+//! counts). A watch keeps only the latest version, so a burst of 2,000
+//! answers wakes the presenter a few times, not 2,000.
 
 use crate::library::Library;
 use crate::limit::TokenBucket;
