@@ -1,7 +1,7 @@
 //! The HTTP side: the built site as static files, opening a room, and the
 //! WebSocket upgrade (origin checked, small buffers, 1 KiB messages).
 
-use crate::hub::Hub;
+use crate::hub::{CreateError, Hub};
 use crate::qr;
 use crate::secret::same;
 use crate::socket;
@@ -101,7 +101,8 @@ async fn create_room(
             let join_url = state.join_url(&headers, &code);
             Json(RoomCreated { code, secret, join_url }).into_response()
         }
-        Err(message) => (StatusCode::BAD_REQUEST, message).into_response(),
+        Err(CreateError::Request(message)) => (StatusCode::BAD_REQUEST, message).into_response(),
+        Err(CreateError::Unavailable(message)) => (StatusCode::SERVICE_UNAVAILABLE, message).into_response(),
     }
 }
 

@@ -61,6 +61,13 @@ pub enum ApplyError {
     Storage,
 }
 
+/// Why no room was opened: the request (400), or the server (503: try again later).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CreateError {
+    Request(String),
+    Unavailable(String),
+}
+
 fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }
@@ -307,14 +314,15 @@ impl Hub {
     }
 
     /// Opens a room for `scenarios` in `lang`; returns its code and the presenter's secret.
-    pub async fn create(&self, scenarios: &[String], lang: &str) -> Result<(String, String), String> {
+    pub async fn create(&self, scenarios: &[String], lang: &str) -> Result<(String, String), CreateError> {
         if scenarios.is_empty() || scenarios.len() > MAX_SCENARIOS {
-            return Err(format!("a lecture has 1 to {MAX_SCENARIOS} scenarios"));
+            return Err(CreateError::Request(format!("a lecture has 1 to {MAX_SCENARIOS} scenarios")));
         }
         if !matches!(lang, "zh-CN" | "en") {
-            return Err("lang is zh-CN or en".into());
+            return Err(CreateError::Request("lang is zh-CN or en".into()));
         }
-        let room = Room::new(self.library.lecture(scenarios)?, lang, random_u64());
+        let lecture = self.library.lecture(scenarios).map_err(CreateError::Request)?;
+        let room = Room::new(lecture, lang, random_u64());
         let record = |code: String| RoomRecord {
             id: 0,
             code,
@@ -328,13 +336,13 @@ impl Hub {
                 // Drawn and inserted under one lock: two rooms never get the same code.
                 let mut rooms = lock(&self.rooms);
                 if rooms.len() >= MAX_ROOMS {
-                    return Err("too many rooms open".into());
+                    return Err(CreateError::Unavailable("too many rooms open".into()));
                 }
                 let code = std::iter::repeat_with(random_code).find(|c| !rooms.contains_key(c)).unwrap_or_default();
                 let mut record = record(code);
                 record.id = store
                     .create_room(&record.code, &record.secret, lang, record.seed, scenarios)
-                    .map_err(|e| e.to_string())?;
+                    .map_err(|e| CreateError::Unavailable(e.to_string()))?;
                 let created = (record.code.clone(), record.secret.clone());
                 rooms.insert(record.code.clone(), Arc::new(Slot::new(record, room)));
                 return Ok(created);
@@ -347,18 +355,18 @@ impl Hub {
     }
 
     /// Creates a room in Redis under the first free code `draw` gives.
-    async fn create_shared(&self, shared: &Shared, draw: impl Fn() -> RoomRecord) -> Result<RoomRecord, String> {
+    async fn create_shared(&self, shared: &Shared, draw: impl Fn() -> RoomRecord) -> Result<RoomRecord, CreateError> {
         for _ in 0..CODE_TRIES {
             let record = draw();
             let created = shared.create_room(&record, MAX_ROOMS, IDLE).await;
             self.report_storage(created.as_ref());
-            match created.map_err(|e| format!("storage unreachable: {e}"))? {
+            match created.map_err(|e| CreateError::Unavailable(format!("storage unreachable: {e}")))? {
                 Created::Yes => return Ok(record),
                 Created::CodeTaken => continue,
-                Created::TooMany => return Err("too many rooms open".into()),
+                Created::TooMany => return Err(CreateError::Unavailable("too many rooms open".into())),
             }
         }
-        Err("no free room code".into())
+        Err(CreateError::Unavailable("no free room code".into()))
     }
 
     /// What a room's Redis channel said: an entry to apply (after any this

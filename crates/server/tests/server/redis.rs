@@ -1,7 +1,7 @@
 //! Several server instances on one Redis (`--redis`): real processes, a real
 //! redis-server (see `redis_server`), real WebSocket clients.
 
-use super::common::{site, Client, Endpoint, Server, DECIDE};
+use super::common::{site, Client, Endpoint, Server, DECIDE, HOST_KEY};
 use super::nginx_server::Nginx;
 use super::redis_server::RedisServer;
 use serde_json::json;
@@ -93,6 +93,8 @@ async fn while_redis_is_down_answers_are_refused_and_the_presenter_told_and_its_
     let refused = phones[1].0.try_answer("during", DECIDE, 0).await;
     assert_eq!((refused["type"].as_str(), refused["reason"].as_str()), (Some("refused"), Some("storage")));
     presenter.expect("trouble", |m| m["storage_down"] == true).await;
+    let body = json!({ "host_key": HOST_KEY, "scenarios": ["demo-scam"], "lang": "zh-CN" }).to_string();
+    assert_eq!(a.request("POST", "/api/rooms", &body).0, 503, "no room opens while Redis is down");
 
     redis.restart();
     presenter.expect("trouble", |m| m["storage_down"] == false).await;
