@@ -11,6 +11,7 @@ mod tests;
 use scamspot_core::content::{SiteIndex, StepKind, ValidScenario};
 use scamspot_core::engine::order::choice_order;
 use scamspot_core::i18n::Lang;
+use scamspot_core::json::{read, Json};
 use scamspot_core::room::client::{Outgoing, ServerEvent};
 use scamspot_core::room::{Command, Phase, PresenterView, Summary};
 use std::rc::Rc;
@@ -89,6 +90,23 @@ pub enum Created {
     Room { code: String, secret: String, join_url: String },
     Refused { status: u16, body: String },
     Unreachable(String),
+}
+
+impl Created {
+    /// The server's answer: a room (200 with `{code, secret, join_url}`) or its refusal, in its own words.
+    pub fn from_response(status: u16, body: &str) -> Created {
+        let room = (status == 200).then(|| read(body).ok()).flatten().and_then(|document| {
+            let text = |key: &str| document.root.get(key)?.as_str().map(str::to_string);
+            Some(Created::Room { code: text("code")?, secret: text("secret")?, join_url: text("join_url")? })
+        });
+        room.unwrap_or_else(|| Created::Refused { status, body: body.trim().to_string() })
+    }
+}
+
+/// The body of POST /api/rooms.
+pub fn create_request(host_key: &str, scenarios: &[String], lang: Lang) -> String {
+    let ids = Json::Array(scenarios.iter().map(|id| id.as_str().into()).collect());
+    Json::object(vec![("host_key", host_key.into()), ("scenarios", ids), ("lang", lang.code().into())]).to_text()
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -289,3 +289,19 @@ fn blank_toggles_and_the_qr_overlay_needs_a_room() {
     assert!(!state.blank);
     assert_eq!(state.apply(PresenterAction::SwitchLang), [Effect::SaveLang(Lang::ZhCn)]);
 }
+
+#[test]
+fn the_room_request_and_the_server_answer() {
+    let body = create_request("k\"ey", &["a".into(), "b".into()], Lang::ZhCn);
+    assert_eq!(body, r#"{"host_key":"k\"ey","scenarios":["a","b"],"lang":"zh-CN"}"#);
+    let room = Created::from_response(200, r#"{"code":"123456","secret":"s","join_url":"http://h/?room=123456"}"#);
+    assert_eq!(
+        room,
+        Created::Room { code: "123456".into(), secret: "s".into(), join_url: "http://h/?room=123456".into() }
+    );
+    assert_eq!(
+        Created::from_response(403, "wrong host key\n"),
+        Created::Refused { status: 403, body: "wrong host key".into() }
+    );
+    assert!(matches!(Created::from_response(200, "{}"), Created::Refused { status: 200, .. }));
+}
