@@ -9,14 +9,16 @@ use yew::prelude::*;
 pub fn top_bar(state: &PresenterState, dispatch: &Callback<PresenterAction>) -> Html {
     let (t, app) = (PresenterTexts::of(state.lang), state.lang.texts());
     let link = state.room.as_ref().map(|_| match state.connection {
-        Connection::Connecting => ("link connecting", t.link_connecting.to_string()),
-        Connection::Online => ("link online", t.link_online.to_string()),
-        Connection::Reconnecting(attempt) => ("link reconnecting", fill(t.link_reconnecting, &[("attempt", &attempt)])),
+        Connection::Connecting => ("link-state connecting", t.link_connecting.to_string()),
+        Connection::Online => ("link-state online", t.link_online.to_string()),
+        Connection::Reconnecting(attempt) => {
+            ("link-state reconnecting", fill(t.link_reconnecting, &[("attempt", &attempt)]))
+        }
     });
     html! {
         <header class="presenter-bar">
             <p class="brand"><span class="logo" aria-hidden="true">{ "识" }</span>{ t.page_heading }</p>
-            <p id="presenter-link" role="status" class={link.as_ref().map_or("link", |(class, _)| *class)}>
+            <p id="presenter-link" role="status" class={link.as_ref().map_or("link-state", |(class, _)| *class)}>
                 { for link.map(|(_, text)| text) }
             </p>
             <button id="lang-switch" class="lang-switch" lang={state.lang.other().code()} aria-label={app.switch_label}
