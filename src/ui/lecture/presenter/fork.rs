@@ -91,11 +91,11 @@ pub fn fork(
             html! {
                 <>
                     <p id="majority-headline" class="majority-headline">{ headline }</p>
-                    { for distribution }
-                    { answered }
                     if let Some(choice) = majority {
                         <button id="follow-majority" class="primary" onclick={command(Command::Follow(choice))}>{ t.follow_majority }</button>
                     }
+                    { for distribution }
+                    { answered }
                 </>
             }
         }

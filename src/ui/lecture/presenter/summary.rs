@@ -55,7 +55,7 @@ fn outcomes(state: &PresenterState, summary: &Summary) -> Html {
                 label: html! { t.outcome(*outcome) },
                 value: *n,
                 max: total,
-                figure: fill(t.votes, &[("count", n), ("percent", &percent(*n, total))]),
+                figure: fill(t.people, &[("count", n), ("percent", &percent(*n, total))]),
                 marked: None,
                 action: None,
             })

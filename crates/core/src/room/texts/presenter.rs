@@ -59,6 +59,8 @@ pub struct PresenterTexts {
     pub majority_mark: &'static str,
     /// `{count}`, `{percent}`
     pub votes: &'static str,
+    /// `{count}`, `{percent}`: players who ended a scenario one way.
+    pub people: &'static str,
     pub no_answers: &'static str,
     pub follow_majority: &'static str,
     pub follow_this: &'static str,
@@ -163,6 +165,7 @@ pub static ZH_PRESENTER: PresenterTexts = PresenterTexts {
     majority_headline: "{percent}% 的同学选择了：{choice}",
     majority_mark: "多数",
     votes: "{count} 票 · {percent}%",
+    people: "{count} 人 · {percent}%",
     no_answers: "没有人作答。",
     follow_majority: "按多数的选择继续",
     follow_this: "按这个选择继续",
@@ -244,6 +247,7 @@ pub static EN_PRESENTER: PresenterTexts = PresenterTexts {
     majority_headline: "{percent}% of you chose: {choice}",
     majority_mark: "majority",
     votes: "{count} votes · {percent}%",
+    people: "{count} · {percent}%",
     no_answers: "Nobody answered.",
     follow_majority: "Follow the majority",
     follow_this: "Follow this one",
