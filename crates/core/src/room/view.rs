@@ -13,6 +13,9 @@ pub struct PlayerView {
     pub at: Option<Place>,
     /// The current scenario's id; the phone reads its text from the static pack.
     pub scenario_id: Option<String>,
+    /// The room's language: the phones show the projector's text, and a spot
+    /// step's phrases are counted in it.
+    pub lang: String,
     /// The seed every phone orders the choices by.
     pub seed: u64,
     pub my_pick: Option<Pick>,
@@ -26,6 +29,7 @@ pub struct PresenterView {
     pub phase: Phase,
     pub at: Option<Place>,
     pub scenario_id: Option<String>,
+    pub lang: String,
     pub seed: u64,
     pub players: usize,
     /// Phones that answered the current step.
@@ -49,6 +53,7 @@ impl Room {
             phase: self.phase,
             at: self.at,
             scenario_id: self.scenario_id(),
+            lang: self.lang.clone(),
             seed: self.seed,
             my_pick: decision.and_then(|d| d.answers.get(&player).cloned()),
             my_ratings: [ratings[Moment::Before as usize], ratings[Moment::After as usize]],
@@ -85,6 +90,7 @@ impl Room {
             phase: self.phase,
             at: self.at,
             scenario_id: self.scenario_id(),
+            lang: self.lang.clone(),
             seed: self.seed,
             players: self.players.len(),
             answered: decision.map_or(0, |d| d.answers.len()),
