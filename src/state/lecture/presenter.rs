@@ -26,8 +26,6 @@ pub struct RoomKeys {
     pub code: String,
     pub secret: String,
     pub join_url: String,
-    /// The language the room was opened in: phrase numbers of the heat map are counted in it.
-    pub lang: Lang,
     pub scenarios: Vec<String>,
 }
 
@@ -42,16 +40,15 @@ impl RoomKeys {
     /// One line per field, for sessionStorage.
     pub fn to_saved(&self) -> String {
         let scenarios = self.scenarios.join(",");
-        [self.code.as_str(), &self.secret, &self.join_url, self.lang.code(), &scenarios].join("\n")
+        [self.code.as_str(), &self.secret, &self.join_url, &scenarios].join("\n")
     }
 
     pub fn from_saved(text: &str) -> Option<RoomKeys> {
         let mut lines = text.split('\n');
         let mut line = || lines.next().filter(|l| !l.is_empty()).map(str::to_string);
         let (code, secret, join_url) = (line()?, line()?, line()?);
-        let lang = Lang::from_code(&line()?)?;
         let scenarios = line()?.split(',').map(str::to_string).collect();
-        Some(RoomKeys { code, secret, join_url, lang, scenarios })
+        Some(RoomKeys { code, secret, join_url, scenarios })
     }
 }
 
@@ -207,9 +204,10 @@ impl PresenterState {
         self.view.as_ref()?.scenario_id.as_deref().and_then(|id| self.scenario(id))
     }
 
-    /// The language scenario content is shown in: the room's (phones count phrases in it).
+    /// The language scenario content is shown in: the room's (phones show
+    /// it too, and count a spot step's phrases in it).
     pub fn content_lang(&self) -> Lang {
-        self.room.as_ref().map_or(self.lang, |room| room.lang)
+        self.view.as_ref().and_then(|view| Lang::from_code(&view.lang)).unwrap_or(self.lang)
     }
 
     /// Whether the room is at its last scenario, so "next" ends the lecture.
@@ -328,7 +326,7 @@ impl PresenterState {
         self.creating = false;
         match created {
             Created::Room { code, secret, join_url } => {
-                let keys = RoomKeys { code, secret, join_url, lang: self.lang, scenarios: self.chosen.clone() };
+                let keys = RoomKeys { code, secret, join_url, scenarios: self.chosen.clone() };
                 let mut effects = vec![Effect::SaveRoom(keys.to_saved())];
                 effects.extend(self.enter(keys));
                 effects

@@ -35,6 +35,7 @@ fn view(phase: Phase, step: Option<usize>) -> PresenterView {
         phase,
         at: step.map(|step| Place { scenario: 0, step }),
         scenario_id: step.map(|_| "demo-scam".to_string()),
+        lang: "zh-CN".into(),
         seed: 7,
         players: 3,
         answered: 0,
@@ -49,7 +50,6 @@ fn keys() -> RoomKeys {
         code: "123456".into(),
         secret: "s3cret".into(),
         join_url: "http://h/?room=123456".into(),
-        lang: Lang::En,
         scenarios: vec!["demo-scam".into(), "demo-real".into()],
     }
 }
@@ -70,8 +70,8 @@ fn presenter_message(view: &PresenterView) -> String {
     let phase = format!("{:?}", view.phase).to_lowercase();
     let id = view.scenario_id.as_ref().map_or("null".into(), |id| format!("\"{id}\""));
     format!(
-        r#"{{"type":"presenter","view":{{"phase":"{phase}","at":{at},"scenario_id":{id},"seed":{},"players":{},"answered":{},"live_bars":false,"distribution":{distribution},"heat":null}}}}"#,
-        view.seed, view.players, view.answered
+        r#"{{"type":"presenter","view":{{"phase":"{phase}","at":{at},"scenario_id":{id},"lang":"{}","seed":{},"players":{},"answered":{},"live_bars":false,"distribution":{distribution},"heat":null}}}}"#,
+        view.lang, view.seed, view.players, view.answered
     )
 }
 
@@ -196,7 +196,7 @@ fn a_refused_key_or_server_error_is_shown_and_a_room_is_entered() {
         other => panic!("{other:?}"),
     })
     .unwrap();
-    assert_eq!((saved.code.as_str(), saved.lang, saved.scenarios), ("654321", Lang::En, vec!["demo-scam".to_string()]));
+    assert_eq!((saved.code.as_str(), saved.scenarios), ("654321", vec!["demo-scam".to_string()]));
     assert_eq!(effects[1..], [Effect::Connect("654321".into()), Effect::Fetch(vec!["demo/demo-scam.json".into()])]);
     assert_eq!(state.notice, None);
 }
@@ -224,6 +224,7 @@ fn views_are_kept_and_a_new_step_hides_the_flags_and_the_qr_code() {
     assert!(state.flags_shown);
     assert_eq!(state.view, Some(shown));
     assert_eq!(state.current().map(|s| s.id.as_str()), Some("demo-scam"));
+    assert_eq!(state.content_lang(), Lang::ZhCn, "the room's language, not the page's");
     state.apply(PresenterAction::Message(presenter_message(&view(Phase::Shown, Some(step("decide"))))));
     assert!(!state.flags_shown);
     assert!(state.apply(PresenterAction::Message("garbage".into())).is_empty());
