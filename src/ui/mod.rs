@@ -4,6 +4,7 @@
 
 mod app;
 mod hooks;
+mod lecture;
 mod reducer;
 mod screens;
 mod widgets;
@@ -55,6 +56,10 @@ fn page_root() -> Option<web_sys::Element> {
 /// working; what the learner chose there is carried over.
 pub fn start_app() {
     let Some(root) = page_root() else { return };
+    if query_param("present").is_some() {
+        lecture::presenter::mount_presenter(root);
+        return;
+    }
     render(
         root,
         AppConfig::read(String::new(), &query_param),

@@ -7,6 +7,7 @@ pub mod browser;
 pub mod history;
 pub mod host;
 pub mod packs;
+pub mod presenter;
 pub mod socket;
 pub mod speech;
 pub mod storage;

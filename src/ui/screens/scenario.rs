@@ -44,7 +44,7 @@ impl PartialEq for ScenarioScreenProps {
 }
 
 /// The screen's look follows the channel (app.css styles each).
-fn screen_class(channel: Channel) -> &'static str {
+pub(crate) fn screen_class(channel: Channel) -> &'static str {
     match channel {
         Channel::Chat => "screen scenario chat",
         Channel::Group => "screen scenario group",

@@ -18,6 +18,7 @@ mod risk;
 mod summary;
 #[cfg(test)]
 mod tests;
+pub mod texts;
 mod view;
 
 pub use player::{is_plain_id, sanitise_nickname, PlayerId, NICKNAME_CHARS};

@@ -1,0 +1,3 @@
+//! The lecture pages: the presenter's projector and the students' phones.
+
+pub mod presenter;
