@@ -16,6 +16,7 @@ pub mod client;
 mod player;
 mod risk;
 mod summary;
+pub mod texts;
 #[cfg(test)]
 mod tests;
 mod view;

@@ -1,0 +1,3 @@
+//! The lecture pages' interface words, one file per page, in both languages.
+
+pub mod phone;
