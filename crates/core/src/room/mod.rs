@@ -16,9 +16,9 @@ pub mod client;
 mod player;
 mod risk;
 mod summary;
-pub mod texts;
 #[cfg(test)]
 mod tests;
+pub mod texts;
 mod view;
 
 pub use player::{is_plain_id, sanitise_nickname, PlayerId, NICKNAME_CHARS};

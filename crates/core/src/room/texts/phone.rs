@@ -115,7 +115,8 @@ pub static EN_PHONE: PhoneTexts = PhoneTexts {
     online: "Connected",
     room_closed_status: "The lecture has ended",
     hint_heading: "Can’t connect?",
-    hint_campus: "The campus Wi-Fi may need you to log in: open any web page to log in, then come back here. Or use mobile data.",
+    hint_campus:
+        "The campus Wi-Fi may need you to log in: open any web page to log in, then come back here. Or use mobile data.",
     hint_app: "Opened inside WeChat or QQ? Tap “···” at the top right and choose “Open in browser”.",
     lobby_heading: "Waiting for the lecturer",
     lobby_text: "Before we start: how sure are you that you would spot a scam?",
