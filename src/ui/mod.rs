@@ -4,6 +4,7 @@
 
 mod app;
 mod hooks;
+mod lecture;
 mod reducer;
 mod screens;
 mod widgets;
@@ -55,6 +56,10 @@ fn page_root() -> Option<web_sys::Element> {
 /// working; what the learner chose there is carried over.
 pub fn start_app() {
     let Some(root) = page_root() else { return };
+    if let Some(code) = query_param("room") {
+        lecture::phone::mount_phone(root, code);
+        return;
+    }
     render(
         root,
         AppConfig::read(String::new(), &query_param),

@@ -1,0 +1,3 @@
+//! The lecture pages, reached by URL: `?room=` (a student's phone).
+
+pub mod phone;
