@@ -5,7 +5,12 @@ use scamspot_core::i18n::Lang;
 use scamspot_core::room::texts::phone::PhoneTexts;
 use yew::prelude::*;
 
-pub fn phone_header(lang: Lang, large_text: bool, on_switch: Callback<MouseEvent>, on_large_text: &Callback<bool>) -> Html {
+pub fn phone_header(
+    lang: Lang,
+    large_text: bool,
+    on_switch: Callback<MouseEvent>,
+    on_large_text: &Callback<bool>,
+) -> Html {
     let t = lang.texts();
     html! {
         <header class="top-bar">

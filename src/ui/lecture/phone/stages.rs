@@ -53,7 +53,9 @@ fn para(text: &str) -> Html {
 
 fn scenario_title(t: &PhoneTexts, view: &PlayerView, scenario: &ScenarioLoad) -> Html {
     match scenario {
-        ScenarioLoad::Ready(scenario) => html! { <p class="room-scenario-title">{ scenario.title.get(&view.lang) }</p> },
+        ScenarioLoad::Ready(scenario) => {
+            html! { <p class="room-scenario-title">{ scenario.title.get(&view.lang) }</p> }
+        }
         ScenarioLoad::Loading => html! { <p class="meta">{ t.loading_scenario }</p> },
         ScenarioLoad::Failed => html! { <p class="meta">{ t.scenario_failed }</p> },
         ScenarioLoad::NoScenario => html! {},
@@ -99,8 +101,8 @@ fn your_answer(t: &PhoneTexts, state: &PhoneState, view: &PlayerView, scenario: 
 /// Back to the solo app, at the room's last scenario when there was one.
 fn play_link(t: &PhoneTexts, state: &PhoneState) -> Html {
     let href = match &state.last_scenario {
-        Some(id) => format!("/?scenario={id}"),
-        None => "/".to_string(),
+        Some(id) => format!("?scenario={id}"),
+        None => "./".to_string(),
     };
     html! { <a id="play-yourself" class="button primary" {href}>{ t.play_yourself }</a> }
 }

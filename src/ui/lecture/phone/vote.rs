@@ -50,7 +50,8 @@ pub fn voting(
             };
             let buttons = choice_order(view.seed, &scenario.id, step).into_iter().map(|authored| {
                 let pressed = if chosen == Some(authored) { "true" } else { "false" };
-                let on_choose = dispatch.reform(move |_| PhoneAction::Choose { choice: authored, client_id: client_id() });
+                let on_choose =
+                    dispatch.reform(move |_| PhoneAction::Choose { choice: authored, client_id: client_id() });
                 html! {
                     <button class="choice vote" key={authored} data-choice={authored.to_string()} aria-pressed={pressed}
                         onclick={on_choose}>{ choices[authored].text.get(code) }</button>
@@ -74,9 +75,10 @@ pub fn voting(
             };
             let avatar = AttrValue::from(initials(scenario.contact.name.get(code)));
             let messages = step.messages.iter().enumerate().filter(|(_, m)| can_be_tapped(m)).map(|(mi, message)| {
-                let phrases = segments(message, code).into_iter().enumerate().map(|(pi, segment)| {
-                    (segment.text, taps.contains(&Phrase { message: mi, phrase: pi }))
-                });
+                let phrases = segments(message, code)
+                    .into_iter()
+                    .enumerate()
+                    .map(|(pi, segment)| (segment.text, taps.contains(&Phrase { message: mi, phrase: pi })));
                 let on_tap = dispatch.reform(move |phrase| PhoneAction::TogglePhrase {
                     phrase: Phrase { message: mi, phrase },
                     client_id: client_id(),
