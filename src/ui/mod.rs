@@ -56,8 +56,13 @@ fn page_root() -> Option<web_sys::Element> {
 /// working; what the learner chose there is carried over.
 pub fn start_app() {
     let Some(root) = page_root() else { return };
+    // The lecture pages: the presenter's projector, a student's phone.
     if query_param("present").is_some() {
         lecture::presenter::mount_presenter(root);
+        return;
+    }
+    if let Some(code) = query_param("room") {
+        lecture::phone::mount_phone(root, code);
         return;
     }
     render(

@@ -105,3 +105,18 @@ pub fn saved_large_text() -> bool {
 pub fn save_large_text(large: bool) {
     write(LARGE_TEXT_KEY, if large { "1" } else { "0" });
 }
+
+/// This phone's player token in lecture room `code`, so a reload or a
+/// reconnect is the same player.
+fn room_token_key(code: &str) -> String {
+    format!("scamspot.room.{code}.token")
+}
+
+pub fn room_token(code: &str) -> Option<String> {
+    read(&room_token_key(code))
+}
+
+/// Keeps the token; a browser that refuses keeps it only in the page's memory.
+pub fn save_room_token(code: &str, token: &str) {
+    write(&room_token_key(code), token);
+}

@@ -1,4 +1,6 @@
 //! The lecture pages' state: pure reducers, as for the solo app, so what a
-//! key, a tap or a server message does is tested natively.
+//! server message, a change of the link, a key or a tap does to each page is
+//! tested natively.
 
+pub mod phone;
 pub mod presenter;

@@ -407,7 +407,7 @@ impl PresenterState {
                 self.notice = Some(Notice::Closed);
                 vec![Effect::ForgetRoom, Effect::Disconnect]
             }
-            ServerEvent::Welcome { .. } | ServerEvent::Ack { .. } | ServerEvent::Player(_) => Vec::new(),
+            ServerEvent::Welcome { .. } | ServerEvent::Ack { .. } | ServerEvent::Player(_) | ServerEvent::Trouble { .. } => Vec::new(),
         }
     }
 

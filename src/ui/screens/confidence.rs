@@ -9,7 +9,7 @@ pub fn confidence_screen(lang: Lang, after: bool, on_rate: &Callback<u8>) -> Htm
     html! {
         <section class="screen confidence">
             <h1 id="confidence-question" class="screen-heading" tabindex="-1">{ if after { t.confidence_after } else { t.confidence_before } }</h1>
-            { confidence_scale(lang, on_rate) }
+            { confidence_scale(lang, on_rate, None) }
         </section>
     }
 }

@@ -12,6 +12,7 @@ use scamspot_core::content::SiteIndex;
 use scamspot_core::engine::plan::{
     booster_miss, booster_round, link, minutes, playable_start, round_seconds, type_progress, RoundKind, SHORT_SECONDS,
 };
+use scamspot_core::room::texts::phone::PhoneTexts;
 use yew::prelude::*;
 
 /// What the start button plays is `state`'s configured first round (a quick
@@ -82,6 +83,7 @@ pub fn start_screen(state: &AppState, index: &SiteIndex, on_start: &Callback<Rou
             { technique_list(lang, index, progress, on_start) }
             if catalogue {
                 <p class="catalogue-link"><a href={lang.catalogue_file()}>{ t.catalogue_link }</a></p>
+                <p class="room-link"><a id="join-room" href="?room=">{ PhoneTexts::of(lang).join_link }</a></p>
             }
         </section>
     }

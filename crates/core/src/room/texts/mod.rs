@@ -1,4 +1,5 @@
-//! The lecture pages' own words, one file per page, apart from the solo
-//! app's `Texts`.
+//! The lecture pages' own words, one file per page, in both languages,
+//! apart from the solo app's `Texts`.
 
+pub mod phone;
 pub mod presenter;
