@@ -19,6 +19,10 @@
   var query = new URLSearchParams(location.search);
   var linked = query.get('scenario');
   var quick = query.get('mode') === 'short' ? 'short' : 'quick'; // mode=short: the lecture round
+  var lecture = query.has('room') || query.has('present');
+  var entry = lecture
+    ? { js: '__LECTURE_JS__', wasm: '__LECTURE_WASM__', start: 'start_lecture' }
+    : { js: '__APP_JS__', wasm: '__APP_WASM__', start: 'start_app' };
 
   // 大字, as the app will show it: set before the first paint, so nothing jumps.
   var large = false;
@@ -100,7 +104,7 @@
       var pack = linked && JSON.parse(text).packs.filter(function (p) { return p.id === linked; })[0];
       if (pack) prefetched['packs/' + pack.file] = fetchText('packs/' + pack.file);
     }).catch(function () {});
-    return fetch('__APP_WASM__');
+    return fetch(entry.wasm);
   }
   // Compiled as it streams in (off the main thread) where the browser can
   // and the server labels the wasm as wasm; from the downloaded bytes
@@ -114,7 +118,7 @@
         return response.arrayBuffer().then(WebAssembly.compile);
       }
       return WebAssembly.compileStreaming(response).catch(function () {
-        return fetch('__APP_WASM__').then(function (again) { return again.arrayBuffer(); }).then(WebAssembly.compile);
+        return fetch(entry.wasm).then(function (again) { return again.arrayBuffer(); }).then(WebAssembly.compile);
       });
     });
   }
@@ -124,23 +128,26 @@
     if (started) return;
     started = true;
     var compiling = compile(download());
-    import('__APP_JS__')
+    import(entry.js)
       .then(function (app) {
         return compiling.then(function (module) { return app.default({ module_or_path: module }); })
-          .then(function () { app.start_app(); });
+          .then(function () { app[entry.start](); });
       })
       .then(function () {
         // Offline after the first visit. Registered once the app runs, so
         // caching the packs never competes with the app's own download; only
         // the app's own page registers it (an embed never does). Some in-app
-        // WebViews have the property but no worker behind it.
+        // WebViews have the property but no worker behind it. Not from a
+        // lecture page: five hundred phones caching the whole site at once
+        // would crowd the hall's Wi-Fi, and a room needs the server anyway.
         var workers = navigator.serviceWorker;
-        if (workers) workers.register('sw.js').catch(function () {});
+        if (workers && !lecture) workers.register('sw.js').catch(function () {});
       });
   }
   // A lecture room's phone page (?room=) or the presenter's (?present): no
-  // start screen to read there, so the app starts at once.
-  if (query.has('room') || query.has('present')) {
+  // start screen to read there, so their own app (a wasm of its own, which
+  // the solo app never downloads) starts at once.
+  if (lecture) {
     swap('.shell-home', '.shell-loading');
     start();
   } else {

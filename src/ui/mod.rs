@@ -56,21 +56,23 @@ fn page_root() -> Option<web_sys::Element> {
 /// working; what the learner chose there is carried over.
 pub fn start_app() {
     let Some(root) = page_root() else { return };
-    // The lecture pages: the presenter's projector, a student's phone.
-    if query_param("present").is_some() {
-        lecture::presenter::mount_presenter(root);
-        return;
-    }
-    if let Some(code) = query_param("room") {
-        lecture::phone::mount_phone(root, code);
-        return;
-    }
     render(
         root,
         AppConfig::read(String::new(), &query_param),
         Host::Page,
         Some(crate::web::browser::take_shell_choice),
     );
+}
+
+/// The lecture pages (their own wasm, `scamspot-lecture`): the presenter's
+/// projector at `?present`, a student's phone at `?room=CODE`.
+pub fn start_lecture() {
+    let Some(root) = page_root() else { return };
+    if query_param("present").is_some() {
+        lecture::presenter::mount_presenter(root);
+    } else {
+        lecture::phone::mount_phone(root, query_param("room").unwrap_or_default());
+    }
 }
 
 /// A `<scam-spot>` element: `root` is inside its shadow root, `base` is where

@@ -40,6 +40,9 @@ const COPIED_FILES: [&str; 6] = [
     "static/catalogue.js",
 ];
 
+/// What follows `scamspot-` in the names of the lecture pages' JS and wasm (scripts/build-lecture.sh).
+const LECTURE: &str = "lecture-";
+
 fn main() -> ExitCode {
     let dir =
         std::env::args().nth(1).map(PathBuf::from).or_else(|| std::env::var_os("TRUNK_STAGING_DIR").map(PathBuf::from));
@@ -62,20 +65,25 @@ fn read(path: &Path) -> Result<String, String> {
 
 fn finish(dir: &Path) -> Result<(), String> {
     let files = site_files(dir)?;
-    let find = |suffix: &str| {
+    // Trunk's `scamspot-<hash>` and build-lecture.sh's `scamspot-lecture-<hash>`.
+    let find = |prefix: &str, suffix: &str| {
         files
             .iter()
-            .find(|f| f.starts_with("scamspot") && f.ends_with(suffix))
+            .find(|f| f.strip_prefix(prefix).is_some_and(|rest| !rest.starts_with(LECTURE)) && f.ends_with(suffix))
             .cloned()
-            .ok_or(format!("no scamspot*{suffix} in {}", dir.display()))
+            .ok_or(format!("no {prefix}*{suffix} in {}", dir.display()))
     };
-    let (app_js, app_wasm) = (find(".js")?, find("_bg.wasm")?);
+    let (app_js, app_wasm) = (find("scamspot-", ".js")?, find("scamspot-", "_bg.wasm")?);
+    let lecture = format!("scamspot-{LECTURE}");
+    let (lecture_js, lecture_wasm) = (find(&lecture, ".js")?, find(&lecture, "_bg.wasm")?);
 
     let css = read(Path::new(CSS))?;
     let texts = serde_json::to_string(&shell_texts()).map_err(|e| e.to_string())?.replace("</", "<\\/");
     let script = read(Path::new(SHELL_SCRIPT))?
         .replace("__APP_JS__", &format!("./{app_js}"))
         .replace("__APP_WASM__", &app_wasm)
+        .replace("__LECTURE_JS__", &format!("./{lecture_js}"))
+        .replace("__LECTURE_WASM__", &lecture_wasm)
         .replace("__SHELL_TEXTS__", &texts);
     let csp = format!(
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-{}'; style-src 'self' 'sha256-{}'; img-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'",
@@ -108,7 +116,10 @@ fn finish(dir: &Path) -> Result<(), String> {
     for file in site_files(dir)? {
         hasher.update(file.as_bytes());
         hasher.update(fs::read(dir.join(&file)).map_err(|e| e.to_string())?);
-        precache.push(file);
+        // The lecture pages need the server anyway: no learner's phone keeps them offline.
+        if !file.starts_with(&lecture) {
+            precache.push(file);
+        }
     }
     let version: String = hasher.finalize().iter().take(8).map(|b| format!("{b:02x}")).collect();
     let worker = read(Path::new(WORKER))?
