@@ -170,6 +170,8 @@ pub struct PresenterState {
     pub qr_overlay: bool,
     pub blank: bool,
     pub notice: Option<Notice>,
+    /// The server cannot store answers (its Redis is unreachable): phones keep theirs and resend.
+    pub storage_down: bool,
 }
 
 impl PresenterState {
@@ -192,6 +194,7 @@ impl PresenterState {
             qr_overlay: false,
             blank: false,
             notice: None,
+            storage_down: false,
         }
     }
 
@@ -407,7 +410,11 @@ impl PresenterState {
                 self.notice = Some(Notice::Closed);
                 vec![Effect::ForgetRoom, Effect::Disconnect]
             }
-            ServerEvent::Welcome { .. } | ServerEvent::Ack { .. } | ServerEvent::Player(_) | ServerEvent::Trouble { .. } => Vec::new(),
+            ServerEvent::Trouble { storage_down } => {
+                self.storage_down = storage_down;
+                Vec::new()
+            }
+            ServerEvent::Welcome { .. } | ServerEvent::Ack { .. } | ServerEvent::Player(_) => Vec::new(),
         }
     }
 
@@ -418,6 +425,7 @@ impl PresenterState {
         self.summary_asked = false;
         self.qr_overlay = false;
         self.blank = false;
+        self.storage_down = false;
         self.notice = notice;
     }
 }

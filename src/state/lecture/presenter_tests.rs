@@ -306,3 +306,13 @@ fn the_room_request_and_the_server_answer() {
     );
     assert!(matches!(Created::from_response(200, "{}"), Created::Refused { status: 200, .. }));
 }
+
+#[test]
+fn the_presenter_hears_while_the_server_cannot_store_answers() {
+    let mut state = in_room();
+    assert!(!state.storage_down);
+    state.apply(PresenterAction::Message(r#"{"type":"trouble","storage_down":true}"#.into()));
+    assert!(state.storage_down);
+    state.apply(PresenterAction::Message(r#"{"type":"trouble","storage_down":false}"#.into()));
+    assert!(!state.storage_down);
+}

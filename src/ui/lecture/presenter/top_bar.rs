@@ -23,6 +23,9 @@ pub fn top_bar(state: &PresenterState, dispatch: &Callback<PresenterAction>) -> 
             </p>
             <button id="lang-switch" class="lang-switch" lang={state.lang.other().code()} aria-label={app.switch_label}
                 onclick={dispatch.reform(|_| PresenterAction::SwitchLang)}>{ app.switch_to }</button>
+            if state.storage_down {
+                <p id="storage-trouble" class="presenter-notice" role="alert">{ t.storage_down }</p>
+            }
             if let Some(notice) = &state.notice {
                 <p id="presenter-notice" class="presenter-notice" role="alert">{ notice_text(t, notice) }</p>
             }

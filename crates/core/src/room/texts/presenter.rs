@@ -30,6 +30,8 @@ pub struct PresenterTexts {
     pub room_closed: &'static str,
     /// `{reason}`: a command the room refused.
     pub command_refused: &'static str,
+    /// While the server cannot store answers (its Redis is unreachable).
+    pub storage_down: &'static str,
     pub link_connecting: &'static str,
     /// `{attempt}`
     pub link_reconnecting: &'static str,
@@ -143,6 +145,7 @@ pub static ZH_PRESENTER: PresenterTexts = PresenterTexts {
     wrong_secret: "这个房间不再接受本页面的控制（密钥不符或房间已关闭），请重新创建房间。",
     room_closed: "房间已关闭。",
     command_refused: "服务器没有执行这个操作：{reason}",
+    storage_down: "服务器暂时无法保存答案：同学们的手机会保留答案，恢复后自动重发。请稍候再揭晓。",
     link_connecting: "正在连接…",
     link_reconnecting: "连接中断，正在重连（第 {attempt} 次）…",
     link_online: "已连接",
@@ -225,6 +228,7 @@ pub static EN_PRESENTER: PresenterTexts = PresenterTexts {
         "This room no longer takes orders from this page (wrong secret, or the room has closed): open a new room.",
     room_closed: "The room has closed.",
     command_refused: "The server did not do that: {reason}",
+    storage_down: "The server cannot store answers just now: phones keep theirs and send them again once it can. Wait before you reveal.",
     link_connecting: "Connecting…",
     link_reconnecting: "Connection lost, reconnecting (try {attempt})…",
     link_online: "Online",
