@@ -267,6 +267,12 @@ impl PresenterState {
                 Vec::new()
             }
             PresenterAction::Command(command) => vec![send(&Outgoing::Command(command))],
+            // As in slide software: "next" on a blanked screen brings the
+            // screen back, and moves the lecture on only at the next press.
+            PresenterAction::Primary if self.blank => {
+                self.blank = false;
+                Vec::new()
+            }
             PresenterAction::Primary => {
                 let view = self.view.as_ref();
                 let command = view.and_then(|view| primary(view, self.current().map(|s| &**s)));

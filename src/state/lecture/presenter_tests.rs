@@ -316,3 +316,13 @@ fn the_presenter_hears_while_the_server_cannot_store_answers() {
     state.apply(PresenterAction::Message(r#"{"type":"trouble","storage_down":false}"#.into()));
     assert!(!state.storage_down);
 }
+
+#[test]
+fn next_on_a_blanked_screen_brings_it_back_without_moving_on() {
+    let mut state = in_room();
+    state.apply(PresenterAction::Message(presenter_message(&view(Phase::Lobby, None))));
+    state.apply(PresenterAction::ToggleBlank);
+    assert_eq!(state.apply(PresenterAction::Primary), []);
+    assert!(!state.blank);
+    assert_eq!(state.apply(PresenterAction::Primary), [Effect::Send(Outgoing::Command(Command::Next).to_text())]);
+}
