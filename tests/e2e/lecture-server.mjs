@@ -38,7 +38,7 @@ export async function startLectureServer() {
   const db = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'scamspot-lecture-')), 'rooms.sqlite3');
   let { child, url } = await run(db, '127.0.0.1:0');
   const stop = () => new Promise(resolve => {
-    if (child.exitCode !== null) return resolve();
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
     child.removeAllListeners('exit');
     child.on('exit', resolve);
     child.kill('SIGKILL');
