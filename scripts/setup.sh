@@ -2,7 +2,7 @@
 # Installs whatever is missing to build and test ScamSpot, and nothing that is
 # already there: the wasm32 target, clippy and rustfmt, Trunk, wasm-bindgen-cli at the exact
 # version in Cargo.lock, wasm-opt (npm binaryen), Chromium, WebKitGTK's
-# WebDriver with Xvfb, zbarimg and the browser-test packages. Sourced by serve.sh and test.sh; safe to run again.
+# WebDriver with Xvfb, zbarimg, redis-server and nginx, and the browser-test packages. Sourced by serve.sh and test.sh; safe to run again.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 tools="$repo/.tools"
@@ -55,6 +55,17 @@ missing=()
 if [ ${#missing[@]} -gt 0 ]; then
   say "installing ${missing[*]} (Debian packages)"
   apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+# Province scale (README "Province scale"): the server tests run two instances
+# on a real Redis, behind a real nginx, each on loopback ports of their own
+# (the tests start and stop them; a service the packages start is not used).
+missing=()
+[ -x /usr/bin/redis-server ] || missing+=(redis-server)
+[ -x /usr/sbin/nginx ] || missing+=(nginx)
+if [ ${#missing[@]} -gt 0 ]; then
+  say "installing ${missing[*]} (Debian packages)"
+  apt-get update -qq && apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
 # WebKit, the engine of iOS and of in-app browsers: WebKitGTK's MiniBrowser

@@ -10,6 +10,8 @@ pub const USAGE: &str = "usage: scamspot-server [--bind ADDR:PORT] [--dist DIR] 
   --db      the SQLite file the rooms are kept in (default lecture.sqlite3)
   --origin  a page origin allowed to open a socket besides the server's own (repeatable)
   --public-url  the address phones use, for the join URL and its QR code (default: the host the presenter's browser used)
+  --redis   keep the rooms in this Redis (redis://HOST:PORT/DB) instead of --db, shared by several
+            instances behind a load balancer (default: the environment's SCAMSPOT_REDIS, else none)
 The key that opens rooms is read from SCAMSPOT_HOST_KEY, or drawn at random and printed.";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,6 +21,7 @@ pub struct Config {
     pub db: PathBuf,
     pub origins: Vec<String>,
     pub public_url: Option<String>,
+    pub redis: Option<String>,
 }
 
 impl Config {
@@ -29,6 +32,7 @@ impl Config {
             db: PathBuf::from("lecture.sqlite3"),
             origins: Vec::new(),
             public_url: None,
+            redis: None,
         };
         while let Some(flag) = args.next() {
             let mut value = || args.next().ok_or_else(|| format!("{flag} needs a value"));
@@ -38,6 +42,7 @@ impl Config {
                 "--db" => config.db = value()?.into(),
                 "--origin" => config.origins.push(value()?.trim_end_matches('/').to_string()),
                 "--public-url" => config.public_url = Some(value()?.trim_end_matches('/').to_string()),
+                "--redis" => config.redis = Some(value()?),
                 other => return Err(format!("unknown argument {other:?}")),
             }
         }
@@ -56,6 +61,8 @@ mod tests {
     #[test]
     fn flags_override_the_defaults_and_strangers_are_refused() {
         let config = parse(&["--bind", "127.0.0.1:9000", "--origin", "https://a.example/", "--db", "x.db"]).unwrap();
+        assert_eq!(config.redis, None);
+        assert_eq!(parse(&["--redis", "redis://10.0.0.2/1"]).unwrap().redis.as_deref(), Some("redis://10.0.0.2/1"));
         assert_eq!(config.bind, SocketAddr::from(([127, 0, 0, 1], 9000)));
         assert_eq!(config.origins, ["https://a.example"]);
         assert_eq!(config.db, PathBuf::from("x.db"));

@@ -1,7 +1,7 @@
 //! The HTTP side: the built site as static files, opening a room, and the
 //! WebSocket upgrade (origin checked, small buffers, 1 KiB messages).
 
-use crate::hub::Hub;
+use crate::hub::{CreateError, Hub};
 use crate::qr;
 use crate::secret::same;
 use crate::socket;
@@ -96,18 +96,19 @@ async fn create_room(
     if !same(&request.host_key, &state.host_key) {
         return (StatusCode::FORBIDDEN, "wrong host key").into_response();
     }
-    match state.hub.create(&request.scenarios, &request.lang) {
+    match state.hub.create(&request.scenarios, &request.lang).await {
         Ok((code, secret)) => {
             let join_url = state.join_url(&headers, &code);
             Json(RoomCreated { code, secret, join_url }).into_response()
         }
-        Err(message) => (StatusCode::BAD_REQUEST, message).into_response(),
+        Err(CreateError::Request(message)) => (StatusCode::BAD_REQUEST, message).into_response(),
+        Err(CreateError::Unavailable(message)) => (StatusCode::SERVICE_UNAVAILABLE, message).into_response(),
     }
 }
 
 /// The join URL of an open room as a QR code (the room code is on the slide anyway).
 async fn join_qr(State(state): State<Arc<AppState>>, headers: HeaderMap, UrlPath(code): UrlPath<String>) -> Response {
-    let Some(svg) = state.hub.room(&code).and_then(|_| qr::svg(&state.join_url(&headers, &code))) else {
+    let Some(svg) = state.hub.room(&code).await.and_then(|_| qr::svg(&state.join_url(&headers, &code))) else {
         return (StatusCode::NOT_FOUND, "no such room").into_response();
     };
     ([(CONTENT_TYPE, "image/svg+xml"), (CACHE_CONTROL, "no-store")], svg).into_response()
@@ -127,7 +128,7 @@ async fn open_socket(
     if !origin_allowed(&headers, &state.origins) {
         return (StatusCode::FORBIDDEN, "origin not allowed").into_response();
     }
-    let Some(slot) = state.hub.room(&query.room) else {
+    let Some(slot) = state.hub.room(&query.room).await else {
         return (StatusCode::NOT_FOUND, "no such room").into_response();
     };
     let hub = state.hub.clone();

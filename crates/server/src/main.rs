@@ -1,23 +1,28 @@
 //! ScamSpot's lecture server: serves the built site (`dist/`) and runs the
 //! lecture rooms over WebSocket. The room logic is core's pure state machine
 //! (`scamspot_core::room`); this crate only moves messages into it and keeps
-//! what it accepts in SQLite, so a restart rebuilds every open room.
+//! what it accepts in SQLite, so a restart rebuilds every open room, or in a
+//! Redis that several instances share (`--redis`, see `shared`).
 
 mod config;
+mod fanout;
 mod http;
 mod hub;
 mod library;
 mod limit;
 mod qr;
+mod replica;
 mod secret;
+mod shared;
 mod socket;
 mod store;
 mod wire;
 
 use config::{Config, USAGE};
 use http::AppState;
-use hub::Hub;
+use hub::{Backend, Hub};
 use library::Library;
+use shared::Shared;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use store::Store;
@@ -34,10 +39,17 @@ async fn main() {
 }
 
 async fn run() -> Result<(), String> {
-    let config = Config::from_args(std::env::args().skip(1)).map_err(|e| format!("{e}\n{USAGE}"))?;
+    let mut config = Config::from_args(std::env::args().skip(1)).map_err(|e| format!("{e}\n{USAGE}"))?;
+    config.redis = config.redis.or_else(|| std::env::var("SCAMSPOT_REDIS").ok().filter(|url| !url.is_empty()));
     let library = Library::open(&config.dist)?;
-    let store = Store::open(&config.db).map_err(|e| format!("{}: {e}", config.db.display()))?;
-    let hub = Arc::new(Hub::open(store, library)?);
+    let backend = match &config.redis {
+        // The URL may hold a password: not printed.
+        Some(url) => Backend::Redis(Shared::connect(url).await.map_err(|e| format!("Redis: {e}"))?),
+        None => Backend::Sqlite(Store::open(&config.db).map_err(|e| format!("{}: {e}", config.db.display()))?),
+    };
+    let hub = Arc::new(Hub::open(backend, library)?);
+    tokio::spawn(fanout::listen(hub.clone()));
+    tokio::spawn(fanout::ping(hub.clone()));
     let host_key = std::env::var("SCAMSPOT_HOST_KEY").ok().filter(|k| !k.is_empty());
     let host_key_drawn = host_key.is_none();
     let host_key = host_key.unwrap_or_else(|| secret::random_hex(16));
@@ -55,7 +67,7 @@ async fn run() -> Result<(), String> {
         let mut ticks = tokio::time::interval(EXPIRY_SWEEP);
         loop {
             ticks.tick().await;
-            sweeper.expire(Instant::now());
+            sweeper.expire(Instant::now()).await;
         }
     });
     let state = Arc::new(AppState { hub, host_key, origins: config.origins, public_url: config.public_url });

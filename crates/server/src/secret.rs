@@ -22,6 +22,11 @@ pub fn random_code() -> String {
     format!("{:06}", value % 1_000_000)
 }
 
+/// Whether `text` has a room code's shape (it goes into storage keys only then).
+pub fn is_code(text: &str) -> bool {
+    text.len() == 6 && text.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// Whether `given` equals `secret`, without leaking where they first differ.
 pub fn same(given: &str, secret: &str) -> bool {
     given.len() == secret.len() && given.bytes().zip(secret.bytes()).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0
@@ -34,7 +39,8 @@ mod tests {
     #[test]
     fn codes_are_six_digits_and_secrets_compare_exactly() {
         let code = random_code();
-        assert!(code.len() == 6 && code.bytes().all(|b| b.is_ascii_digit()));
+        assert!(is_code(&code));
+        assert!(!is_code("12345") && !is_code("12345x") && !is_code("123456:log"));
         assert_eq!(random_hex(16).len(), 32);
         assert!(same("abc", "abc"));
         assert!(!same("abd", "abc"));

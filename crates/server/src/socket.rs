@@ -32,6 +32,7 @@ pub async fn serve(mut socket: WebSocket, hub: Arc<Hub>, slot: Arc<Slot>) {
     let mut connection = Connection { hub, slot, role: Role::Anonymous, outbox: Vec::new() };
     let mut moved = connection.slot.moved.subscribe();
     let mut counted = connection.slot.counted.subscribe();
+    let mut storage_down = connection.hub.storage_down.subscribe();
     let mut bucket = TokenBucket::new(BURST, PER_SECOND, Instant::now());
     let hello_deadline = tokio::time::sleep(HELLO_WITHIN);
     tokio::pin!(hello_deadline);
@@ -40,7 +41,7 @@ pub async fn serve(mut socket: WebSocket, hub: Arc<Hub>, slot: Arc<Slot>) {
         let is_anonymous = matches!(connection.role, Role::Anonymous);
         let step = tokio::select! {
             received = socket.recv() => match received {
-                Some(Ok(Message::Text(text))) if bucket.take(Instant::now()) => connection.receive(&text),
+                Some(Ok(Message::Text(text))) if bucket.take(Instant::now()) => connection.receive(&text).await,
                 Some(Ok(Message::Text(_))) => Err(Close(close_code::POLICY, "too many messages")),
                 Some(Ok(Message::Binary(_))) => Err(Close(close_code::UNSUPPORTED, "text only")),
                 Some(Ok(Message::Ping(_) | Message::Pong(_))) => Ok(()),
@@ -49,6 +50,7 @@ pub async fn serve(mut socket: WebSocket, hub: Arc<Hub>, slot: Arc<Slot>) {
             },
             Ok(()) = moved.changed(), if !is_anonymous => connection.snapshot(),
             Ok(()) = counted.changed(), if is_presenter => connection.snapshot(),
+            Ok(()) = storage_down.changed(), if is_presenter => connection.trouble(),
             () = &mut hello_deadline, if is_anonymous => Err(Close(close_code::POLICY, "join first")),
         };
         let outbox = std::mem::take(&mut connection.outbox);
@@ -81,11 +83,11 @@ impl Connection {
         self.outbox.push(message.to_json());
     }
 
-    fn receive(&mut self, text: &str) -> Result<(), Close> {
+    async fn receive(&mut self, text: &str) -> Result<(), Close> {
         let message: ClientMessage =
             serde_json::from_str(text).map_err(|_| Close(close_code::POLICY, "not a message"))?;
         match (message, &self.role) {
-            (ClientMessage::Join { token, nickname }, Role::Anonymous) => self.join(token, nickname),
+            (ClientMessage::Join { token, nickname }, Role::Anonymous) => self.join(token, nickname).await,
             (ClientMessage::Present { secret }, Role::Anonymous) => {
                 if !self.slot.is_presenter(&secret) {
                     self.send(ServerMessage::Refused {
@@ -95,19 +97,22 @@ impl Connection {
                     return Err(Close(close_code::POLICY, "wrong secret"));
                 }
                 self.role = Role::Presenter;
+                if *self.hub.storage_down.borrow() {
+                    self.trouble()?;
+                }
                 self.snapshot()
             }
             (ClientMessage::Answer { client_id, at, pick }, Role::Player { token, .. }) => {
                 let input = Input::Answer { token: token.clone(), client_id: client_id.clone(), at, pick };
-                self.acknowledge(&client_id, &input)
+                self.acknowledge(&client_id, &input).await
             }
             (ClientMessage::Rate { client_id, moment, level }, Role::Player { token, .. }) => {
                 let input = Input::Rate { token: token.clone(), client_id: client_id.clone(), moment, level };
-                self.acknowledge(&client_id, &input)
+                self.acknowledge(&client_id, &input).await
             }
             (ClientMessage::Snapshot {}, Role::Player { .. } | Role::Presenter) => self.snapshot(),
             (ClientMessage::Command { command }, Role::Presenter) => {
-                let result = self.slot.apply(&self.hub, &Input::Command(command));
+                let result = self.slot.apply(&self.hub, &Input::Command(command)).await;
                 if let Err(error) = result {
                     self.send(ServerMessage::Refused { client_id: None, reason: reason(error) });
                 }
@@ -123,13 +128,13 @@ impl Connection {
         }
     }
 
-    fn join(&mut self, token: Option<String>, nickname: String) -> Result<(), Close> {
+    async fn join(&mut self, token: Option<String>, nickname: String) -> Result<(), Close> {
         if !self.slot.admit_join() {
             self.send(ServerMessage::Refused { client_id: None, reason: Reason::Server(ServerReason::Busy) });
             return Err(Close(close_code::AGAIN, "busy, try again"));
         }
         let token = token.unwrap_or_else(|| random_hex(16));
-        match self.slot.apply(&self.hub, &Input::Join { token: token.clone(), nickname }) {
+        match self.slot.apply(&self.hub, &Input::Join { token: token.clone(), nickname }).await {
             Ok(Accepted::Joined(id)) => {
                 self.send(ServerMessage::Welcome { token: &token });
                 self.role = Role::Player { token, id };
@@ -144,11 +149,18 @@ impl Connection {
     }
 
     /// Applies a phone's answer or rating; "ack" only once it is stored.
-    fn acknowledge(&mut self, client_id: &str, input: &Input) -> Result<(), Close> {
-        match self.slot.apply(&self.hub, input) {
+    async fn acknowledge(&mut self, client_id: &str, input: &Input) -> Result<(), Close> {
+        match self.slot.apply(&self.hub, input).await {
             Ok(_) => self.send(ServerMessage::Ack { client_id }),
             Err(error) => self.send(ServerMessage::Refused { client_id: Some(client_id), reason: reason(error) }),
         }
+        Ok(())
+    }
+
+    /// Tells the presenter whether the storage answers.
+    fn trouble(&mut self) -> Result<(), Close> {
+        let storage_down = *self.hub.storage_down.borrow();
+        self.send(ServerMessage::Trouble { storage_down });
         Ok(())
     }
 

@@ -12,6 +12,7 @@ use std::sync::Mutex;
 /// What a room was created with.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RoomRecord {
+    /// The row in SQLite; 0 for a room kept in Redis, which goes by its code.
     pub id: i64,
     pub code: String,
     pub secret: String,

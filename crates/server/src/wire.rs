@@ -62,6 +62,11 @@ pub enum ServerMessage<'a> {
     },
     /// The room has closed; the phone may go on playing on its own.
     Closed {},
+    /// To the presenter: the storage stopped answering (answers are refused,
+    /// the phones keep and resend them) or, `false`, answers again.
+    Trouble {
+        storage_down: bool,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -231,6 +236,8 @@ mod tests {
                 ServerEvent::Summary { summary, csv: "a,b\n".into() },
             ),
             (ServerMessage::Closed {}, ServerEvent::Closed),
+            (ServerMessage::Trouble { storage_down: true }, ServerEvent::Trouble { storage_down: true }),
+            (ServerMessage::Trouble { storage_down: false }, ServerEvent::Trouble { storage_down: false }),
         ];
         for (sent, read) in cases {
             assert_eq!(ServerEvent::read(&sent.to_json()), Some(read));

@@ -44,6 +44,11 @@ pub enum ServerEvent {
     },
     /// The room has closed.
     Closed,
+    /// For the presenter: the server's storage stopped answering (answers are
+    /// refused and the phones resend them) or, `false`, answers again.
+    Trouble {
+        storage_down: bool,
+    },
 }
 
 /// What a page sends the server.
@@ -87,6 +92,7 @@ impl ServerEvent {
             "presenter" => ServerEvent::Presenter(presenter_view(field("view")?)?),
             "summary" => ServerEvent::Summary { summary: summary(field("summary")?)?, csv: text_of("csv")? },
             "closed" => ServerEvent::Closed,
+            "trouble" => ServerEvent::Trouble { storage_down: field("storage_down")?.as_bool()? },
             _ => return None,
         })
     }

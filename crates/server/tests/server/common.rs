@@ -75,19 +75,39 @@ pub struct HttpResponse {
     pub body: String,
 }
 
+/// A server process; its HTTP and WebSocket side through [`Endpoint`].
 pub struct Server {
     child: Child,
+    endpoint: Endpoint,
+}
+
+/// Where clients reach a server: the server itself, or a load balancer in front of several.
+pub struct Endpoint {
     pub address: String,
+}
+
+impl std::ops::Deref for Server {
+    type Target = Endpoint;
+
+    fn deref(&self) -> &Endpoint {
+        &self.endpoint
+    }
 }
 
 impl Server {
     /// Starts the server on `site` (its database inside it) and waits until it listens.
     pub fn start(site: &Path) -> Server {
+        Self::start_with(site, &[])
+    }
+
+    /// Starts the server on `site` with `extra` arguments and waits until it listens.
+    pub fn start_with(site: &Path, extra: &[&str]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_scamspot-server"))
             .args(["--bind", "127.0.0.1:0", "--dist"])
             .arg(site)
             .arg("--db")
             .arg(site.join("lecture.sqlite3"))
+            .args(extra)
             .env("SCAMSPOT_HOST_KEY", HOST_KEY)
             .stdout(Stdio::piped())
             .spawn()
@@ -100,7 +120,7 @@ impl Server {
             .and_then(|rest| rest.split(',').next())
             .unwrap_or_else(|| panic!("no address in {first_line:?}"))
             .to_string();
-        Server { child, address }
+        Server { child, endpoint: Endpoint { address } }
     }
 
     pub fn pid(&self) -> u32 {
@@ -112,7 +132,9 @@ impl Server {
         self.child.kill().unwrap();
         self.child.wait().unwrap();
     }
+}
 
+impl Endpoint {
     /// A plain HTTP/1.1 request; returns the status code and the body.
     pub fn request(&self, method: &str, path: &str, body: &str) -> (u16, String) {
         let response = self.request_with(method, path, "Content-Type: application/json\r\n", body);
@@ -193,12 +215,17 @@ impl Client {
 
     /// The next message from the server.
     pub async fn next(&mut self) -> Value {
+        self.next_or_end().await.expect("the socket ended")
+    }
+
+    /// The next message from the server, or `None` once the socket has ended.
+    pub async fn next_or_end(&mut self) -> Option<Value> {
         let wait = async {
             loop {
                 match self.socket.next().await {
-                    Some(Ok(Message::Text(text))) => return serde_json::from_str(&text).unwrap(),
+                    Some(Ok(Message::Text(text))) => return Some(serde_json::from_str(&text).unwrap()),
+                    Some(Ok(Message::Close(_)) | Err(_)) | None => return None,
                     Some(Ok(_)) => {}
-                    other => panic!("the socket ended: {other:?}"),
                 }
             }
         };
@@ -220,7 +247,12 @@ impl Client {
 
     /// Whether the server closes this connection (soon).
     pub async fn is_closed_by_server(&mut self) -> bool {
-        let wait = async {
+        self.is_closed_within(PATIENCE).await
+    }
+
+    /// Whether the connection is closed, or closes within `wait`.
+    pub async fn is_closed_within(&mut self, wait: Duration) -> bool {
+        let closed = async {
             loop {
                 match self.socket.next().await {
                     Some(Ok(Message::Close(_))) | None | Some(Err(_)) => return true,
@@ -228,7 +260,7 @@ impl Client {
                 }
             }
         };
-        tokio::time::timeout(PATIENCE, wait).await.unwrap_or(false)
+        tokio::time::timeout(wait, closed).await.unwrap_or(false)
     }
 
     /// Joins as a phone (again, with `token`); returns the token.
@@ -259,8 +291,30 @@ impl Client {
     }
 
     pub async fn answer(&mut self, client_id: &str, step: usize, choice: usize) -> Value {
+        let reply = self.try_answer(client_id, step, choice).await;
+        assert_eq!(reply["type"], "ack", "{reply}");
+        reply
+    }
+
+    /// Sends an answer; the server's reply to it, an ack or a refusal.
+    pub async fn try_answer(&mut self, client_id: &str, step: usize, choice: usize) -> Value {
+        self.answer_or_end(client_id, step, choice).await.expect("the socket ended")
+    }
+
+    /// Sends an answer; the server's reply to it, or `None` if the socket ended first.
+    pub async fn answer_or_end(&mut self, client_id: &str, step: usize, choice: usize) -> Option<Value> {
         let at = json!({ "scenario": 0, "step": step });
         self.send(json!({ "type": "answer", "client_id": client_id, "at": at, "pick": { "choice": choice } })).await;
-        self.expect("ack", |m| m["client_id"] == client_id).await
+        loop {
+            let message = self.next_or_end().await?;
+            if matches!(message["type"].as_str(), Some("ack" | "refused")) && message["client_id"] == client_id {
+                return Some(message);
+            }
+        }
+    }
+
+    /// As a phone: waits for voting at `step`.
+    pub async fn voting_at(&mut self, step: usize) {
+        self.expect("player", |m| m["view"]["phase"] == "voting" && m["view"]["at"]["step"] == step).await;
     }
 }

@@ -7,7 +7,7 @@
 //! with release builds (the clients share the server's two cores):
 //!   cargo test --release -p scamspot-server --test server -- --ignored --nocapture --test-threads=1
 
-use super::common::{site, Client, Server, DECIDE};
+use super::common::{site, Client, Endpoint, Server, DECIDE};
 use serde_json::{json, Value};
 use std::time::{Duration, Instant};
 use tokio::task::JoinHandle;
@@ -44,7 +44,7 @@ struct Figures {
     cpu_seconds: Option<f64>,
 }
 
-fn percentile(sorted: &[Duration], p: usize) -> Duration {
+pub(super) fn percentile(sorted: &[Duration], p: usize) -> Duration {
     sorted[(sorted.len() * p / 100).min(sorted.len() - 1)]
 }
 
@@ -65,7 +65,11 @@ fn cpu_seconds(pid: u32) -> Option<f64> {
 }
 
 /// Spreads `count` tasks evenly over `window`; task `i` runs `start(i)` at its moment.
-fn spread<T: Send + 'static, F>(count: usize, window: Duration, mut start: impl FnMut(usize) -> F) -> Vec<JoinHandle<T>>
+pub(super) fn spread<T: Send + 'static, F>(
+    count: usize,
+    window: Duration,
+    mut start: impl FnMut(usize) -> F,
+) -> Vec<JoinHandle<T>>
 where
     F: std::future::Future<Output = T> + Send + 'static,
 {
@@ -102,7 +106,7 @@ async fn run(server: &Server, crowd: &Crowd) -> Figures {
         let (address, code, room) = (address.clone(), codes[i % codes.len()].clone(), i % codes.len());
         async move {
             let begun = Instant::now();
-            let mut client = Server::connect_to(&address, &code).await;
+            let mut client = Endpoint::connect_to(&address, &code).await;
             let token = client.join(None).await;
             (begun.elapsed(), Phone { room, token, client, choice: i % 2 })
         }
@@ -119,21 +123,7 @@ async fn run(server: &Server, crowd: &Crowd) -> Figures {
     for (_, presenter) in &mut rooms {
         presenter.open_voting_at_decide().await;
     }
-    // Each presenter notes when its count went up while the phones answer.
-    let expected = crowd.phones_per_room;
-    let watchers: Vec<JoinHandle<(Client, Counts)>> = rooms
-        .into_iter()
-        .map(|(_, mut presenter)| {
-            tokio::spawn(async move {
-                let mut counts = Vec::new();
-                while counts.last().is_none_or(|(_, n)| *n < expected) {
-                    let view = presenter.expect("presenter", |_| true).await;
-                    counts.push((Instant::now(), view["view"]["answered"].as_u64().unwrap_or(0) as usize));
-                }
-                (presenter, counts)
-            })
-        })
-        .collect();
+    let watchers = watch_counts(rooms.into_iter().map(|(_, presenter)| presenter), crowd.phones_per_room);
     let mut waiting: Vec<Option<Phone>> = phones.into_iter().map(Some).collect();
     let answering = spread(waiting.len(), crowd.answer_window, |i| {
         let mut phone = waiting[i].take().expect("each phone answers once");
@@ -150,18 +140,7 @@ async fn run(server: &Server, crowd: &Crowd) -> Figures {
         sent_by_room[phone.room].push(sent);
         phones.push(phone);
     }
-    let mut presenters = Vec::new();
-    for (room, watcher) in watchers.into_iter().enumerate() {
-        let (presenter, counts) = watcher.await.expect("a presenter");
-        // The k-th answer sent is counted once the presenter shows k answers.
-        sent_by_room[room].sort();
-        for (k, sent) in sent_by_room[room].iter().enumerate() {
-            if let Some((shown, _)) = counts.iter().find(|(_, n)| *n > k) {
-                figures.answer_to_presenter.push(shown.saturating_duration_since(*sent));
-            }
-        }
-        presenters.push(presenter);
-    }
+    let mut presenters = answer_to_presenter(watchers, sent_by_room, &mut figures.answer_to_presenter).await;
     let distributions = reveal(&mut presenters).await;
     figures.lost = total - distributions.iter().flatten().sum::<usize>();
 
@@ -172,7 +151,7 @@ async fn run(server: &Server, crowd: &Crowd) -> Figures {
         let (address, (room, token, choice)) = (address.clone(), tokens[i].clone());
         let code = codes[room].clone();
         async move {
-            let mut client = Server::connect_to(&address, &code).await;
+            let mut client = Endpoint::connect_to(&address, &code).await;
             client.join(Some(&token)).await;
             let view = client.expect("player", |_| true).await;
             view["view"]["my_pick"] == json!({ "choice": choice })
@@ -191,7 +170,47 @@ async fn run(server: &Server, crowd: &Crowd) -> Figures {
     figures
 }
 
-async fn reveal(presenters: &mut [Client]) -> Vec<Vec<usize>> {
+/// Each presenter notes when its count went up while the phones answer, until it shows `expected`.
+pub(super) fn watch_counts(
+    presenters: impl Iterator<Item = Client>,
+    expected: usize,
+) -> Vec<JoinHandle<(Client, Counts)>> {
+    presenters
+        .map(|mut presenter| {
+            tokio::spawn(async move {
+                let mut counts = Vec::new();
+                while counts.last().is_none_or(|(_, n)| *n < expected) {
+                    let view = presenter.expect("presenter", |_| true).await;
+                    counts.push((Instant::now(), view["view"]["answered"].as_u64().unwrap_or(0) as usize));
+                }
+                (presenter, counts)
+            })
+        })
+        .collect()
+}
+
+/// Adds to `latencies` how long each answer took to show on its presenter; the presenters.
+pub(super) async fn answer_to_presenter(
+    watchers: Vec<JoinHandle<(Client, Counts)>>,
+    mut sent_by_room: Vec<Vec<Instant>>,
+    latencies: &mut Vec<Duration>,
+) -> Vec<Client> {
+    let mut presenters = Vec::new();
+    for (room, watcher) in watchers.into_iter().enumerate() {
+        let (presenter, counts) = watcher.await.expect("a presenter");
+        // The k-th answer sent is counted once the presenter shows k answers.
+        sent_by_room[room].sort();
+        for (k, sent) in sent_by_room[room].iter().enumerate() {
+            if let Some((shown, _)) = counts.iter().find(|(_, n)| *n > k) {
+                latencies.push(shown.saturating_duration_since(*sent));
+            }
+        }
+        presenters.push(presenter);
+    }
+    presenters
+}
+
+pub(super) async fn reveal(presenters: &mut [Client]) -> Vec<Vec<usize>> {
     let mut distributions = Vec::new();
     for presenter in presenters {
         let view = presenter.command(json!("close-and-reveal"), "revealed").await;

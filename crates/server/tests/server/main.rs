@@ -3,4 +3,8 @@
 
 mod common;
 mod crowd;
+mod crowd_shared;
 mod lecture;
+mod nginx_server;
+mod redis;
+mod redis_server;
