@@ -20,6 +20,9 @@ use scamspot_core::room::{sanitise_nickname, Moment, Phase, Phrase, Pick, Place,
 pub const HINT_AFTER_MS: f64 = 5_000.0;
 /// How long "back online" shows after a reconnect.
 pub const BACK_ONLINE_MS: f64 = 3_000.0;
+/// After a "busy" or "storage" refusal, the wait before the outbox goes again
+/// (the server's storage may be back by then; a reconnect sends it sooner).
+pub const RETRY_MS: f64 = 2_000.0;
 /// Digits in a room code.
 pub const CODE_DIGITS: usize = 6;
 
@@ -189,6 +192,8 @@ pub struct PhoneState {
     counted: Option<(Place, Pick)>,
     counted_ratings: [Option<u8>; 2],
     pub notice: Option<PhoneNotice>,
+    /// When to send the outbox again after the server held an answer up.
+    retry_at_ms: Option<f64>,
     /// The last scenario shown, for "play it yourself" after the room ends.
     pub last_scenario: Option<String>,
     /// Messages for the socket, sent by the page (only queued while the link is open).
@@ -208,6 +213,7 @@ impl Default for PhoneState {
             counted: None,
             counted_ratings: [None; 2],
             notice: None,
+            retry_at_ms: None,
             last_scenario: None,
             to_send: Vec::new(),
         }
@@ -246,7 +252,14 @@ impl PhoneState {
                     self.queue(client_id.clone(), Slot::Rate(moment), Outgoing::Rate { client_id, moment, level });
                 }
             }
-            PhoneAction::Tick { now_ms } => self.now_ms = now_ms,
+            PhoneAction::Tick { now_ms } => {
+                self.now_ms = now_ms;
+                if self.retry_at_ms.is_some_and(|at| now_ms >= at) && matches!(self.connection, Connection::Open { .. })
+                {
+                    self.retry_at_ms = None;
+                    self.to_send.extend(self.outbox.messages().cloned());
+                }
+            }
             PhoneAction::Flushed { count } => drop(self.to_send.drain(..count.min(self.to_send.len()))),
         }
         self
@@ -265,6 +278,7 @@ impl PhoneState {
                 let join = Outgoing::Join { token: self.token.clone(), nickname: self.nickname.clone() };
                 self.to_send.push(join);
                 self.to_send.extend(self.outbox.messages().cloned());
+                self.retry_at_ms = None;
                 Connection::Open { since_ms: now_ms, after_loss: was_open }
             }
             (open @ Connection::Open { .. }, LinkEvent::Open) => open,
@@ -285,8 +299,9 @@ impl PhoneState {
                 _ => {}
             },
             ServerEvent::Refused { client_id: Some(client_id), reason } => {
-                // Held up on the server's side: the next reconnect sends it again.
+                // Held up on the server's side: sent again soon, or on the next reconnect.
                 if matches!(reason.as_str(), "busy" | "storage") {
+                    self.retry_at_ms.get_or_insert(self.now_ms + RETRY_MS);
                     return;
                 }
                 if self.outbox.take(&client_id).is_some() {
@@ -301,7 +316,10 @@ impl PhoneState {
                 self.connection = Connection::Closed;
                 self.to_send.clear();
             }
-            ServerEvent::Refused { client_id: None, .. } | ServerEvent::Presenter(_) | ServerEvent::Summary { .. } => {}
+            ServerEvent::Refused { client_id: None, .. }
+            | ServerEvent::Presenter(_)
+            | ServerEvent::Summary { .. }
+            | ServerEvent::Trouble { .. } => {}
         }
     }
 
@@ -375,8 +393,9 @@ impl PhoneState {
         matches!(self.connection, Connection::Trying { since_ms, .. } if self.now_ms - since_ms >= HINT_AFTER_MS)
     }
 
-    /// Whether the status line changes with time alone (the page ticks the clock meanwhile).
+    /// Whether the state changes with time alone (the page ticks the clock meanwhile).
     pub fn needs_clock(&self) -> bool {
-        matches!(self.link_status(), LinkStatus::Connecting | LinkStatus::Reconnecting | LinkStatus::BackOnline)
+        self.retry_at_ms.is_some()
+            || matches!(self.link_status(), LinkStatus::Connecting | LinkStatus::Reconnecting | LinkStatus::BackOnline)
     }
 }

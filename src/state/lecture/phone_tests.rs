@@ -151,12 +151,20 @@ fn a_refusal_after_a_counted_answer_falls_back_to_it() {
 }
 
 #[test]
-fn a_busy_or_storage_refusal_keeps_the_answer_for_the_next_resend() {
-    let state = choose(voting(), 0, "c1");
+fn a_busy_or_storage_refusal_keeps_the_answer_and_sends_it_again_soon() {
+    let state = flushed(choose(voting(), 0, "c1"));
     for reason in ["busy", "storage"] {
         let kept = server(state.clone(), ServerEvent::Refused { client_id: Some("c1".into()), reason: reason.into() });
         assert_eq!(kept.outbox.len(), 1, "{reason}");
         assert_eq!(kept.notice, None);
+        assert!(kept.needs_clock());
+        let soon = kept.clone().apply(PhoneAction::Tick { now_ms: state.now_ms + RETRY_MS - 1.0 });
+        assert!(soon.to_send.is_empty());
+        let due = kept.apply(PhoneAction::Tick { now_ms: state.now_ms + RETRY_MS });
+        assert_eq!(due.to_send, [answer("c1", FORK, Pick::Choice(0))], "{reason}");
+        let later = flushed(due).apply(PhoneAction::Tick { now_ms: state.now_ms + 3.0 * RETRY_MS });
+        assert!(later.to_send.is_empty(), "once per refusal");
+        assert!(!later.needs_clock());
     }
 }
 

@@ -2,7 +2,6 @@
 //! switch, styled as the solo app's (no "home": a tap must not leave the room).
 
 use scamspot_core::i18n::Lang;
-use scamspot_core::room::texts::phone::PhoneTexts;
 use yew::prelude::*;
 
 pub fn phone_header(
@@ -16,7 +15,7 @@ pub fn phone_header(
         <header class="top-bar">
             <span class="brand">
                 <span class="logo" aria-hidden="true">{ "识" }</span>
-                { t.app_name }{ " · " }{ PhoneTexts::of(lang).page_title }
+                { t.app_name }
             </span>
             <button id="large-text" class="text-size" aria-pressed={if large_text { "true" } else { "false" }}
                 onclick={on_large_text.reform(move |_| !large_text)}>

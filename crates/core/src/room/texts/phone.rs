@@ -6,7 +6,6 @@ use crate::i18n::Lang;
 pub struct PhoneTexts {
     /// The solo start screen's link to the phone page.
     pub join_link: &'static str,
-    pub page_title: &'static str,
     pub join_heading: &'static str,
     pub join_intro: &'static str,
     pub code_label: &'static str,
@@ -59,7 +58,6 @@ impl PhoneTexts {
 
 pub static ZH_PHONE: PhoneTexts = PhoneTexts {
     join_link: "加入课堂互动",
-    page_title: "课堂互动",
     join_heading: "加入课堂",
     join_intro: "和全场同学一起，跟着大屏幕一步步识破骗局。无需注册。",
     code_label: "房间号（6 位数字）",
@@ -103,7 +101,6 @@ pub static ZH_PHONE: PhoneTexts = PhoneTexts {
 
 pub static EN_PHONE: PhoneTexts = PhoneTexts {
     join_link: "Join a lecture room",
-    page_title: "Lecture",
     join_heading: "Join the lecture",
     join_intro: "Spot the scam together with the whole hall, step by step with the big screen. No account needed.",
     code_label: "Room code (6 digits)",
