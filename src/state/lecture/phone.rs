@@ -310,8 +310,6 @@ impl PhoneState {
                 }
             }
             ServerEvent::Player(view) => self.snapshot(view),
-            // The presenter's business; a phone hears `storage` for each answer held up.
-            ServerEvent::Trouble { .. } => {}
             ServerEvent::Closed => {
                 self.connection = Connection::Closed;
                 self.to_send.clear();
