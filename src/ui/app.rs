@@ -174,7 +174,7 @@ pub fn App(props: &AppProps) -> Html {
 
     html! {
         <div class={if state.large_text { "app large-text" } else { "app" }}>
-            { top_bar(lang, state.large_text, switch_lang, ask_home, &set_large_text) }
+            { top_bar(lang, state.large_text, switch_lang, Some(ask_home), &set_large_text) }
             <main class="content">
                 { notices }
                 { broken }

@@ -2,7 +2,6 @@
 //! projector step by step. `PhoneState` (src/state/lecture/phone.rs) decides
 //! everything; the hooks here do the I/O and the components render.
 
-mod header;
 mod join_form;
 mod room_scenario;
 mod socket;
@@ -12,9 +11,9 @@ mod vote;
 
 use crate::state::lecture::phone::{room_code, Connection, PhoneAction, PhoneState};
 use crate::ui::hooks::use_document_lang;
+use crate::ui::widgets::top_bar::top_bar;
 use crate::web::browser::{browser_languages, now_ms, random_seed};
 use crate::web::storage;
-use header::phone_header;
 use join_form::JoinForm;
 use room_scenario::use_room_scenario;
 use scamspot_core::i18n::Lang;
@@ -102,7 +101,7 @@ pub fn PhoneApp(props: &PhoneProps) -> Html {
     };
     html! {
         <div class={if *large_text { "app phone-room large-text" } else { "app phone-room" }}>
-            { phone_header(*lang, *large_text, switch_lang, &set_large_text) }
+            { top_bar(*lang, *large_text, switch_lang, None, &set_large_text) }
             <main class="content">
                 if state.connection != Connection::NotJoined {
                     { status_line(*lang, state) }
