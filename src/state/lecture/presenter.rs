@@ -172,6 +172,9 @@ pub struct PresenterState {
     pub notice: Option<Notice>,
     /// The server cannot store answers (its Redis is unreachable): phones keep theirs and resend.
     pub storage_down: bool,
+    /// A command is on its way and the view it brings has not come yet: a
+    /// clicker pressed twice must not send the second press against the old step.
+    moving: bool,
 }
 
 impl PresenterState {
@@ -195,6 +198,7 @@ impl PresenterState {
             blank: false,
             notice: None,
             storage_down: false,
+            moving: false,
         }
     }
 
@@ -246,6 +250,7 @@ impl PresenterState {
             PresenterAction::Resume(keys) => self.enter(keys),
             PresenterAction::Link(connection) => {
                 self.connection = connection;
+                self.moving = false;
                 match (connection, &self.room) {
                     (Connection::Online, Some(room)) => {
                         self.summary_asked = false;
@@ -266,16 +271,21 @@ impl PresenterState {
                 }
                 Vec::new()
             }
-            PresenterAction::Command(command) => vec![send(&Outgoing::Command(command))],
+            PresenterAction::Command(command) => {
+                self.moving = true;
+                vec![send(&Outgoing::Command(command))]
+            }
             // As in slide software: "next" on a blanked screen brings the
             // screen back, and moves the lecture on only at the next press.
             PresenterAction::Primary if self.blank => {
                 self.blank = false;
                 Vec::new()
             }
+            PresenterAction::Primary if self.moving => Vec::new(),
             PresenterAction::Primary => {
                 let view = self.view.as_ref();
                 let command = view.and_then(|view| primary(view, self.current().map(|s| &**s)));
+                self.moving = command.is_some();
                 command.map(|c| vec![send(&Outgoing::Command(c))]).unwrap_or_default()
             }
             PresenterAction::ToggleQr => {
@@ -384,6 +394,7 @@ impl PresenterState {
     fn receive(&mut self, event: ServerEvent) -> Vec<Effect> {
         match event {
             ServerEvent::Presenter(view) => {
+                self.moving = false;
                 if self.view.as_ref().map(|v| v.at) != Some(view.at) {
                     self.flags_shown = false;
                 }
@@ -404,10 +415,12 @@ impl PresenterState {
                 self.fetch(&ids).into_iter().collect()
             }
             ServerEvent::Refused { reason, .. } if reason == "wrong-secret" => {
+                self.moving = false;
                 self.leave_room(Some(Notice::WrongSecret));
                 vec![Effect::ForgetRoom, Effect::Disconnect]
             }
             ServerEvent::Refused { reason, .. } => {
+                self.moving = false;
                 self.notice = Some(Notice::CommandRefused(reason));
                 Vec::new()
             }

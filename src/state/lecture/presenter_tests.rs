@@ -326,3 +326,16 @@ fn next_on_a_blanked_screen_brings_it_back_without_moving_on() {
     assert!(!state.blank);
     assert_eq!(state.apply(PresenterAction::Primary), [Effect::Send(Outgoing::Command(Command::Next).to_text())]);
 }
+
+#[test]
+fn a_second_press_before_the_new_view_comes_is_not_sent_against_the_old_step() {
+    let mut state = in_room();
+    state.apply(PresenterAction::Message(presenter_message(&view(Phase::Lobby, None))));
+    let next = [Effect::Send(Outgoing::Command(Command::Next).to_text())];
+    assert_eq!(state.apply(PresenterAction::Primary), next);
+    assert_eq!(state.apply(PresenterAction::Primary), [], "the step has not changed yet");
+    state.apply(PresenterAction::Message(r#"{"type":"refused","client_id":null,"reason":"wrong-phase"}"#.into()));
+    assert_eq!(state.apply(PresenterAction::Primary), next, "a refusal answers the press");
+    state.apply(PresenterAction::Message(presenter_message(&view(Phase::Shown, Some(step("safe"))))));
+    assert_ne!(state.apply(PresenterAction::Primary), [], "the new view takes the next press");
+}

@@ -42,7 +42,7 @@ fn join_card(lang: Lang, room: &RoomKeys) -> Html {
                 alt={fill(t.qr_alt, &[("code", &room.code)])} width="360" height="360" />
             <div>
                 <p class="room-code-label">{ t.room_code_label }</p>
-                <p id="room-code" class="room-code">{ &room.code }</p>
+                <p id="room-code" class="lobby-code">{ &room.code }</p>
                 <p class="join-url-label">{ t.join_url_label }</p>
                 <p id="join-url" class="join-url">{ &room.join_url }</p>
             </div>
