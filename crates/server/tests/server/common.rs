@@ -318,3 +318,28 @@ impl Client {
         self.expect("player", |m| m["view"]["phase"] == "voting" && m["view"]["at"]["step"] == step).await;
     }
 }
+
+/// A loopback port nothing listens on right now.
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+/// Whether Debian's `binary` is installed (it answers `flag`). Where it is
+/// not, the test says so and is skipped, except in CI (`CI=true`), where
+/// that fails: scripts/setup.sh installs it.
+pub fn installed(binary: &str, flag: &str) -> bool {
+    if Command::new(binary).arg(flag).stdout(Stdio::null()).stderr(Stdio::null()).status().is_ok() {
+        return true;
+    }
+    assert!(std::env::var("CI").as_deref() != Ok("true"), "{binary} is not installed (scripts/setup.sh installs it)");
+    eprintln!("SKIPPED: {binary} is not installed; scripts/setup.sh installs it");
+    false
+}
+
+/// An empty folder of this test process's own for a server on `port`.
+pub fn scratch_dir(what: &str, port: u16) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("scamspot-{what}-{}-{port}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}

@@ -2,10 +2,9 @@
 //! own configuration (`crates/server/deploy/nginx.conf`) with the test's
 //! instances, site folder and port put in, under a prefix folder of its own.
 
-use super::common::Endpoint;
-use super::redis_server::free_port;
+use super::common::{free_port, installed, scratch_dir, Endpoint};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command};
 use std::time::{Duration, Instant};
 
 const BINARY: &str = "nginx";
@@ -28,18 +27,11 @@ impl Nginx {
     /// nginx in front of `instances`, serving `site`; `None` (said on stderr)
     /// where nginx is not installed, except in CI (`CI=true`), where that fails.
     pub fn start(site: &Path, instances: [&str; 2]) -> Option<Nginx> {
-        if Command::new(BINARY).arg("-v").stderr(Stdio::null()).status().is_err() {
-            assert!(
-                std::env::var("CI").as_deref() != Ok("true"),
-                "{BINARY} is not installed (scripts/setup.sh installs it)"
-            );
-            eprintln!("SKIPPED: {BINARY} is not installed; scripts/setup.sh installs it");
+        if !installed(BINARY, "-v") {
             return None;
         }
         let port = free_port();
-        let prefix = std::env::temp_dir().join(format!("scamspot-nginx-{}-{port}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&prefix);
-        std::fs::create_dir_all(&prefix).unwrap();
+        let prefix = scratch_dir("nginx", port);
         let mut site_conf = put(CONFIG, "server 10.0.0.11:8080", &format!("server {}", instances[0]));
         site_conf = put(&site_conf, "server 10.0.0.12:8080", &format!("server {}", instances[1]));
         site_conf = put(&site_conf, "listen 80;", &format!("listen 127.0.0.1:{port};"));

@@ -1,7 +1,7 @@
 //! Several server instances on one Redis (`--redis`): real processes, a real
 //! redis-server (see `redis_server`), real WebSocket clients.
 
-use super::common::{site, Client, Endpoint, Server, DECIDE, HOST_KEY};
+use super::common::{site, Client, Endpoint, Server, Site, DECIDE, HOST_KEY};
 use super::nginx_server::Nginx;
 use super::redis_server::RedisServer;
 use serde_json::json;
@@ -10,6 +10,30 @@ use std::time::Duration;
 
 fn instance(site: &Path, redis: &RedisServer) -> Server {
     Server::start_with(site, &["--redis", &redis.url()])
+}
+
+/// Two instances on a fresh Redis, a room opened on the first, its presenter there.
+struct Hall {
+    redis: RedisServer,
+    site: Site,
+    a: Server,
+    b: Server,
+    code: String,
+    secret: String,
+    presenter: Client,
+}
+
+impl Hall {
+    /// `None` where redis-server is not installed (outside CI).
+    async fn open() -> Option<Hall> {
+        let redis = RedisServer::start()?;
+        let site = site();
+        let (a, b) = (instance(&site, &redis), instance(&site, &redis));
+        let (code, secret) = a.create_room();
+        let mut presenter = a.connect(&code).await;
+        presenter.present(&secret).await;
+        Some(Hall { redis, site, a, b, code, secret, presenter })
+    }
 }
 
 /// `count` phones joined through `server`, with their tokens.
@@ -25,12 +49,10 @@ async fn phones(server: &Endpoint, code: &str, count: usize) -> Vec<(Client, Str
 
 #[tokio::test]
 async fn a_presenter_on_one_instance_counts_the_answers_given_on_another() {
-    let Some(redis) = RedisServer::start() else { return };
-    let site = site();
-    let (a, b) = (instance(&site, &redis), instance(&site, &redis));
-    let (code, secret) = a.create_room();
-    let mut presenter = a.connect(&code).await;
-    presenter.present(&secret).await;
+    // Every part bound: what a pattern leaves out is dropped at once (Redis stopped, the site deleted).
+    let Some(Hall { redis: _redis, site: _site, a, b, code, secret: _, mut presenter }) = Hall::open().await else {
+        return;
+    };
     let mut phones = phones(&a, &code, 2).await;
     phones.extend(self::phones(&b, &code, 4).await);
     presenter.expect("presenter", |m| m["view"]["players"] == 6).await;
@@ -49,12 +71,9 @@ async fn a_presenter_on_one_instance_counts_the_answers_given_on_another() {
 
 #[tokio::test]
 async fn an_instance_killed_mid_room_loses_no_answer_and_its_phones_go_on_on_another() {
-    let Some(redis) = RedisServer::start() else { return };
-    let site = site();
-    let (a, b) = (instance(&site, &redis), instance(&site, &redis));
-    let (code, secret) = a.create_room();
-    let mut presenter = a.connect(&code).await;
-    presenter.present(&secret).await;
+    let Some(Hall { redis: _redis, site: _site, a, b, code, secret: _, mut presenter }) = Hall::open().await else {
+        return;
+    };
     let mut phones = phones(&b, &code, 4).await;
     presenter.open_voting_at_decide().await;
     for (i, (phone, _)) in phones.iter_mut().enumerate() {
@@ -76,12 +95,7 @@ async fn an_instance_killed_mid_room_loses_no_answer_and_its_phones_go_on_on_ano
 
 #[tokio::test]
 async fn while_redis_is_down_answers_are_refused_and_the_presenter_told_and_its_restart_loses_nothing() {
-    let Some(mut redis) = RedisServer::start() else { return };
-    let site = site();
-    let (a, b) = (instance(&site, &redis), instance(&site, &redis));
-    let (code, secret) = a.create_room();
-    let mut presenter = a.connect(&code).await;
-    presenter.present(&secret).await;
+    let Some(Hall { mut redis, site, a, b, code, secret, mut presenter }) = Hall::open().await else { return };
     let mut phones = phones(&b, &code, 2).await;
     presenter.open_voting_at_decide().await;
     for (phone, _) in &mut phones {

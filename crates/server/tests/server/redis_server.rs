@@ -2,8 +2,9 @@
 //! folder of its own, with the persistence the README asks for: every write
 //! in the append-only file, synced before it is answered.
 
+use super::common::{free_port, installed, scratch_dir};
 use std::io::{Read, Write};
-use std::net::{TcpListener, TcpStream};
+use std::net::TcpStream;
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -17,28 +18,15 @@ pub struct RedisServer {
     dir: PathBuf,
 }
 
-/// A loopback port nothing listens on right now.
-pub fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
-}
-
 impl RedisServer {
     /// A fresh Redis, or `None` (said on stderr) where redis-server is not
     /// installed; in CI (`CI=true`) a missing redis-server fails the test.
     pub fn start() -> Option<RedisServer> {
-        let installed = Command::new(BINARY).arg("--version").stdout(Stdio::null()).status().is_ok();
-        if !installed {
-            assert!(
-                std::env::var("CI").as_deref() != Ok("true"),
-                "{BINARY} is not installed (scripts/setup.sh installs it)"
-            );
-            eprintln!("SKIPPED: {BINARY} is not installed; scripts/setup.sh installs it");
+        if !installed(BINARY, "--version") {
             return None;
         }
         let port = free_port();
-        let dir = std::env::temp_dir().join(format!("scamspot-redis-{}-{port}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
+        let dir = scratch_dir("redis", port);
         let mut redis = RedisServer { child: None, port, dir };
         redis.restart();
         Some(redis)
