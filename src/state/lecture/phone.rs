@@ -12,7 +12,7 @@
 #[path = "phone_tests.rs"]
 mod tests;
 
-use scamspot_core::room::client::{Outgoing, ServerEvent};
+use scamspot_core::room::client::{ClientMessage, ServerEvent};
 use scamspot_core::room::{sanitise_nickname, Moment, Phase, Phrase, Pick, Place, PlayerView};
 
 /// Without an open link for this long, the page explains the usual causes
@@ -96,8 +96,8 @@ pub enum PhoneNotice {
 pub struct Pending {
     pub client_id: String,
     pub slot: Slot,
-    /// An `Outgoing::Answer` or `Outgoing::Rate`.
-    pub message: Outgoing,
+    /// An `ClientMessage::Answer` or `ClientMessage::Rate`.
+    pub message: ClientMessage,
 }
 
 /// Answers and ratings not acknowledged yet, oldest first.
@@ -109,7 +109,7 @@ pub struct Outbox {
 impl Outbox {
     /// Keeps `message` until acknowledged; it replaces an older one for the
     /// same slot (a changed answer: the newest pick is what counts).
-    pub fn put(&mut self, client_id: String, slot: Slot, message: Outgoing) {
+    pub fn put(&mut self, client_id: String, slot: Slot, message: ClientMessage) {
         self.pending.retain(|p| p.slot != slot);
         self.pending.push(Pending { client_id, slot, message });
     }
@@ -125,7 +125,7 @@ impl Outbox {
     }
 
     /// What to send again after a reconnect, oldest first.
-    pub fn messages(&self) -> impl Iterator<Item = &Outgoing> {
+    pub fn messages(&self) -> impl Iterator<Item = &ClientMessage> {
         self.pending.iter().map(|p| &p.message)
     }
 
@@ -197,7 +197,7 @@ pub struct PhoneState {
     /// The last scenario shown, for "play it yourself" after the room ends.
     pub last_scenario: Option<String>,
     /// Messages for the socket, sent by the page (only queued while the link is open).
-    pub to_send: Vec<Outgoing>,
+    pub to_send: Vec<ClientMessage>,
 }
 
 impl Default for PhoneState {
@@ -249,7 +249,7 @@ impl PhoneState {
             }
             PhoneAction::Rate { moment, level, client_id } => {
                 if self.connection != Connection::Closed {
-                    self.queue(client_id.clone(), Slot::Rate(moment), Outgoing::Rate { client_id, moment, level });
+                    self.queue(client_id.clone(), Slot::Rate(moment), ClientMessage::Rate { client_id, moment, level });
                 }
             }
             PhoneAction::Tick { now_ms } => {
@@ -275,7 +275,7 @@ impl PhoneState {
             (trying @ Connection::Trying { .. }, LinkEvent::Connecting | LinkEvent::Reconnecting) => trying,
             (Connection::Trying { was_open, .. }, LinkEvent::Open) => {
                 // Join first (the server knows this phone by its token), then everything unacknowledged.
-                let join = Outgoing::Join { token: self.token.clone(), nickname: self.nickname.clone() };
+                let join = ClientMessage::Join { token: self.token.clone(), nickname: self.nickname.clone() };
                 self.to_send.push(join);
                 self.to_send.extend(self.outbox.messages().cloned());
                 self.retry_at_ms = None;
@@ -289,10 +289,10 @@ impl PhoneState {
         match event {
             ServerEvent::Welcome { token } => self.token = Some(token),
             ServerEvent::Ack { client_id } => match self.outbox.take(&client_id) {
-                Some(Pending { slot: Slot::Answer(at), message: Outgoing::Answer { pick, .. }, .. }) => {
+                Some(Pending { slot: Slot::Answer(at), message: ClientMessage::Answer { pick, .. }, .. }) => {
                     self.counted = Some((at, pick));
                 }
-                Some(Pending { slot: Slot::Rate(moment), message: Outgoing::Rate { level, .. }, .. }) => {
+                Some(Pending { slot: Slot::Rate(moment), message: ClientMessage::Rate { level, .. }, .. }) => {
                     self.counted_ratings[moment as usize] = Some(level);
                 }
                 // A duplicate ack, or one for an answer replaced since.
@@ -346,10 +346,10 @@ impl PhoneState {
         if self.connection == Connection::Closed {
             return;
         }
-        self.queue(client_id.clone(), Slot::Answer(at), Outgoing::Answer { client_id, at, pick });
+        self.queue(client_id.clone(), Slot::Answer(at), ClientMessage::Answer { client_id, at, pick });
     }
 
-    fn queue(&mut self, client_id: String, slot: Slot, message: Outgoing) {
+    fn queue(&mut self, client_id: String, slot: Slot, message: ClientMessage) {
         self.notice = None;
         if matches!(self.connection, Connection::Open { .. }) {
             self.to_send.push(message.clone());
@@ -360,14 +360,14 @@ impl PhoneState {
     /// This phone's answer at the current step: waiting in the outbox, or counted.
     pub fn my_answer(&self) -> Option<(&Pick, Delivery)> {
         let at = self.view.as_ref()?.at?;
-        if let Some(Pending { message: Outgoing::Answer { pick, .. }, .. }) = self.outbox.get(Slot::Answer(at)) {
+        if let Some(Pending { message: ClientMessage::Answer { pick, .. }, .. }) = self.outbox.get(Slot::Answer(at)) {
             return Some((pick, Delivery::Sending));
         }
         self.counted.as_ref().filter(|(counted_at, _)| *counted_at == at).map(|(_, pick)| (pick, Delivery::Received))
     }
 
     pub fn my_rating(&self, moment: Moment) -> Option<(u8, Delivery)> {
-        if let Some(Pending { message: Outgoing::Rate { level, .. }, .. }) = self.outbox.get(Slot::Rate(moment)) {
+        if let Some(Pending { message: ClientMessage::Rate { level, .. }, .. }) = self.outbox.get(Slot::Rate(moment)) {
             return Some((*level, Delivery::Sending));
         }
         self.counted_ratings[moment as usize].map(|level| (level, Delivery::Received))

@@ -55,8 +55,8 @@ fn ack(state: PhoneState, client_id: &str) -> PhoneState {
     server(state, ServerEvent::Ack { client_id: client_id.into() })
 }
 
-fn answer(client_id: &str, at: Place, pick: Pick) -> Outgoing {
-    Outgoing::Answer { client_id: client_id.into(), at, pick }
+fn answer(client_id: &str, at: Place, pick: Pick) -> ClientMessage {
+    ClientMessage::Answer { client_id: client_id.into(), at, pick }
 }
 
 #[test]
@@ -73,7 +73,7 @@ fn the_join_goes_first_on_open_with_the_kept_token_and_a_clean_nickname() {
     assert_eq!(state.link_status(), LinkStatus::Connecting);
     assert!(state.to_send.is_empty(), "nothing is queued before the link opens");
     let state = link(state, LinkEvent::Open, 1_500.0);
-    assert_eq!(state.to_send, [Outgoing::Join { token: Some("kept".into()), nickname: "小王".into() }]);
+    assert_eq!(state.to_send, [ClientMessage::Join { token: Some("kept".into()), nickname: "小王".into() }]);
     assert_eq!(state.link_status(), LinkStatus::Online);
 }
 
@@ -83,7 +83,7 @@ fn the_welcome_token_is_kept_and_sent_on_the_next_join() {
         server(flushed(link(joined(None), LinkEvent::Open, 1_100.0)), ServerEvent::Welcome { token: "t1".into() });
     assert_eq!(state.token.as_deref(), Some("t1"));
     let state = link(link(state, LinkEvent::Reconnecting, 2_000.0), LinkEvent::Open, 2_600.0);
-    assert_eq!(state.to_send, [Outgoing::Join { token: Some("t1".into()), nickname: "小王".into() }]);
+    assert_eq!(state.to_send, [ClientMessage::Join { token: Some("t1".into()), nickname: "小王".into() }]);
 }
 
 #[test]
@@ -119,9 +119,9 @@ fn every_unacknowledged_message_goes_again_after_the_join_on_open() {
     assert_eq!(
         state.to_send,
         [
-            Outgoing::Join { token: Some("tok".into()), nickname: "小王".into() },
+            ClientMessage::Join { token: Some("tok".into()), nickname: "小王".into() },
             answer("c1", FORK, Pick::Choice(0)),
-            Outgoing::Rate { client_id: "r1".into(), moment: Moment::Before, level: 3 },
+            ClientMessage::Rate { client_id: "r1".into(), moment: Moment::Before, level: 3 },
         ]
     );
     assert_eq!(state.link_status(), LinkStatus::BackOnline);

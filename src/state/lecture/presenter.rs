@@ -12,7 +12,7 @@ use scamspot_core::content::{SiteIndex, StepKind, ValidScenario};
 use scamspot_core::engine::order::choice_order;
 use scamspot_core::i18n::Lang;
 use scamspot_core::json::{read, Json};
-use scamspot_core::room::client::{Outgoing, ServerEvent};
+use scamspot_core::room::client::{ClientMessage, ServerEvent};
 use scamspot_core::room::{Command, Phase, PresenterView, Summary};
 use std::rc::Rc;
 
@@ -254,7 +254,7 @@ impl PresenterState {
                 match (connection, &self.room) {
                     (Connection::Online, Some(room)) => {
                         self.summary_asked = false;
-                        vec![send(&Outgoing::Present { secret: room.secret.clone() })]
+                        vec![send(&ClientMessage::Present { secret: room.secret.clone() })]
                     }
                     _ => Vec::new(),
                 }
@@ -273,7 +273,7 @@ impl PresenterState {
             }
             PresenterAction::Command(command) => {
                 self.moving = true;
-                vec![send(&Outgoing::Command(command))]
+                vec![send(&ClientMessage::Command { command })]
             }
             // As in slide software: "next" on a blanked screen brings the
             // screen back, and moves the lecture on only at the next press.
@@ -286,7 +286,7 @@ impl PresenterState {
                 let view = self.view.as_ref();
                 let command = view.and_then(|view| primary(view, self.current().map(|s| &**s)));
                 self.moving = command.is_some();
-                command.map(|c| vec![send(&Outgoing::Command(c))]).unwrap_or_default()
+                command.map(|c| vec![send(&ClientMessage::Command { command: c })]).unwrap_or_default()
             }
             PresenterAction::ToggleQr => {
                 self.qr_overlay = !self.qr_overlay && self.room.is_some();
@@ -401,7 +401,7 @@ impl PresenterState {
                 let mut effects: Vec<Effect> = self.fetch(view.scenario_id.as_slice()).into_iter().collect();
                 if view.phase == Phase::Ended && self.summary.is_none() && !self.summary_asked {
                     self.summary_asked = true;
-                    effects.push(send(&Outgoing::Summary));
+                    effects.push(send(&ClientMessage::Summary {}));
                 }
                 if view.phase != Phase::Lobby {
                     self.qr_overlay = false;
@@ -449,7 +449,7 @@ impl PresenterState {
     }
 }
 
-fn send(message: &Outgoing) -> Effect {
+fn send(message: &ClientMessage) -> Effect {
     Effect::Send(message.to_text())
 }
 

@@ -204,7 +204,7 @@ fn a_refused_key_or_server_error_is_shown_and_a_room_is_entered() {
 #[test]
 fn every_open_link_presents_the_secret_again() {
     let mut state = in_room();
-    let present = Effect::Send(Outgoing::Present { secret: "s3cret".into() }.to_text());
+    let present = Effect::Send(ClientMessage::Present { secret: "s3cret".into() }.to_text());
     assert_eq!(state.apply(PresenterAction::Link(Connection::Online)), std::slice::from_ref(&present));
     assert!(state.apply(PresenterAction::Link(Connection::Reconnecting(1))).is_empty());
     assert_eq!(state.connection, Connection::Reconnecting(1));
@@ -234,10 +234,10 @@ fn views_are_kept_and_a_new_step_hides_the_flags_and_the_qr_code() {
 fn primary_sends_the_command_and_the_end_asks_for_the_summary_once() {
     let mut state = in_room();
     state.apply(PresenterAction::Message(presenter_message(&view(Phase::Shown, Some(step("decide"))))));
-    let open = Effect::Send(Outgoing::Command(Command::OpenVoting).to_text());
+    let open = Effect::Send(ClientMessage::Command { command: Command::OpenVoting }.to_text());
     assert_eq!(state.apply(PresenterAction::Primary), [open]);
     let ended = presenter_message(&view(Phase::Ended, Some(step("safe"))));
-    let ask = Effect::Send(Outgoing::Summary.to_text());
+    let ask = Effect::Send(ClientMessage::Summary {}.to_text());
     assert_eq!(state.apply(PresenterAction::Message(ended.clone())), std::slice::from_ref(&ask));
     assert!(state.apply(PresenterAction::Message(ended.clone())).is_empty());
     assert!(state.apply(PresenterAction::Primary).is_empty(), "nothing after the end");
@@ -324,14 +324,17 @@ fn next_on_a_blanked_screen_brings_it_back_without_moving_on() {
     state.apply(PresenterAction::ToggleBlank);
     assert_eq!(state.apply(PresenterAction::Primary), []);
     assert!(!state.blank);
-    assert_eq!(state.apply(PresenterAction::Primary), [Effect::Send(Outgoing::Command(Command::Next).to_text())]);
+    assert_eq!(
+        state.apply(PresenterAction::Primary),
+        [Effect::Send(ClientMessage::Command { command: Command::Next }.to_text())]
+    );
 }
 
 #[test]
 fn a_second_press_before_the_new_view_comes_is_not_sent_against_the_old_step() {
     let mut state = in_room();
     state.apply(PresenterAction::Message(presenter_message(&view(Phase::Lobby, None))));
-    let next = [Effect::Send(Outgoing::Command(Command::Next).to_text())];
+    let next = [Effect::Send(ClientMessage::Command { command: Command::Next }.to_text())];
     assert_eq!(state.apply(PresenterAction::Primary), next);
     assert_eq!(state.apply(PresenterAction::Primary), [], "the step has not changed yet");
     state.apply(PresenterAction::Message(r#"{"type":"refused","client_id":null,"reason":"wrong-phase"}"#.into()));

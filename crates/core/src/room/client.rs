@@ -1,15 +1,16 @@
-//! The room's messages as the browser pages read and write them: the
-//! presenter page and the phone page decode what the server sends and
-//! encode what they send through `json::Json`, not serde (which would bring
-//! serde_json into the wasm). The shapes are the server's (`crates/server`
-//! `wire.rs`, serde derives): a `type` member names the message; enums
-//! are kebab-case words, or one-member objects when they carry a value.
-//! A native test holds both sides to the same text.
+//! The room's messages as the browser pages read and write them. What a page
+//! sends is `ClientMessage`, which the server parses with serde; the pages
+//! write it with `json::Json`, as they read what the server sends
+//! (`ServerEvent`, the server's serde types in `crates/server` `wire.rs`):
+//! no serde_json in the wasm. A `type` member names the message; enums are
+//! kebab-case words, or one-member objects when they carry a value. Tests in
+//! the server's `wire.rs` hold both directions to the same text.
 
 use super::summary::{outcome_name, OUTCOMES};
 use super::{Command, ForkSummary, Moment, Phase, Phrase, Pick, Place, PlayerView, PresenterView, Summary};
 use crate::content::Outcome;
 use crate::json::{read, Json};
+use serde::Deserialize;
 
 /// How long a page waits for a socket to open before it tries again.
 pub const CONNECT_TIMEOUT_MS: u32 = 8_000;
@@ -51,11 +52,15 @@ pub enum ServerEvent {
     },
 }
 
-/// What a page sends the server.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Outgoing {
+/// What a page sends the server, and what the server parses (`crates/server`
+/// reads it with serde: unknown types and fields refused, the connection closed).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(tag = "type", rename_all = "kebab-case", deny_unknown_fields)]
+pub enum ClientMessage {
+    /// A phone joins again with its token, or for the first time (the server draws one).
     Join {
         token: Option<String>,
+        #[serde(default)]
         nickname: String,
     },
     Answer {
@@ -69,12 +74,15 @@ pub enum Outgoing {
         level: u8,
     },
     /// Asks for the whole current state again.
-    Snapshot,
+    Snapshot {},
+    /// The lecturer's laptop identifies itself with the room's secret.
     Present {
         secret: String,
     },
-    Command(Command),
-    Summary,
+    Command {
+        command: Command,
+    },
+    Summary {},
 }
 
 impl ServerEvent {
@@ -98,21 +106,21 @@ impl ServerEvent {
     }
 }
 
-impl Outgoing {
+impl ClientMessage {
     pub fn to_text(&self) -> String {
         let message = |kind: &str, mut members: Vec<(&str, Json)>| {
             members.insert(0, ("type", kind.into()));
             Json::object(members)
         };
         match self {
-            Outgoing::Join { token, nickname } => {
+            ClientMessage::Join { token, nickname } => {
                 message("join", vec![("token", token.clone().into()), ("nickname", nickname.as_str().into())])
             }
-            Outgoing::Answer { client_id, at, pick } => message(
+            ClientMessage::Answer { client_id, at, pick } => message(
                 "answer",
                 vec![("client_id", client_id.as_str().into()), ("at", place_json(*at)), ("pick", pick_json(pick))],
             ),
-            Outgoing::Rate { client_id, moment, level } => message(
+            ClientMessage::Rate { client_id, moment, level } => message(
                 "rate",
                 vec![
                     ("client_id", client_id.as_str().into()),
@@ -120,10 +128,10 @@ impl Outgoing {
                     ("level", (*level).into()),
                 ],
             ),
-            Outgoing::Snapshot => message("snapshot", Vec::new()),
-            Outgoing::Present { secret } => message("present", vec![("secret", secret.as_str().into())]),
-            Outgoing::Command(command) => message("command", vec![("command", command_json(*command))]),
-            Outgoing::Summary => message("summary", Vec::new()),
+            ClientMessage::Snapshot {} => message("snapshot", Vec::new()),
+            ClientMessage::Present { secret } => message("present", vec![("secret", secret.as_str().into())]),
+            ClientMessage::Command { command } => message("command", vec![("command", command_json(*command))]),
+            ClientMessage::Summary {} => message("summary", Vec::new()),
         }
         .to_text()
     }
