@@ -78,6 +78,14 @@ impl RoomSocket {
     }
 }
 
+/// Whether the server says it has no room `code` (a 404 from
+/// `/api/rooms/CODE`). Anything else, a network error too, is not an answer:
+/// the socket tries, and its link state tells the learner.
+pub async fn room_missing(code: &str) -> bool {
+    let response = gloo::net::http::Request::get(&format!("/api/rooms/{code}")).send().await;
+    response.is_ok_and(|r| r.status() == 404)
+}
+
 impl Inner {
     fn connect(this: &Rc<Inner>) {
         this.drop_socket();

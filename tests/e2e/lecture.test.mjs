@@ -1,8 +1,8 @@
 // Lecture mode end to end: the real lecture server (crates/server) serving
 // dist/, a presenter page on a 1280x720 projector and three phones at
 // 360x740 in one Chromium. The presenter opens a room, the phones join and
-// play like-for-cash fork by fork: a spot step with a heat map, a fork with a
-// changed answer, and a fork during which one phone loses its connection
+// play like-for-cash fork by fork (one after mistyping the room code): a spot
+// step with a heat map, a fork with a changed answer, and a fork during which one phone loses its connection
 // and the server is killed and restarted. The presenter's counts must match
 // the answers given, nothing answered is lost, and axe finds no violation
 // on either page.
@@ -98,7 +98,16 @@ test('a presenter and three phones play a scenario fork by fork; a dropped phone
   for (const [index, locale] of ['zh-CN', 'zh-CN', 'en'].entries()) {
     const phone = await phonePage(browser, locale);
     phone.link = await cuttable(phone.page);
-    await phone.page.goto(`${server.url}/?room=${code}`);
+    if (index === 0) {
+      // A mistyped code: said at once, and typed again.
+      const wrong = code === '000000' ? '000001' : '000000';
+      await phone.page.goto(`${server.url}/?room=${wrong}`);
+      await phone.page.locator('#room-join').tap();
+      await waitForText(phone.page.locator('#room-code-error'), new RegExp(`没有房间号为 ${wrong}`));
+      await phone.page.locator('#room-code').fill(code);
+    } else {
+      await phone.page.goto(`${server.url}/?room=${code}`);
+    }
     await phone.page.locator('#room-nickname').fill(`同学${index + 1}`);
     await phone.page.locator('#room-join').tap();
     await phone.page.locator('.room-rating [data-level="3"]').tap();

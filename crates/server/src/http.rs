@@ -48,6 +48,7 @@ pub fn router(state: Arc<AppState>, dist: &Path) -> Router {
         .layer(middleware::from_fn(cache_headers));
     Router::new()
         .route("/api/rooms", post(create_room).layer(DefaultBodyLimit::max(4 * 1024)))
+        .route("/api/rooms/{code}", get(room_open))
         .route("/api/rooms/{code}/qr.svg", get(join_qr))
         .route("/ws", get(open_socket))
         .with_state(state)
@@ -117,6 +118,17 @@ async fn join_qr(State(state): State<Arc<AppState>>, headers: HeaderMap, UrlPath
 #[derive(Deserialize)]
 struct SocketQuery {
     room: String,
+}
+
+/// Whether room `code` is open: a phone asks before it connects, so a
+/// mistyped code is said at once instead of looking like a bad Wi-Fi. (The
+/// socket's upgrade tells as much; this only says it in a way a page can read.)
+async fn room_open(State(state): State<Arc<AppState>>, UrlPath(code): UrlPath<String>) -> Response {
+    match state.hub.find(&code).await {
+        Ok(Some(slot)) if !slot.is_closed() => (StatusCode::OK, "open").into_response(),
+        Ok(_) => (StatusCode::NOT_FOUND, "no such room").into_response(),
+        Err(_) => (StatusCode::SERVICE_UNAVAILABLE, "storage unavailable").into_response(),
+    }
 }
 
 async fn open_socket(

@@ -285,17 +285,23 @@ impl Hub {
 
     /// The open room `code`: held here already, or (with Redis) loaded and replayed from its log.
     pub async fn room(&self, code: &str) -> Option<Arc<Slot>> {
+        self.find(code).await.ok().flatten()
+    }
+
+    /// The room `code`: `Ok(None)` when there is none, `Err` when the shared
+    /// storage did not answer (then nobody can tell).
+    pub async fn find(&self, code: &str) -> redis::RedisResult<Option<Arc<Slot>>> {
         if let Some(slot) = self.room_here(code) {
-            return Some(slot);
+            return Ok(Some(slot));
         }
-        let shared = self.shared().filter(|_| is_code(code))?;
+        let Some(shared) = self.shared().filter(|_| is_code(code)) else { return Ok(None) };
         let _one_at_a_time = self.loading.lock().await;
         if let Some(slot) = self.room_here(code) {
-            return Some(slot);
+            return Ok(Some(slot));
         }
         let loaded = self.load(shared, code).await;
         self.report_storage(loaded.as_ref().map(|_| ()));
-        loaded.ok().flatten()
+        loaded
     }
 
     async fn load(&self, shared: &Shared, code: &str) -> redis::RedisResult<Option<Arc<Slot>>> {

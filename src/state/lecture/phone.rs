@@ -167,6 +167,8 @@ pub enum PhoneAction {
         level: u8,
         client_id: String,
     },
+    /// The server has no room with the code joined.
+    NoSuchRoom,
     /// The clock moved (the status line and the hint depend on it).
     Tick {
         now_ms: f64,
@@ -198,6 +200,8 @@ pub struct PhoneState {
     pub last_scenario: Option<String>,
     /// Messages for the socket, sent by the page (only queued while the link is open).
     pub to_send: Vec<ClientMessage>,
+    /// A code the server has no room for (a typo, or a room long closed).
+    pub missing: Option<String>,
 }
 
 impl Default for PhoneState {
@@ -216,6 +220,7 @@ impl Default for PhoneState {
             retry_at_ms: None,
             last_scenario: None,
             to_send: Vec::new(),
+            missing: None,
         }
     }
 }
@@ -229,6 +234,14 @@ impl PhoneState {
                 self.token = token;
                 self.now_ms = now_ms;
                 self.connection = Connection::Trying { since_ms: now_ms, was_open: false };
+                self.missing = None;
+            }
+            // Back to the form, saying so: no connection would ever open.
+            PhoneAction::NoSuchRoom => {
+                self.missing = Some(std::mem::take(&mut self.code));
+                self.token = None;
+                self.connection = Connection::NotJoined;
+                self.to_send.clear();
             }
             PhoneAction::Link { event, now_ms } => {
                 self.now_ms = now_ms;

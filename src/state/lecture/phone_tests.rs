@@ -218,3 +218,14 @@ fn the_hint_shows_after_five_seconds_without_a_link() {
     assert!(state.needs_clock());
     assert!(!link(state, LinkEvent::Open, 26_000.0).shows_hint());
 }
+
+#[test]
+fn a_code_the_server_has_no_room_for_goes_back_to_the_form_saying_so() {
+    let state = joined(Some("t1")).apply(PhoneAction::NoSuchRoom);
+    assert_eq!(state.connection, Connection::NotJoined);
+    assert_eq!(state.missing.as_deref(), Some(CODE));
+    assert_eq!((state.token.as_deref(), state.code.as_str()), (None, ""), "nothing of the wrong room is kept");
+    let again =
+        state.apply(PhoneAction::Join { code: "654321".into(), nickname: String::new(), token: None, now_ms: 9.0 });
+    assert_eq!((again.missing, again.code.as_str()), (None, "654321"));
+}

@@ -77,7 +77,7 @@ async fn garbage_floods_and_oversized_messages_close_only_their_own_connection()
 }
 
 #[tokio::test]
-async fn a_wrong_secret_a_foreign_origin_and_a_wrong_host_key_are_refused_and_the_qr_code_is_served() {
+async fn a_wrong_secret_a_foreign_origin_and_a_wrong_host_key_are_refused_and_the_qr_code_and_room_check_are_served() {
     let site = site();
     let server = Server::start(&site);
     let (code, secret) = server.create_room();
@@ -95,6 +95,10 @@ async fn a_wrong_secret_a_foreign_origin_and_a_wrong_host_key_are_refused_and_th
     let (status, svg) = server.request("GET", &format!("/api/rooms/{code}/qr.svg"), "");
     assert!(status == 200 && svg.contains("<svg"), "the join QR code: {status}");
     assert_eq!(server.request("GET", "/api/rooms/999999x/qr.svg", "").0, 404);
+    // What a phone asks before it connects: is there such a room?
+    assert_eq!(server.request("GET", &format!("/api/rooms/{code}"), "").0, 200);
+    let unknown_code = if code == "000000" { "000001" } else { "000000" };
+    assert_eq!(server.request("GET", &format!("/api/rooms/{unknown_code}"), "").0, 404);
 
     let body = json!({ "host_key": "guess", "scenarios": ["demo-scam"], "lang": "zh-CN" }).to_string();
     assert_eq!(server.request("POST", "/api/rooms", &body).0, 403);

@@ -2,7 +2,7 @@
 //! optional nickname. No account.
 
 use crate::state::lecture::phone::{room_code, CODE_DIGITS};
-use scamspot_core::i18n::Lang;
+use scamspot_core::i18n::{fill, Lang};
 use scamspot_core::room::texts::phone::PhoneTexts;
 use scamspot_core::room::NICKNAME_CHARS;
 use web_sys::HtmlInputElement;
@@ -15,6 +15,8 @@ pub struct JoinFormProps {
     pub code: Option<String>,
     /// (room code, nickname as typed).
     pub on_join: Callback<(String, String)>,
+    /// The code last joined, which the server has no room for.
+    pub missing: Option<String>,
 }
 
 fn value(input: &NodeRef) -> String {
@@ -26,6 +28,11 @@ pub fn JoinForm(props: &JoinFormProps) -> Html {
     let t = PhoneTexts::of(props.lang);
     let (code_input, nickname_input) = (use_node_ref(), use_node_ref());
     let invalid = use_state(|| false);
+    let error = match (*invalid, &props.missing) {
+        (true, _) => Some(t.code_invalid.to_string()),
+        (false, Some(code)) => Some(fill(t.no_such_room, &[("code", code)])),
+        (false, None) => None,
+    };
     let onsubmit = {
         let (linked, on_join, invalid) = (props.code.clone(), props.on_join.clone(), invalid.clone());
         let (code_input, nickname_input) = (code_input.clone(), nickname_input.clone());
@@ -47,9 +54,9 @@ pub fn JoinForm(props: &JoinFormProps) -> Html {
                 } else {
                     <label for="room-code">{ t.code_label }</label>
                     <input id="room-code" ref={code_input} type="text" inputmode="numeric" autocomplete="off"
-                        maxlength={CODE_DIGITS.to_string()} pattern="[0-9]*" aria-invalid={if *invalid { "true" } else { "false" }}
+                        maxlength={CODE_DIGITS.to_string()} pattern="[0-9]*" aria-invalid={if error.is_some() { "true" } else { "false" }}
                         aria-describedby="room-code-error" />
-                    <p id="room-code-error" class="field-error" role="status">{ if *invalid { t.code_invalid } else { "" } }</p>
+                    <p id="room-code-error" class="field-error" role="status">{ error.unwrap_or_default() }</p>
                 }
                 <label for="room-nickname">{ t.nickname_label }</label>
                 <input id="room-nickname" ref={nickname_input} type="text" autocomplete="nickname"

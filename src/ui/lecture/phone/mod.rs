@@ -95,7 +95,9 @@ pub fn PhoneApp(props: &PhoneProps) -> Html {
     let dispatch = Callback::from(move |action| dispatch.dispatch(action));
     let body = if state.connection == Connection::NotJoined {
         let on_join = dispatch.reform(|(code, nickname)| join(code, nickname));
-        html! { <JoinForm lang={*lang} code={linked} {on_join} /> }
+        // A linked code the server has no room for is asked for again.
+        let code = linked.filter(|_| state.missing.is_none());
+        html! { <JoinForm lang={*lang} {code} {on_join} missing={state.missing.clone()} /> }
     } else {
         stages::stage(*lang, state, &scenario, &dispatch)
     };

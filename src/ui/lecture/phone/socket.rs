@@ -5,10 +5,12 @@
 use super::PhoneStore;
 use crate::state::lecture::phone::{Connection, LinkEvent, PhoneAction, PhoneState};
 use crate::web::browser::now_ms;
-use crate::web::socket::{Link, RoomSocket, SocketEvent};
+use crate::web::socket::{room_missing, Link, RoomSocket, SocketEvent};
 use crate::web::storage;
 use gloo::timers::callback::Interval;
 use scamspot_core::room::client::ServerEvent;
+use std::cell::Cell;
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// How often the clock ticks while the status line waits on it.
@@ -32,15 +34,30 @@ pub fn use_phone_socket(state: &PhoneState, dispatch: UseReducerDispatcher<Phone
     {
         let (socket, dispatch, code) = (socket.clone(), dispatch.clone(), state.code.clone());
         use_effect_with((joined, closed), move |&(joined, closed)| {
-            if joined && !closed {
-                let on_event = Callback::from(move |event| {
-                    if let Some(action) = action(event) {
-                        dispatch.dispatch(action);
+            // Cleared when the effect ends, so a check that answers late opens nothing.
+            let wanted = Rc::new(Cell::new(joined && !closed));
+            if wanted.get() {
+                let (socket, wanted) = (socket.clone(), wanted.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    // A mistyped code is said at once, not taken for a bad Wi-Fi.
+                    let missing = room_missing(&code).await;
+                    if !wanted.get() {
+                        return;
+                    }
+                    if missing {
+                        dispatch.dispatch(PhoneAction::NoSuchRoom);
+                    } else {
+                        let on_event = Callback::from(move |event| {
+                            if let Some(action) = action(event) {
+                                dispatch.dispatch(action);
+                            }
+                        });
+                        *socket.borrow_mut() = Some(RoomSocket::open(&code, on_event));
                     }
                 });
-                *socket.borrow_mut() = Some(RoomSocket::open(&code, on_event));
             }
             move || {
+                wanted.set(false);
                 if let Some(socket) = socket.borrow_mut().take() {
                     socket.close();
                 }
