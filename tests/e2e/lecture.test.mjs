@@ -1,11 +1,11 @@
 // Lecture mode end to end: the real lecture server (crates/server) serving
 // dist/, a presenter page on a 1280x720 projector and three phones at
-// 360x740 in one Chromium. The presenter opens a room, the phones join and
-// play like-for-cash fork by fork (one after mistyping the room code): a spot
-// step with a heat map, a fork with a changed answer, and a fork during which one phone loses its connection
-// and the server is killed and restarted. The presenter's counts must match
-// the answers given, nothing answered is lost, and axe finds no violation
-// on either page.
+// 360x740 in one Chromium. The presenter opens a room, the phones join (one
+// after mistyping the room code) and play like-for-cash fork by fork: a spot
+// step with a heat map, a fork with a changed answer, and a fork during which
+// one phone loses its connection and the server is killed and restarted.
+// The presenter's counts must match the answers given, nothing answered is
+// lost, and axe finds no violation on either page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
