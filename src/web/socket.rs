@@ -5,22 +5,12 @@
 
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
-use scamspot_core::room::client::{retry_delay_ms, CONNECT_TIMEOUT_MS};
+use scamspot_core::room::client::{retry_delay_ms, Link, CONNECT_TIMEOUT_MS};
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 use wasm_bindgen::JsCast;
 use web_sys::{MessageEvent, WebSocket};
 use yew::Callback;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Link {
-    Connecting,
-    Open,
-    /// Lost (or never opened); `attempt` counts the tries since the last open.
-    Reconnecting {
-        attempt: u32,
-    },
-}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SocketEvent {

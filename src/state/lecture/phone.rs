@@ -12,7 +12,7 @@
 #[path = "phone_tests.rs"]
 mod tests;
 
-use scamspot_core::room::client::{ClientMessage, ServerEvent};
+use scamspot_core::room::client::{ClientMessage, Link, ServerEvent};
 use scamspot_core::room::{sanitise_nickname, Moment, Phase, Phrase, Pick, Place, PlayerView};
 
 /// Without an open link for this long, the page explains the usual causes
@@ -30,14 +30,6 @@ pub const CODE_DIGITS: usize = 6;
 pub fn room_code(text: &str) -> Option<String> {
     let code = text.trim();
     (code.len() == CODE_DIGITS && code.bytes().all(|b| b.is_ascii_digit())).then(|| code.to_string())
-}
-
-/// The socket's news, as the page reports it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LinkEvent {
-    Connecting,
-    Open,
-    Reconnecting,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -148,7 +140,7 @@ pub enum PhoneAction {
         now_ms: f64,
     },
     Link {
-        event: LinkEvent,
+        event: Link,
         now_ms: f64,
     },
     Server(ServerEvent),
@@ -278,15 +270,15 @@ impl PhoneState {
         self
     }
 
-    fn link(&mut self, event: LinkEvent) {
+    fn link(&mut self, event: Link) {
         let now_ms = self.now_ms;
         self.connection = match (self.connection, event) {
             (Connection::NotJoined | Connection::Closed, _) => return,
-            (Connection::Open { .. }, LinkEvent::Connecting | LinkEvent::Reconnecting) => {
+            (Connection::Open { .. }, Link::Connecting | Link::Reconnecting { .. }) => {
                 Connection::Trying { since_ms: now_ms, was_open: true }
             }
-            (trying @ Connection::Trying { .. }, LinkEvent::Connecting | LinkEvent::Reconnecting) => trying,
-            (Connection::Trying { was_open, .. }, LinkEvent::Open) => {
+            (trying @ Connection::Trying { .. }, Link::Connecting | Link::Reconnecting { .. }) => trying,
+            (Connection::Trying { was_open, .. }, Link::Open) => {
                 // Join first (the server knows this phone by its token), then everything unacknowledged.
                 let join = ClientMessage::Join { token: self.token.clone(), nickname: self.nickname.clone() };
                 self.to_send.push(join);
@@ -294,7 +286,7 @@ impl PhoneState {
                 self.retry_at_ms = None;
                 Connection::Open { since_ms: now_ms, after_loss: was_open }
             }
-            (open @ Connection::Open { .. }, LinkEvent::Open) => open,
+            (open @ Connection::Open { .. }, Link::Open) => open,
         };
     }
 

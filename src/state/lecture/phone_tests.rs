@@ -27,7 +27,7 @@ fn joined(token: Option<&str>) -> PhoneState {
     })
 }
 
-fn link(state: PhoneState, event: LinkEvent, now_ms: f64) -> PhoneState {
+fn link(state: PhoneState, event: Link, now_ms: f64) -> PhoneState {
     state.apply(PhoneAction::Link { event, now_ms })
 }
 
@@ -42,7 +42,7 @@ fn flushed(state: PhoneState) -> PhoneState {
 
 /// Joined, open, welcomed, and voting at `FORK`, with nothing left to send.
 fn voting() -> PhoneState {
-    let state = link(joined(None), LinkEvent::Open, 1_200.0);
+    let state = link(joined(None), Link::Open, 1_200.0);
     let state = server(state, ServerEvent::Welcome { token: "tok".into() });
     flushed(server(state, ServerEvent::Player(view(Phase::Voting, Some(FORK), None))))
 }
@@ -72,17 +72,16 @@ fn the_join_goes_first_on_open_with_the_kept_token_and_a_clean_nickname() {
     let state = joined(Some("kept"));
     assert_eq!(state.link_status(), LinkStatus::Connecting);
     assert!(state.to_send.is_empty(), "nothing is queued before the link opens");
-    let state = link(state, LinkEvent::Open, 1_500.0);
+    let state = link(state, Link::Open, 1_500.0);
     assert_eq!(state.to_send, [ClientMessage::Join { token: Some("kept".into()), nickname: "小王".into() }]);
     assert_eq!(state.link_status(), LinkStatus::Online);
 }
 
 #[test]
 fn the_welcome_token_is_kept_and_sent_on_the_next_join() {
-    let state =
-        server(flushed(link(joined(None), LinkEvent::Open, 1_100.0)), ServerEvent::Welcome { token: "t1".into() });
+    let state = server(flushed(link(joined(None), Link::Open, 1_100.0)), ServerEvent::Welcome { token: "t1".into() });
     assert_eq!(state.token.as_deref(), Some("t1"));
-    let state = link(link(state, LinkEvent::Reconnecting, 2_000.0), LinkEvent::Open, 2_600.0);
+    let state = link(link(state, Link::Reconnecting { attempt: 1 }, 2_000.0), Link::Open, 2_600.0);
     assert_eq!(state.to_send, [ClientMessage::Join { token: Some("t1".into()), nickname: "小王".into() }]);
 }
 
@@ -100,7 +99,7 @@ fn an_answer_is_sending_until_acked_then_received() {
 
 #[test]
 fn the_newest_pick_replaces_an_unsent_older_one_for_the_same_step() {
-    let state = link(choose(voting(), 0, "c1"), LinkEvent::Reconnecting, 3_000.0);
+    let state = link(choose(voting(), 0, "c1"), Link::Reconnecting { attempt: 1 }, 3_000.0);
     let state = flushed(choose(state, 1, "c2"));
     assert_eq!(state.outbox.len(), 1);
     assert_eq!(state.my_answer(), Some((&Pick::Choice(1), Delivery::Sending)));
@@ -113,9 +112,9 @@ fn the_newest_pick_replaces_an_unsent_older_one_for_the_same_step() {
 fn every_unacknowledged_message_goes_again_after_the_join_on_open() {
     let state = flushed(choose(voting(), 0, "c1"));
     let state = state.apply(PhoneAction::Rate { moment: Moment::Before, level: 3, client_id: "r1".into() });
-    let state = flushed(link(state, LinkEvent::Reconnecting, 3_000.0));
+    let state = flushed(link(state, Link::Reconnecting { attempt: 1 }, 3_000.0));
     assert_eq!(state.link_status(), LinkStatus::Reconnecting);
-    let state = link(state, LinkEvent::Open, 3_500.0);
+    let state = link(state, Link::Open, 3_500.0);
     assert_eq!(
         state.to_send,
         [
@@ -136,7 +135,7 @@ fn a_late_answer_is_dropped_and_said_so() {
     assert!(state.outbox.is_empty());
     assert_eq!(state.notice, Some(PhoneNotice::VotingClosed));
     assert_eq!(state.my_answer(), None);
-    let state = flushed(link(link(state, LinkEvent::Reconnecting, 5_000.0), LinkEvent::Open, 5_500.0));
+    let state = flushed(link(link(state, Link::Reconnecting { attempt: 1 }, 5_000.0), Link::Open, 5_500.0));
     let state = server(state, ServerEvent::Refused { client_id: Some("c9".into()), reason: "wrong-phase".into() });
     assert_eq!(state.notice, Some(PhoneNotice::VotingClosed), "stays until the room moves on");
     let state = server(state, ServerEvent::Player(view(Phase::Shown, Some(NEXT_FORK), None)));
@@ -188,7 +187,7 @@ fn answers_only_while_voting_and_not_after_the_room_closed() {
     let closed = server(voting(), ServerEvent::Closed);
     assert_eq!(closed.link_status(), LinkStatus::Closed);
     assert_eq!(choose(closed.clone(), 0, "c1").outbox.len(), 0);
-    assert_eq!(link(closed, LinkEvent::Reconnecting, 9_000.0).link_status(), LinkStatus::Closed);
+    assert_eq!(link(closed, Link::Reconnecting { attempt: 1 }, 9_000.0).link_status(), LinkStatus::Closed);
 }
 
 #[test]
@@ -209,14 +208,14 @@ fn the_hint_shows_after_five_seconds_without_a_link() {
     assert!(!at(&state, 1_000.0 + HINT_AFTER_MS - 1.0).shows_hint());
     assert!(at(&state, 1_000.0 + HINT_AFTER_MS).shows_hint());
     // Repeated failed tries do not restart the wait.
-    let state = link(state, LinkEvent::Reconnecting, 4_000.0);
+    let state = link(state, Link::Reconnecting { attempt: 1 }, 4_000.0);
     assert!(at(&state, 6_000.0).shows_hint());
     // A lost link: the wait starts at the loss.
-    let state = link(link(state, LinkEvent::Open, 7_000.0), LinkEvent::Reconnecting, 20_000.0);
+    let state = link(link(state, Link::Open, 7_000.0), Link::Reconnecting { attempt: 1 }, 20_000.0);
     assert!(!at(&state, 24_000.0).shows_hint());
     assert!(at(&state, 25_000.0).shows_hint());
     assert!(state.needs_clock());
-    assert!(!link(state, LinkEvent::Open, 26_000.0).shows_hint());
+    assert!(!link(state, Link::Open, 26_000.0).shows_hint());
 }
 
 #[test]

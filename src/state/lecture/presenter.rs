@@ -12,7 +12,7 @@ use scamspot_core::content::{SiteIndex, StepKind, ValidScenario};
 use scamspot_core::engine::order::choice_order;
 use scamspot_core::i18n::Lang;
 use scamspot_core::json::{read, Json};
-use scamspot_core::room::client::{ClientMessage, ServerEvent};
+use scamspot_core::room::client::{ClientMessage, Link, ServerEvent};
 use scamspot_core::room::{Command, Phase, PresenterView, Summary};
 use std::rc::Rc;
 
@@ -50,15 +50,6 @@ impl RoomKeys {
         let scenarios = line()?.split(',').map(str::to_string).collect();
         Some(RoomKeys { code, secret, join_url, scenarios })
     }
-}
-
-/// The socket's state as the page shows it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Connection {
-    Connecting,
-    Online,
-    /// `attempt` counts the tries since the link was lost.
-    Reconnecting(u32),
 }
 
 /// What the page tells the lecturer, in words from `PresenterTexts`.
@@ -117,7 +108,7 @@ pub enum PresenterAction {
     Created(Created),
     /// The room kept in sessionStorage when the tab was reloaded.
     Resume(RoomKeys),
-    Link(Connection),
+    Link(Link),
     /// A text from the socket (anything unreadable is ignored).
     Message(String),
     ScenariosLoaded(Vec<Rc<ValidScenario>>),
@@ -158,7 +149,7 @@ pub struct PresenterState {
     pub chosen: Vec<String>,
     pub creating: bool,
     pub room: Option<RoomKeys>,
-    pub connection: Connection,
+    pub connection: Link,
     pub view: Option<PresenterView>,
     pub summary: Option<Rc<(Summary, String)>>,
     summary_asked: bool,
@@ -187,7 +178,7 @@ impl PresenterState {
             chosen: Vec::new(),
             creating: false,
             room: None,
-            connection: Connection::Connecting,
+            connection: Link::Connecting,
             view: None,
             summary: None,
             summary_asked: false,
@@ -252,7 +243,7 @@ impl PresenterState {
                 self.connection = connection;
                 self.moving = false;
                 match (connection, &self.room) {
-                    (Connection::Online, Some(room)) => {
+                    (Link::Open, Some(room)) => {
                         self.summary_asked = false;
                         vec![send(&ClientMessage::Present { secret: room.secret.clone() })]
                     }
@@ -372,7 +363,7 @@ impl PresenterState {
         self.view = None;
         self.summary = None;
         self.notice = None;
-        self.connection = Connection::Connecting;
+        self.connection = Link::Connecting;
         let mut effects = vec![Effect::Connect(code)];
         effects.extend(self.fetch(&ids));
         effects

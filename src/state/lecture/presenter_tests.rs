@@ -205,10 +205,10 @@ fn a_refused_key_or_server_error_is_shown_and_a_room_is_entered() {
 fn every_open_link_presents_the_secret_again() {
     let mut state = in_room();
     let present = Effect::Send(ClientMessage::Present { secret: "s3cret".into() }.to_text());
-    assert_eq!(state.apply(PresenterAction::Link(Connection::Online)), std::slice::from_ref(&present));
-    assert!(state.apply(PresenterAction::Link(Connection::Reconnecting(1))).is_empty());
-    assert_eq!(state.connection, Connection::Reconnecting(1));
-    assert_eq!(state.apply(PresenterAction::Link(Connection::Online)), [present]);
+    assert_eq!(state.apply(PresenterAction::Link(Link::Open)), std::slice::from_ref(&present));
+    assert!(state.apply(PresenterAction::Link(Link::Reconnecting { attempt: 1 })).is_empty());
+    assert_eq!(state.connection, Link::Reconnecting { attempt: 1 });
+    assert_eq!(state.apply(PresenterAction::Link(Link::Open)), [present]);
 }
 
 #[test]
@@ -242,7 +242,7 @@ fn primary_sends_the_command_and_the_end_asks_for_the_summary_once() {
     assert!(state.apply(PresenterAction::Message(ended.clone())).is_empty());
     assert!(state.apply(PresenterAction::Primary).is_empty(), "nothing after the end");
     // After a reconnect, asked again (the first answer may have been lost).
-    state.apply(PresenterAction::Link(Connection::Online));
+    state.apply(PresenterAction::Link(Link::Open));
     assert_eq!(state.apply(PresenterAction::Message(ended)), [ask]);
 }
 

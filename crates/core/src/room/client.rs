@@ -13,6 +13,18 @@ use crate::json::{read, Json};
 use serde::Deserialize;
 
 /// How long a page waits for a socket to open before it tries again.
+/// The state of a page's link to the server, as the socket reports it and
+/// both lecture pages keep it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Link {
+    Connecting,
+    Open,
+    /// Lost (or never opened); `attempt` counts the tries since the last open.
+    Reconnecting {
+        attempt: u32,
+    },
+}
+
 pub const CONNECT_TIMEOUT_MS: u32 = 8_000;
 
 /// The wait before try `attempt` (1, 2, …) to reconnect: quick at first (a

@@ -3,9 +3,9 @@
 //! it, the token kept per room, and the clock while the status line depends on it.
 
 use super::PhoneStore;
-use crate::state::lecture::phone::{Connection, LinkEvent, PhoneAction, PhoneState};
+use crate::state::lecture::phone::{Connection, PhoneAction, PhoneState};
 use crate::web::browser::now_ms;
-use crate::web::socket::{room_missing, Link, RoomSocket, SocketEvent};
+use crate::web::socket::{room_missing, RoomSocket, SocketEvent};
 use crate::web::storage;
 use gloo::timers::callback::Interval;
 use scamspot_core::room::client::ServerEvent;
@@ -19,9 +19,7 @@ const TICK_MS: u32 = 1_000;
 fn action(event: SocketEvent) -> Option<PhoneAction> {
     let link = |event| Some(PhoneAction::Link { event, now_ms: now_ms() });
     match event {
-        SocketEvent::Link(Link::Connecting) => link(LinkEvent::Connecting),
-        SocketEvent::Link(Link::Open) => link(LinkEvent::Open),
-        SocketEvent::Link(Link::Reconnecting { .. }) => link(LinkEvent::Reconnecting),
+        SocketEvent::Link(event) => link(event),
         SocketEvent::Message(text) => ServerEvent::read(&text).map(PhoneAction::Server),
     }
 }

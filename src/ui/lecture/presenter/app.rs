@@ -3,13 +3,11 @@
 //! (`state::lecture::presenter`) and carries out the effects it returns.
 
 use super::{end_step, fork, heat, lobby, setup, step, summary, top_bar};
-use crate::state::lecture::presenter::{
-    key_action, Connection, Effect, KeyAction, PresenterAction, PresenterState, RoomKeys,
-};
+use crate::state::lecture::presenter::{key_action, Effect, KeyAction, PresenterAction, PresenterState, RoomKeys};
 use crate::web::browser::set_document_lang;
 use crate::web::packs::{fetch_scenarios, pack_source};
 use crate::web::presenter::{download_csv, enter_fullscreen, forget_room, save_room, saved_room};
-use crate::web::socket::{Link, RoomSocket, SocketEvent};
+use crate::web::socket::{RoomSocket, SocketEvent};
 use gloo::events::{EventListener, EventListenerOptions};
 use scamspot_core::content::{SiteIndex, StepKind};
 use scamspot_core::i18n::Lang;
@@ -60,11 +58,7 @@ impl Component for PresenterApp {
     fn update(&mut self, ctx: &Context<Self>, msg: Msg) -> bool {
         let action = match msg {
             Msg::Do(action) => action,
-            Msg::Socket(SocketEvent::Link(link)) => PresenterAction::Link(match link {
-                Link::Connecting => Connection::Connecting,
-                Link::Open => Connection::Online,
-                Link::Reconnecting { attempt } => Connection::Reconnecting(attempt),
-            }),
+            Msg::Socket(SocketEvent::Link(link)) => PresenterAction::Link(link),
             Msg::Socket(SocketEvent::Message(text)) => PresenterAction::Message(text),
             Msg::DownloadCsv => {
                 if let (Some(summary), Some(view)) = (&self.state.summary, &self.state.room) {

@@ -1,17 +1,18 @@
 //! The presenter's bar: the page's name, the link to the room (live, so a
 //! lecturer sees a dropped Wi-Fi at once), what went wrong, and the language switch.
 
-use crate::state::lecture::presenter::{Connection, Notice, PresenterAction, PresenterState};
+use crate::state::lecture::presenter::{Notice, PresenterAction, PresenterState};
 use scamspot_core::i18n::fill;
+use scamspot_core::room::client::Link;
 use scamspot_core::room::texts::presenter::PresenterTexts;
 use yew::prelude::*;
 
 pub fn top_bar(state: &PresenterState, dispatch: &Callback<PresenterAction>) -> Html {
     let (t, app) = (PresenterTexts::of(state.lang), state.lang.texts());
     let link = state.room.as_ref().map(|_| match state.connection {
-        Connection::Connecting => ("link-state connecting", t.link_connecting.to_string()),
-        Connection::Online => ("link-state online", t.link_online.to_string()),
-        Connection::Reconnecting(attempt) => {
+        Link::Connecting => ("link-state connecting", t.link_connecting.to_string()),
+        Link::Open => ("link-state online", t.link_online.to_string()),
+        Link::Reconnecting { attempt } => {
             ("link-state reconnecting", fill(t.link_reconnecting, &[("attempt", &attempt)]))
         }
     });
