@@ -1,7 +1,7 @@
 //! Builds a SCORM 1.2 package of the built site for an LMS (Moodle, Canvas,
 //! Blackboard…): README "SCORM package for an LMS".
 //!
-//!     cargo scamspot-scorm -- --dist dist --out scamspot-scorm.zip --pass-mark 80 --length 5 --types fake-loan,fake-police --lang zh-CN
+//!     cargo scamspot-scorm --dist dist --out scamspot-scorm.zip --pass-mark 80 --length 5 --types fake-loan,fake-police --lang zh-CN
 //!
 //! Every option has a default (`dist`, `scamspot-scorm.zip`, 80, the
 //! element's round length, all types, zh-CN).
