@@ -51,6 +51,7 @@
 
   const learner = learnerId(get('cmi.core.student_id'));
   if (learner) element.setAttribute('learner', learner);
+  // Started: the LMS lists the course as in progress until a round ends.
   if (['', 'not attempted'].includes(get('cmi.core.lesson_status'))) set('cmi.core.lesson_status', 'incomplete');
   // The LMS's mastery score (from the manifest's adlcp:masteryscore, or as the course sets it), else the page's pass mark.
   const lmsMastery = get('cmi.student_data.mastery_score').trim();
@@ -120,7 +121,7 @@
     if (!text) return null;
     try {
       const data = JSON.parse(text);
-      if (data && data.v === 1 && Number.isFinite(data.best)) return data.best;
+      if (data && data.v === 1 && Number.isFinite(data.best)) return Math.max(0, Math.min(100, data.best));
     } catch (e) { /* below */ }
     log('cmi.suspend_data is not ours; it is replaced after the next round');
     return null;
