@@ -47,11 +47,13 @@ if ! wasm-opt --version 2>/dev/null | grep -q "version $BINARYEN_VERSION"; then
   npm install --prefix "$tools" --no-audit --no-fund --loglevel=error "binaryen@$BINARYEN_VERSION"
 fi
 
-# Debian packages the browser tests use: Chromium, and zbarimg, which reads
-# the catalogue's QR codes as a phone camera would.
+# Debian packages the browser tests use: Chromium, zbarimg, which reads
+# the catalogue's QR codes as a phone camera would, and unzip, which unpacks
+# the SCORM package as an LMS does.
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -x /usr/bin/zbarimg ] || missing+=(zbar-tools)
+[ -x /usr/bin/unzip ] || missing+=(unzip)
 if [ ${#missing[@]} -gt 0 ]; then
   say "installing ${missing[*]} (Debian packages)"
   apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null
@@ -79,7 +81,8 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get update -qq && apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-if [ ! -d "$repo/tests/e2e/node_modules/playwright-core" ] || [ ! -d "$repo/tests/e2e/node_modules/axe-core" ]; then
-  say "installing browser-test packages (playwright-core, axe-core)"
+e2e_modules="$repo/tests/e2e/node_modules"
+if [ ! -d "$e2e_modules/playwright-core" ] || [ ! -d "$e2e_modules/axe-core" ] || [ ! -d "$e2e_modules/scorm-again" ]; then
+  say "installing browser-test packages (playwright-core, axe-core, scorm-again)"
   (cd "$repo/tests/e2e" && npm ci --no-audit --no-fund --loglevel=error)
 fi
