@@ -5,10 +5,12 @@
 //! the campus site's own origin.
 
 use crate::campaign_store::{CampaignRow, ClassRow};
+use crate::campaigns::today;
 use crate::campaigns::{CreateError, StudentError, SubmitError};
 use crate::http::AppState;
 use crate::qr;
 use crate::secret::same;
+use axum::body::Bytes;
 use axum::extract::{ConnectInfo, DefaultBodyLimit, Path as UrlPath, Request, State};
 use axum::http::header::{
     ACCESS_CONTROL_ALLOW_HEADERS, ACCESS_CONTROL_ALLOW_METHODS, ACCESS_CONTROL_ALLOW_ORIGIN, ACCESS_CONTROL_MAX_AGE,
@@ -67,32 +69,51 @@ async fn cors(request: Request, next: Next) -> Response {
     response
 }
 
-fn error(status: StatusCode, code: &str) -> Response {
-    (status, Json(json!({ "error": code }))).into_response()
+/// Why a request gets no answer: small, so handlers can use `?`.
+enum Refused {
+    Status(StatusCode, &'static str),
+    /// 422: what is wrong with which field.
+    Invalid(&'static str, String),
+    /// 429, with the seconds to wait.
+    TooMany(&'static str),
+    Storage(String),
 }
 
-fn storage(message: String) -> Response {
-    eprintln!("scamspot-server: campaign storage: {message}");
-    error(StatusCode::SERVICE_UNAVAILABLE, "storage")
+impl IntoResponse for Refused {
+    fn into_response(self) -> Response {
+        match self {
+            Refused::Status(status, code) => (status, Json(json!({ "error": code }))).into_response(),
+            Refused::Invalid(field, message) => {
+                (StatusCode::UNPROCESSABLE_ENTITY, Json(json!({ "field": field, "message": message }))).into_response()
+            }
+            Refused::TooMany(seconds) => {
+                let mut response = Refused::Status(StatusCode::TOO_MANY_REQUESTS, "rate-limited").into_response();
+                response.headers_mut().insert(RETRY_AFTER, HeaderValue::from_static(seconds));
+                response
+            }
+            Refused::Storage(message) => {
+                eprintln!("scamspot-server: campaign storage: {message}");
+                Refused::Status(StatusCode::SERVICE_UNAVAILABLE, "storage").into_response()
+            }
+        }
+    }
 }
 
-fn not_found() -> Response {
-    error(StatusCode::NOT_FOUND, "not-found")
-}
+type Answer = Result<Response, Refused>;
 
-fn too_many(seconds: &'static str) -> Response {
-    let mut response = error(StatusCode::TOO_MANY_REQUESTS, "rate-limited");
-    response.headers_mut().insert(RETRY_AFTER, HeaderValue::from_static(seconds));
-    response
-}
-
-fn invalid(field: &str, message: &str) -> Response {
-    (StatusCode::UNPROCESSABLE_ENTITY, Json(json!({ "field": field, "message": message }))).into_response()
-}
+const NOT_FOUND: Refused = Refused::Status(StatusCode::NOT_FOUND, "not-found");
 
 /// A JSON body of type `T`, or the 422 that says what is wrong with it.
-fn body<T: for<'de> Deserialize<'de>>(bytes: &[u8]) -> Result<T, Response> {
-    serde_json::from_slice(bytes).map_err(|e| invalid("body", &e.to_string()))
+fn body<T: for<'de> Deserialize<'de>>(bytes: &[u8]) -> Result<T, Refused> {
+    serde_json::from_slice(bytes).map_err(|e| Refused::Invalid("body", e.to_string()))
+}
+
+fn client_id(text: &str, field: &'static str) -> Result<(), Refused> {
+    if crate::campaigns::is_client_id(text) {
+        Ok(())
+    } else {
+        Err(Refused::Invalid(field, "1 to 64 letters, digits, '-' or '_'".into()))
+    }
 }
 
 fn class_url(base: &str, token: &str) -> String {
@@ -119,19 +140,15 @@ struct Create {
     spec: CampaignSpec,
 }
 
-async fn create(State(state): Shared, headers: HeaderMap, raw: axum::body::Bytes) -> Response {
-    let request: Create = match body(&raw) {
-        Ok(request) => request,
-        Err(response) => return response,
-    };
+async fn create(State(state): Shared, headers: HeaderMap, raw: Bytes) -> Answer {
+    let request: Create = body(&raw)?;
     if !same(&request.host_key, &state.host_key) {
-        return error(StatusCode::FORBIDDEN, "wrong-host-key");
+        return Err(Refused::Status(StatusCode::FORBIDDEN, "wrong-host-key"));
     }
-    let (row, classes, secret) = match state.campaigns.create(request.spec).await {
-        Ok(created) => created,
-        Err(CreateError::Spec(e)) => return invalid(e.field, &e.message),
-        Err(CreateError::Storage(message)) => return storage(message),
-    };
+    let (row, classes, secret) = state.campaigns.create(request.spec).await.map_err(|e| match e {
+        CreateError::Spec(e) => Refused::Invalid(e.field, e.message),
+        CreateError::Storage(message) => Refused::Storage(message),
+    })?;
     let base = state.base_url(&headers);
     let classes: Vec<Value> = classes.iter().map(|class| class_json(&base, class)).collect();
     let answer = json!({
@@ -140,121 +157,82 @@ async fn create(State(state): Shared, headers: HeaderMap, raw: axum::body::Bytes
         "admin_url": admin_url(&base, &row.id, &secret),
         "classes": classes,
     });
-    (StatusCode::CREATED, Json(answer)).into_response()
+    Ok((StatusCode::CREATED, Json(answer)).into_response())
 }
 
-/// Campaign `id` for the organiser whose secret is in the key header; else the 403 (or 503).
-async fn organiser(state: &AppState, headers: &HeaderMap, id: &str) -> Result<CampaignRow, Response> {
+/// Campaign `id` for the organiser whose secret is in the key header; else the 403.
+async fn organiser(state: &AppState, headers: &HeaderMap, id: &str) -> Result<CampaignRow, Refused> {
     let key = headers.get(KEY_HEADER).and_then(|k| k.to_str().ok()).unwrap_or_default();
-    match state.campaigns.campaign_for(id, key).await {
-        Ok(Some(campaign)) => Ok(campaign),
-        Ok(None) => Err(error(StatusCode::FORBIDDEN, "wrong-key")),
-        Err(message) => Err(storage(message)),
-    }
+    let campaign = state.campaigns.campaign_for(id, key).await.map_err(Refused::Storage)?;
+    campaign.ok_or(Refused::Status(StatusCode::FORBIDDEN, "wrong-key"))
 }
 
-async fn campaign(State(state): Shared, headers: HeaderMap, UrlPath(id): UrlPath<String>) -> Response {
-    let campaign = match organiser(&state, &headers, &id).await {
-        Ok(campaign) => campaign,
-        Err(response) => return response,
-    };
-    let classes = match state.campaigns.store.classes(&campaign.id).await {
-        Ok(classes) => classes,
-        Err(message) => return storage(message),
-    };
+async fn campaign(State(state): Shared, headers: HeaderMap, UrlPath(id): UrlPath<String>) -> Answer {
+    let campaign = organiser(&state, &headers, &id).await?;
+    let classes = state.campaigns.store.classes(&campaign.id).await.map_err(Refused::Storage)?;
     let base = state.base_url(&headers);
     let classes: Vec<Value> = classes.iter().map(|class| class_json(&base, class)).collect();
-    Json(json!({ "id": campaign.id, "spec": campaign.spec, "classes": classes, "created_day": campaign.created_day }))
-        .into_response()
+    let answer =
+        json!({ "id": campaign.id, "spec": campaign.spec, "classes": classes, "created_day": campaign.created_day });
+    Ok(Json(answer).into_response())
 }
 
-async fn rotate(State(state): Shared, headers: HeaderMap, UrlPath(id): UrlPath<String>) -> Response {
-    let campaign = match organiser(&state, &headers, &id).await {
-        Ok(campaign) => campaign,
-        Err(response) => return response,
-    };
-    match state.campaigns.rotate(&campaign).await {
-        Ok(secret) => {
-            let url = admin_url(&state.base_url(&headers), &campaign.id, &secret);
-            Json(json!({ "admin_secret": secret, "admin_url": url })).into_response()
-        }
-        Err(message) => storage(message),
-    }
+async fn rotate(State(state): Shared, headers: HeaderMap, UrlPath(id): UrlPath<String>) -> Answer {
+    let campaign = organiser(&state, &headers, &id).await?;
+    let secret = state.campaigns.rotate(&campaign).await.map_err(Refused::Storage)?;
+    let url = admin_url(&state.base_url(&headers), &campaign.id, &secret);
+    Ok(Json(json!({ "admin_secret": secret, "admin_url": url })).into_response())
 }
 
-async fn dashboard(State(state): Shared, headers: HeaderMap, UrlPath(id): UrlPath<String>) -> Response {
-    let campaign = match organiser(&state, &headers, &id).await {
-        Ok(campaign) => campaign,
-        Err(response) => return response,
-    };
-    match state.campaigns.dashboard(&campaign).await {
-        Ok(figures) => Json(json!({
-            "campaign": campaign.spec.name,
-            "pass_mark": campaign.spec.pass_mark,
-            "deadline_day": campaign.spec.deadline_day,
-            "classes": figures.classes,
-            "overall": figures.overall,
-        }))
-        .into_response(),
-        Err(message) => storage(message),
-    }
+async fn dashboard(State(state): Shared, headers: HeaderMap, UrlPath(id): UrlPath<String>) -> Answer {
+    let campaign = organiser(&state, &headers, &id).await?;
+    let figures = state.campaigns.dashboard(&campaign).await.map_err(Refused::Storage)?;
+    let answer = json!({
+        "campaign": campaign.spec.name,
+        "pass_mark": campaign.spec.pass_mark,
+        "deadline_day": campaign.spec.deadline_day,
+        "classes": figures.classes,
+        "overall": figures.overall,
+    });
+    Ok(Json(answer).into_response())
 }
 
-async fn dashboard_csv(State(state): Shared, headers: HeaderMap, UrlPath(id): UrlPath<String>) -> Response {
-    let campaign = match organiser(&state, &headers, &id).await {
-        Ok(campaign) => campaign,
-        Err(response) => return response,
-    };
-    match state.campaigns.dashboard(&campaign).await {
-        // A byte-order mark: Excel then reads the Chinese class names as UTF-8.
-        Ok(figures) => (
-            [
-                (CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
-                (CONTENT_DISPOSITION, format!("attachment; filename=\"{}.csv\"", campaign.id)),
-                (CACHE_CONTROL, "no-store".to_string()),
-            ],
-            format!("\u{feff}{}", figures.to_csv()),
-        )
-            .into_response(),
-        Err(message) => storage(message),
-    }
+async fn dashboard_csv(State(state): Shared, headers: HeaderMap, UrlPath(id): UrlPath<String>) -> Answer {
+    let campaign = organiser(&state, &headers, &id).await?;
+    let figures = state.campaigns.dashboard(&campaign).await.map_err(Refused::Storage)?;
+    let headers = [
+        (CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+        (CONTENT_DISPOSITION, format!("attachment; filename=\"{}.csv\"", campaign.id)),
+        (CACHE_CONTROL, "no-store".to_string()),
+    ];
+    // A byte-order mark: Excel then reads the Chinese class names as UTF-8.
+    Ok((headers, format!("\u{feff}{}", figures.to_csv())).into_response())
 }
 
-/// Class `token` and its campaign, or the 404 (or 503).
-async fn class_of(state: &AppState, token: &str) -> Result<(ClassRow, CampaignRow), Response> {
-    match state.campaigns.class(token).await {
-        Ok(Some(found)) => Ok(found),
-        Ok(None) => Err(not_found()),
-        Err(message) => Err(storage(message)),
-    }
+/// Class `token` and its campaign, or the 404.
+async fn class_of(state: &AppState, token: &str) -> Result<(ClassRow, CampaignRow), Refused> {
+    state.campaigns.class(token).await.map_err(Refused::Storage)?.ok_or(NOT_FOUND)
 }
 
-async fn class_info(State(state): Shared, UrlPath(token): UrlPath<String>) -> Response {
-    let (class, campaign) = match class_of(&state, &token).await {
-        Ok(found) => found,
-        Err(response) => return response,
-    };
+async fn class_info(State(state): Shared, UrlPath(token): UrlPath<String>) -> Answer {
+    let (class, campaign) = class_of(&state, &token).await?;
     let spec = &campaign.spec;
-    Json(json!({
+    let answer = json!({
         "campaign": spec.name,
         "class": class.name,
         "pass_mark": spec.pass_mark,
         "deadline_day": spec.deadline_day,
-        "open": spec.is_open(crate::campaigns::today()),
+        "open": spec.is_open(today()),
         "round": spec.round,
         "require_student_number": spec.require_student_number,
-    }))
-    .into_response()
+    });
+    Ok(Json(answer).into_response())
 }
 
-async fn class_qr(State(state): Shared, headers: HeaderMap, UrlPath(token): UrlPath<String>) -> Response {
-    if let Err(response) = class_of(&state, &token).await {
-        return response;
-    }
-    match qr::svg(&class_url(&state.base_url(&headers), &token)) {
-        Some(svg) => ([(CONTENT_TYPE, "image/svg+xml")], svg).into_response(),
-        None => not_found(),
-    }
+async fn class_qr(State(state): Shared, headers: HeaderMap, UrlPath(token): UrlPath<String>) -> Answer {
+    class_of(&state, &token).await?;
+    let svg = qr::svg(&class_url(&state.base_url(&headers), &token)).ok_or(NOT_FOUND)?;
+    Ok(([(CONTENT_TYPE, "image/svg+xml")], svg).into_response())
 }
 
 #[derive(Deserialize)]
@@ -263,25 +241,15 @@ struct Start {
     start_id: String,
 }
 
-async fn start(State(state): Shared, UrlPath(token): UrlPath<String>, raw: axum::body::Bytes) -> Response {
-    let request: Start = match body(&raw) {
-        Ok(request) => request,
-        Err(response) => return response,
-    };
-    if !crate::campaigns::is_client_id(&request.start_id) {
-        return invalid("start_id", "1 to 64 letters, digits, '-' or '_'");
-    }
-    let (class, _) = match class_of(&state, &token).await {
-        Ok(found) => found,
-        Err(response) => return response,
-    };
+async fn start(State(state): Shared, UrlPath(token): UrlPath<String>, raw: Bytes) -> Answer {
+    let request: Start = body(&raw)?;
+    client_id(&request.start_id, "start_id")?;
+    let (class, _) = class_of(&state, &token).await?;
     if !state.campaigns.admit_class(&class.token) {
-        return too_many("1");
+        return Err(Refused::TooMany("1"));
     }
-    match state.campaigns.store.start(&class.token, &request.start_id, crate::campaigns::today()).await {
-        Ok(()) => StatusCode::NO_CONTENT.into_response(),
-        Err(message) => storage(message),
-    }
+    state.campaigns.store.start(&class.token, &request.start_id, today()).await.map_err(Refused::Storage)?;
+    Ok(StatusCode::NO_CONTENT.into_response())
 }
 
 #[derive(Deserialize)]
@@ -291,27 +259,21 @@ struct Submission {
     record: Value,
 }
 
-async fn results(State(state): Shared, UrlPath(token): UrlPath<String>, raw: axum::body::Bytes) -> Response {
-    let request: Submission = match body(&raw) {
-        Ok(request) => request,
-        Err(response) => return response,
-    };
-    if !crate::campaigns::is_client_id(&request.submission_id) {
-        return invalid("submission_id", "1 to 64 letters, digits, '-' or '_'");
-    }
-    let (class, campaign) = match class_of(&state, &token).await {
-        Ok(found) => found,
-        Err(response) => return response,
-    };
+async fn results(State(state): Shared, UrlPath(token): UrlPath<String>, raw: Bytes) -> Answer {
+    let request: Submission = body(&raw)?;
+    client_id(&request.submission_id, "submission_id")?;
+    let (class, campaign) = class_of(&state, &token).await?;
     if !state.campaigns.admit_class(&class.token) {
-        return too_many("1");
+        return Err(Refused::TooMany("1"));
     }
-    match state.campaigns.submit(&class, &campaign, &request.submission_id, &request.record).await {
-        Ok(answer) => Json(answer).into_response(),
-        Err(SubmitError::Closed) => error(StatusCode::CONFLICT, "closed"),
-        Err(SubmitError::Invalid(why)) => invalid("record", why),
-        Err(SubmitError::Storage(message)) => storage(message),
-    }
+    let answer = state.campaigns.submit(&class, &campaign, &request.submission_id, &request.record).await.map_err(
+        |e| match e {
+            SubmitError::Closed => Refused::Status(StatusCode::CONFLICT, "closed"),
+            SubmitError::Invalid(why) => Refused::Invalid("record", why.into()),
+            SubmitError::Storage(message) => Refused::Storage(message),
+        },
+    )?;
+    Ok(Json(answer).into_response())
 }
 
 #[derive(Deserialize)]
@@ -324,23 +286,20 @@ async fn student(
     State(state): Shared,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     UrlPath(code): UrlPath<String>,
-    raw: axum::body::Bytes,
-) -> Response {
-    let request: StudentNumber = match body(&raw) {
-        Ok(request) => request,
-        Err(response) => return response,
-    };
+    raw: Bytes,
+) -> Answer {
+    let request: StudentNumber = body(&raw)?;
     if !state.campaigns.admit_address(peer.ip()) {
-        return too_many("6");
+        return Err(Refused::TooMany("6"));
     }
-    match state.campaigns.set_student(&code, &request.student_number).await {
-        Ok(()) => StatusCode::NO_CONTENT.into_response(),
-        Err(StudentError::Unknown) => not_found(),
-        Err(StudentError::NotRequired) => error(StatusCode::CONFLICT, "not-required"),
-        Err(StudentError::AlreadySet) => error(StatusCode::CONFLICT, "already-set"),
-        Err(StudentError::NotANumber) => invalid("student_number", "4 to 20 letters, digits or '-'"),
-        Err(StudentError::Storage(message)) => storage(message),
-    }
+    state.campaigns.set_student(&code, &request.student_number).await.map_err(|e| match e {
+        StudentError::Unknown => NOT_FOUND,
+        StudentError::NotRequired => Refused::Status(StatusCode::CONFLICT, "not-required"),
+        StudentError::AlreadySet => Refused::Status(StatusCode::CONFLICT, "already-set"),
+        StudentError::NotANumber => Refused::Invalid("student_number", "4 to 20 letters, digits or '-'".into()),
+        StudentError::Storage(message) => Refused::Storage(message),
+    })?;
+    Ok(StatusCode::NO_CONTENT.into_response())
 }
 
 #[derive(Deserialize)]
@@ -351,17 +310,15 @@ struct Verify {
     student_number: Option<String>,
 }
 
-async fn verify(State(state): Shared, ConnectInfo(peer): ConnectInfo<SocketAddr>, raw: axum::body::Bytes) -> Response {
-    let request: Verify = match body(&raw) {
-        Ok(request) => request,
-        Err(response) => return response,
-    };
+async fn verify(State(state): Shared, ConnectInfo(peer): ConnectInfo<SocketAddr>, raw: Bytes) -> Answer {
+    let request: Verify = body(&raw)?;
     if !state.campaigns.admit_address(peer.ip()) {
-        return too_many("6");
+        return Err(Refused::TooMany("6"));
     }
     let number = request.student_number.as_deref().filter(|n| !n.trim().is_empty());
-    match state.campaigns.verify(&request.code, number).await {
-        Ok(Some(v)) => Json(json!({
+    let verified = state.campaigns.verify(&request.code, number).await.map_err(Refused::Storage)?;
+    let answer = match verified {
+        Some(v) => json!({
             "valid": true,
             "campaign": v.campaign,
             "class": v.class,
@@ -372,9 +329,8 @@ async fn verify(State(state): Shared, ConnectInfo(peer): ConnectInfo<SocketAddr>
             "genuine_trusted": v.certificate.genuine_trusted,
             "genuine": v.certificate.genuine,
             "student_number": v.student_number,
-        }))
-        .into_response(),
-        Ok(None) => Json(json!({ "valid": false })).into_response(),
-        Err(message) => storage(message),
-    }
+        }),
+        None => json!({ "valid": false }),
+    };
+    Ok(Json(answer).into_response())
 }

@@ -59,6 +59,6 @@ mod tests {
         assert!(bucket.is_full(start + Duration::from_secs(2)));
         let mut slow = TokenBucket::with_rate(1, 1.0 / 6.0, start);
         assert!(slow.take(start) && !slow.take(start + Duration::from_secs(5)));
-        assert!(slow.take(start + Duration::from_secs(6)));
+        assert!(slow.take(start + Duration::from_secs(7)));
     }
 }
