@@ -24,7 +24,7 @@ use axum::{Json, Router};
 use scamspot_core::campaign::CampaignSpec;
 use serde::Deserialize;
 use serde_json::{json, Value};
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
 
 /// The largest campaign request: a round record of twelve scenarios fits several times.
@@ -102,6 +102,18 @@ impl IntoResponse for Refused {
 type Answer = Result<Response, Refused>;
 
 const NOT_FOUND: Refused = Refused::Status(StatusCode::NOT_FOUND, "not-found");
+
+/// Who is asking, for the per-address limit: the peer, or, when the peer is a
+/// proxy on this machine (nginx in front, `proxy_set_header X-Real-IP
+/// $remote_addr`), the address it names. A remote peer cannot claim one.
+fn client_ip(peer: SocketAddr, headers: &HeaderMap) -> IpAddr {
+    let named = || headers.get("x-real-ip")?.to_str().ok()?.trim().parse().ok();
+    if peer.ip().is_loopback() {
+        named().unwrap_or(peer.ip())
+    } else {
+        peer.ip()
+    }
+}
 
 /// A JSON body of type `T`, or the 422 that says what is wrong with it.
 fn body<T: for<'de> Deserialize<'de>>(bytes: &[u8]) -> Result<T, Refused> {
@@ -285,11 +297,12 @@ struct StudentNumber {
 async fn student(
     State(state): Shared,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
     UrlPath(code): UrlPath<String>,
     raw: Bytes,
 ) -> Answer {
     let request: StudentNumber = body(&raw)?;
-    if !state.campaigns.admit_address(peer.ip()) {
+    if !state.campaigns.admit_address(client_ip(peer, &headers)) {
         return Err(Refused::TooMany("6"));
     }
     state.campaigns.set_student(&code, &request.student_number).await.map_err(|e| match e {
@@ -310,9 +323,14 @@ struct Verify {
     student_number: Option<String>,
 }
 
-async fn verify(State(state): Shared, ConnectInfo(peer): ConnectInfo<SocketAddr>, raw: Bytes) -> Answer {
+async fn verify(
+    State(state): Shared,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    raw: Bytes,
+) -> Answer {
     let request: Verify = body(&raw)?;
-    if !state.campaigns.admit_address(peer.ip()) {
+    if !state.campaigns.admit_address(client_ip(peer, &headers)) {
         return Err(Refused::TooMany("6"));
     }
     let number = request.student_number.as_deref().filter(|n| !n.trim().is_empty());
@@ -333,4 +351,20 @@ async fn verify(State(state): Shared, ConnectInfo(peer): ConnectInfo<SocketAddr>
         None => json!({ "valid": false }),
     };
     Ok(Json(answer).into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_a_local_proxy_may_name_the_client_address() {
+        let mut headers = HeaderMap::new();
+        headers.insert("x-real-ip", HeaderValue::from_static("203.0.113.7"));
+        let local: SocketAddr = "127.0.0.1:5000".parse().unwrap();
+        let remote: SocketAddr = "198.51.100.2:5000".parse().unwrap();
+        assert_eq!(client_ip(local, &headers), "203.0.113.7".parse::<IpAddr>().unwrap());
+        assert_eq!(client_ip(remote, &headers), remote.ip());
+        assert_eq!(client_ip(local, &HeaderMap::new()), local.ip());
+    }
 }

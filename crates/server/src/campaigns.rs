@@ -120,12 +120,16 @@ impl Campaigns {
             Some(secret) => secret,
             None => store.server_secret(&random_hex(32)).await?,
         };
-        let scenarios = library
-            .index()
-            .packs
-            .iter()
-            .map(|pack| Ok((pack.file.clone(), library.load(pack)?)))
-            .collect::<Result<_, String>>()?;
+        let mut scenarios = HashMap::new();
+        for pack in &library.index().packs {
+            match library.load(pack) {
+                Ok(scenario) => {
+                    scenarios.insert(pack.file.clone(), scenario);
+                }
+                // Said, not fatal: a round drawing this pack is refused (422), the rest still work.
+                Err(problem) => eprintln!("scamspot-server: campaigns cannot use {}: {problem}", pack.file),
+            }
+        }
         Ok(Campaigns {
             store,
             keys: CampaignKeys::derive(&secret),
