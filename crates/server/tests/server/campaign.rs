@@ -231,6 +231,8 @@ fn a_campaign_is_played_by_two_classes_counted_and_its_certificates_verified() {
     let junk =
         post(&server, &format!("/api/classes/{law}/results"), json!({ "submission_id": "b4", "record": {"x": 1} }));
     assert_eq!(junk.0, 422);
+    let huge = json!({ "submission_id": "b6", "record": { "log": vec!["n0"; 4000] } });
+    assert_eq!(post(&server, &format!("/api/classes/{law}/results"), huge).0, 413, "16 KiB at most");
     let extra = post(
         &server,
         &format!("/api/classes/{law}/results"),
