@@ -104,11 +104,12 @@ type Answer = Result<Response, Refused>;
 const NOT_FOUND: Refused = Refused::Status(StatusCode::NOT_FOUND, "not-found");
 
 /// Who is asking, for the per-address limit: the peer, or, when the peer is a
-/// proxy on this machine (nginx in front, `proxy_set_header X-Real-IP
-/// $remote_addr`), the address it names. A remote peer cannot claim one.
-fn client_ip(peer: SocketAddr, headers: &HeaderMap) -> IpAddr {
+/// proxy on this machine or one named by `--proxy` (nginx in front, `proxy_set_header
+/// X-Real-IP $remote_addr`), the address it names. Any other peer cannot claim one:
+/// without this a whole campus behind nginx would share one address's limit.
+fn client_ip(peer: SocketAddr, headers: &HeaderMap, proxies: &[IpAddr]) -> IpAddr {
     let named = || headers.get("x-real-ip")?.to_str().ok()?.trim().parse().ok();
-    if peer.ip().is_loopback() {
+    if peer.ip().is_loopback() || proxies.contains(&peer.ip()) {
         named().unwrap_or(peer.ip())
     } else {
         peer.ip()
@@ -302,7 +303,7 @@ async fn student(
     raw: Bytes,
 ) -> Answer {
     let request: StudentNumber = body(&raw)?;
-    if !state.campaigns.admit_address(client_ip(peer, &headers)) {
+    if !state.campaigns.admit_address(client_ip(peer, &headers, &state.proxies)) {
         return Err(Refused::TooMany("6"));
     }
     state.campaigns.set_student(&code, &request.student_number).await.map_err(|e| match e {
@@ -330,7 +331,7 @@ async fn verify(
     raw: Bytes,
 ) -> Answer {
     let request: Verify = body(&raw)?;
-    if !state.campaigns.admit_address(client_ip(peer, &headers)) {
+    if !state.campaigns.admit_address(client_ip(peer, &headers, &state.proxies)) {
         return Err(Refused::TooMany("6"));
     }
     let number = request.student_number.as_deref().filter(|n| !n.trim().is_empty());
@@ -358,13 +359,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn only_a_local_proxy_may_name_the_client_address() {
+    fn only_a_local_or_named_proxy_may_name_the_client_address() {
         let mut headers = HeaderMap::new();
         headers.insert("x-real-ip", HeaderValue::from_static("203.0.113.7"));
         let local: SocketAddr = "127.0.0.1:5000".parse().unwrap();
         let remote: SocketAddr = "198.51.100.2:5000".parse().unwrap();
-        assert_eq!(client_ip(local, &headers), "203.0.113.7".parse::<IpAddr>().unwrap());
-        assert_eq!(client_ip(remote, &headers), remote.ip());
-        assert_eq!(client_ip(local, &HeaderMap::new()), local.ip());
+        let named: IpAddr = "203.0.113.7".parse().unwrap();
+        assert_eq!(client_ip(local, &headers, &[]), named);
+        assert_eq!(client_ip(remote, &headers, &[]), remote.ip());
+        assert_eq!(client_ip(remote, &headers, &[remote.ip()]), named);
+        assert_eq!(client_ip(local, &HeaderMap::new(), &[]), local.ip());
     }
 }

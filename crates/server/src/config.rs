@@ -1,7 +1,7 @@
 //! The command line: where to listen, the built site, the database file,
 //! and which page origins may open a socket besides the server's own.
 
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 
 pub const USAGE: &str = "usage: scamspot-server [--bind ADDR:PORT] [--dist DIR] [--db FILE] [--origin URL]...
@@ -10,6 +10,8 @@ pub const USAGE: &str = "usage: scamspot-server [--bind ADDR:PORT] [--dist DIR] 
   --db      the SQLite file the rooms are kept in (default lecture.sqlite3)
   --origin  a page origin allowed to open a socket besides the server's own (repeatable)
   --public-url  the address phones use, for the join URL and its QR code (default: the host the presenter's browser used)
+  --proxy   the address of a reverse proxy (nginx) whose X-Real-IP header names the client, for the
+            per-address limits (repeatable; a proxy on this machine is always believed)
   --redis   keep the rooms in this Redis (redis://HOST:PORT/DB) instead of --db, shared by several
             instances behind a load balancer (default: the environment's SCAMSPOT_REDIS, else none)
 The key that opens rooms and creates campaigns is read from SCAMSPOT_HOST_KEY, or drawn at random and printed.
@@ -24,6 +26,7 @@ pub struct Config {
     pub origins: Vec<String>,
     pub public_url: Option<String>,
     pub redis: Option<String>,
+    pub proxies: Vec<IpAddr>,
 }
 
 impl Config {
@@ -35,6 +38,7 @@ impl Config {
             origins: Vec::new(),
             public_url: None,
             redis: None,
+            proxies: Vec::new(),
         };
         while let Some(flag) = args.next() {
             let mut value = || args.next().ok_or_else(|| format!("{flag} needs a value"));
@@ -45,6 +49,7 @@ impl Config {
                 "--origin" => config.origins.push(value()?.trim_end_matches('/').to_string()),
                 "--public-url" => config.public_url = Some(value()?.trim_end_matches('/').to_string()),
                 "--redis" => config.redis = Some(value()?),
+                "--proxy" => config.proxies.push(value()?.parse().map_err(|e| format!("--proxy: {e}"))?),
                 other => return Err(format!("unknown argument {other:?}")),
             }
         }
@@ -68,6 +73,8 @@ mod tests {
         assert_eq!(config.bind, SocketAddr::from(([127, 0, 0, 1], 9000)));
         assert_eq!(config.origins, ["https://a.example"]);
         assert_eq!(config.db, PathBuf::from("x.db"));
+        assert_eq!(parse(&["--proxy", "10.0.0.5"]).unwrap().proxies, ["10.0.0.5".parse::<IpAddr>().unwrap()]);
+        assert!(parse(&["--proxy", "nginx"]).is_err());
         assert!(parse(&["--bind"]).is_err());
         assert!(parse(&["--port", "1"]).is_err());
     }

@@ -30,6 +30,8 @@ const MAX_WRITE_BUFFER: usize = 64 * 1024;
 pub struct AppState {
     pub hub: Arc<Hub>,
     pub campaigns: Arc<Campaigns>,
+    /// Reverse proxies believed when they name the client (`--proxy`).
+    pub proxies: Vec<std::net::IpAddr>,
     pub host_key: String,
     pub origins: Vec<String>,
     /// Where phones reach the server; else the host the request came to.

@@ -92,6 +92,7 @@ async fn run() -> Result<(), String> {
         host_key,
         origins: config.origins,
         public_url: config.public_url,
+        proxies: config.proxies,
     });
     let app = http::router(state, &config.dist);
     // No graceful shutdown: Ctrl-C ends the process at once, and everything
