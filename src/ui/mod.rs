@@ -27,13 +27,14 @@ type TakeChoice = fn(&web_sys::Element) -> Option<(RoundKind, Option<u8>)>;
 /// what the learner already chose on a static start screen.
 fn render(
     root: web_sys::Element,
-    (config, warnings): (AppConfig, Vec<String>),
+    (mut config, warnings): (AppConfig, Vec<String>),
     host: Host,
     chosen: Option<TakeChoice>,
 ) {
     for warning in &warnings {
         web_sys::console::warn_1(&format!("scam-spot: {warning}").into());
     }
+    config.learner = config.learner.or_else(|| Some(crate::web::storage::browser_learner()));
     if let (Some(colour), Some(element)) = (&config.theme, root.dyn_ref::<web_sys::HtmlElement>()) {
         set_accent(element, colour);
     }
