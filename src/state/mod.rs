@@ -5,6 +5,7 @@
 //! stays outside: hooks in `ui::hooks` do the I/O and bring its results back
 //! in as actions.
 
+pub mod campaign;
 pub mod lecture;
 #[cfg(test)]
 mod tests;
