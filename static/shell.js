@@ -19,7 +19,8 @@
   var query = new URLSearchParams(location.search);
   var linked = query.get('scenario');
   var quick = query.get('mode') === 'short' ? 'short' : 'quick'; // mode=short: the lecture round
-  var lecture = query.has('room') || query.has('present');
+  // The lecture pages' wasm also carries the campaign staff pages (issue 16).
+  var lecture = ['room', 'present', 'campaigns', 'campaign-admin', 'verify'].some(function (name) { return query.has(name); });
   var entry = lecture
     ? { js: '__LECTURE_JS__', wasm: '__LECTURE_WASM__', start: 'start_lecture' }
     : { js: '__APP_JS__', wasm: '__APP_WASM__', start: 'start_app' };
@@ -144,9 +145,10 @@
         if (workers && !lecture) workers.register('sw.js').catch(function () {});
       });
   }
-  // A lecture room's phone page (?room=) or the presenter's (?present): no
-  // start screen to read there, so their own app (a wasm of its own, which
-  // the solo app never downloads) starts at once.
+  // A lecture room's phone page (?room=), the presenter's (?present) or a
+  // campaign staff page (?campaigns, ?campaign-admin=, ?verify): no start
+  // screen to read there, so their own app (a wasm of its own, which the
+  // solo app never downloads) starts at once.
   if (lecture) {
     swap('.shell-home', '.shell-loading');
     start();

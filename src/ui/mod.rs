@@ -3,6 +3,7 @@
 //! `state` and `scamspot_core::engine`.
 
 mod app;
+mod campaign;
 mod hooks;
 mod lecture;
 mod reducer;
@@ -66,10 +67,19 @@ pub fn start_app() {
 }
 
 /// The lecture pages (their own wasm, `scamspot-lecture`): the presenter's
-/// projector at `?present`, a student's phone at `?room=CODE`.
+/// projector at `?present`, a student's phone at `?room=CODE`, and the
+/// campaign staff pages (`?campaigns`, `?campaign-admin=ID`, `?verify`).
 pub fn start_lecture() {
     let Some(root) = page_root() else { return };
-    if query_param("present").is_some() {
+    let staff = match (query_param("campaigns"), query_param("campaign-admin"), query_param("verify")) {
+        (Some(_), _, _) => Some(campaign::StaffPage::New),
+        (_, Some(id), _) => Some(campaign::StaffPage::Admin(id)),
+        (_, _, Some(code)) => Some(campaign::StaffPage::Verify(code)),
+        _ => None,
+    };
+    if let Some(page) = staff {
+        campaign::mount_staff(root, page);
+    } else if query_param("present").is_some() {
         lecture::presenter::mount_presenter(root);
     } else {
         lecture::phone::mount_phone(root, query_param("room").unwrap_or_default());

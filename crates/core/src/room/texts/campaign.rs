@@ -6,7 +6,6 @@
 use crate::i18n::Lang;
 
 pub struct CampaignTexts {
-    pub switch_lang: &'static str,
     pub new_heading: &'static str,
     pub new_intro: &'static str,
     pub host_key_label: &'static str,
@@ -104,7 +103,6 @@ impl CampaignTexts {
 }
 
 pub static ZH_CAMPAIGN: CampaignTexts = CampaignTexts {
-    switch_lang: "English",
     new_heading: "新建反诈训练活动",
     new_intro: "为各班级或院系生成专属链接、二维码和嵌入代码。学生无需注册；服务器只保存汇总数据。",
     host_key_label: "主持密钥",
@@ -185,7 +183,6 @@ pub static ZH_CAMPAIGN: CampaignTexts = CampaignTexts {
 };
 
 pub static EN_CAMPAIGN: CampaignTexts = CampaignTexts {
-    switch_lang: "中文",
     new_heading: "New anti-fraud campaign",
     new_intro: "Each class or department gets its own link, QR code and embed snippet. Students need no account; the server keeps aggregates only.",
     host_key_label: "Host key",

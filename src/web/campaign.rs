@@ -1,0 +1,59 @@
+//! What the campaign pages need from the browser: JSON requests to the
+//! campaign API (on this server for the staff pages, on the app's `base`
+//! for a learner), the admin key kept in sessionStorage and out of the
+//! URL, and copying a snippet to the clipboard.
+
+use gloo::net::http::{Method, RequestBuilder};
+
+/// The header the admin key travels in (never in a URL).
+const KEY_HEADER: &str = "X-ScamSpot-Key";
+
+/// Sends a request; `Some((status, body))`, or `None` when no answer came.
+pub async fn call(method: Method, url: &str, key: Option<&str>, body: Option<String>) -> Option<(u16, String)> {
+    let mut builder = RequestBuilder::new(url).method(method);
+    if let Some(key) = key {
+        builder = builder.header(KEY_HEADER, key);
+    }
+    let request = match body {
+        Some(body) => builder.header("content-type", "application/json").body(body),
+        None => builder.build(),
+    };
+    let response = request.ok()?.send().await.ok()?;
+    Some((response.status(), response.text().await.unwrap_or_default()))
+}
+
+fn session_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
+}
+
+fn key_name(campaign: &str) -> String {
+    format!("scamspot.campaign.{campaign}.key")
+}
+
+/// The admin key of `campaign`: from the page's `#key=` (then kept in this
+/// tab's sessionStorage and taken out of the address bar, so it is not
+/// bookmarked, shared or shown on a projector by accident), else the kept one.
+pub fn take_admin_key(campaign: &str) -> String {
+    let from_hash = crate::web::presenter::host_key_from_hash();
+    if from_hash.is_empty() {
+        return session_storage().and_then(|s| s.get_item(&key_name(campaign)).ok().flatten()).unwrap_or_default();
+    }
+    keep_admin_key(campaign, &from_hash);
+    crate::web::history::drop_round_entry();
+    from_hash
+}
+
+/// Keeps `key` for this tab (after it was typed, or rotated).
+pub fn keep_admin_key(campaign: &str, key: &str) {
+    if let Some(storage) = session_storage() {
+        let _ = storage.set_item(&key_name(campaign), key);
+    }
+}
+
+/// Puts `text` on the clipboard (the page must be a secure context, or
+/// localhost: elsewhere the snippet stays selectable to copy by hand).
+pub async fn copy_text(text: &str) -> bool {
+    let Some(window) = web_sys::window() else { return false };
+    let promise = window.navigator().clipboard().write_text(text);
+    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+}
