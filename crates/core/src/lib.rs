@@ -7,6 +7,7 @@
 //! arguments. The web app (`src/`), the tools (`crates/tools`) and the server
 //! build on this crate; it can import none of them.
 
+pub mod campaign;
 pub mod content;
 pub mod engine;
 pub mod i18n;

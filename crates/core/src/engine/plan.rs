@@ -36,6 +36,9 @@ pub enum RoundKind {
     /// (Code "booster"; "review", the code of the single review round it
     /// replaced, still reads back as a booster.)
     Booster,
+    /// The round of a campus campaign's class (its link's token): drawn by
+    /// `campaign::plan_campaign_round` from the class's round spec, not here.
+    Campaign(String),
 }
 
 impl RoundKind {
@@ -54,6 +57,7 @@ impl RoundKind {
             RoundKind::Type(id) => format!("type:{id}"),
             RoundKind::Technique(id) => format!("technique:{id}"),
             RoundKind::Single(id) => format!("single:{id}"),
+            RoundKind::Campaign(token) => format!("campaign:{token}"),
         }
     }
 
@@ -66,6 +70,7 @@ impl RoundKind {
             Some(("type", id)) => RoundKind::Type(id.into()),
             Some(("technique", id)) => RoundKind::Technique(id.into()),
             Some(("single", id)) => RoundKind::Single(id.into()),
+            Some(("campaign", token)) => RoundKind::Campaign(token.into()),
             Some(_) => return None,
         };
         Some(kind)
@@ -89,6 +94,7 @@ pub fn plan_round(
         RoundKind::Technique(id) => {
             least_played(technique_scams(index, id), progress, &mut rng).into_iter().take(FOCUSED_MAX).collect()
         }
+        RoundKind::Campaign(_) => Vec::new(),
         RoundKind::Booster => {
             let mut booster = booster_round(index, progress, today);
             rng.shuffle(&mut booster);
@@ -167,7 +173,7 @@ pub fn round_seconds(index: &SiteIndex, kind: &RoundKind, quick_length: usize) -
         RoundKind::Type(id) => index.packs_of_type(id).map(|p| p.seconds).sum(),
         RoundKind::Single(id) => index.pack(id).map_or(0, |p| p.seconds),
         RoundKind::Technique(id) => technique_scams(index, id).take(FOCUSED_MAX).map(|p| p.seconds).sum(),
-        RoundKind::Booster => 0,
+        RoundKind::Booster | RoundKind::Campaign(_) => 0,
     }
 }
 
@@ -411,6 +417,7 @@ mod tests {
             RoundKind::Type("fake-loan".into()),
             RoundKind::Technique("pay-to-withdraw".into()),
             RoundKind::Single("ob-like-for-cash".into()),
+            RoundKind::Campaign("k2m9q4x1b7c3".into()),
         ] {
             assert_eq!(RoundKind::from_code(&kind.code()), Some(kind));
         }

@@ -90,19 +90,25 @@ impl RoundRecord {
     /// recorded, when an action of the log no longer fits, or when the round
     /// had already finished (a finished round is not resumed).
     pub fn replay(&self, scenarios: Vec<Rc<ValidScenario>>) -> Option<Round> {
+        self.replay_whole(scenarios).filter(|round| round.phase() != Phase::Summary)
+    }
+
+    /// The round rebuilt over `scenarios`, finished or not: `None` when they
+    /// are not the ones recorded or when an action of the log does not fit
+    /// (a campaign's server grades a finished round so).
+    pub fn replay_whole(&self, scenarios: Vec<Rc<ValidScenario>>) -> Option<Round> {
         let ids = scenarios.iter().map(|s| s.id.clone());
         if !self.ids.is_empty() && !ids.eq(self.ids.iter().cloned()) {
             return None;
         }
         let round = Round::rated(scenarios, self.rating, self.seed);
-        let round = self.log.iter().try_fold(round, |round, action| match round.apply(action) {
+        self.log.iter().try_fold(round, |round, action| match round.apply(action) {
             Some(next) => Some(next),
             // A message timer that finds its message already there (logs
             // from before a scenario opened on its first message) changes nothing.
             None if matches!(action, Action::Reveal { .. } | Action::RevealAll { .. }) => Some(round),
             None => None,
-        })?;
-        (round.phase() != Phase::Summary).then_some(round)
+        })
     }
 }
 
