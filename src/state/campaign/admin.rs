@@ -117,7 +117,7 @@ impl DashboardRow {
             Some((u32::try_from(pair.first()?.as_u64()?).ok()?, u32::try_from(pair.get(1)?.as_u64()?).ok()?))
         });
         Some(DashboardRow {
-            name: text(json, "name").unwrap_or_default(),
+            name: text(json, "class").unwrap_or_default(),
             started: number(json, "started")?,
             completed: number(json, "completed")?,
             passed: number(json, "passed")?,
@@ -199,7 +199,7 @@ mod tests {
 
     #[test]
     fn the_dashboard_is_read_row_by_row() {
-        let row = r#"{"name":"A","started":4,"completed":3,"passed":2,"pass_rate":0.667,"hit_rate":0.75,
+        let row = r#"{"class":"A","started":4,"completed":3,"passed":2,"pass_rate":0.667,"hit_rate":0.75,
             "false_alarm_rate":null,"weakest":[{"technique":"pay-to-withdraw","missed":2,"met":3}],"per_day":[[20422,1],[20424,2]]}"#;
         let body = format!(r#"{{"classes":[{row}],"overall":{row}}}"#);
         let dashboard = Dashboard::from_json(&read(&body).unwrap().root).unwrap();

@@ -26,12 +26,7 @@ pub struct CampaignAdminProps {
 }
 
 /// A GET or POST to the campaign's API with the admin key, read by `ok`.
-async fn admin_call<T>(
-    method: Method,
-    path: String,
-    key: &str,
-    ok: impl FnOnce(&Json) -> Option<T>,
-) -> Answer<T> {
+async fn admin_call<T>(method: Method, path: String, key: &str, ok: impl FnOnce(&Json) -> Option<T>) -> Answer<T> {
     let body = (method == Method::POST).then(|| "{}".to_string());
     match call(method, &path, Some(key), body).await {
         Some((status, body)) => Answer::read(status, &body, ok),

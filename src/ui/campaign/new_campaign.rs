@@ -87,7 +87,10 @@ pub fn NewCampaign(props: &NewCampaignProps) -> Html {
                 Ok(body) => body,
                 Err(FormProblem::Date) => return sent.set(Sent::Typing(Some(t.invalid_date.into()))),
                 Err(FormProblem::Number(field)) => {
-                    return sent.set(Sent::Typing(Some(fill(t.field_refused, &[("field", &field), ("message", &t.invalid_number)]))))
+                    return sent.set(Sent::Typing(Some(fill(
+                        t.field_refused,
+                        &[("field", &field), ("message", &t.invalid_number)],
+                    ))))
                 }
             };
             sent.set(Sent::Creating);

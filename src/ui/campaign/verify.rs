@@ -45,11 +45,21 @@ fn verdict_view(t: &CampaignTexts, answer: &Answer<Verdict>) -> Html {
     };
     let detail = fill(
         t.valid_detail,
-        &[("campaign", &valid.campaign), ("class", &valid.class), ("date", &date_of_day(valid.day)), ("score", &valid.score)],
+        &[
+            ("campaign", &valid.campaign),
+            ("class", &valid.class),
+            ("date", &date_of_day(valid.day)),
+            ("score", &valid.score),
+        ],
     );
     let tally = fill(
         t.valid_tally,
-        &[("caught", &valid.scams_caught), ("scams", &valid.scams), ("trusted", &valid.genuine_trusted), ("genuine", &valid.genuine)],
+        &[
+            ("caught", &valid.scams_caught),
+            ("scams", &valid.scams),
+            ("trusted", &valid.genuine_trusted),
+            ("genuine", &valid.genuine),
+        ],
     );
     html! {
         <div id="verdict" class="verdict valid" role="status">
