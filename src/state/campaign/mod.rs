@@ -5,4 +5,5 @@
 pub mod admin;
 pub mod day;
 pub mod form;
+pub mod learner;
 pub mod verify;
