@@ -149,7 +149,9 @@
   // campaign staff page (?campaigns, ?campaign-admin=, ?verify): no start
   // screen to read there, so their own app (a wasm of its own, which the
   // solo app never downloads) starts at once.
-  if (lecture) {
+  // A campaign class link (?campaign=) starts its app at once too: its start
+  // screen, with the campaign's details, is the app's.
+  if (lecture || query.has('campaign')) {
     swap('.shell-home', '.shell-loading');
     start();
   } else {

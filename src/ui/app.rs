@@ -3,10 +3,11 @@
 //! into `AppAction`s. The I/O around it lives in `hooks`.
 
 use super::hooks::{
-    use_back_button, use_document_lang, use_host_bridge, use_host_report, use_pack_index, use_progress_saver,
-    use_round_loader, use_round_saver,
+    use_back_button, use_campaign, use_document_lang, use_host_bridge, use_host_report, use_pack_index,
+    use_progress_saver, use_round_loader, use_round_saver,
 };
 use super::reducer::AppStore;
+use super::screens::campaign::{campaign_start, CampaignResult};
 use super::screens::round::RoundView;
 use super::screens::start::start_screen;
 use super::widgets::leave_dialog::LeaveDialog;
@@ -78,6 +79,7 @@ pub fn App(props: &AppProps) -> Html {
     use_host_report(state, Rc::clone(&props.host), dispatch.clone());
     use_round_saver(state.round_record.clone(), page);
     use_back_button(!matches!(state.screen, Screen::Start), page, dispatch.clone());
+    use_campaign(state, dispatch.clone());
 
     let start_round = {
         let dispatch = dispatch.clone();
@@ -153,7 +155,10 @@ pub fn App(props: &AppProps) -> Html {
                 <button class="primary" onclick={send(&dispatch, || AppAction::RetryIndex)}>{ t.retry }</button>
             </section>
         },
-        (Screen::Start, IndexState::Ready(site)) => start_screen(state, site, &on_start, page),
+        (Screen::Start, IndexState::Ready(site)) => match &state.config.campaign {
+            Some(token) => campaign_start(state, token, &on_start),
+            None => start_screen(state, site, &on_start, page),
+        },
         (Screen::Playing { number, kind, round }, IndexState::Ready(site)) => {
             // Asked at each render, that is at each message and tap: browsers
             // list their voices a moment after the page loads.
@@ -164,10 +169,23 @@ pub fn App(props: &AppProps) -> Html {
                     dispatch.dispatch(AppAction::Play { number, action, now_ms: now_ms(), today: today() })
                 })
             };
+            let campaign =
+                state.submission.as_ref().filter(|sent| sent.round == *number).zip(state.config.campaign.as_ref());
+            let campaign = campaign.map(|(sent, token)| {
+                let kind = RoundKind::Campaign(token.clone());
+                html! {
+                    <CampaignResult {lang} delivery={sent.delivery.clone()} class={state.class.clone()}
+                        base={Rc::<str>::from(state.config.base.as_str())}
+                        on_send_again={send(&dispatch, || AppAction::SendAgain)} on_try_again={on_start.reform(move |_| kind.clone())} />
+                }
+            });
             html! {
+                <>
+                { for campaign }
                 <RoundView key={*number} {lang} site={Rc::clone(site)} kind={kind.clone()} round={Rc::clone(round)}
                     progress={Rc::clone(&state.progress)} {on_action} on_start={on_start.clone()} on_home={go_home.clone()}
                     {read_aloud} security={state.config.security.clone()} />
+                </>
             }
         }
     };

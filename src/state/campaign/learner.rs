@@ -170,6 +170,29 @@ pub fn student_number(text: &str) -> Option<String> {
     ok.then_some(number)
 }
 
+/// The certificate card as an SVG image to save: `lines` under a heading,
+/// the code last and large. Every text is escaped: it is drawn, never read as markup.
+pub fn certificate_svg(heading: &str, lines: &[String], code: &str) -> String {
+    let escape = |text: &str| text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+    let mut svg = String::from(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"640\" height=\"400\" font-family=\"sans-serif\">\
+         <rect x=\"8\" y=\"8\" width=\"624\" height=\"384\" rx=\"16\" fill=\"#fffdf6\" stroke=\"#0b6b3a\" stroke-width=\"6\"/>",
+    );
+    svg += &format!(
+        "<text x=\"40\" y=\"72\" font-size=\"34\" font-weight=\"700\" fill=\"#0b6b3a\">{}</text>",
+        escape(heading)
+    );
+    for (at, line) in lines.iter().enumerate() {
+        svg +=
+            &format!("<text x=\"40\" y=\"{}\" font-size=\"22\" fill=\"#222\">{}</text>", 130 + at * 40, escape(line));
+    }
+    svg += &format!(
+        "<text x=\"40\" y=\"350\" font-size=\"34\" font-family=\"monospace\" letter-spacing=\"2\" fill=\"#222\">{}</text></svg>",
+        escape(code)
+    );
+    svg
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -220,6 +243,15 @@ mod tests {
         assert_eq!(delivery_of(None, false), None, "offline: try again");
         assert_eq!(delivery_of(Some((503, "")), true), Some(Delivery::Failed(SendProblem::Unreachable(503))));
         assert_eq!(delivery_of(None, true), Some(Delivery::Failed(SendProblem::Unreachable(0))));
+    }
+
+    #[test]
+    fn the_saved_card_draws_every_line_as_escaped_text() {
+        let svg =
+            certificate_svg("Certificate", &["Freshers <2026> & co".into(), "Passed".into()], "ABCD-EFGH-JKMN-PQRS");
+        assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
+        assert!(svg.contains("Freshers &lt;2026&gt; &amp; co") && !svg.contains("<2026>"));
+        assert!(svg.contains(">ABCD-EFGH-JKMN-PQRS</text>"));
     }
 
     #[test]
