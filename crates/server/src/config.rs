@@ -12,7 +12,9 @@ pub const USAGE: &str = "usage: scamspot-server [--bind ADDR:PORT] [--dist DIR] 
   --public-url  the address phones use, for the join URL and its QR code (default: the host the presenter's browser used)
   --redis   keep the rooms in this Redis (redis://HOST:PORT/DB) instead of --db, shared by several
             instances behind a load balancer (default: the environment's SCAMSPOT_REDIS, else none)
-The key that opens rooms is read from SCAMSPOT_HOST_KEY, or drawn at random and printed.";
+The key that opens rooms and creates campaigns is read from SCAMSPOT_HOST_KEY, or drawn at random and printed.
+Campaign certificates are signed with a key derived from SCAMSPOT_CAMPAIGN_KEY, else from a secret
+drawn once and kept in the database (or the Redis).";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Config {

@@ -1,6 +1,8 @@
 //! The HTTP side: the built site as static files, opening a room, and the
 //! WebSocket upgrade (origin checked, small buffers, 1 KiB messages).
 
+use crate::campaign_http;
+use crate::campaigns::Campaigns;
 use crate::hub::{CreateError, Hub};
 use crate::qr;
 use crate::secret::same;
@@ -27,6 +29,7 @@ const MAX_WRITE_BUFFER: usize = 64 * 1024;
 
 pub struct AppState {
     pub hub: Arc<Hub>,
+    pub campaigns: Arc<Campaigns>,
     pub host_key: String,
     pub origins: Vec<String>,
     /// Where phones reach the server; else the host the request came to.
@@ -34,11 +37,15 @@ pub struct AppState {
 }
 
 impl AppState {
+    /// Where phones reach the server: `--public-url`, else the host the request came to.
+    pub fn base_url(&self, headers: &HeaderMap) -> String {
+        let host = || headers.get(HOST).and_then(|h| h.to_str().ok()).map(|h| format!("http://{h}"));
+        self.public_url.clone().or_else(host).unwrap_or_default()
+    }
+
     /// The page a phone opens to join room `code`.
     fn join_url(&self, headers: &HeaderMap, code: &str) -> String {
-        let host = || headers.get(HOST).and_then(|h| h.to_str().ok()).map(|h| format!("http://{h}"));
-        let base = self.public_url.clone().or_else(host).unwrap_or_default();
-        format!("{base}/?room={code}")
+        format!("{}/?room={code}", self.base_url(headers))
     }
 }
 
@@ -51,6 +58,7 @@ pub fn router(state: Arc<AppState>, dist: &Path) -> Router {
         .route("/api/rooms/{code}", get(room_open))
         .route("/api/rooms/{code}/qr.svg", get(join_qr))
         .route("/ws", get(open_socket))
+        .merge(campaign_http::routes())
         .with_state(state)
         .fallback_service(site)
 }

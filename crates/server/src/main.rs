@@ -4,6 +4,9 @@
 //! what it accepts in SQLite, so a restart rebuilds every open room, or in a
 //! Redis that several instances share (`--redis`, see `shared`).
 
+mod campaign_http;
+mod campaign_store;
+mod campaigns;
 mod config;
 mod fanout;
 mod http;
@@ -18,6 +21,8 @@ mod socket;
 mod store;
 mod wire;
 
+use campaign_store::CampaignStore;
+use campaigns::Campaigns;
 use config::{Config, USAGE};
 use http::AppState;
 use hub::{Backend, Hub};
@@ -42,11 +47,22 @@ async fn run() -> Result<(), String> {
     let mut config = Config::from_args(std::env::args().skip(1)).map_err(|e| format!("{e}\n{USAGE}"))?;
     config.redis = config.redis.or_else(|| std::env::var("SCAMSPOT_REDIS").ok().filter(|url| !url.is_empty()));
     let library = Library::open(&config.dist)?;
-    let backend = match &config.redis {
+    let (backend, campaign_store) = match &config.redis {
         // The URL may hold a password: not printed.
-        Some(url) => Backend::Redis(Shared::connect(url).await.map_err(|e| format!("Redis: {e}"))?),
-        None => Backend::Sqlite(Store::open(&config.db).map_err(|e| format!("{}: {e}", config.db.display()))?),
+        Some(url) => {
+            let shared = Shared::connect(url).await.map_err(|e| format!("Redis: {e}"))?;
+            let campaigns = CampaignStore::Redis(shared.connection());
+            (Backend::Redis(shared), campaigns)
+        }
+        None => {
+            let store = Store::open(&config.db).map_err(|e| format!("{}: {e}", config.db.display()))?;
+            let campaigns = CampaignStore::sqlite(&config.db).map_err(|e| format!("{}: {e}", config.db.display()))?;
+            (Backend::Sqlite(store), campaigns)
+        }
     };
+    // Signs certificate codes and peppers student-number hashes; else drawn once and kept in the store.
+    let campaign_key = std::env::var("SCAMSPOT_CAMPAIGN_KEY").ok().filter(|k| !k.is_empty());
+    let campaigns = Campaigns::open(campaign_store, Library::open(&config.dist)?, campaign_key).await?;
     let hub = Arc::new(Hub::open(backend, library)?);
     tokio::spawn(fanout::listen(hub.clone()));
     tokio::spawn(fanout::ping(hub.clone()));
@@ -70,9 +86,17 @@ async fn run() -> Result<(), String> {
             sweeper.expire(Instant::now()).await;
         }
     });
-    let state = Arc::new(AppState { hub, host_key, origins: config.origins, public_url: config.public_url });
+    let state = Arc::new(AppState {
+        hub,
+        campaigns: Arc::new(campaigns),
+        host_key,
+        origins: config.origins,
+        public_url: config.public_url,
+    });
     let app = http::router(state, &config.dist);
     // No graceful shutdown: Ctrl-C ends the process at once, and everything
     // acknowledged is already stored; the phones reconnect on their own.
+    // The peer address: verification is rate-limited per address.
+    let app = app.into_make_service_with_connect_info::<std::net::SocketAddr>();
     axum::serve(listener, app).await.map_err(|e| e.to_string())
 }

@@ -128,6 +128,11 @@ impl Shared {
         })
     }
 
+    /// The connection, for the campaigns kept in the same Redis (`campaign_store`).
+    pub fn connection(&self) -> ConnectionManager {
+        self.connection.clone()
+    }
+
     /// A new connection for the room channels (a subscribed connection can do nothing else).
     pub async fn subscriber(&self) -> RedisResult<redis::aio::PubSub> {
         let mut pubsub = self.client.get_async_pubsub().await?;

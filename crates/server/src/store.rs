@@ -46,6 +46,8 @@ const SCHEMA: &str = "
 impl Store {
     pub fn open(path: &Path) -> rusqlite::Result<Store> {
         let connection = Connection::open(path)?;
+        // The campaigns write to the same file through a connection of their own: wait for theirs.
+        connection.busy_timeout(std::time::Duration::from_secs(5))?;
         connection.pragma_update(None, "journal_mode", "WAL")?;
         connection.pragma_update(None, "synchronous", "NORMAL")?;
         connection.execute_batch(SCHEMA)?;

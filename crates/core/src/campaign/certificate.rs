@@ -46,6 +46,15 @@ fn sha256(parts: &[&[u8]]) -> [u8; 32] {
     hash.finalize().into()
 }
 
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// SHA-256 of `text` as hex: how an organiser's secret is stored.
+pub fn sha256_hex(text: &str) -> String {
+    hex(&sha256(&[text.as_bytes()]))
+}
+
 impl CampaignKeys {
     pub fn derive(secret: &str) -> CampaignKeys {
         CampaignKeys {
@@ -81,7 +90,7 @@ impl CampaignKeys {
     /// for what is not a student number (see `normalise_student_number`).
     pub fn student_hash(&self, salt: &[u8], number: &str) -> Option<String> {
         let number = normalise_student_number(number)?;
-        Some(sha256(&[&self.pepper, salt, number.as_bytes()]).iter().map(|b| format!("{b:02x}")).collect())
+        Some(hex(&sha256(&[&self.pepper, salt, number.as_bytes()])))
     }
 }
 
@@ -209,6 +218,7 @@ mod tests {
         let keys = CampaignKeys::derive("server secret");
         let hash = keys.student_hash(b"salt-one", " 2026 cs-0042 ").unwrap();
         assert_eq!(hash.len(), 64);
+        assert_eq!(sha256_hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
         assert_eq!(keys.student_hash(b"salt-one", "2026CS-0042"), Some(hash.clone()));
         assert_ne!(keys.student_hash(b"salt-one", "2026CS-0043"), Some(hash.clone()));
         assert_ne!(keys.student_hash(b"salt-two", "2026CS-0042"), Some(hash.clone()), "campaigns cannot be linked");
