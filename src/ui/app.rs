@@ -7,7 +7,7 @@ use super::hooks::{
     use_progress_saver, use_round_loader, use_round_saver,
 };
 use super::reducer::AppStore;
-use super::screens::campaign::{campaign_start, CampaignResult};
+use super::screens::campaign::{campaign_result, campaign_start};
 use super::screens::round::RoundView;
 use super::screens::start::start_screen;
 use super::widgets::leave_dialog::LeaveDialog;
@@ -173,11 +173,12 @@ pub fn App(props: &AppProps) -> Html {
                 state.submission.as_ref().filter(|sent| sent.round == *number).zip(state.config.campaign.as_ref());
             let campaign = campaign.map(|(sent, token)| {
                 let kind = RoundKind::Campaign(token.clone());
-                html! {
-                    <CampaignResult {lang} delivery={sent.delivery.clone()} class={state.class.clone()}
-                        base={Rc::<str>::from(state.config.base.as_str())}
-                        on_send_again={send(&dispatch, || AppAction::SendAgain)} on_try_again={on_start.reform(move |_| kind.clone())} />
-                }
+                campaign_result(
+                    state,
+                    &sent.delivery,
+                    send(&dispatch, || AppAction::SendAgain),
+                    on_start.reform(move |_| kind.clone()),
+                )
             });
             html! {
                 <>

@@ -3,23 +3,47 @@
 //! for a learner), the admin key kept in sessionStorage and out of the
 //! URL, and copying a snippet to the clipboard.
 
-use gloo::net::http::{Method, RequestBuilder};
+use gloo::net::http::Request;
 
 /// The header the admin key travels in (never in a URL).
 const KEY_HEADER: &str = "X-ScamSpot-Key";
+/// Tries of a request `retrying` sends, and the first pause between them (doubled each time).
+const TRIES: u32 = 5;
+const FIRST_PAUSE_MS: i32 = 1_000;
 
-/// Sends a request; `Some((status, body))`, or `None` when no answer came.
-pub async fn call(method: Method, url: &str, key: Option<&str>, body: Option<String>) -> Option<(u16, String)> {
-    let mut builder = RequestBuilder::new(url).method(method);
-    if let Some(key) = key {
-        builder = builder.header(KEY_HEADER, key);
-    }
+/// A GET, or a POST of the JSON `body`; `Some((status, body))`, or `None` when no answer came.
+pub async fn call(url: &str, key: Option<&str>, body: Option<String>) -> Option<(u16, String)> {
+    let builder = match body {
+        Some(_) => Request::post(url).header("content-type", "application/json"),
+        None => Request::get(url),
+    };
+    let builder = match key {
+        Some(key) => builder.header(KEY_HEADER, key),
+        None => builder,
+    };
     let request = match body {
-        Some(body) => builder.header("content-type", "application/json").body(body),
+        Some(body) => builder.body(body),
         None => builder.build(),
     };
     let response = request.ok()?.send().await.ok()?;
     Some((response.status(), response.text().await.unwrap_or_default()))
+}
+
+/// POSTs `body` to `url`, again after a pause while no answer comes or the
+/// server is busy (429) or failing (5xx): a learner on flaky campus Wi-Fi
+/// still gets their result in. The last answer, if any.
+pub async fn retrying(url: &str, body: &str) -> Option<(u16, String)> {
+    let mut pause = FIRST_PAUSE_MS;
+    for tried in 1..=TRIES {
+        let answer = call(url, None, Some(body.to_string())).await;
+        let again = answer.as_ref().is_none_or(|(status, _)| *status == 429 || *status >= 500);
+        if !again || tried == TRIES {
+            return answer;
+        }
+        sleep(pause).await;
+        pause *= 2;
+    }
+    None
 }
 
 fn session_storage() -> Option<web_sys::Storage> {

@@ -125,7 +125,7 @@ pub enum SendProblem {
     Closed,
     /// 422 (or 404): the server could not check this round.
     NotAccepted,
-    /// No answer after every retry (offline, or the server busy or down): `HTTP` status, 0 for none.
+    /// No answer after every retry (offline, or the server busy or down): the last HTTP status, 0 for none.
     Unreachable(u16),
 }
 
@@ -137,20 +137,18 @@ pub enum Delivery {
     Failed(SendProblem),
 }
 
-/// How the app goes on after the server's answer to a result: `None` to try again.
-pub fn delivery_of(answer: Option<(u16, &str)>, last_try: bool) -> Option<Delivery> {
-    let delivery = match answer {
+/// Where a result is after the server's last answer to it (`None`: none came).
+pub fn delivery_of(answer: Option<(u16, &str)>) -> Delivery {
+    match answer {
         Some((200, body)) => match scamspot_core::json::read(body).ok().and_then(|d| Outcome::from_json(&d.root)) {
             Some(outcome) => Delivery::Saved(Rc::new(outcome)),
             None => Delivery::Failed(SendProblem::Unreachable(200)),
         },
         Some((409, _)) => Delivery::Failed(SendProblem::Closed),
         Some((404 | 422, _)) => Delivery::Failed(SendProblem::NotAccepted),
-        Some((status, _)) if last_try => Delivery::Failed(SendProblem::Unreachable(status)),
-        None if last_try => Delivery::Failed(SendProblem::Unreachable(0)),
-        _ => return None,
-    };
-    Some(delivery)
+        Some((status, _)) => Delivery::Failed(SendProblem::Unreachable(status)),
+        None => Delivery::Failed(SendProblem::Unreachable(0)),
+    }
 }
 
 /// A finished campaign round's result on its way: `attempt` counts the
@@ -228,21 +226,19 @@ mod tests {
     }
 
     #[test]
-    fn the_answer_decides_saved_failed_or_retry() {
+    fn the_last_answer_decides_saved_or_what_went_wrong() {
         let passed = r#"{"score":90,"pass_mark":80,"passed":true,"scams":6,"scams_caught":6,"genuine":2,
             "genuine_trusted":1,"certificate":{"code":"ABCD-EFGH-JKMN-PQRS","day":20422}}"#;
-        let Some(Delivery::Saved(outcome)) = delivery_of(Some((200, passed)), false) else { panic!("saved") };
+        let Delivery::Saved(outcome) = delivery_of(Some((200, passed))) else { panic!("saved") };
         assert_eq!((outcome.score, outcome.passed), (90, true));
         assert_eq!(outcome.certificate, Some(("ABCD-EFGH-JKMN-PQRS".into(), 20_422)));
         let failed = passed.replace("true", "false").replace(r#"{"code":"ABCD-EFGH-JKMN-PQRS","day":20422}"#, "null");
-        let Some(Delivery::Saved(outcome)) = delivery_of(Some((200, &failed)), false) else { panic!("saved") };
+        let Delivery::Saved(outcome) = delivery_of(Some((200, &failed))) else { panic!("saved") };
         assert_eq!((outcome.passed, outcome.certificate.clone()), (false, None));
-        assert_eq!(delivery_of(Some((409, "")), false), Some(Delivery::Failed(SendProblem::Closed)));
-        assert_eq!(delivery_of(Some((422, "")), false), Some(Delivery::Failed(SendProblem::NotAccepted)));
-        assert_eq!(delivery_of(Some((429, "")), false), None, "too many at once: try again");
-        assert_eq!(delivery_of(None, false), None, "offline: try again");
-        assert_eq!(delivery_of(Some((503, "")), true), Some(Delivery::Failed(SendProblem::Unreachable(503))));
-        assert_eq!(delivery_of(None, true), Some(Delivery::Failed(SendProblem::Unreachable(0))));
+        assert_eq!(delivery_of(Some((409, ""))), Delivery::Failed(SendProblem::Closed));
+        assert_eq!(delivery_of(Some((422, ""))), Delivery::Failed(SendProblem::NotAccepted));
+        assert_eq!(delivery_of(Some((429, ""))), Delivery::Failed(SendProblem::Unreachable(429)));
+        assert_eq!(delivery_of(None), Delivery::Failed(SendProblem::Unreachable(0)));
     }
 
     #[test]

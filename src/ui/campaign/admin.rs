@@ -9,7 +9,6 @@ use crate::state::campaign::admin::{CampaignInfo, Dashboard};
 use crate::state::campaign::day::date_of_day;
 use crate::state::campaign::form::{AdminLink, Answer};
 use crate::web::campaign::{call, keep_admin_key, take_admin_key};
-use gloo::net::http::Method;
 use scamspot_core::content::SiteIndex;
 use scamspot_core::i18n::{fill, Lang};
 use scamspot_core::json::Json;
@@ -25,10 +24,14 @@ pub struct CampaignAdminProps {
     pub index: Option<Rc<SiteIndex>>,
 }
 
-/// A GET or POST to the campaign's API with the admin key, read by `ok`.
-async fn admin_call<T>(method: Method, path: String, key: &str, ok: impl FnOnce(&Json) -> Option<T>) -> Answer<T> {
-    let body = (method == Method::POST).then(|| "{}".to_string());
-    match call(method, &path, Some(key), body).await {
+/// A GET (or with a `body`, a POST) to the campaign's API with the admin key, read by `ok`.
+async fn admin_call<T>(
+    path: String,
+    key: &str,
+    body: Option<String>,
+    ok: impl FnOnce(&Json) -> Option<T>,
+) -> Answer<T> {
+    match call(&path, Some(key), body).await {
         Some((status, body)) => Answer::read(status, &body, ok),
         None => Answer::Unreachable,
     }
@@ -61,10 +64,10 @@ pub fn CampaignAdmin(props: &CampaignAdminProps) -> Html {
             let key = key.clone();
             if !key.is_empty() {
                 wasm_bindgen_futures::spawn_local(async move {
-                    let loaded = admin_call(Method::GET, format!("/api/campaigns/{id}"), &key, CampaignInfo::from_json);
+                    let loaded = admin_call(format!("/api/campaigns/{id}"), &key, None, CampaignInfo::from_json);
                     info.set(Some(loaded.await));
                     let path = format!("/api/campaigns/{id}/dashboard");
-                    figures.set(Some(admin_call(Method::GET, path, &key, Dashboard::from_json).await));
+                    figures.set(Some(admin_call(path, &key, None, Dashboard::from_json).await));
                 });
             }
         });
@@ -85,7 +88,7 @@ pub fn CampaignAdmin(props: &CampaignAdminProps) -> Html {
             let (key, id) = (key.clone(), id.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let path = format!("/api/campaigns/{id}/dashboard.csv");
-                if let Some((200, csv)) = call(Method::GET, &path, Some(&key), None).await {
+                if let Some((200, csv)) = call(&path, Some(&key), None).await {
                     crate::web::presenter::download_csv(&format!("scamspot-campaign-{id}.csv"), &csv);
                 }
             });
@@ -101,7 +104,7 @@ pub fn CampaignAdmin(props: &CampaignAdminProps) -> Html {
             let (key, id, rotated) = (key.clone(), id.clone(), rotated.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let path = format!("/api/campaigns/{id}/rotate");
-                let answer = admin_call(Method::POST, path, &key, AdminLink::from_json).await;
+                let answer = admin_call(path, &key, Some("{}".into()), AdminLink::from_json).await;
                 if let Answer::Ok(link) = &answer {
                     keep_admin_key(&id, &link.secret);
                     key.set(link.secret.clone());

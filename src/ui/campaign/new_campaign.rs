@@ -5,7 +5,6 @@
 use super::admin_link::admin_link;
 use crate::state::campaign::form::{AdminLink, Answer, CampaignForm, FormProblem};
 use crate::web::campaign::call;
-use gloo::net::http::Method;
 use scamspot_core::content::SiteIndex;
 use scamspot_core::i18n::{fill, Lang};
 use scamspot_core::room::texts::campaign::CampaignTexts;
@@ -96,7 +95,7 @@ pub fn NewCampaign(props: &NewCampaignProps) -> Html {
             sent.set(Sent::Creating);
             let sent = sent.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let answer = match call(Method::POST, "/api/campaigns", None, Some(body)).await {
+                let answer = match call("/api/campaigns", None, Some(body)).await {
                     Some((status, body)) => Answer::read(status, &body, AdminLink::from_json),
                     None => Answer::Unreachable,
                 };

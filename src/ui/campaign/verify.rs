@@ -6,7 +6,6 @@ use crate::state::campaign::day::date_of_day;
 use crate::state::campaign::form::Answer;
 use crate::state::campaign::verify::{verify_request, NumberCheck, Verdict};
 use crate::web::campaign::call;
-use gloo::net::http::Method;
 use scamspot_core::i18n::{fill, Lang};
 use scamspot_core::room::texts::campaign::CampaignTexts;
 use web_sys::HtmlInputElement;
@@ -86,7 +85,7 @@ pub fn VerifyPage(props: &VerifyProps) -> Html {
             checking.set(true);
             let (verdict, checking) = (verdict.clone(), checking.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                let answer = match call(Method::POST, "/api/verify", None, Some(body)).await {
+                let answer = match call("/api/verify", None, Some(body)).await {
                     Some((status, body)) => Answer::read(status, &body, Verdict::from_json),
                     None => Answer::Unreachable,
                 };

@@ -7,7 +7,6 @@ use crate::state::campaign::day::date_of_day;
 use crate::state::campaign::learner::{certificate_svg, student_number, ClassState, Delivery, Outcome, SendProblem};
 use crate::state::AppState;
 use crate::web::campaign::call;
-use gloo::net::http::Method;
 use scamspot_core::engine::plan::RoundKind;
 use scamspot_core::i18n::{fill, Lang};
 use std::rc::Rc;
@@ -39,21 +38,15 @@ pub fn campaign_start(state: &AppState, token: &str, on_start: &Callback<RoundKi
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct CampaignResultProps {
-    pub lang: Lang,
-    pub delivery: Delivery,
-    /// The class's details, for the card (the campaign's and class's names).
-    pub class: Option<ClassState>,
-    pub base: Rc<str>,
-    pub on_send_again: Callback<MouseEvent>,
-    pub on_try_again: Callback<MouseEvent>,
-}
-
-#[function_component]
-pub fn CampaignResult(props: &CampaignResultProps) -> Html {
-    let t = props.lang.texts();
-    let outcome = match &props.delivery {
+/// Where the finished round's result is, and then the certificate or the score against the pass mark.
+pub fn campaign_result(
+    state: &AppState,
+    delivery: &Delivery,
+    on_send_again: Callback<MouseEvent>,
+    on_try_again: Callback<MouseEvent>,
+) -> Html {
+    let t = state.lang.texts();
+    let outcome = match delivery {
         Delivery::Sending => {
             return html! { <p id="campaign-delivery" class="delivery" role="status">{ t.result_sending }</p> }
         }
@@ -67,7 +60,7 @@ pub fn CampaignResult(props: &CampaignResultProps) -> Html {
                 <div class="campaign-result">
                     <p id="campaign-delivery" class="delivery refused" role="alert">{ text }</p>
                     if matches!(problem, SendProblem::Unreachable(_)) {
-                        <button class="primary" onclick={props.on_send_again.clone()}>{ t.send_again }</button>
+                        <button class="primary" onclick={on_send_again}>{ t.send_again }</button>
                     }
                 </div>
             };
@@ -76,13 +69,13 @@ pub fn CampaignResult(props: &CampaignResultProps) -> Html {
     };
     let card = match &outcome.certificate {
         Some((code, day)) => {
-            html! { <Certificate lang={props.lang} outcome={Rc::clone(outcome)} code={code.clone()} day={*day}
-            class={props.class.clone()} base={props.base.clone()} /> }
+            html! { <Certificate lang={state.lang} outcome={Rc::clone(outcome)} code={code.clone()} day={*day}
+            class={state.class.clone()} base={Rc::<str>::from(state.config.base.as_str())} /> }
         }
         None => html! {
             <>
                 <p id="campaign-failed">{ fill(t.campaign_failed, &[("score", &outcome.score), ("mark", &outcome.pass_mark)]) }</p>
-                <button id="campaign-again" class="primary" onclick={props.on_try_again.clone()}>{ t.play_again }</button>
+                <button id="campaign-again" class="primary" onclick={on_try_again}>{ t.play_again }</button>
             </>
         },
     };
@@ -154,7 +147,7 @@ fn Certificate(props: &CertificateProps) -> Html {
             let (number, url) = (number.clone(), url.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let body = format!("{{\"student_number\":\"{typed}\"}}");
-                let answer = call(Method::POST, &url, None, Some(body)).await;
+                let answer = call(&url, None, Some(body)).await;
                 number.set(if matches!(answer, Some((204, _))) { NumberState::Saved } else { NumberState::Failed });
             });
         })
