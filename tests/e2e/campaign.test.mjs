@@ -3,8 +3,9 @@
 // (360x740): the organiser creates a campaign for three classes on the
 // campaigns page and opens its own page (the key leaves the URL); a student
 // opens the first class's link and plays the campaign round to a certificate
-// card; a counsellor verifies its code (valid) and an altered one (not
-// valid); the organiser's dashboard shows the pass for that class. axe finds
+// card and adds their student number to it; a counsellor verifies its code
+// with that number (valid, matches), with another number (differs) and an
+// altered code (not valid); the organiser's dashboard shows the pass for that class. axe finds
 // no violation on any of the new pages.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -52,6 +53,7 @@ test('a campaign: created for three classes, played to a certificate, verified, 
   await admin.locator('#round-length').fill('3');
   await admin.locator('#min-genuine').fill('1');
   await admin.locator('#classes').fill(CLASSES.join('\n'));
+  await admin.locator('#require-number').check();
   assert.deepEqual(await axeViolations(admin), [], 'campaigns page accessibility');
   await admin.locator('#create-campaign').tap();
   const adminLink = await admin.locator('#admin-link').inputValue();
@@ -84,16 +86,26 @@ test('a campaign: created for three classes, played to a certificate, verified, 
   const code = (await phone.locator('#certificate-code').innerText()).trim();
   assert.match(code, /^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
   assert.deepEqual(await axeViolations(phone), [], 'certificate card accessibility');
+  await phone.locator('#student-number').fill('学号');
+  await phone.getByRole('button', { name: '登记学号' }).tap();
+  assert.match(await phone.locator('#student-number-note').innerText(), /4–20 位/);
+  await phone.locator('#student-number').fill('2026 0101');
+  await phone.getByRole('button', { name: '登记学号' }).tap();
+  await phone.getByText('学号已登记 ✓').waitFor();
 
   // A counsellor checks the code, then a code with one character changed.
   const counsellor = await phonePage(browser, 'zh-CN');
   const verify = counsellor.page;
   await verify.goto(`${server.url}/?verify=${code}`);
   assert.equal(await verify.locator('#certificate-code').inputValue(), code, 'the code from the link is filled in');
+  await verify.locator('#student-number').fill('20260101');
   await verify.locator('#verify').tap();
   await verify.locator('#verdict.valid').waitFor();
-  assert.match(await verify.locator('#verdict').innerText(), /有效[\s\S]*2026 新生反诈训练 · 计科 2601/);
+  assert.match(await verify.locator('#verdict').innerText(), /有效[\s\S]*2026 新生反诈训练 · 计科 2601[\s\S]*学号一致/);
   assert.deepEqual(await axeViolations(verify), [], 'verify page accessibility (valid)');
+  await verify.locator('#student-number').fill('20269999');
+  await verify.locator('#verify').tap();
+  await verify.getByText('学号不一致。').waitFor();
   const altered = code.slice(0, -1) + (code.endsWith('0') ? '1' : '0');
   await verify.locator('#certificate-code').fill(altered);
   await verify.locator('#verify').tap();
