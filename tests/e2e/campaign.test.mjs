@@ -93,6 +93,11 @@ test('a campaign: created for three classes, played to a certificate, verified, 
   await phone.getByRole('button', { name: '登记学号' }).tap();
   await phone.getByText('学号已登记 ✓').waitFor();
 
+  // The iframe snippet's page shows the same class's start.
+  await phone.goto(`${server.url}/embed.html?campaign=${token}`);
+  await phone.getByRole('heading', { name: '2026 新生反诈训练' }).waitFor();
+  assert.match(await phone.locator('.campaign-start').innerText(), /计科 2601/);
+
   // A counsellor checks the code, then a code with one character changed.
   const counsellor = await phonePage(browser, 'zh-CN');
   const verify = counsellor.page;
