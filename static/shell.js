@@ -19,11 +19,15 @@
   var query = new URLSearchParams(location.search);
   var linked = query.get('scenario');
   var quick = query.get('mode') === 'short' ? 'short' : 'quick'; // mode=short: the lecture round
-  // The lecture pages' wasm also carries the campaign staff pages (issue 16).
-  var lecture = ['room', 'present', 'campaigns', 'campaign-admin', 'verify'].some(function (name) { return query.has(name); });
-  var entry = lecture
-    ? { js: '__LECTURE_JS__', wasm: '__LECTURE_WASM__', start: 'start_lecture' }
-    : { js: '__APP_JS__', wasm: '__APP_WASM__', start: 'start_app' };
+  var has = function (name) { return query.has(name); };
+  // The campaign staff pages (issue 16) have a wasm of their own, like the lecture pages.
+  var staff = ['campaigns', 'campaign-admin', 'verify'].some(has);
+  var lecture = staff || ['room', 'present'].some(has);
+  var entry = staff
+    ? { js: '__STAFF_JS__', wasm: '__STAFF_WASM__', start: 'start_staff' }
+    : lecture
+      ? { js: '__LECTURE_JS__', wasm: '__LECTURE_WASM__', start: 'start_lecture' }
+      : { js: '__APP_JS__', wasm: '__APP_WASM__', start: 'start_app' };
 
   // 大字, as the app will show it: set before the first paint, so nothing jumps.
   var large = false;

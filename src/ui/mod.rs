@@ -67,23 +67,26 @@ pub fn start_app() {
 }
 
 /// The lecture pages (their own wasm, `scamspot-lecture`): the presenter's
-/// projector at `?present`, a student's phone at `?room=CODE`, and the
-/// campaign staff pages (`?campaigns`, `?campaign-admin=ID`, `?verify`).
+/// projector at `?present`, a student's phone at `?room=CODE`.
 pub fn start_lecture() {
     let Some(root) = page_root() else { return };
-    let staff = match (query_param("campaigns"), query_param("campaign-admin"), query_param("verify")) {
-        (Some(_), _, _) => Some(campaign::StaffPage::New),
-        (_, Some(id), _) => Some(campaign::StaffPage::Admin(id)),
-        (_, _, Some(code)) => Some(campaign::StaffPage::Verify(code)),
-        _ => None,
-    };
-    if let Some(page) = staff {
-        campaign::mount_staff(root, page);
-    } else if query_param("present").is_some() {
+    if query_param("present").is_some() {
         lecture::presenter::mount_presenter(root);
     } else {
         lecture::phone::mount_phone(root, query_param("room").unwrap_or_default());
     }
+}
+
+/// The campaign staff pages (their own wasm, `scamspot-staff`): `?campaigns`,
+/// `?campaign-admin=ID` and `?verify[=CODE]`.
+pub fn start_staff() {
+    let Some(root) = page_root() else { return };
+    let page = match (query_param("campaign-admin"), query_param("verify")) {
+        (Some(id), _) => campaign::StaffPage::Admin(id),
+        (_, Some(code)) => campaign::StaffPage::Verify(code),
+        _ => campaign::StaffPage::New,
+    };
+    campaign::mount_staff(root, page);
 }
 
 /// A `<scam-spot>` element: `root` is inside its shadow root, `base` is where

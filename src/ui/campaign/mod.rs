@@ -1,5 +1,5 @@
-//! The campaign staff pages (issue 16), in the lecture pages' wasm and
-//! served by the same server: the organiser's new-campaign form
+//! The campaign staff pages (issue 16), in a wasm of their own
+//! (`scamspot-staff`) served by the lecture server: the organiser's new-campaign form
 //! (`?campaigns#key=HOSTKEY`), a campaign's own page
 //! (`?campaign-admin=ID#key=SECRET`) and the counsellor's verify page
 //! (`?verify[=CODE]`).
