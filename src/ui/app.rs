@@ -145,6 +145,13 @@ pub fn App(props: &AppProps) -> Html {
         _ => html! {},
     };
 
+    // A campaign round's result: under its round, and on the class's start
+    // screen once the learner has gone back to it (the certificate stays at hand).
+    let campaign = state.submission.as_ref().zip(state.config.campaign.as_ref()).map(|(sent, token)| {
+        let kind = RoundKind::Campaign(token.clone());
+        let again = on_start.reform(move |_| kind.clone());
+        (sent.round, campaign_result(state, &sent.delivery, send(&dispatch, || AppAction::SendAgain), again))
+    });
     let body = match (&state.screen, &state.index) {
         (_, IndexState::Loading) | (Screen::Loading { .. }, _) => {
             html! { <p class="loading" role="status">{ t.loading }</p> }
@@ -156,7 +163,9 @@ pub fn App(props: &AppProps) -> Html {
             </section>
         },
         (Screen::Start, IndexState::Ready(site)) => match &state.config.campaign {
-            Some(token) => campaign_start(state, token, &on_start),
+            Some(token) => {
+                html! { <>{ for campaign.map(|(_, panel)| panel) }{ campaign_start(state, token, &on_start) }</> }
+            }
             None => start_screen(state, site, &on_start, page),
         },
         (Screen::Playing { number, kind, round }, IndexState::Ready(site)) => {
@@ -169,17 +178,7 @@ pub fn App(props: &AppProps) -> Html {
                     dispatch.dispatch(AppAction::Play { number, action, now_ms: now_ms(), today: today() })
                 })
             };
-            let campaign =
-                state.submission.as_ref().filter(|sent| sent.round == *number).zip(state.config.campaign.as_ref());
-            let campaign = campaign.map(|(sent, token)| {
-                let kind = RoundKind::Campaign(token.clone());
-                campaign_result(
-                    state,
-                    &sent.delivery,
-                    send(&dispatch, || AppAction::SendAgain),
-                    on_start.reform(move |_| kind.clone()),
-                )
-            });
+            let campaign = campaign.filter(|(round, _)| round == number).map(|(_, panel)| panel);
             html! {
                 <>
                 { for campaign }

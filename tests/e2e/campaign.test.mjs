@@ -92,6 +92,10 @@ test('a campaign: created for three classes, played to a certificate, verified, 
   await phone.locator('#student-number').fill('2026 0101');
   await phone.getByRole('button', { name: '登记学号' }).tap();
   await phone.getByText('学号已登记 ✓').waitFor();
+  // Back at the class's start screen, the certificate is still at hand.
+  await phone.locator('.brand').tap();
+  await phone.locator('.campaign-start').waitFor();
+  assert.equal((await phone.locator('#certificate-code').innerText()).trim(), code);
 
   // The iframe snippet's page shows the same class's start.
   await phone.goto(`${server.url}/embed.html?campaign=${token}`);
