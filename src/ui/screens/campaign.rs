@@ -18,9 +18,14 @@ pub fn campaign_start(state: &AppState, token: &str, on_start: &Callback<RoundKi
     let t = state.lang.texts();
     let class = match &state.class {
         Some(ClassState::Ready(class)) => class,
-        Some(ClassState::Unknown) => return html! { <p class="screen" role="alert">{ t.campaign_unknown }</p> },
-        Some(ClassState::Unreachable) => return html! { <p class="screen" role="alert">{ t.campaign_unreachable }</p> },
-        _ => return html! { <p class="loading" role="status">{ t.campaign_loading }</p> },
+        other => {
+            let text = match other {
+                Some(ClassState::Unknown) => t.campaign_unknown,
+                Some(ClassState::Unreachable) => t.campaign_unreachable,
+                _ => t.campaign_loading,
+            };
+            return html! { <p class="screen" role="status">{ text }</p> };
+        }
     };
     let date = date_of_day(class.deadline_day);
     let kind = RoundKind::Campaign(token.to_string());
@@ -38,7 +43,9 @@ pub fn campaign_start(state: &AppState, token: &str, on_start: &Callback<RoundKi
     }
 }
 
-/// Where the finished round's result is, and then the certificate or the score against the pass mark.
+/// Where the finished round's result is, and then the certificate or the
+/// score against the pass mark. One status line for every state, so a
+/// screen reader hears each change.
 pub fn campaign_result(
     state: &AppState,
     delivery: &Delivery,
@@ -46,48 +53,39 @@ pub fn campaign_result(
     on_try_again: Callback<MouseEvent>,
 ) -> Html {
     let t = state.lang.texts();
+    let (status, problem) = match delivery {
+        Delivery::Sending => (t.result_sending, None),
+        Delivery::Saved(_) => (t.result_saved, None),
+        Delivery::Failed(SendProblem::Closed) => (t.result_closed, Some(false)),
+        Delivery::Failed(SendProblem::NotAccepted) => (t.result_not_accepted, Some(false)),
+        // Only this one may go better by sending again.
+        Delivery::Failed(SendProblem::Unreachable(_)) => (t.result_unreachable, Some(true)),
+    };
     let outcome = match delivery {
-        Delivery::Sending => {
-            return html! { <p id="campaign-delivery" class="delivery" role="status">{ t.result_sending }</p> }
-        }
-        Delivery::Failed(problem) => {
-            let text = match problem {
-                SendProblem::Closed => t.result_closed,
-                SendProblem::NotAccepted => t.result_not_accepted,
-                SendProblem::Unreachable(_) => t.result_unreachable,
-            };
-            return html! {
-                <div class="campaign-result">
-                    <p id="campaign-delivery" class="delivery refused" role="alert">{ text }</p>
-                    if matches!(problem, SendProblem::Unreachable(_)) {
-                        <button class="primary" onclick={on_send_again}>{ t.send_again }</button>
-                    }
-                </div>
-            };
-        }
-        Delivery::Saved(outcome) => outcome,
+        Delivery::Saved(outcome) => Some(outcome),
+        _ => None,
     };
-    let card = match &outcome.certificate {
-        Some((code, day)) => {
-            html! { <Certificate lang={state.lang} outcome={Rc::clone(outcome)} code={code.clone()} day={*day}
-            class={state.class.clone()} base={Rc::<str>::from(state.config.base.as_str())} /> }
-        }
-        None => html! {
-            <>
-                <p id="campaign-failed">{ fill(t.campaign_failed, &[("score", &outcome.score), ("mark", &outcome.pass_mark)]) }</p>
-                <button id="campaign-again" class="primary" onclick={on_try_again}>{ t.play_again }</button>
-            </>
-        },
-    };
+    let certificate = outcome.and_then(|o| o.certificate.as_ref().map(|(code, day)| (o, code, day)));
     html! {
         <div class="campaign-result">
-            <p id="campaign-delivery" class="delivery" role="status">{ t.result_saved }</p>
-            { card }
+            <p id="campaign-delivery" class={if problem.is_some() { "delivery refused" } else { "delivery" }} role="status">{ status }</p>
+            if problem == Some(true) {
+                <button class="primary" onclick={on_send_again}>{ t.send_again }</button>
+            }
+            if let Some((outcome, code, day)) = certificate {
+                <Certificate lang={state.lang} outcome={Rc::clone(outcome)} code={code.clone()} day={*day}
+                    class={state.class.clone()} base={Rc::<str>::from(state.config.base.as_str())} />
+            } else if let Some(outcome) = outcome {
+                <p id="campaign-failed">{ fill(t.campaign_failed, &[("score", &outcome.score), ("mark", &outcome.pass_mark)]) }</p>
+                <button id="campaign-again" class="primary" onclick={on_try_again}>{ t.play_again }</button>
+            }
         </div>
     }
 }
 
-#[derive(Properties, PartialEq)]
+/// The certificate's props, compared by pointer: they are made afresh only
+/// when the result changes (a deep comparison would cost the wasm more).
+#[derive(Properties)]
 struct CertificateProps {
     lang: Lang,
     outcome: Rc<Outcome>,
@@ -95,6 +93,12 @@ struct CertificateProps {
     day: u32,
     class: Option<ClassState>,
     base: Rc<str>,
+}
+
+impl PartialEq for CertificateProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.outcome, &other.outcome) && self.lang == other.lang
+    }
 }
 
 /// Where the student number stands.
