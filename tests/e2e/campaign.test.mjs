@@ -5,10 +5,12 @@
 // opens the first class's link and plays the campaign round to a certificate
 // card and adds their student number to it; a counsellor verifies its code
 // with that number (valid, matches), with another number (differs) and an
-// altered code (not valid); the organiser's dashboard shows the pass for that class. axe finds
+// altered code (not valid); the organiser's dashboard shows the pass for
+// that class, its CSV the same rows, and rotating the key refuses the old one. axe finds
 // no violation on any of the new pages.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { launch, phonePage, playToEndCard, axeViolations } from './helpers.mjs';
 import { startLectureServer, HOST_KEY } from './lecture-server.mjs';
 
@@ -132,6 +134,21 @@ test('a campaign: created for three classes, played to a certificate, verified, 
   assert.equal(await admin.locator('tr[data-class="软工 2602"] td').nth(2).innerText(), '0');
   assert.equal(await admin.locator('tr.overall td').nth(1).innerText(), '1', 'one round completed in all');
   assert.deepEqual(await axeViolations(admin), [], 'dashboard accessibility');
+  // The CSV holds the same figures, a row per class and one for all.
+  const [download] = await Promise.all([admin.waitForEvent('download'), admin.locator('#download-csv').tap()]);
+  const csv = fs.readFileSync(await download.path(), 'utf8');
+  assert.match(csv, /计科 2601/);
+  assert.equal(csv.trim().split('\n').length, 1 + CLASSES.length + 1, csv);
+  // Rotating the key (two presses) shows the new link once; the old one stops working, the page goes on.
+  await admin.locator('#rotate-key').tap();
+  await admin.locator('#rotate-key').tap();
+  const rotated = await admin.locator('#admin-link').inputValue();
+  assert.notEqual(rotated, adminLink);
+  const stale = await fetch(`${server.url}/api/campaigns/${new URL(adminLink).searchParams.get('campaign-admin')}`,
+    { headers: { 'X-ScamSpot-Key': adminLink.split('#key=')[1] } });
+  assert.equal(stale.status, 403, 'the old key is refused');
+  await admin.locator('#refresh').tap();
+  await admin.locator('#dashboard-table').waitFor();
   for (const { errors } of [organiser, student, counsellor]) {
     // The 404 of an altered code is the one error a page may log.
     assert.deepEqual(errors.filter(e => !/404/.test(e)), []);
