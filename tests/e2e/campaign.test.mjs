@@ -6,8 +6,8 @@
 // card and adds their student number to it; a counsellor verifies its code
 // with that number (valid, matches), with another number (differs) and an
 // altered code (not valid); the organiser's dashboard shows the pass for
-// that class, its CSV the same rows, and rotating the key refuses the old one. axe finds
-// no violation on any of the new pages.
+// that class, its CSV the same rows, and rotating the key refuses the old
+// one. axe finds no violation on any of the new pages.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
