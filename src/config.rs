@@ -135,6 +135,14 @@ impl AppConfig {
             }
             ok.then_some(token)
         });
+        // The campaign's round is drawn from every pack, as the server draws it again.
+        let types = match (&campaign, types.is_empty()) {
+            (Some(_), false) => {
+                warnings.push("types is ignored with campaign: the campaign decides its round".into());
+                Vec::new()
+            }
+            _ => types,
+        };
         let config = AppConfig {
             base,
             lang,
@@ -328,6 +336,12 @@ mod tests {
         assert_eq!((c.learner, c.campaign, warnings.len()), (None, None, 2));
         let (c, _) = read(&[]);
         assert_eq!((c.learner, c.campaign), (None, None));
+    }
+
+    #[test]
+    fn a_campaign_round_is_not_narrowed_by_types() {
+        let (c, warnings) = read(&[("campaign", "k7m2q9x4b1c3"), ("types", "fake-loan")]);
+        assert_eq!((c.types.len(), warnings.len()), (0, 1), "the server draws the round from every pack");
     }
 
     #[test]
