@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Trunk post-build hook (Trunk.toml): the lecture pages' own wasm,
-# `scamspot-lecture` (src/lecture_main.rs), beside the app's. Trunk builds
+# `scamspot-lecture` (src/lecture_main.rs), and the campaign staff pages'
+# (`scamspot-staff`, src/staff_main.rs), beside the app's. Trunk builds
 # one wasm per page, and the lecture pages (the presenter's projector, a
 # phone in a lecture room) are a quarter of the app's size again: kept out
 # of the wasm every learner on their own downloads. Built as Trunk builds
@@ -14,15 +15,18 @@ target="${CARGO_TARGET_DIR:-target}"
 release=()
 [ "$profile" = release ] && release=(--release)
 
-cargo build --quiet --target wasm32-unknown-unknown --bin scamspot-lecture "${release[@]}"
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
-wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name scamspot-lecture \
-  "$target/wasm32-unknown-unknown/$profile/scamspot-lecture.wasm"
-if [ "$profile" = release ]; then
-  wasm-opt -Oz --zero-filled-memory --low-memory-unused \
-    "$out/scamspot-lecture_bg.wasm" -o "$out/scamspot-lecture_bg.wasm"
-fi
-hash="$(cat "$out/scamspot-lecture.js" "$out/scamspot-lecture_bg.wasm" | sha256sum | cut -c1-16)"
-mv "$out/scamspot-lecture.js" "$staging/scamspot-lecture-$hash.js"
-mv "$out/scamspot-lecture_bg.wasm" "$staging/scamspot-lecture-${hash}_bg.wasm"
+# The lecture pages' wasm, and the campaign staff pages' (src/staff_main.rs):
+# one more wasm of their own, so no phone in a lecture hall downloads them.
+for bin in scamspot-lecture scamspot-staff; do
+  cargo build --quiet --target wasm32-unknown-unknown --bin "$bin" "${release[@]}"
+  wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name "$bin" \
+    "$target/wasm32-unknown-unknown/$profile/$bin.wasm"
+  if [ "$profile" = release ]; then
+    wasm-opt -Oz --zero-filled-memory --low-memory-unused "$out/${bin}_bg.wasm" -o "$out/${bin}_bg.wasm"
+  fi
+  hash="$(cat "$out/$bin.js" "$out/${bin}_bg.wasm" | sha256sum | cut -c1-16)"
+  mv "$out/$bin.js" "$staging/$bin-$hash.js"
+  mv "$out/${bin}_bg.wasm" "$staging/$bin-${hash}_bg.wasm"
+done

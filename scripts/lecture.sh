@@ -35,4 +35,5 @@ mkdir -p "$(dirname "$db")"
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 echo "Presenter (open on this laptop, show it on the projector): $public/?present#key=$SCAMSPOT_HOST_KEY"
 echo "Phones join at $public with the room code the presenter page shows."
+echo "Campaigns (class links, dashboard, certificates): $public/?campaigns#key=$SCAMSPOT_HOST_KEY"
 exec "${CARGO_TARGET_DIR:-target}/server/scamspot-server" --bind "0.0.0.0:$port" --public-url "$public" --db "$db" --dist dist

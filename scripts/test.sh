@@ -24,8 +24,9 @@ cargo scamspot-check
 
 echo "== release build"
 trunk build --release --offline >/dev/null
-scripts/size-budget.sh "$(ls dist/scamspot-*_bg.wasm | grep -v lecture)"
+scripts/size-budget.sh "$(ls dist/scamspot-*_bg.wasm | grep -v -e lecture -e staff)"
 scripts/size-budget.sh dist/scamspot-lecture-*_bg.wasm lecture-wasm-gzip-bytes
+scripts/size-budget.sh dist/scamspot-staff-*_bg.wasm staff-wasm-gzip-bytes
 
 echo "== browser tests (headless Chromium and WebKit on Xvfb, phone viewport)"
 node --test --test-concurrency=1 tests/e2e/

@@ -3,6 +3,7 @@
 //! from attributes or query parameters; pure, so every rule is tested natively.
 
 use scamspot_core::engine::plan::{RoundKind, QUICK_LENGTH};
+use scamspot_core::engine::report::learner_id;
 use scamspot_core::i18n::Lang;
 
 /// Scenarios in a quick round unless the host asks for another length.
@@ -32,6 +33,12 @@ pub struct AppConfig {
     /// One seed for the order of every decision's choices (`seed=`), so a
     /// lecture room or a test sees the same screen; else each learner's own.
     pub seed: Option<u64>,
+    /// The learner's opaque id from the host or LMS (`learner=`); the app
+    /// fills in this browser's own random one when there is none.
+    pub learner: Option<String>,
+    /// A campaign's class token (`campaign=`): the start screen plays its round
+    /// and the server grades it.
+    pub campaign: Option<String>,
 }
 
 /// A campus security office (保卫处): the one official channel whose name and
@@ -112,7 +119,44 @@ impl AppConfig {
             }
             seed
         });
-        let config = AppConfig { base, lang, types, start, length, theme, pack_url, trusted_origins, security, seed };
+        let learner = get("learner").and_then(|text| {
+            let id = learner_id(text.trim()).map(str::to_string);
+            if id.is_none() {
+                warnings
+                    .push(format!("learner=\"{text}\" is not an id of up to 64 letters, digits and ._:@-; ignored"));
+            }
+            id
+        });
+        let campaign = get("campaign").and_then(|text| {
+            let token = text.trim().to_string();
+            let ok = is_class_token(&token);
+            if !ok {
+                warnings.push(format!("campaign=\"{text}\" is not a class link's 12-character token; ignored"));
+            }
+            ok.then_some(token)
+        });
+        // The campaign's round is drawn from every pack, as the server draws it again.
+        let types = match (&campaign, types.is_empty()) {
+            (Some(_), false) => {
+                warnings.push("types is ignored with campaign: the campaign decides its round".into());
+                Vec::new()
+            }
+            _ => types,
+        };
+        let config = AppConfig {
+            base,
+            lang,
+            types,
+            start,
+            length,
+            theme,
+            pack_url,
+            trusted_origins,
+            security,
+            seed,
+            learner,
+            campaign,
+        };
         (config, warnings)
     }
 
@@ -162,6 +206,11 @@ pub fn debrief_channels<'a>(listed: &'a [String], security: Option<&SecurityOffi
         channels.push(SECURITY_CHANNEL);
     }
     channels
+}
+
+/// A class token as the server hands them out: 12 lowercase base32 characters.
+pub fn is_class_token(text: &str) -> bool {
+    text.len() == 12 && text.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
 }
 
 /// `#rgb` or `#rrggbb`: a colour that cannot smuggle anything into CSS.
@@ -276,6 +325,23 @@ mod tests {
         assert_eq!(debrief_channels(&listed, Some(&office)), ["110", "96110", SECURITY_CHANNEL]);
         let with_it = vec![SECURITY_CHANNEL.to_string(), "110".to_string()];
         assert_eq!(debrief_channels(&with_it, Some(&office)), [SECURITY_CHANNEL, "110"]);
+    }
+
+    #[test]
+    fn a_learner_id_and_a_campaign_token_are_read_when_well_formed() {
+        let (c, warnings) = read(&[("learner", " moodle:4711 "), ("campaign", "k7m2q9x4b1c3")]);
+        assert_eq!((c.learner.as_deref(), c.campaign.as_deref()), (Some("moodle:4711"), Some("k7m2q9x4b1c3")));
+        assert!(warnings.is_empty(), "{warnings:?}");
+        let (c, warnings) = read(&[("learner", "张三 <b>"), ("campaign", "../api/x")]);
+        assert_eq!((c.learner, c.campaign, warnings.len()), (None, None, 2));
+        let (c, _) = read(&[]);
+        assert_eq!((c.learner, c.campaign), (None, None));
+    }
+
+    #[test]
+    fn a_campaign_round_is_not_narrowed_by_types() {
+        let (c, warnings) = read(&[("campaign", "k7m2q9x4b1c3"), ("types", "fake-loan")]);
+        assert_eq!((c.types.len(), warnings.len()), (0, 1), "the server draws the round from every pack");
     }
 
     #[test]

@@ -19,10 +19,15 @@
   var query = new URLSearchParams(location.search);
   var linked = query.get('scenario');
   var quick = query.get('mode') === 'short' ? 'short' : 'quick'; // mode=short: the lecture round
-  var lecture = query.has('room') || query.has('present');
-  var entry = lecture
-    ? { js: '__LECTURE_JS__', wasm: '__LECTURE_WASM__', start: 'start_lecture' }
-    : { js: '__APP_JS__', wasm: '__APP_WASM__', start: 'start_app' };
+  var has = function (name) { return query.has(name); };
+  // The campaign staff pages (issue 16) have a wasm of their own, like the lecture pages.
+  var staff = ['campaigns', 'campaign-admin', 'verify'].some(has);
+  var lecture = staff || ['room', 'present'].some(has);
+  var entry = staff
+    ? { js: '__STAFF_JS__', wasm: '__STAFF_WASM__', start: 'start_staff' }
+    : lecture
+      ? { js: '__LECTURE_JS__', wasm: '__LECTURE_WASM__', start: 'start_lecture' }
+      : { js: '__APP_JS__', wasm: '__APP_WASM__', start: 'start_app' };
 
   // 大字, as the app will show it: set before the first paint, so nothing jumps.
   var large = false;
@@ -144,10 +149,13 @@
         if (workers && !lecture) workers.register('sw.js').catch(function () {});
       });
   }
-  // A lecture room's phone page (?room=) or the presenter's (?present): no
-  // start screen to read there, so their own app (a wasm of its own, which
-  // the solo app never downloads) starts at once.
-  if (lecture) {
+  // A lecture room's phone page (?room=), the presenter's (?present) or a
+  // campaign staff page (?campaigns, ?campaign-admin=, ?verify): no start
+  // screen to read there, so their own app (a wasm of its own, which the
+  // solo app never downloads) starts at once.
+  // A campaign class link (?campaign=) starts its app at once too: its start
+  // screen, with the campaign's details, is the app's.
+  if (lecture || query.has('campaign')) {
     swap('.shell-home', '.shell-loading');
     start();
   } else {

@@ -5,11 +5,14 @@
 //! stays outside: hooks in `ui::hooks` do the I/O and bring its results back
 //! in as actions.
 
+pub mod campaign;
 pub mod lecture;
 #[cfg(test)]
 mod tests;
 
 use crate::config::AppConfig;
+use campaign::learner::{results_request, ClassState, Delivery, Submission};
+use scamspot_core::campaign::plan_campaign_round;
 use scamspot_core::content::{Diagnostic, SiteIndex, ValidScenario};
 use scamspot_core::engine::plan::{booster_miss, plan_round, RoundKind};
 use scamspot_core::engine::progress::{Progress, RestoreNotice, RoundEntry};
@@ -89,6 +92,10 @@ pub struct AppState {
     /// The "大字" setting: the whole interface a size larger, for older
     /// readers (China's 2021 适老化 guidance), on top of the browser's own size.
     pub large_text: bool,
+    /// The campaign class this instance plays for (`campaign=`); `None` outside a campaign.
+    pub class: Option<ClassState>,
+    /// The last finished campaign round's result, on its way to the server or answered.
+    pub submission: Option<Submission>,
 }
 
 /// Everything that changes the app. Times (`now_ms`), days (`today`) and
@@ -144,6 +151,16 @@ pub enum AppAction {
     ResumeRound(Option<Rc<RoundRecord>>),
     /// The "大字" switch in the top bar.
     SetLargeText(bool),
+    /// The campaign class link's details, or why there are none.
+    ClassLoaded(ClassState),
+    /// The server's answer (or the last retry's failure) for the result of round `round`.
+    Delivered {
+        round: u32,
+        attempt: u32,
+        delivery: Delivery,
+    },
+    /// "Send again" after a result failed to arrive.
+    SendAgain,
 }
 
 impl AppState {
@@ -154,7 +171,6 @@ impl AppState {
         index: IndexState,
     ) -> Self {
         AppState {
-            config,
             lang,
             progress: Rc::new(progress),
             storage_refused: storage_notice == Some(StorageNotice::Unavailable),
@@ -168,6 +184,9 @@ impl AppState {
             confirm_leave: false,
             round_record: None,
             large_text: false,
+            class: config.campaign.as_ref().map(|_| ClassState::Loading),
+            submission: None,
+            config,
         }
     }
 
@@ -257,6 +276,25 @@ impl AppState {
                 next.large_text = large;
                 true
             }
+            AppAction::ClassLoaded(class) if self.class.is_some() => {
+                next.class = Some(class);
+                true
+            }
+            AppAction::Delivered { round, attempt, delivery } => next.submission.as_mut().is_some_and(|sent| {
+                let current = sent.round == round && sent.attempt == attempt;
+                if current {
+                    sent.delivery = delivery;
+                }
+                current
+            }),
+            AppAction::SendAgain => next.submission.as_mut().is_some_and(|sent| {
+                let failed = matches!(sent.delivery, Delivery::Failed(_));
+                if failed {
+                    sent.attempt += 1;
+                    sent.delivery = Delivery::Sending;
+                }
+                failed
+            }),
             _ => false,
         };
         changed.then_some(next)
@@ -266,10 +304,18 @@ impl AppState {
     /// a round being played is left (and reported) first.
     fn start_round(&mut self, kind: RoundKind, rating: Option<u8>, seed: u64, today: u32, now_ms: f64) -> bool {
         let IndexState::Ready(site) = &self.index else { return false };
-        let files = plan_round(site, &kind, &self.progress, seed, today, self.config.length);
+        // A campaign round is drawn from the class's spec, its seed ordering
+        // the choices too: the server draws the same round from that one seed.
+        let (files, order_seed) = match (&kind, &self.class) {
+            (RoundKind::Campaign(_), Some(ClassState::Ready(class))) => {
+                (plan_campaign_round(site, &class.round, seed), seed)
+            }
+            (RoundKind::Campaign(_), _) => return false,
+            _ => (plan_round(site, &kind, &self.progress, seed, today, self.config.length), self.order_seed()),
+        };
         self.leave_round(now_ms);
         self.confirm_leave = false;
-        let order_seed = self.order_seed();
+        self.submission = None;
         self.resume(Rc::new(RoundRecord::new(kind, rating, files, order_seed)))
     }
 
@@ -336,8 +382,11 @@ impl AppState {
             Rc::make_mut(record).log.push(action.clone());
         }
         if finished {
-            // A finished round is not resumed.
-            self.round_record = None;
+            // A finished round is not resumed; a campaign round's record goes to the server.
+            if let Some(record) = self.round_record.take().filter(|r| matches!(r.kind, RoundKind::Campaign(_))) {
+                let body = Rc::new(results_request(&record));
+                self.submission = Some(Submission { round: number, body, attempt: 0, delivery: Delivery::Sending });
+            }
             // The mistake a booster aimed at, read from the progress it was planned from.
             let aim = match &self.index {
                 IndexState::Ready(index) if booster => booster_miss(index, &self.progress).map(|miss| miss.id.clone()),

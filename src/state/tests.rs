@@ -476,3 +476,61 @@ fn a_booster_handled_right_retrieves_the_mistake_it_aimed_at() {
     let s = finish_round(&s, 100);
     assert!(!s.progress.missed.contains_key("other-b"), "retrieved on the parallel scam and the look-alike");
 }
+
+fn campaign_state() -> AppState {
+    let config = AppConfig { campaign: Some("k7m2q9x4b1c3".into()), ..AppConfig::default() };
+    AppState::new(Rc::new(config), Lang::En, (Progress::default(), None), IndexState::Ready(Rc::new(index())))
+}
+
+fn class_ready() -> ClassState {
+    let round = scamspot_core::campaign::RoundSpec { length: 2, min_genuine: 1, types: vec![] };
+    ClassState::Ready(Rc::new(campaign::learner::ClassInfo {
+        campaign: "Freshers".into(),
+        class: "A".into(),
+        pass_mark: 80,
+        deadline_day: 30_000,
+        open: true,
+        round,
+        require_student_number: false,
+    }))
+}
+
+#[test]
+fn a_campaign_round_is_drawn_from_the_class_spec_with_one_seed_for_plan_and_order() {
+    let s = campaign_state();
+    assert_eq!(s.class, Some(ClassState::Loading));
+    let kind = RoundKind::Campaign("k7m2q9x4b1c3".into());
+    let refused = AppAction::StartRound { kind: kind.clone(), rating: None, seed: 7, today: 100, now_ms: 0.0 };
+    assert_eq!(s.apply(refused.clone()), None, "not before the class is known");
+    let s = act(&s, AppAction::ClassLoaded(class_ready()));
+    let loading = act(&s, refused);
+    let record = loading.round_record.clone().expect("a record");
+    let Some(ClassState::Ready(class)) = &s.class else { panic!("ready") };
+    let plan = scamspot_core::campaign::plan_campaign_round(&index(), &class.round, 7);
+    assert_eq!((record.files.clone(), record.seed), (plan, 7), "the server re-draws the plan from the record's seed");
+}
+
+#[test]
+fn a_finished_campaign_round_sends_its_record_and_a_failed_send_can_go_again() {
+    let s = act(&campaign_state(), AppAction::ClassLoaded(class_ready()));
+    let kind = RoundKind::Campaign("k7m2q9x4b1c3".into());
+    let loading = act(&s, AppAction::StartRound { kind, rating: None, seed: 1, today: 100, now_ms: 0.0 });
+    let number = loading.rounds_started;
+    let scenarios = vec![scenario(SCAM), scenario(GENUINE)];
+    let s = act(&loading, AppAction::RoundLoaded { number, scenarios, problems: vec![], now_ms: 0.0 });
+    let s = play(&play_to_the_last_question(&s, 1.0), Action::RateAfter(4), 2.0);
+    let sent = s.submission.clone().expect("the result is on its way");
+    assert_eq!((sent.round, sent.attempt, &sent.delivery), (number, 0, &Delivery::Sending));
+    assert!(
+        sent.body.contains("\"submission_id\":\"r0000000000000001\"") && sent.body.contains("campaign:k7m2q9x4b1c3")
+    );
+    assert!(!sent.body.contains("\"score\""), "the server scores the round itself");
+    let failed = Delivery::Failed(campaign::learner::SendProblem::Unreachable(0));
+    let stale = AppAction::Delivered { round: number, attempt: 3, delivery: failed.clone() };
+    assert_eq!(s.apply(stale), None, "an answer to another attempt is ignored");
+    let s = act(&s, AppAction::Delivered { round: number, attempt: 0, delivery: failed });
+    let s = act(&s, AppAction::SendAgain);
+    let again = s.submission.clone().unwrap();
+    assert_eq!((again.attempt, again.delivery, again.body), (1, Delivery::Sending, sent.body));
+    assert_eq!(s.apply(AppAction::SendAgain), None, "only after a failure");
+}

@@ -3,10 +3,11 @@
 //! into `AppAction`s. The I/O around it lives in `hooks`.
 
 use super::hooks::{
-    use_back_button, use_document_lang, use_host_bridge, use_host_report, use_pack_index, use_progress_saver,
-    use_round_loader, use_round_saver,
+    use_back_button, use_campaign, use_document_lang, use_host_bridge, use_host_report, use_pack_index,
+    use_progress_saver, use_round_loader, use_round_saver,
 };
 use super::reducer::AppStore;
+use super::screens::campaign::{campaign_result, campaign_start};
 use super::screens::round::RoundView;
 use super::screens::start::start_screen;
 use super::widgets::leave_dialog::LeaveDialog;
@@ -78,6 +79,7 @@ pub fn App(props: &AppProps) -> Html {
     use_host_report(state, Rc::clone(&props.host), dispatch.clone());
     use_round_saver(state.round_record.clone(), page);
     use_back_button(!matches!(state.screen, Screen::Start), page, dispatch.clone());
+    use_campaign(state, dispatch.clone());
 
     let start_round = {
         let dispatch = dispatch.clone();
@@ -143,6 +145,13 @@ pub fn App(props: &AppProps) -> Html {
         _ => html! {},
     };
 
+    // A campaign round's result: under its round, and on the class's start
+    // screen once the learner has gone back to it (the certificate stays at hand).
+    let campaign = state.submission.as_ref().zip(state.config.campaign.as_ref()).map(|(sent, token)| {
+        let kind = RoundKind::Campaign(token.clone());
+        let again = on_start.reform(move |_| kind.clone());
+        (sent.round, campaign_result(state, &sent.delivery, send(&dispatch, || AppAction::SendAgain), again))
+    });
     let body = match (&state.screen, &state.index) {
         (_, IndexState::Loading) | (Screen::Loading { .. }, _) => {
             html! { <p class="loading" role="status">{ t.loading }</p> }
@@ -153,7 +162,12 @@ pub fn App(props: &AppProps) -> Html {
                 <button class="primary" onclick={send(&dispatch, || AppAction::RetryIndex)}>{ t.retry }</button>
             </section>
         },
-        (Screen::Start, IndexState::Ready(site)) => start_screen(state, site, &on_start, page),
+        (Screen::Start, IndexState::Ready(site)) => match &state.config.campaign {
+            Some(token) => {
+                html! { <>{ for campaign.map(|(_, panel)| panel) }{ campaign_start(state, token, &on_start) }</> }
+            }
+            None => start_screen(state, site, &on_start, page),
+        },
         (Screen::Playing { number, kind, round }, IndexState::Ready(site)) => {
             // Asked at each render, that is at each message and tap: browsers
             // list their voices a moment after the page loads.
@@ -164,10 +178,14 @@ pub fn App(props: &AppProps) -> Html {
                     dispatch.dispatch(AppAction::Play { number, action, now_ms: now_ms(), today: today() })
                 })
             };
+            let campaign = campaign.filter(|(round, _)| round == number).map(|(_, panel)| panel);
             html! {
+                <>
+                { for campaign }
                 <RoundView key={*number} {lang} site={Rc::clone(site)} kind={kind.clone()} round={Rc::clone(round)}
                     progress={Rc::clone(&state.progress)} {on_action} on_start={on_start.clone()} on_home={go_home.clone()}
                     {read_aloud} security={state.config.security.clone()} />
+                </>
             }
         }
     };

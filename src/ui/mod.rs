@@ -3,6 +3,7 @@
 //! `state` and `scamspot_core::engine`.
 
 mod app;
+mod campaign;
 mod hooks;
 mod lecture;
 mod reducer;
@@ -27,13 +28,14 @@ type TakeChoice = fn(&web_sys::Element) -> Option<(RoundKind, Option<u8>)>;
 /// what the learner already chose on a static start screen.
 fn render(
     root: web_sys::Element,
-    (config, warnings): (AppConfig, Vec<String>),
+    (mut config, warnings): (AppConfig, Vec<String>),
     host: Host,
     chosen: Option<TakeChoice>,
 ) {
     for warning in &warnings {
         web_sys::console::warn_1(&format!("scam-spot: {warning}").into());
     }
+    config.learner = config.learner.or_else(|| Some(crate::web::storage::browser_learner()));
     if let (Some(colour), Some(element)) = (&config.theme, root.dyn_ref::<web_sys::HtmlElement>()) {
         set_accent(element, colour);
     }
@@ -73,6 +75,18 @@ pub fn start_lecture() {
     } else {
         lecture::phone::mount_phone(root, query_param("room").unwrap_or_default());
     }
+}
+
+/// The campaign staff pages (their own wasm, `scamspot-staff`): `?campaigns`,
+/// `?campaign-admin=ID` and `?verify[=CODE]`.
+pub fn start_staff() {
+    let Some(root) = page_root() else { return };
+    let page = match (query_param("campaign-admin"), query_param("verify")) {
+        (Some(id), _) => campaign::StaffPage::Admin(id),
+        (_, Some(code)) => campaign::StaffPage::Verify(code),
+        _ => campaign::StaffPage::New,
+    };
+    campaign::mount_staff(root, page);
 }
 
 /// A `<scam-spot>` element: `root` is inside its shadow root, `base` is where

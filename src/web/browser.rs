@@ -4,6 +4,7 @@
 
 use scamspot_core::engine::plan::RoundKind;
 use scamspot_core::i18n::Lang;
+use wasm_bindgen::JsCast;
 
 /// The browser's preferred languages, most preferred first. Some WebViews
 /// have no `navigator.languages`: it is read as a plain property, since the
@@ -107,4 +108,21 @@ pub fn today() -> u32 {
 /// A fresh seed: for drawing a round, or a new learner's choice orders.
 pub fn random_seed() -> u64 {
     (js_sys::Math::random() * 2f64.powi(53)) as u64
+}
+
+/// Saves `text` as a file named `name` of type `mime` through a Blob URL (no request leaves the page).
+pub fn download_text(name: &str, mime: &str, text: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let parts = js_sys::Array::of1(&text.into());
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    if let Some(link) = document.create_element("a").ok().and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    {
+        link.set_href(&url);
+        link.set_download(name);
+        link.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
 }

@@ -4,6 +4,7 @@
 //! socket.
 
 pub mod browser;
+pub mod campaign;
 pub mod history;
 pub mod host;
 pub mod packs;

@@ -6,7 +6,6 @@
 use crate::state::lecture::presenter::{create_request, Created};
 use gloo::net::http::Request;
 use scamspot_core::i18n::Lang;
-use wasm_bindgen::JsCast;
 
 /// The open room (code, secret, join URL, language, scenario ids), for this tab only.
 const ROOM_KEY: &str = "scamspot.lecture.room";
@@ -63,19 +62,7 @@ pub fn enter_fullscreen() {
     }
 }
 
-/// Saves `csv` as a file named `name` through a Blob URL (no request leaves the page).
+/// Saves `csv` as a file named `name`.
 pub fn download_csv(name: &str, csv: &str) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("text/csv;charset=utf-8");
-    let parts = js_sys::Array::of1(&csv.into());
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
-    if let Some(link) = document.create_element("a").ok().and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-    {
-        link.set_href(&url);
-        link.set_download(name);
-        link.click();
-    }
-    let _ = web_sys::Url::revoke_object_url(&url);
+    crate::web::browser::download_text(name, "text/csv;charset=utf-8", csv);
 }

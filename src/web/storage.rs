@@ -6,6 +6,7 @@
 use crate::state::StorageNotice;
 use crate::web::browser::random_seed;
 use scamspot_core::engine::progress::{Progress, RestoreNotice};
+use scamspot_core::engine::report::{browser_learner_id, learner_id};
 use scamspot_core::engine::RoundRecord;
 use scamspot_core::i18n::Lang;
 use std::rc::Rc;
@@ -119,4 +120,17 @@ pub fn room_token(code: &str) -> Option<String> {
 /// Keeps the token; a browser that refuses keeps it only in the page's memory.
 pub fn save_room_token(code: &str, token: &str) {
     write(&room_token_key(code), token);
+}
+
+/// This browser's own learner id, when the host gave none.
+const LEARNER_KEY: &str = "scamspot.learner";
+
+/// The browser's random learner id, drawn on the first visit and kept; a
+/// browser that keeps nothing gets a new one each visit.
+pub fn browser_learner() -> String {
+    read(LEARNER_KEY).filter(|id| learner_id(id).is_some()).unwrap_or_else(|| {
+        let id = browser_learner_id(random_seed());
+        write(LEARNER_KEY, &id);
+        id
+    })
 }

@@ -87,7 +87,10 @@ for (const device of ['phone', 'desktop']) {
     assert.deepEqual([r.hit_rate, r.false_alarm_rate, r.d_prime, r.criterion], [1, null, null, null]);
     assert.deepEqual(Object.values(r.xapi.result.extensions), [1]);
     assert.match(r.xapi.result.duration, /^PT\d+S$/);
-    assert.ok(!JSON.stringify(r).match(/name|email|phone/i) || JSON.stringify(r).includes('"name":"anonymous"'), 'no personal data');
+    // No learner= given: the learner is this browser's random id, never anything personal.
+    assert.match(r.learner, /^browser-[0-9a-f]{16}$/);
+    assert.equal(r.xapi.actor.account.name, r.learner);
+    assert.ok(!JSON.stringify(r).match(/email|phone|mbox/i), 'no personal data');
     // Going home afterwards does not report the finished round again.
     await press(widget.locator('.brand'));
     await page.waitForTimeout(300);
@@ -122,8 +125,11 @@ test('two widgets on one page play independently, a broken host pack is named, a
   await playToEnd(first, 0);
   assert.equal(await second.locator('#start').count(), 1);
   await playToEnd(second, 1);
-  const results = await page.evaluate(() => window.scamspotResults.map(r => r.from));
-  assert.deepEqual(results.sort(), ['first', 'second']);
+  const results = await page.evaluate(() => window.scamspotResults.map(r => [r.from, r.detail.learner]));
+  assert.deepEqual(results.map(r => r[0]).sort(), ['first', 'second']);
+  // The first carries the host's learner id, the second this browser's own.
+  assert.equal(results.find(r => r[0] === 'first')[1], 's2026001');
+  assert.match(results.find(r => r[0] === 'second')[1], /^browser-[0-9a-f]{16}$/);
   // The host pack is checked by the validator, the widget still plays its own pack.
   await press(broken.locator('#start'));
   const notice = broken.locator('.notice');

@@ -11,11 +11,11 @@ use yew::prelude::*;
 #[hook]
 pub fn use_host_report(state: &AppState, host: Rc<Host>, dispatch: UseReducerDispatcher<AppStore>) {
     {
-        let (host, base) = (Rc::clone(&host), state.config.base.clone());
+        let (host, config) = (Rc::clone(&host), Rc::clone(&state.config));
         use_effect_with(state.due_report.clone(), move |due| {
             // The app's own page has no host to tell: the report is not even built.
             if let Some(due) = due.as_ref().filter(|_| !matches!(*host, Host::Page)) {
-                host.report(&due.to_report(&base));
+                host.report(&due.to_report(&config.base, config.learner.as_deref().unwrap_or_default()));
             }
         });
     }

@@ -4,6 +4,7 @@
 mod after_paint;
 mod back_button;
 mod by_ptr;
+mod campaign;
 mod document_lang;
 mod host_bridge;
 mod host_report;
@@ -13,6 +14,7 @@ mod round_loader;
 mod round_saver;
 
 pub use back_button::use_back_button;
+pub use campaign::use_campaign;
 pub use document_lang::use_document_lang;
 pub use host_bridge::use_host_bridge;
 pub use host_report::use_host_report;

@@ -1,5 +1,6 @@
 //! Whole screens: start, confidence rating, scenario, debrief, result.
 
+pub mod campaign;
 pub mod confidence;
 pub mod debrief;
 pub mod result;

@@ -140,7 +140,7 @@ mod tests {
             .try_fold(Round::new(scenarios(), 11), |r, a| r.apply(a).or_else(|| reveal(a).then_some(r)))
             .expect("the play fits");
         assert_eq!(round.results().len(), 2, "both scenarios played to an end");
-        RoundReport::new(round.results(), None, None, 0.0, true, "https://x.example/")
+        RoundReport::new(round.results(), None, None, 0.0, true, "https://x.example/", "s-1")
     }
 
     #[test]

@@ -35,11 +35,30 @@ pub struct DueReport {
 }
 
 impl DueReport {
-    /// The report itself; `base` is where the app is served (for xAPI).
-    pub fn to_report(&self, base: &str) -> RoundReport {
+    /// The report itself; `base` is where the app is served (for xAPI),
+    /// `learner` the learner's opaque id (see `learner_id`).
+    pub fn to_report(&self, base: &str, learner: &str) -> RoundReport {
         let s = &self.snapshot;
-        RoundReport::new(&s.results, s.confidence_before, s.confidence_after, self.duration_ms, self.completed, base)
+        let (before, after) = (s.confidence_before, s.confidence_after);
+        RoundReport::new(&s.results, before, after, self.duration_ms, self.completed, base, learner)
     }
+}
+
+/// The longest learner id a host may pass.
+pub const LEARNER_ID_MAX: usize = 64;
+
+/// A learner id a host page or LMS passes (`learner=`): opaque to us, at
+/// most 64 characters of `[A-Za-z0-9._:@-]`; anything else is ignored, so
+/// no markup or stray text reaches a statement.
+pub fn learner_id(text: &str) -> Option<&str> {
+    let ok = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | ':' | '@' | '-');
+    (!text.is_empty() && text.len() <= LEARNER_ID_MAX && text.chars().all(ok)).then_some(text)
+}
+
+/// The id of a browser whose host gave none: drawn once from `seed` and
+/// kept, never derived from anything about the person.
+pub fn browser_learner_id(seed: u64) -> String {
+    format!("browser-{seed:016x}")
 }
 
 /// Reporting each round to the host page exactly once: when it finishes, or
@@ -123,6 +142,8 @@ pub struct RoundReport {
     pub d_prime: Option<f64>,
     /// Leaning: below 0 refuses readily, above 0 trusts readily.
     pub criterion: Option<f64>,
+    /// The learner's opaque id: the host's, or this browser's random one.
+    pub learner: String,
     pub xapi: Json,
 }
 
@@ -154,6 +175,7 @@ impl RoundReport {
         duration_ms: f64,
         completed: bool,
         base: &str,
+        learner: &str,
     ) -> Self {
         let s = RoundSummary::from_results(results);
         let duration_seconds = (duration_ms.max(0.0) / 1000.0).round() as u32;
@@ -179,7 +201,7 @@ impl RoundReport {
                 "actor",
                 Json::object(vec![
                     ("objectType", "Agent".into()),
-                    ("account", Json::object(vec![("homePage", base.into()), ("name", "anonymous".into())])),
+                    ("account", Json::object(vec![("homePage", base.into()), ("name", learner.into())])),
                 ]),
             ),
             ("verb", Json::object(vec![("id", verb.into()), ("display", in_english(verb_name))])),
@@ -228,6 +250,7 @@ impl RoundReport {
             false_alarm_rate: figures[1],
             d_prime: figures[2],
             criterion: figures[3],
+            learner: learner.into(),
             xapi,
         }
     }
@@ -258,6 +281,7 @@ impl RoundReport {
             ("false_alarm_rate", self.false_alarm_rate.into()),
             ("d_prime", self.d_prime.into()),
             ("criterion", self.criterion.into()),
+            ("learner", self.learner.as_str().into()),
             ("xapi", self.xapi.clone()),
         ])
         .to_text()
@@ -294,7 +318,7 @@ mod tests {
     #[test]
     fn a_finished_round_reports_scores_tallies_and_an_xapi_statement() {
         let results = [result("a", false, Outcome::Safe, 110), result("b", true, Outcome::Refused, 10)];
-        let r = RoundReport::new(&results, Some(2), Some(4), 185_400.0, true, "https://w.example/");
+        let r = RoundReport::new(&results, Some(2), Some(4), 185_400.0, true, "https://w.example/", "s-1");
         assert_eq!(
             (r.score, r.max_score, r.scams_caught, r.scams_total, r.genuine_refused, r.genuine_total),
             (120, 240, 1, 1, 1, 1)
@@ -310,6 +334,32 @@ mod tests {
     }
 
     #[test]
+    fn the_learner_id_names_the_xapi_actor_and_goes_into_the_result() {
+        let r = RoundReport::new(&[], None, None, 0.0, true, "https://w.example/", "moodle:4711");
+        assert_eq!(at(&r.xapi, &["actor", "account", "name"]).as_str(), Some("moodle:4711"));
+        assert_eq!(at(&r.xapi, &["actor", "account", "homePage"]).as_str(), Some("https://w.example/"));
+        assert!(r.to_json().contains("\"learner\":\"moodle:4711\""));
+    }
+
+    #[test]
+    fn a_learner_id_is_short_and_plain_or_ignored() {
+        for good in ["s2026001", "moodle:4711", "a.b_c-d@campus.example", &"x".repeat(LEARNER_ID_MAX)] {
+            assert_eq!(learner_id(good), Some(good));
+        }
+        for bad in ["", "张三", "a b", "<script>", "x\"y", &"x".repeat(LEARNER_ID_MAX + 1)] {
+            assert_eq!(learner_id(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_browser_id_is_drawn_from_its_seed_and_is_a_valid_learner_id() {
+        let id = browser_learner_id(0xdead_beef);
+        assert_eq!(id, "browser-00000000deadbeef");
+        assert_eq!(learner_id(&id), Some(id.as_str()));
+        assert_ne!(browser_learner_id(1), browser_learner_id(2));
+    }
+
+    #[test]
     fn the_report_and_xapi_carry_the_discrimination_figures() {
         // 1 of 2 scams stopped, 1 of 2 genuine refused: H = 1.5/3, F = 1.5/3.
         let results = [
@@ -318,7 +368,7 @@ mod tests {
             result("c", true, Outcome::Refused, 0),
             result("d", true, Outcome::Trusted, 100),
         ];
-        let r = RoundReport::new(&results, None, None, 1_000.0, true, "https://w.example/");
+        let r = RoundReport::new(&results, None, None, 1_000.0, true, "https://w.example/", "s-1");
         assert_eq!(
             (r.hit_rate, r.false_alarm_rate, r.d_prime, r.criterion),
             (Some(0.5), Some(0.5), Some(0.0), Some(0.0))
@@ -330,7 +380,7 @@ mod tests {
         assert_eq!(extensions.get("https://w.example/#scamspot-criterion").and_then(Json::as_f64), Some(0.0));
         // All 3 scams stopped, no genuine met: rates as far as they go, no d′.
         let scams = [1, 2, 3].map(|i| result(&i.to_string(), false, Outcome::Safe, 110));
-        let r = RoundReport::new(&scams, None, None, 1_000.0, true, "https://w.example/");
+        let r = RoundReport::new(&scams, None, None, 1_000.0, true, "https://w.example/", "s-1");
         assert_eq!((r.hit_rate, r.false_alarm_rate, r.d_prime, r.criterion), (Some(1.0), None, None, None));
         assert_eq!(at(&r.xapi, &["result", "extensions"]).members().map(<[_]>::len), Some(1));
         let json = r.to_json();
@@ -365,7 +415,7 @@ mod tests {
         let (tracker, due) = tracker.update(1, finished(), 61_000.0).unwrap();
         let due = due.expect("the finished round is reported");
         assert_eq!((due.round, due.completed, due.duration_ms), (1, true, 60_000.0));
-        assert_eq!(due.to_report("").score, 110);
+        assert_eq!(due.to_report("", "s-1").score, 110);
         assert_eq!(tracker.update(1, finished(), 62_000.0), None, "no second report of the same round");
         assert_eq!(tracker.leave(70_000.0).1, None, "leaving a reported round sends nothing");
     }
@@ -392,7 +442,7 @@ mod tests {
 
     #[test]
     fn leaving_early_is_terminated_and_an_empty_round_scores_zero() {
-        let r = RoundReport::new(&[], Some(3), None, 12_000.0, false, "");
+        let r = RoundReport::new(&[], Some(3), None, 12_000.0, false, "", "s-1");
         assert_eq!((r.completed, r.score, r.max_score, r.scenarios_played), (false, 0, 0, 0));
         assert_eq!(at(&r.xapi, &["verb", "id"]).as_str(), Some("http://adlnet.gov/expapi/verbs/terminated"));
         assert_eq!(at(&r.xapi, &["result", "score", "scaled"]).as_f64(), Some(0.0));

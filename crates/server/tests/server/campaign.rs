@@ -96,7 +96,7 @@ pub fn play(site: &Path, token: &str, seed: u64, well: bool) -> Play {
         round = round.apply(&action).expect("the play fits");
         log.push(action);
     }
-    let report = RoundReport::new(round.results(), None, None, 0.0, true, "http://x/");
+    let report = RoundReport::new(round.results(), None, None, 0.0, true, "http://x/", "s-1");
     let ids = scenarios.iter().map(|s| s.id.clone()).collect();
     let record = RoundRecord { ids, log, ..RoundRecord::new(RoundKind::Campaign(token.into()), None, files, seed) };
     Play { record, score: score_percent(report.score, report.max_score) }

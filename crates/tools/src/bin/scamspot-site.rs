@@ -42,6 +42,8 @@ const COPIED_FILES: [&str; 6] = [
 
 /// What follows `scamspot-` in the names of the lecture pages' JS and wasm (scripts/build-lecture.sh).
 const LECTURE: &str = "lecture-";
+/// The same for the campaign staff pages' own wasm.
+const STAFF: &str = "staff-";
 
 fn main() -> ExitCode {
     let dir =
@@ -65,17 +67,20 @@ fn read(path: &Path) -> Result<String, String> {
 
 fn finish(dir: &Path) -> Result<(), String> {
     let files = site_files(dir)?;
-    // Trunk's `scamspot-<hash>` and build-lecture.sh's `scamspot-lecture-<hash>`.
+    // Trunk's `scamspot-<hash>` and build-lecture.sh's `scamspot-lecture-<hash>` and `scamspot-staff-<hash>`.
     let find = |prefix: &str, suffix: &str| {
+        let other_page = |rest: &str| rest.starts_with(LECTURE) || rest.starts_with(STAFF);
         files
             .iter()
-            .find(|f| f.strip_prefix(prefix).is_some_and(|rest| !rest.starts_with(LECTURE)) && f.ends_with(suffix))
+            .find(|f| f.strip_prefix(prefix).is_some_and(|rest| !other_page(rest)) && f.ends_with(suffix))
             .cloned()
             .ok_or(format!("no {prefix}*{suffix} in {}", dir.display()))
     };
     let (app_js, app_wasm) = (find("scamspot-", ".js")?, find("scamspot-", "_bg.wasm")?);
     let lecture = format!("scamspot-{LECTURE}");
     let (lecture_js, lecture_wasm) = (find(&lecture, ".js")?, find(&lecture, "_bg.wasm")?);
+    let staff = format!("scamspot-{STAFF}");
+    let (staff_js, staff_wasm) = (find(&staff, ".js")?, find(&staff, "_bg.wasm")?);
 
     let css = read(Path::new(CSS))?;
     let texts = serde_json::to_string(&shell_texts()).map_err(|e| e.to_string())?.replace("</", "<\\/");
@@ -84,6 +89,8 @@ fn finish(dir: &Path) -> Result<(), String> {
         .replace("__APP_WASM__", &app_wasm)
         .replace("__LECTURE_JS__", &format!("./{lecture_js}"))
         .replace("__LECTURE_WASM__", &lecture_wasm)
+        .replace("__STAFF_JS__", &format!("./{staff_js}"))
+        .replace("__STAFF_WASM__", &staff_wasm)
         .replace("__SHELL_TEXTS__", &texts);
     let csp = format!(
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-{}'; style-src 'self' 'sha256-{}'; img-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'",
@@ -116,8 +123,8 @@ fn finish(dir: &Path) -> Result<(), String> {
     for file in site_files(dir)? {
         hasher.update(file.as_bytes());
         hasher.update(fs::read(dir.join(&file)).map_err(|e| e.to_string())?);
-        // The lecture pages need the server anyway: no learner's phone keeps them offline.
-        if !file.starts_with(&lecture) {
+        // The lecture and staff pages need the server anyway: no learner's phone keeps them offline.
+        if !file.starts_with(&lecture) && !file.starts_with(&staff) {
             precache.push(file);
         }
     }

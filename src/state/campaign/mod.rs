@@ -1,0 +1,9 @@
+//! Campaigns (issue 16): the staff pages' state (the organiser's form, a
+//! campaign's page, the verify page) and the learner's campaign round, pure
+//! and tested natively; the pages and the app render it.
+
+pub mod admin;
+pub mod day;
+pub mod form;
+pub mod learner;
+pub mod verify;
