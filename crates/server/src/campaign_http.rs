@@ -21,6 +21,7 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
+use scamspot_core::campaign::certificate::CertificateCode;
 use scamspot_core::campaign::CampaignSpec;
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -40,6 +41,7 @@ pub fn routes() -> Router<Arc<AppState>> {
         .route("/api/classes/{token}/qr.svg", get(class_qr))
         .route("/api/classes/{token}/start", post(start))
         .route("/api/classes/{token}/results", post(results))
+        .route("/api/certificates/{code}/qr.svg", get(certificate_qr))
         .route("/api/certificates/{code}/student", post(student))
         .route("/api/verify", post(verify))
         .layer(middleware::from_fn(cors));
@@ -287,6 +289,15 @@ async fn results(State(state): Shared, UrlPath(token): UrlPath<String>, raw: Byt
         },
     )?;
     Ok(Json(answer).into_response())
+}
+
+/// The certificate card's QR code: the verify page with the code filled in.
+/// Drawn for any well-formed code without looking it up, so this unlimited
+/// image route tells a guesser nothing the rate-limited verify route would not.
+async fn certificate_qr(State(state): Shared, headers: HeaderMap, UrlPath(code): UrlPath<String>) -> Answer {
+    let code = CertificateCode::parse(&code).ok_or(NOT_FOUND)?;
+    let svg = qr::svg(&format!("{}/?verify={code}", state.base_url(&headers))).ok_or(NOT_FOUND)?;
+    Ok(([(CONTENT_TYPE, "image/svg+xml")], svg).into_response())
 }
 
 #[derive(Deserialize)]

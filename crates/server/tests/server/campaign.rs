@@ -177,6 +177,9 @@ fn a_campaign_is_played_by_two_classes_counted_and_its_certificates_verified() {
     assert_eq!(preflight.status, 204);
     assert!(preflight.head.contains("access-control-allow-headers: content-type"), "{}", preflight.head);
     assert_eq!(get(&server, "/api/classes/zzzzzzzzzzzz").0, 404);
+    // A `<scam-spot campaign=…>` on the campus site's origin loads the app's files (its script, wasm and packs) from here.
+    let script = server.request_with("GET", "/packs/index.json", "Origin: https://campus.example\r\n", "");
+    assert!(script.status == 200 && script.head.contains("access-control-allow-origin: *"), "{}", script.head);
     let qr = server.request_with("GET", &format!("/api/classes/{cs}/qr.svg"), "", "");
     assert!(qr.status == 200 && qr.body.contains("<svg"));
 
@@ -195,6 +198,10 @@ fn a_campaign_is_played_by_two_classes_counted_and_its_certificates_verified() {
         (Some(2), Some(2), Some(1))
     );
     let code = first["certificate"]["code"].as_str().unwrap().to_string();
+    // The card's QR image: drawn for a well-formed code, refused for anything else.
+    let card_qr = server.request_with("GET", &format!("/api/certificates/{code}/qr.svg"), "", "");
+    assert!(card_qr.status == 200 && card_qr.body.contains("<svg"), "{}", card_qr.head);
+    assert_eq!(server.request_with("GET", "/api/certificates/not-a-code/qr.svg", "", "").status, 404);
     assert_eq!(first["certificate"]["day"].as_u64(), Some(u64::from(today)));
     assert_eq!(
         submit(&server, &cs, "a1", &good.record),
