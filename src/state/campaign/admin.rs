@@ -76,67 +76,6 @@ impl ClassLink {
     }
 }
 
-/// A technique students missed most.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Weakness {
-    pub technique: String,
-    pub missed: u32,
-    pub met: u32,
-}
-
-/// One row of the dashboard: a class, or every class together.
-#[derive(Debug, Clone, PartialEq)]
-pub struct DashboardRow {
-    pub name: String,
-    pub started: u32,
-    pub completed: u32,
-    pub passed: u32,
-    pub pass_rate: Option<f64>,
-    pub hit_rate: Option<f64>,
-    pub false_alarm_rate: Option<f64>,
-    pub weakest: Vec<Weakness>,
-    /// (day, rounds completed that day), days in order.
-    pub per_day: Vec<(u32, u32)>,
-}
-
-/// `GET /api/campaigns/{id}/dashboard`: a row per class, and the overall one.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Dashboard {
-    pub classes: Vec<DashboardRow>,
-    pub overall: DashboardRow,
-}
-
-impl DashboardRow {
-    fn from_json(json: &Json) -> Option<DashboardRow> {
-        let rate = |key: &str| json.get(key).and_then(Json::as_f64);
-        let weakest = json.get("weakest").and_then(Json::items).unwrap_or_default().iter().filter_map(|w| {
-            Some(Weakness { technique: text(w, "technique")?, missed: number(w, "missed")?, met: number(w, "met")? })
-        });
-        let per_day = json.get("per_day").and_then(Json::items).unwrap_or_default().iter().filter_map(|d| {
-            let pair = d.items()?;
-            Some((u32::try_from(pair.first()?.as_u64()?).ok()?, u32::try_from(pair.get(1)?.as_u64()?).ok()?))
-        });
-        Some(DashboardRow {
-            name: text(json, "class").unwrap_or_default(),
-            started: number(json, "started")?,
-            completed: number(json, "completed")?,
-            passed: number(json, "passed")?,
-            pass_rate: rate("pass_rate"),
-            hit_rate: rate("hit_rate"),
-            false_alarm_rate: rate("false_alarm_rate"),
-            weakest: weakest.collect(),
-            per_day: per_day.collect(),
-        })
-    }
-}
-
-impl Dashboard {
-    pub fn from_json(json: &Json) -> Option<Dashboard> {
-        let classes = json.get("classes")?.items()?.iter().map(DashboardRow::from_json).collect::<Option<_>>()?;
-        Some(Dashboard { classes, overall: DashboardRow::from_json(json.get("overall")?)? })
-    }
-}
-
 /// A rate as a whole percentage, "–" when there is nothing to divide.
 pub fn percent(rate: Option<f64>) -> String {
     rate.map_or_else(|| "–".into(), |r| format!("{}%", (r * 100.0).round() as u32))
@@ -198,19 +137,11 @@ mod tests {
     }
 
     #[test]
-    fn the_dashboard_is_read_row_by_row() {
-        let row = r#"{"class":"A","started":4,"completed":3,"passed":2,"pass_rate":0.667,"hit_rate":0.75,
-            "false_alarm_rate":null,"weakest":[{"technique":"pay-to-withdraw","missed":2,"met":3}],"per_day":[[20422,1],[20424,2]]}"#;
-        let body = format!(r#"{{"classes":[{row}],"overall":{row}}}"#);
-        let dashboard = Dashboard::from_json(&read(&body).unwrap().root).unwrap();
-        let a = &dashboard.classes[0];
-        assert_eq!((a.started, a.completed, a.passed), (4, 3, 2));
+    fn rates_show_as_whole_percentages_and_a_dash_for_none() {
         assert_eq!(
-            (percent(a.pass_rate), percent(a.hit_rate), percent(a.false_alarm_rate)),
+            (percent(Some(0.667)), percent(Some(0.75)), percent(None)),
             ("67%".into(), "75%".into(), "–".into())
         );
-        assert_eq!(a.weakest, [Weakness { technique: "pay-to-withdraw".into(), missed: 2, met: 3 }]);
-        assert_eq!(a.per_day, [(20_422, 1), (20_424, 2)]);
     }
 
     #[test]

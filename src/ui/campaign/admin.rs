@@ -5,10 +5,11 @@
 use super::admin_link::admin_link;
 use super::class_card::class_card;
 use super::dashboard::dashboard;
-use crate::state::campaign::admin::{CampaignInfo, Dashboard};
+use crate::state::campaign::admin::CampaignInfo;
 use crate::state::campaign::day::date_of_day;
 use crate::state::campaign::form::{AdminLink, Answer};
 use crate::web::campaign::{call, keep_admin_key, take_admin_key};
+use scamspot_core::campaign::Dashboard;
 use scamspot_core::content::SiteIndex;
 use scamspot_core::i18n::{fill, Lang};
 use scamspot_core::json::Json;
@@ -67,7 +68,7 @@ pub fn CampaignAdmin(props: &CampaignAdminProps) -> Html {
                     let loaded = admin_call(format!("/api/campaigns/{id}"), &key, None, CampaignInfo::from_json);
                     info.set(Some(loaded.await));
                     let path = format!("/api/campaigns/{id}/dashboard");
-                    figures.set(Some(admin_call(path, &key, None, Dashboard::from_json).await));
+                    figures.set(Some(admin_call(path, &key, None, Dashboard::read).await));
                 });
             }
         });

@@ -2,13 +2,14 @@
 //! completed per day as a small SVG bar chart, and the weakest techniques.
 //! Aggregates only: the server keeps nothing else.
 
-use crate::state::campaign::admin::{chart_bars, percent, Dashboard, DashboardRow, BAR_WIDTH, CHART_HEIGHT};
+use crate::state::campaign::admin::{chart_bars, percent, BAR_WIDTH, CHART_HEIGHT};
+use scamspot_core::campaign::{ClassFigures, Dashboard};
 use scamspot_core::content::SiteIndex;
 use scamspot_core::i18n::{fill, Lang};
 use scamspot_core::room::texts::campaign::CampaignTexts;
 use yew::prelude::*;
 
-fn row(name: &str, r: &DashboardRow, overall: bool) -> Html {
+fn row(name: &str, r: &ClassFigures, overall: bool) -> Html {
     let class = if overall { "overall" } else { "" };
     html! {
         <tr {class} data-class={name.to_string()}>
@@ -72,7 +73,7 @@ pub fn dashboard(lang: Lang, dashboard: &Dashboard, index: Option<&SiteIndex>) -
                         <th scope="col">{ t.column_false_alarm_rate }</th>
                     </tr></thead>
                     <tbody>
-                        { for dashboard.classes.iter().map(|r| row(&r.name, r, false)) }
+                        { for dashboard.classes.iter().map(|r| row(&r.class, r, false)) }
                         { row(t.overall, &dashboard.overall, true) }
                     </tbody>
                 </table>

@@ -8,6 +8,7 @@
 //! round, so the pass rate is a lower bound when students retake.
 
 use super::grade::Graded;
+use crate::json::Json;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -164,6 +165,45 @@ impl Dashboard {
     }
 }
 
+/// Reading the dashboard's JSON back (the staff page has no serde_json):
+/// the same types, so the page cannot drift from what the server sends.
+impl Dashboard {
+    pub fn read(json: &Json) -> Option<Dashboard> {
+        let classes = json.get("classes")?.items()?.iter().map(ClassFigures::read).collect::<Option<_>>()?;
+        Some(Dashboard { classes, overall: ClassFigures::read(json.get("overall")?)? })
+    }
+}
+
+impl ClassFigures {
+    fn read(json: &Json) -> Option<ClassFigures> {
+        let number = |json: &Json, key: &str| u32::try_from(json.get(key)?.as_u64()?).ok();
+        let rate = |key: &str| json.get(key).and_then(Json::as_f64);
+        let weakest = json.get("weakest")?.items()?.iter().map(|w| {
+            Some(TechniqueFigure {
+                technique: w.get("technique")?.as_str()?.to_string(),
+                met: number(w, "met")?,
+                missed: number(w, "missed")?,
+                miss_rate: w.get("miss_rate")?.as_f64()?,
+            })
+        });
+        let per_day = json.get("per_day")?.items()?.iter().map(|d| match d.items()? {
+            [day, count] => Some((u32::try_from(day.as_u64()?).ok()?, u32::try_from(count.as_u64()?).ok()?)),
+            _ => None,
+        });
+        Some(ClassFigures {
+            class: json.get("class")?.as_str()?.to_string(),
+            started: number(json, "started")?,
+            completed: number(json, "completed")?,
+            passed: number(json, "passed")?,
+            pass_rate: rate("pass_rate"),
+            hit_rate: rate("hit_rate"),
+            false_alarm_rate: rate("false_alarm_rate"),
+            weakest: weakest.collect::<Option<_>>()?,
+            per_day: per_day.collect::<Option<_>>()?,
+        })
+    }
+}
+
 /// A CSV field, quoted; a leading `= + - @` gets an apostrophe so a
 /// spreadsheet shows a class name instead of running it as a formula.
 fn csv_text(text: &str) -> String {
@@ -254,5 +294,17 @@ mod tests {
         assert_eq!(rows[3], "\"Art\",0,0,0,,,,\"\"");
         assert!(rows[4].starts_with("\"all\",0,4,2,0.500,"));
         assert!(!csv.contains("h1"));
+    }
+
+    #[test]
+    fn the_json_the_server_sends_reads_back_into_the_same_dashboard() {
+        let results = [
+            result("CS 1", 20_000, graded(90, 2, 1, 1, 0, &["advance-fee"]), Some("h1")),
+            result("Art", 20_002, graded(40, 2, 0, 1, 1, &["advance-fee", "urgency"]), None),
+        ];
+        let dashboard = Dashboard::from(&results, &[("CS 1".into(), 3)], &classes(), 20_003);
+        let sent = serde_json::to_string(&dashboard).unwrap();
+        assert_eq!(Dashboard::read(&crate::json::read(&sent).unwrap().root), Some(dashboard));
+        assert_eq!(Dashboard::read(&crate::json::read(r#"{"classes":[]}"#).unwrap().root), None);
     }
 }
