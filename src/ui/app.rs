@@ -10,7 +10,7 @@ use super::reducer::AppStore;
 use super::screens::round::RoundView;
 use super::screens::start::start_screen;
 use super::widgets::leave_dialog::LeaveDialog;
-use super::widgets::notice::notice;
+use super::widgets::notice::{loading_status, notice};
 use super::widgets::top_bar::top_bar;
 use crate::config::AppConfig;
 use crate::state::{AppAction, AppState, IndexState, Screen, StorageNotice};
@@ -144,9 +144,7 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     let body = match (&state.screen, &state.index) {
-        (_, IndexState::Loading) | (Screen::Loading { .. }, _) => {
-            html! { <p class="loading" role="status">{ t.loading }</p> }
-        }
+        (_, IndexState::Loading) | (Screen::Loading { .. }, _) => loading_status(lang),
         (_, IndexState::Failed(problems)) => html! {
             <section class="screen">
                 { notice(lang, t.catalog_failed.into(), problems.iter().map(|p| p.to_string()).collect(), None) }

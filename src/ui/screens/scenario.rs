@@ -180,7 +180,7 @@ pub fn ScenarioScreen(props: &ScenarioScreenProps) -> Html {
 
     html! {
         <section class={screen_class(scenario.channel)} data-scenario={scenario.id.clone()} data-step={step.id.clone()}>
-            { scenario_header(lang, scenario, &avatar, fill(t.scenario_of, &[("index", &(current + 1)), ("count", &r.scenarios().len())]), r.play().balance) }
+            { scenario_header(lang, scenario, &avatar, fill(t.scenario_of, &[("index", &(current + 1)), ("count", &r.planned())]), r.play().balance) }
             <p class="scenario-title">{ scenario.title.get(code) }</p>
             { channel_skin(lang, scenario.channel, &scenario.contact) }
             <div class="transcript" aria-live="polite">{ for transcript }</div>
