@@ -171,7 +171,7 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     html! {
-        <div class={if state.large_text { "app large-text" } else { "app" }}>
+        <div ~className={if state.large_text { "app large-text" } else { "app" }}>
             { top_bar(lang, state.large_text, switch_lang, Some(ask_home), &set_large_text) }
             <main class="content">
                 { notices }
