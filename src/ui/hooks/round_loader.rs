@@ -1,7 +1,7 @@
 //! Fetches the packs of the round the state is loading, plus the host's own
-//! pack if it configured one. All download at once, and each is handed to
-//! the state as soon as it and those before it are in: the round starts with
-//! its first scenario while the rest are still on their way.
+//! pack if it configured one: the first alone, then the rest behind it, each
+//! handed to the state as soon as it and those before it are in. The round
+//! starts with its first scenario while the rest are still on their way.
 
 use crate::state::{AppAction, AppState, IndexState, Screen};
 use crate::ui::reducer::AppStore;
