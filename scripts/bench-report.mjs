@@ -37,8 +37,8 @@ const br = file => zlib.brotliCompressSync(fs.readFileSync(file), { params: { [z
 const files = fs.readdirSync(dist);
 const kb = n => +(n / 1024).toFixed(1);
 // The solo app's files (the lecture pages' scamspot-lecture-* are not what a learner loads).
-const app = files.filter(f => /^scamspot-[0-9a-f]{16}/.test(f));
-const wasm = path.join(dist, app.find(f => f.endsWith('.wasm'))), js = path.join(dist, app.find(f => f.endsWith('.js')));
+const solo = files.filter(f => /^scamspot-[0-9a-f]{16}/.test(f));
+const wasm = path.join(dist, solo.find(f => f.endsWith('.wasm'))), js = path.join(dist, solo.find(f => f.endsWith('.js')));
 const packs = fs.readdirSync(path.join(dist, 'packs'), { recursive: true }).filter(f => f.endsWith('.json') && f !== 'index.json').map(f => gz(path.join(dist, 'packs', f)));
 const runs = [...Object.values(pages).flat(), ...play, ...answer];
 const own = new Set(runs.map(r => new URL(r.url).origin));

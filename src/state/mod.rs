@@ -53,11 +53,13 @@ pub enum StorageNotice {
 pub enum Screen {
     Start,
     /// The packs of round `number` (`files`, drawn from the index, or those
-    /// of a resumed round) are being fetched.
+    /// of a resumed round) are being fetched; `arrived` holds the scenarios
+    /// in so far, while a resumed round waits for all of them.
     Loading {
         number: u32,
         kind: RoundKind,
         files: Rc<Vec<String>>,
+        arrived: Vec<Rc<ValidScenario>>,
     },
     Playing {
         number: u32,
@@ -115,11 +117,14 @@ pub enum AppAction {
         today: u32,
         now_ms: f64,
     },
-    /// The packs of round `number` have been fetched: the ones that loaded, and the problems.
+    /// Packs of round `number` have been fetched: the scenarios that loaded
+    /// (in the round's order), the problems with the others, and how many
+    /// packs are still `pending`. A new round starts with its first scenario.
     RoundLoaded {
         number: u32,
         scenarios: Vec<Rc<ValidScenario>>,
         problems: Vec<Diagnostic>,
+        pending: usize,
         now_ms: f64,
     },
     /// The learner (or a message timer) acts in round `number`.
@@ -234,8 +239,8 @@ impl AppState {
             AppAction::StartRound { kind, rating, seed, today, now_ms } => {
                 next.start_round(kind, rating, seed, today, now_ms)
             }
-            AppAction::RoundLoaded { number, scenarios, problems, now_ms } => {
-                next.round_loaded(number, scenarios, problems, now_ms)
+            AppAction::RoundLoaded { number, scenarios, problems, pending, now_ms } => {
+                next.round_loaded(number, scenarios, problems, pending, now_ms)
             }
             AppAction::Play { number, action, now_ms, today } => next.play(number, &action, now_ms, today),
             AppAction::AskHome { .. } if self.mid_round() => !std::mem::replace(&mut next.confirm_leave, true),
@@ -323,39 +328,81 @@ impl AppState {
     fn resume(&mut self, record: Rc<RoundRecord>) -> bool {
         self.rounds_started += 1;
         let (kind, files) = (record.kind.clone(), Rc::new(record.files.clone()));
-        self.screen = Screen::Loading { number: self.rounds_started, kind, files };
+        self.screen = Screen::Loading { number: self.rounds_started, kind, files, arrived: Vec::new() };
         self.round_record = Some(record);
+        self.pack_problems = Rc::new(Vec::new());
         true
     }
 
-    /// The packs have arrived: play them (replaying the log of a resumed
-    /// round), or go back to the start if none loaded or the log no longer fits.
+    /// Packs have arrived. A round being played takes them in behind its
+    /// first scenario. A loading round starts once it has a scenario (a
+    /// resumed round with a log to replay once all its packs are in), or goes
+    /// back to the start if none loaded, or if its log no longer fits.
     fn round_loaded(
         &mut self,
         number: u32,
         scenarios: Vec<Rc<ValidScenario>>,
         problems: Vec<Diagnostic>,
+        pending: usize,
         now_ms: f64,
     ) -> bool {
-        let Screen::Loading { number: loading, kind, .. } = &self.screen else { return false };
-        if *loading != number {
+        let this_round = match &self.screen {
+            Screen::Playing { number: round, .. } | Screen::Loading { number: round, .. } => *round == number,
+            Screen::Start => false,
+        };
+        if !this_round {
             return false;
         }
-        let kind = kind.clone();
-        let Some(mut record) = self.round_record.take().map(Rc::unwrap_or_clone) else { return false };
-        self.pack_problems = Rc::new(problems);
+        if !problems.is_empty() {
+            Rc::make_mut(&mut self.pack_problems).extend(problems);
+        }
+        match &mut self.screen {
+            Screen::Playing { round, .. } => {
+                let next = Rc::new(round.arrive(scenarios, pending));
+                *round = Rc::clone(&next);
+                if let Some(record) = &mut self.round_record {
+                    Rc::make_mut(record).ids = ids_of(&next);
+                }
+                self.follow(number, &next, now_ms);
+                true
+            }
+            Screen::Loading { kind, arrived, .. } => {
+                arrived.extend(scenarios);
+                let replays = self.round_record.as_ref().is_some_and(|record| !record.log.is_empty());
+                if pending > 0 && (arrived.is_empty() || replays) {
+                    return true;
+                }
+                let (kind, arrived) = (kind.clone(), std::mem::take(arrived));
+                self.start_playing(number, kind, arrived, pending, now_ms);
+                true
+            }
+            Screen::Start => false,
+        }
+    }
+
+    /// Plays the scenarios arrived so far (replaying the log of a resumed
+    /// round), `pending` packs still to come.
+    fn start_playing(
+        &mut self,
+        number: u32,
+        kind: RoundKind,
+        scenarios: Vec<Rc<ValidScenario>>,
+        pending: usize,
+        now_ms: f64,
+    ) {
         self.screen = Screen::Start;
+        let Some(mut record) = self.round_record.take().map(Rc::unwrap_or_clone) else { return };
         if scenarios.is_empty() {
-            return true;
+            return;
         }
         if record.ids.is_empty() {
-            record.ids = scenarios.iter().map(|s| s.id.clone()).collect();
             record.started_ms = now_ms;
         }
-        let Some(round) = record.replay(scenarios) else {
+        let Some(round) = record.replay(scenarios, pending) else {
             self.storage_notice = Some(StorageNotice::RoundDiscarded);
-            return true;
+            return;
         };
+        record.ids = ids_of(&round);
         // A round already reported (left when the page closed) sends nothing more.
         self.tracker = match record.reported {
             true => ReportTracker::Reported { round: number },
@@ -365,7 +412,6 @@ impl AppState {
         self.follow(number, &round, now_ms);
         self.round_record = Some(Rc::new(record));
         self.screen = Screen::Playing { number, kind, round };
-        true
     }
 
     /// Plays `action` in round `number`. Reaching the summary records the
@@ -430,4 +476,9 @@ impl AppState {
             }
         }
     }
+}
+
+/// The ids of the scenarios that have arrived, as a round's record keeps them.
+fn ids_of(round: &Round) -> Vec<String> {
+    round.scenarios().iter().map(|s| s.id.clone()).collect()
 }

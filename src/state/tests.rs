@@ -42,7 +42,7 @@ fn playing(state: &AppState, now_ms: f64) -> AppState {
     let loading = start(state, RoundKind::Type("demo".into()), now_ms);
     let number = loading.rounds_started;
     let scenarios = vec![scenario(SCAM), scenario(GENUINE)];
-    act(&loading, AppAction::RoundLoaded { number, scenarios, problems: vec![], now_ms })
+    act(&loading, AppAction::RoundLoaded { number, scenarios, problems: vec![], pending: 0, now_ms })
 }
 
 fn play(state: &AppState, action: Action, now_ms: f64) -> AppState {
@@ -101,8 +101,16 @@ fn a_rating_from_the_static_start_screen_is_carried_into_the_round() {
         &state(),
         AppAction::StartRound { kind: RoundKind::Quick, rating: Some(4), seed: 1, today: 0, now_ms: 0.0 },
     );
-    let s =
-        act(&s, AppAction::RoundLoaded { number: 1, scenarios: vec![scenario(SCAM)], problems: vec![], now_ms: 0.0 });
+    let s = act(
+        &s,
+        AppAction::RoundLoaded {
+            number: 1,
+            scenarios: vec![scenario(SCAM)],
+            problems: vec![],
+            pending: 0,
+            now_ms: 0.0,
+        },
+    );
     assert_eq!((round(&s).phase(), round(&s).confidence_before()), (Phase::Playing, Some(4)));
     let left = act(&s, AppAction::GoHome { now_ms: 1.0 });
     assert!(left.due_report.is_some(), "a rated round counts as started");
@@ -127,8 +135,10 @@ fn no_round_starts_before_the_index_is_in() {
 fn packs_that_all_fail_lead_back_to_the_start_with_the_problems_shown() {
     let loading = start(&state(), RoundKind::Quick, 0.0);
     let problem = Diagnostic::new("demo/scam.json", Problem::CannotRead { reason: "HTTP 404".into() });
-    let back =
-        act(&loading, AppAction::RoundLoaded { number: 1, scenarios: vec![], problems: vec![problem], now_ms: 1.0 });
+    let back = act(
+        &loading,
+        AppAction::RoundLoaded { number: 1, scenarios: vec![], problems: vec![problem], pending: 0, now_ms: 1.0 },
+    );
     assert_eq!((&back.screen, back.pack_problems.len()), (&Screen::Start, 1));
     let dismissed = act(&back, AppAction::DismissPackProblems);
     assert_eq!(dismissed.apply(AppAction::DismissPackProblems), None);
@@ -138,7 +148,13 @@ fn packs_that_all_fail_lead_back_to_the_start_with_the_problems_shown() {
 fn packs_arriving_for_a_round_the_learner_left_are_ignored() {
     let loading = start(&state(), RoundKind::Quick, 0.0);
     let home = act(&loading, AppAction::GoHome { now_ms: 1.0 });
-    let late = AppAction::RoundLoaded { number: 1, scenarios: vec![scenario(SCAM)], problems: vec![], now_ms: 2.0 };
+    let late = AppAction::RoundLoaded {
+        number: 1,
+        scenarios: vec![scenario(SCAM)],
+        problems: vec![],
+        pending: 0,
+        now_ms: 2.0,
+    };
     assert_eq!(home.apply(late.clone()), None);
     let second = start(&home, RoundKind::Quick, 3.0);
     assert_eq!(second.apply(late), None, "round 2 is loading now");
@@ -252,7 +268,7 @@ fn reloaded(state: &AppState) -> RoundRecord {
 fn resumed(record: RoundRecord, now_ms: f64) -> AppState {
     let loading = act(&state(), AppAction::ResumeRound(Some(Rc::new(record))));
     let scenarios = vec![scenario(SCAM), scenario(GENUINE)];
-    act(&loading, AppAction::RoundLoaded { number: 1, scenarios, problems: vec![], now_ms })
+    act(&loading, AppAction::RoundLoaded { number: 1, scenarios, problems: vec![], pending: 0, now_ms })
 }
 
 fn partway(state: &AppState) -> AppState {
@@ -449,7 +465,8 @@ fn a_booster_played_when_due_moves_the_schedule_on_to_the_next_stage() {
     let Screen::Loading { number, files, .. } = &loading.screen else { panic!("{:?}", loading.screen) };
     assert_eq!(files[0], "demo/scam.json", "no mistake: a scam of the weakest technique, then the genuine one");
     let scenarios = vec![scenario(SCAM), scenario(GENUINE)];
-    let s = act(&loading, AppAction::RoundLoaded { number: *number, scenarios, problems: vec![], now_ms: 0.0 });
+    let s =
+        act(&loading, AppAction::RoundLoaded { number: *number, scenarios, problems: vec![], pending: 0, now_ms: 0.0 });
     let s = finish_round(&s, 102);
     assert_eq!(s.progress.rounds, 2);
     assert!(!s.progress.booster_due(106) && s.progress.booster_due(107), "the 7-day booster is next");
@@ -472,7 +489,8 @@ fn a_booster_handled_right_retrieves_the_mistake_it_aimed_at() {
     files.sort();
     assert_eq!(files, ["demo/real.json", "demo/scam.json"], "a parallel item, not the mistake");
     let scenarios = vec![scenario(SCAM), scenario(GENUINE)];
-    let s = act(&loading, AppAction::RoundLoaded { number: *number, scenarios, problems: vec![], now_ms: 0.0 });
+    let s =
+        act(&loading, AppAction::RoundLoaded { number: *number, scenarios, problems: vec![], pending: 0, now_ms: 0.0 });
     let s = finish_round(&s, 100);
     assert!(!s.progress.missed.contains_key("other-b"), "retrieved on the parallel scam and the look-alike");
 }
@@ -517,7 +535,7 @@ fn a_finished_campaign_round_sends_its_record_and_a_failed_send_can_go_again() {
     let loading = act(&s, AppAction::StartRound { kind, rating: None, seed: 1, today: 100, now_ms: 0.0 });
     let number = loading.rounds_started;
     let scenarios = vec![scenario(SCAM), scenario(GENUINE)];
-    let s = act(&loading, AppAction::RoundLoaded { number, scenarios, problems: vec![], now_ms: 0.0 });
+    let s = act(&loading, AppAction::RoundLoaded { number, scenarios, problems: vec![], pending: 0, now_ms: 0.0 });
     let s = play(&play_to_the_last_question(&s, 1.0), Action::RateAfter(4), 2.0);
     let sent = s.submission.clone().expect("the result is on its way");
     assert_eq!((sent.round, sent.attempt, &sent.delivery), (number, 0, &Delivery::Sending));
@@ -533,4 +551,41 @@ fn a_finished_campaign_round_sends_its_record_and_a_failed_send_can_go_again() {
     let again = s.submission.clone().unwrap();
     assert_eq!((again.attempt, again.delivery, again.body), (1, Delivery::Sending, sent.body));
     assert_eq!(s.apply(AppAction::SendAgain), None, "only after a failure");
+}
+
+/// Hands round `number` the scenarios that arrived (and how many packs are still to come).
+fn arrive(state: &AppState, scenarios: Vec<Rc<ValidScenario>>, problems: Vec<Diagnostic>, pending: usize) -> AppState {
+    let number = match &state.screen {
+        Screen::Loading { number, .. } | Screen::Playing { number, .. } => *number,
+        Screen::Start => panic!("no round is loading"),
+    };
+    act(state, AppAction::RoundLoaded { number, scenarios, problems, pending, now_ms: 500.0 })
+}
+
+#[test]
+fn a_round_starts_with_its_first_scenario_and_takes_the_rest_as_they_arrive() {
+    let loading = start(&state(), RoundKind::Type("demo".into()), 0.0);
+    let s = arrive(&loading, vec![scenario(SCAM)], vec![], 2);
+    assert_eq!((round(&s).scenarios().len(), round(&s).planned()), (1, 3));
+    assert_eq!(s.round_record.as_ref().map(|r| r.ids.clone()), Some(vec!["demo-scam".to_string()]));
+    let problem = Diagnostic::new("demo/gone.json", Problem::CannotRead { reason: "HTTP 404".into() });
+    let s = arrive(&play(&s, Action::RateBefore(3), 600.0), vec![scenario(GENUINE)], vec![problem], 0);
+    assert_eq!((round(&s).planned(), s.pack_problems.len()), (2, 1), "the failed pack is dropped and told");
+    assert_eq!(round(&s).confidence_before(), Some(3), "the learner's play goes on");
+    assert_eq!(s.round_record.as_ref().map(|r| r.ids.len()), Some(2), "a reload now replays both");
+    let waiting = arrive(&loading, vec![], vec![], 1);
+    assert!(matches!(waiting.screen, Screen::Loading { .. }), "nothing to play yet");
+}
+
+#[test]
+fn a_resumed_round_with_a_log_waits_for_all_its_packs_and_one_reloaded_early_replays_over_them() {
+    let early =
+        partway(&arrive(&start(&state(), RoundKind::Type("demo".into()), 0.0), vec![scenario(SCAM)], vec![], 1));
+    let record = reloaded(&early);
+    assert_eq!(record.ids, ["demo-scam"], "reloaded before the second pack had arrived");
+    let loading = act(&state(), AppAction::ResumeRound(Some(Rc::new(record))));
+    let first = arrive(&loading, vec![scenario(SCAM)], vec![], 1);
+    assert!(matches!(first.screen, Screen::Loading { .. }), "the log may need the later scenarios");
+    let after = arrive(&first, vec![scenario(GENUINE)], vec![], 0);
+    assert_eq!((round(&after).play().balance, round(&after).planned()), (900, 2));
 }

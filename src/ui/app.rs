@@ -11,7 +11,7 @@ use super::screens::campaign::{campaign_result, campaign_start};
 use super::screens::round::RoundView;
 use super::screens::start::start_screen;
 use super::widgets::leave_dialog::LeaveDialog;
-use super::widgets::notice::notice;
+use super::widgets::notice::{loading_status, notice};
 use super::widgets::top_bar::top_bar;
 use crate::config::AppConfig;
 use crate::state::{AppAction, AppState, IndexState, Screen, StorageNotice};
@@ -153,9 +153,7 @@ pub fn App(props: &AppProps) -> Html {
         (sent.round, campaign_result(state, &sent.delivery, send(&dispatch, || AppAction::SendAgain), again))
     });
     let body = match (&state.screen, &state.index) {
-        (_, IndexState::Loading) | (Screen::Loading { .. }, _) => {
-            html! { <p class="loading" role="status">{ t.loading }</p> }
-        }
+        (_, IndexState::Loading) | (Screen::Loading { .. }, _) => loading_status(lang),
         (_, IndexState::Failed(problems)) => html! {
             <section class="screen">
                 { notice(lang, t.catalog_failed.into(), problems.iter().map(|p| p.to_string()).collect(), None) }
@@ -191,7 +189,7 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     html! {
-        <div class={if state.large_text { "app large-text" } else { "app" }}>
+        <div ~className={if state.large_text { "app large-text" } else { "app" }}>
             { top_bar(lang, state.large_text, switch_lang, Some(ask_home), &set_large_text) }
             <main class="content">
                 { notices }

@@ -2,6 +2,8 @@
 //! they arrive. A pack that fails to load or validate is reported, and the
 //! round goes on with the others.
 
+use futures::stream::{FuturesOrdered, StreamExt};
+use futures::FutureExt;
 use gloo::net::http::Request;
 use gloo::net::Error;
 use scamspot_core::content::index::INDEX_FILE;
@@ -43,25 +45,61 @@ pub async fn fetch_index(base: &str) -> Result<SiteIndex, Vec<Diagnostic>> {
     load_index(INDEX_FILE, &text)
 }
 
-/// Loads packs in parallel: the scenarios that are fine, in order, and every
-/// problem with the others. `sources` are (URL, name shown in messages).
+/// Loads packs: the scenarios that are fine, in order, and every problem
+/// with the others. `sources` are (URL, name shown in messages).
 pub async fn fetch_scenarios(
     catalog: &Catalog,
     sources: &[(String, String)],
 ) -> (Vec<Rc<ValidScenario>>, Vec<Diagnostic>) {
-    let loads = sources.iter().map(|(url, file)| async move {
-        let text = fetch_text(url, file).await.map_err(|d| vec![d])?;
-        load_scenario(file, &text, catalog)
-    });
-    let mut scenarios = Vec::new();
-    let mut problems = Vec::new();
-    for loaded in futures::future::join_all(loads).await {
-        match loaded {
-            Ok(scenario) => scenarios.push(Rc::new(scenario)),
-            Err(mut p) => problems.append(&mut p),
-        }
-    }
+    let (mut scenarios, mut problems) = (Vec::new(), Vec::new());
+    fetch_scenarios_in_order(catalog, sources, |mut arrived, mut failed, _| {
+        scenarios.append(&mut arrived);
+        problems.append(&mut failed);
+    })
+    .await;
     (scenarios, problems)
+}
+
+/// Loads the first pack alone, so a round can start on the fewest bytes,
+/// then the rest in parallel behind it, and hands them to `arrive` in order
+/// as soon as each and every one before it is in (those in at the same
+/// moment together): the scenarios that are fine, the problems with the
+/// others, and how many packs are still to come.
+pub async fn fetch_scenarios_in_order(
+    catalog: &Catalog,
+    sources: &[(String, String)],
+    mut arrive: impl FnMut(Vec<Rc<ValidScenario>>, Vec<Diagnostic>, usize),
+) {
+    let Some((first, rest)) = sources.split_first() else { return };
+    let (mut scenarios, mut problems) = (Vec::new(), Vec::new());
+    sort_into(load_pack(catalog, first).await, &mut scenarios, &mut problems);
+    arrive(scenarios, problems, rest.len());
+    let mut loads: FuturesOrdered<_> = rest.iter().map(|source| load_pack(catalog, source)).collect();
+    while let Some(first) = loads.next().await {
+        let (mut scenarios, mut problems) = (Vec::new(), Vec::new());
+        let mut loaded = Some(first);
+        while let Some(result) = loaded {
+            sort_into(result, &mut scenarios, &mut problems);
+            loaded = loads.next().now_or_never().flatten();
+        }
+        arrive(scenarios, problems, loads.len());
+    }
+}
+
+async fn load_pack(catalog: &Catalog, (url, file): &(String, String)) -> Result<ValidScenario, Vec<Diagnostic>> {
+    let text = fetch_text(url, file).await.map_err(|d| vec![d])?;
+    load_scenario(file, &text, catalog)
+}
+
+fn sort_into(
+    loaded: Result<ValidScenario, Vec<Diagnostic>>,
+    scenarios: &mut Vec<Rc<ValidScenario>>,
+    problems: &mut Vec<Diagnostic>,
+) {
+    match loaded {
+        Ok(scenario) => scenarios.push(Rc::new(scenario)),
+        Err(mut p) => problems.append(&mut p),
+    }
 }
 
 /// The URL and shown name of a built-in pack file.

@@ -8,7 +8,14 @@ let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
 after(async () => { await browser?.close(); server?.close(); });
 
-const text = (page, sel) => page.locator(sel).first().innerText();
+// Scrolled to first, as a reader would: the result screen's lower lists are
+// not laid out until near the viewport (content-visibility), and the text of
+// one not laid out yet can read as empty.
+const text = async (page, sel) => {
+  const element = page.locator(sel).first();
+  await element.scrollIntoViewIfNeeded();
+  return element.innerText();
+};
 const focusedIsHeading = page => page.evaluate(() => document.activeElement?.classList.contains('screen-heading'));
 
 test('found and missed flags show right after "done"; the results explain the points and reopen each debrief', async () => {

@@ -1,10 +1,12 @@
 //! Fetches the packs of the round the state is loading, plus the host's own
-//! pack if it configured one.
+//! pack if it configured one: the first alone, then the rest behind it, each
+//! handed to the state as soon as it and those before it are in. The round
+//! starts with its first scenario while the rest are still on their way.
 
 use crate::state::{AppAction, AppState, IndexState, Screen};
 use crate::ui::reducer::AppStore;
 use crate::web::browser::now_ms;
-use crate::web::packs::{fetch_scenarios, pack_source};
+use crate::web::packs::{fetch_scenarios_in_order, pack_source};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
@@ -27,8 +29,10 @@ pub fn use_round_loader(state: &AppState, dispatch: UseReducerDispatcher<AppStor
             sources.push((url.clone(), url.clone()));
         }
         spawn_local(async move {
-            let (scenarios, problems) = fetch_scenarios(&site.catalog, &sources).await;
-            dispatch.dispatch(AppAction::RoundLoaded { number, scenarios, problems, now_ms: now_ms() });
+            fetch_scenarios_in_order(&site.catalog, &sources, |scenarios, problems, pending| {
+                dispatch.dispatch(AppAction::RoundLoaded { number, scenarios, problems, pending, now_ms: now_ms() });
+            })
+            .await;
         });
     });
 }

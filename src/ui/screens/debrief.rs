@@ -41,7 +41,7 @@ pub fn debrief_screen(props: &RoundViewProps) -> Html {
                 FlagStatus::NotReached => ("flag not-reached", t.flag_not_reached),
             };
             html! {
-                <li {class}>
+                <li ~className={class}>
                     <span class="flag-status">{ label }</span>
                     <q>{ flag.quote.get(code) }</q>
                     { paragraph(flag.why.get(code)) }
@@ -58,7 +58,7 @@ pub fn debrief_screen(props: &RoundViewProps) -> Html {
                 <p class="verdict scam">{ t.verdict_scam }</p>
             }
             <h1 class="screen-heading" tabindex="-1">{ t.debrief_heading }{ t.label_sep }{ scenario.title.get(code) }</h1>
-            <p class={if result.handled_right() { "outcome good" } else { "outcome bad" }} id="debrief-outcome">
+            <p ~className={if result.handled_right() { "outcome good" } else { "outcome bad" }} id="debrief-outcome">
                 { t.outcome_heading(result.outcome, result.paid) }
             </p>
             <p id="savings-change">{ fill(t.savings_change, &[("start", &yuan(result.savings_start)), ("end", &yuan(result.savings_end))]) }</p>

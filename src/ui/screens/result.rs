@@ -92,7 +92,7 @@ pub fn result_screen(props: &RoundViewProps) -> Html {
                     html! {
                         <li data-scenario={scenario.id.clone()}>
                             <strong>{ scenario.title.get(code) }</strong>
-                            <span {class}>{ t.outcome_heading(result.outcome, result.paid) }</span>
+                            <span ~className={class}>{ t.outcome_heading(result.outcome, result.paid) }</span>
                             <span class="scenario-score">{ fill(t.result_points, &[("points", &result.points), ("max", &result.max_points)]) }</span>
                             <button class="link open-debrief" onclick={props.on_action.reform(move |_| Action::Review { scenario: Some(i) })}>{ t.open_debrief }</button>
                         </li>

@@ -6,6 +6,7 @@ use super::debrief::debrief_screen;
 use super::result::result_screen;
 use super::scenario::ScenarioScreen;
 use crate::config::SecurityOffice;
+use crate::ui::widgets::notice::loading_status;
 use crate::web::browser::{bring_top_into_view, focus_heading};
 use scamspot_core::content::SiteIndex;
 use scamspot_core::engine::plan::RoundKind;
@@ -73,6 +74,7 @@ pub fn RoundView(props: &RoundViewProps) -> Html {
             html! { <ScenarioScreen {lang} round={Rc::clone(round)} on_action={on_action.clone()} read_aloud={props.read_aloud} /> }
         }
         Phase::RateAfter => confidence_screen(lang, true, &on_action.reform(Action::RateAfter)),
+        Phase::Waiting => loading_status(lang),
         Phase::Debrief | Phase::Summary => result_screen(props),
     };
     html! { <div class="round" ref={top}>{ screen }</div> }

@@ -179,8 +179,8 @@ pub fn ScenarioScreen(props: &ScenarioScreenProps) -> Html {
     };
 
     html! {
-        <section class={screen_class(scenario.channel)} data-scenario={scenario.id.clone()} data-step={step.id.clone()}>
-            { scenario_header(lang, scenario, &avatar, fill(t.scenario_of, &[("index", &(current + 1)), ("count", &r.scenarios().len())]), r.play().balance) }
+        <section ~className={screen_class(scenario.channel)} data-scenario={scenario.id.clone()} data-step={step.id.clone()}>
+            { scenario_header(lang, scenario, &avatar, fill(t.scenario_of, &[("index", &(current + 1)), ("count", &r.planned())]), r.play().balance) }
             <p class="scenario-title">{ scenario.title.get(code) }</p>
             { channel_skin(lang, scenario.channel, &scenario.contact) }
             <div class="transcript" aria-live="polite">{ for transcript }</div>
@@ -203,7 +203,7 @@ fn end_card(
     let summary = scenario.steps[step].end.as_ref().map(|e| e.summary.get(code)).unwrap_or_default();
     let class = if outcome.is_good() { "end-card good" } else { "end-card bad" };
     html! {
-        <div {class} key="end" data-outcome={outcome.code()}>
+        <div ~className={class} key="end" data-outcome={outcome.code()}>
             <h3><span aria-hidden="true">{ if outcome.is_good() { "✔ " } else { "✖ " } }</span>{ t.outcome_heading(outcome, paid) }</h3>
             { paragraph(summary) }
             { for replay }

@@ -10,7 +10,7 @@ pub fn balance(lang: Lang, amount: i64, start: i64) -> Html {
         std::cmp::Ordering::Greater => "balance up",
     };
     html! {
-        <div {class} role="status" aria-live="polite">
+        <div ~className={class} role="status" aria-live="polite">
             <span class="balance-label">{ lang.texts().savings }</span>
             <strong id="balance" class="balance-amount">{ yuan(amount) }</strong>
         </div>

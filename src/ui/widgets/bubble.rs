@@ -28,7 +28,7 @@ pub fn bubble(from: Sender, message: Message) -> Html {
     let button = read_aloud_button(message.read_aloud, &message.text);
     let body = message.body.unwrap_or_else(|| html! { { message.text } });
     html! {
-        <div {class}>
+        <div ~className={class}>
             if from == Sender::Contact {
                 <span class="avatar" aria-hidden="true">{ message.avatar }</span>
             }

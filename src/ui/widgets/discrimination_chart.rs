@@ -25,8 +25,10 @@ fn at(index: usize, count: usize, rate: f64) -> (i32, i32) {
     (x, TOP + ((1.0 - rate) * f64::from(HEIGHT - TOP - BOTTOM)).round() as i32)
 }
 
-/// One series: a line through the rounds that define the rate, and a marker at each.
-fn series(rates: &[Option<f64>], class: &'static str, square: bool) -> Html {
+/// One series: a line through the rounds that define the rate, and a marker
+/// at each (the caller's `<g>` names the series, with a literal class: SVG
+/// takes no `className` property).
+fn series(rates: &[Option<f64>], square: bool) -> Html {
     let points: Vec<(i32, i32)> =
         rates.iter().enumerate().filter_map(|(i, rate)| rate.map(|r| at(i, rates.len(), r))).collect();
     let line = points.iter().map(|(x, y)| format!("{x},{y}")).collect::<Vec<_>>().join(" ");
@@ -38,10 +40,10 @@ fn series(rates: &[Option<f64>], class: &'static str, square: bool) -> Html {
         }
     });
     html! {
-        <g class={class}>
+        <>
             <polyline points={line} fill="none" />
             { for markers }
-        </g>
+        </>
     }
 }
 
@@ -85,8 +87,8 @@ pub fn discrimination_chart(lang: Lang, rounds: &[RoundEntry], first_round: u32)
                 { for grid }
                 { round_label(0) }
                 if last > 0 { { round_label(last) } }
-                { series(&false_alarms, "chart-false-alarms", true) }
-                { series(&hits, "chart-hits", false) }
+                <g class="chart-false-alarms">{ series(&false_alarms, true) }</g>
+                <g class="chart-hits">{ series(&hits, false) }</g>
             </svg>
             <ul class="chart-legend" aria-hidden="true">
                 <li class="chart-hits"><span class="swatch"></span>{ t.chart_hits }</li>

@@ -1,4 +1,5 @@
-//! A visible notice: saved progress reset, packs skipped, content unavailable.
+//! A visible notice: saved progress reset, packs skipped, content unavailable;
+//! and the status shown while content downloads.
 
 use crate::ui::widgets::text::paragraph;
 use scamspot_core::i18n::Lang;
@@ -19,4 +20,9 @@ pub fn notice(lang: Lang, message: AttrValue, details: Vec<String>, on_dismiss: 
             }
         </div>
     }
+}
+
+/// "Loading…" while the pack index or a round's scenarios download.
+pub fn loading_status(lang: Lang) -> Html {
+    html! { <p class="loading" role="status">{ lang.texts().loading }</p> }
 }

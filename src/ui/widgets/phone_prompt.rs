@@ -29,7 +29,7 @@ pub fn phone_prompt(lang: Lang, card: Card, text: AttrValue, body: Option<Html>,
     let button = read_aloud_button(read_aloud, &text);
     let body = body.unwrap_or_else(|| html! { { text } });
     html! {
-        <div {class} role="group" aria-label={title}>
+        <div ~className={class} role="group" aria-label={title}>
             <div class="prompt-box">
                 <p class="prompt-title"><span aria-hidden="true">{ icon }{ " " }</span>{ title }</p>
                 <div class="prompt-body">{ button }{ body }</div>

@@ -80,7 +80,7 @@ pub fn ReplayPanel(props: &ReplayPanelProps) -> Html {
                 <>
                     { bubble(Sender::Me, Message { text, avatar: &props.avatar, note, body: None, read_aloud: None }) }
                     if choice.money != 0 {
-                        <p {class}>
+                        <p ~className={class}>
                             { t.savings }{ t.label_sep }{ yuan(visit.balance) }
                         </p>
                     }

@@ -6,7 +6,7 @@ use yew::prelude::*;
 pub fn spot_message(phrases: impl Iterator<Item = (String, bool)>, on_tap: &Callback<usize>) -> Html {
     let buttons = phrases.enumerate().map(|(i, (text, tapped))| {
         let (class, pressed) = if tapped { ("phrase tapped", "true") } else { ("phrase", "false") };
-        html! { <button {class} aria-pressed={pressed} onclick={on_tap.reform(move |_| i)}>{ text }</button> }
+        html! { <button ~className={class} aria-pressed={pressed} onclick={on_tap.reform(move |_| i)}>{ text }</button> }
     });
     html! { <span class="spot-text">{ for buttons }</span> }
 }

@@ -16,7 +16,7 @@ pub fn spot_review(lang: Lang, phrases: impl Iterator<Item = (String, PhraseMark
             PhraseMark::Plain => ("phrase-review plain", None),
         };
         html! {
-            <span {class}>
+            <span ~className={class}>
                 { text }
                 if let Some(label) = label {
                     <small class="phrase-mark">{ t.mark_open }{ label }{ t.mark_close }</small>

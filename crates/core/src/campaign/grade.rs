@@ -58,7 +58,7 @@ pub fn grade(
     if record.files != plan || record.ids.len() != plan.len() {
         return Err(GradeError::NotThePlan);
     }
-    let round = record.replay_whole(scenarios).ok_or(GradeError::DoesNotReplay)?;
+    let round = record.replay_whole(scenarios, 0).ok_or(GradeError::DoesNotReplay)?;
     if round.results().len() != round.scenarios().len() {
         return Err(GradeError::Unfinished);
     }

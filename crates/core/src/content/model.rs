@@ -1,6 +1,9 @@
 //! The scenario pack model: what a pack file says. TOML is read through
 //! serde's derives here (authors' tools); compiled JSON, which the browser
-//! reads, through `content::decode`, which accepts the same.
+//! reads, through `content::decode`, which accepts the same. Compiling
+//! leaves out the fields that hold their default (no flags, no feedback, no
+//! money…): both readers take an absent field as its default, and every
+//! pack downloads smaller.
 //!
 //! Packs are TOML (see docs/authoring.md). One pack file holds one scenario, so a
 //! scenario's text is fetched only when the learner opens it. The catalog file
@@ -145,7 +148,7 @@ impl Channel {
 pub struct Contact {
     pub name: Localized,
     /// A second header line: a phone number, "Official account", a group size.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub detail: Option<Localized>,
 }
 
@@ -158,7 +161,7 @@ pub struct Debrief {
     /// The right thing to do.
     pub action: Localized,
     /// Official channel ids from the catalog, e.g. "110", "96110".
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub channels: Vec<String>,
 }
 
@@ -167,13 +170,13 @@ pub struct Debrief {
 #[serde(deny_unknown_fields)]
 pub struct Step {
     pub id: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub messages: Vec<Message>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub choices: Vec<Choice>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spot: Option<Spot>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end: Option<End>,
     /// Shows the choices in the order written (a numbered sequence) instead
     /// of each learner's own order (see `engine::order`).
@@ -183,6 +186,10 @@ pub struct Step {
 
 fn is_false(value: &bool) -> bool {
     !value
+}
+
+fn is_zero(value: &i64) -> bool {
+    *value == 0
 }
 
 /// What a step asks of the learner. A valid step has exactly one of these.
@@ -227,10 +234,10 @@ pub struct Message {
     pub from: Sender,
     pub text: Localized,
     /// Suspicious parts of the text. In a spot step the learner taps them.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub flags: Vec<Flag>,
     /// Shows the message as a system prompt of the phone rather than a bubble.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub card: Option<Card>,
 }
 
@@ -251,7 +258,7 @@ pub struct Flag {
     pub quote: Localized,
     pub why: Localized,
     /// Optional technique id from the catalog this flag is an instance of.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub technique: Option<String>,
 }
 
@@ -261,10 +268,10 @@ pub struct Choice {
     pub text: Localized,
     pub next: String,
     /// Change to the simulated savings in yuan: negative when the learner pays.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_zero")]
     pub money: i64,
     /// A short note shown after the choice ("You transferred ¥200.").
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub feedback: Option<Localized>,
 }
 
@@ -274,7 +281,7 @@ pub struct Choice {
 pub struct Spot {
     pub next: String,
     /// Replaces the default "Tap the suspicious parts" prompt.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prompt: Option<Localized>,
 }
 

@@ -25,7 +25,7 @@ pub struct RoundRecord {
     pub files: Vec<String>,
     /// The confidence given on the static start screen, if any.
     pub rating: Option<u8>,
-    /// The ids of the scenarios the packs held; empty until they first load.
+    /// The ids of the scenarios that have arrived, in order; empty until the first does.
     pub ids: Vec<String>,
     /// When the round began, so a resumed round's duration counts from then.
     pub started_ms: f64,
@@ -86,22 +86,25 @@ impl RoundRecord {
         .to_text()
     }
 
-    /// The round rebuilt over `scenarios`: `None` when they are not the ones
-    /// recorded, when an action of the log no longer fits, or when the round
-    /// had already finished (a finished round is not resumed).
-    pub fn replay(&self, scenarios: Vec<Rc<ValidScenario>>) -> Option<Round> {
-        self.replay_whole(scenarios).filter(|round| round.phase() != Phase::Summary)
+    /// The round rebuilt over `scenarios`, with `awaited` more on their way:
+    /// `None` when they are not the ones recorded, when an action of the log
+    /// no longer fits, or when the round had already finished (a finished
+    /// round is not resumed).
+    pub fn replay(&self, scenarios: Vec<Rc<ValidScenario>>, awaited: usize) -> Option<Round> {
+        self.replay_whole(scenarios, awaited).filter(|round| round.phase() != Phase::Summary)
     }
 
-    /// The round rebuilt over `scenarios`, finished or not: `None` when they
-    /// are not the ones recorded or when an action of the log does not fit
-    /// (a campaign's server grades a finished round so).
-    pub fn replay_whole(&self, scenarios: Vec<Rc<ValidScenario>>) -> Option<Round> {
-        let ids = scenarios.iter().map(|s| s.id.clone());
-        if !self.ids.is_empty() && !ids.eq(self.ids.iter().cloned()) {
+    /// The round rebuilt over `scenarios` (and `awaited` more on their way),
+    /// finished or not: `None` when they are not the ones recorded or when an
+    /// action of the log does not fit (a campaign's server grades a finished
+    /// round so). The recorded ids and the scenarios need only agree as far
+    /// as both go: a round reloaded before all its packs had arrived recorded
+    /// only the first ones.
+    pub fn replay_whole(&self, scenarios: Vec<Rc<ValidScenario>>, awaited: usize) -> Option<Round> {
+        if !scenarios.iter().zip(&self.ids).all(|(scenario, id)| scenario.id == *id) {
             return None;
         }
-        let round = Round::rated(scenarios, self.rating, self.seed);
+        let round = Round::rated(scenarios, self.rating, self.seed).awaiting(awaited);
         self.log.iter().try_fold(round, |round, action| match round.apply(action) {
             Some(next) => Some(next),
             // A message timer that finds its message already there (logs
@@ -191,7 +194,7 @@ mod tests {
         let expected = partway().iter().try_fold(Round::new(scenarios(), 7), |r, a| r.apply(a)).unwrap();
         let stored = record(partway()).to_json();
         let restored = RoundRecord::restore(&stored).expect("readable");
-        let round = restored.replay(scenarios()).expect("replayable");
+        let round = restored.replay(scenarios(), 0).expect("replayable");
         assert_eq!(round, expected);
         assert_eq!((round.step_index(), round.play().balance, round.confidence_before()), (2, 900, Some(2)));
     }
@@ -203,10 +206,10 @@ mod tests {
         old_log.insert(1, Action::Reveal { scenario: 0, step: 0 });
         let expected = partway().iter().try_fold(Round::new(scenarios(), 7), |r, a| r.apply(a)).unwrap();
         let restored = RoundRecord::restore(&record(old_log).to_json()).unwrap();
-        assert_eq!(restored.replay(scenarios()), Some(expected));
+        assert_eq!(restored.replay(scenarios(), 0), Some(expected));
         let mut foreign = partway();
         foreign.insert(1, Action::Choose { scenario: 0, step: 1, choice: 0 });
-        assert_eq!(record(foreign).replay(scenarios()), None, "only message timers are forgiven");
+        assert_eq!(record(foreign).replay(scenarios(), 0), None, "only message timers are forgiven");
     }
 
     #[test]
@@ -216,10 +219,10 @@ mod tests {
         let played = log.iter().try_fold(Round::new(scenarios(), 7), |r, a| r.apply(a)).unwrap();
         let restored = RoundRecord::restore(&record(log.clone()).to_json()).unwrap();
         assert_eq!(restored.seed, 7);
-        let round = restored.replay(scenarios()).unwrap();
+        let round = restored.replay(scenarios(), 0).unwrap();
         assert_eq!((round.step_index(), round.choice_order()), (1, played.choice_order()));
         let others: Vec<Vec<usize>> = (0..20)
-            .map(|seed| RoundRecord { seed, ..record(log.clone()) }.replay(scenarios()).unwrap().choice_order())
+            .map(|seed| RoundRecord { seed, ..record(log.clone()) }.replay(scenarios(), 0).unwrap().choice_order())
             .collect();
         assert!(others.iter().any(|order| *order != others[0]), "the seed decides the order");
     }
@@ -230,7 +233,7 @@ mod tests {
         assert!(!old.contains("seed"));
         let restored = RoundRecord::restore(&old).expect("a version 1 record still reads");
         assert_eq!(restored.seed, 0);
-        assert!(restored.replay(scenarios()).is_some());
+        assert!(restored.replay(scenarios(), 0).is_some());
         let unseeded = record(partway()).to_json().replace("\"seed\":7,", "");
         assert_eq!(RoundRecord::restore(&unseeded), None, "version 2 must carry its seed");
     }
@@ -267,9 +270,11 @@ mod tests {
     fn a_log_that_no_longer_fits_its_packs_is_refused() {
         let mut changed = partway();
         changed.push(Action::Choose { scenario: 0, step: 1, choice: 0 });
-        assert_eq!(record(changed).replay(scenarios()), None, "an action refused on replay");
+        assert_eq!(record(changed).replay(scenarios(), 0), None, "an action refused on replay");
         let other_packs = vec![scenario(GENUINE, "demo/real.toml"), scenario(SCAM, "demo/scam.toml")];
-        assert_eq!(record(partway()).replay(other_packs), None, "other scenarios than recorded");
+        assert_eq!(record(partway()).replay(other_packs, 0), None, "other scenarios than recorded");
+        let first_only = RoundRecord { ids: vec!["demo-scam".into()], ..record(partway()) };
+        assert!(first_only.replay(scenarios(), 0).is_some(), "reloaded before the second pack had arrived");
     }
 
     #[test]
@@ -285,8 +290,8 @@ mod tests {
             Action::OpenDebrief { scenario: 1 },
             Action::NextScenario { scenario: 1 },
         ]);
-        assert!(record(whole.clone()).replay(scenarios()).is_some(), "the last question is still to come");
+        assert!(record(whole.clone()).replay(scenarios(), 0).is_some(), "the last question is still to come");
         whole.push(Action::RateAfter(4));
-        assert_eq!(record(whole).replay(scenarios()), None);
+        assert_eq!(record(whole).replay(scenarios(), 0), None);
     }
 }

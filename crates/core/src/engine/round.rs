@@ -18,6 +18,9 @@ pub enum Phase {
     Playing,
     /// Reading the debrief of scenario `current`.
     Debrief,
+    /// Every scenario that has arrived is played and the next is still on its
+    /// way (its pack downloading): it opens as it arrives.
+    Waiting,
     RateAfter,
     Summary,
 }
@@ -100,6 +103,9 @@ pub enum PhraseMark {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Round {
     scenarios: Vec<Rc<ValidScenario>>,
+    /// How many more scenarios the round is waiting for: a round starts as
+    /// soon as its first scenario's pack has arrived, the rest follow.
+    awaited: usize,
     current: usize,
     phase: Phase,
     play: Play,
@@ -169,6 +175,7 @@ impl Round {
         let play = Play::start(&scenarios[0]);
         Round {
             scenarios,
+            awaited: 0,
             current: 0,
             phase: Phase::RateBefore,
             play,
@@ -188,8 +195,33 @@ impl Round {
         rating.and_then(|level| round.apply(&Action::RateBefore(level))).unwrap_or(round)
     }
 
+    /// The same round, still waiting for `awaited` more scenarios.
+    pub fn awaiting(self, awaited: usize) -> Self {
+        Round { awaited, ..self }
+    }
+
+    /// More of the round's packs have come in: `arrived` are the scenarios
+    /// that loaded, in order, and `awaited` how many are still on their way.
+    /// A learner waiting for the next scenario goes on to it, or to the last
+    /// rating once nothing more can come.
+    pub fn arrive(&self, arrived: Vec<Rc<ValidScenario>>, awaited: usize) -> Round {
+        let mut next = self.clone();
+        next.scenarios.extend(arrived);
+        next.awaited = awaited;
+        if next.phase == Phase::Waiting {
+            next.go_on();
+        }
+        next
+    }
+
+    /// The scenarios that have arrived.
     pub fn scenarios(&self) -> &[Rc<ValidScenario>] {
         &self.scenarios
+    }
+
+    /// How many scenarios the round plays: those arrived and those on their way.
+    pub fn planned(&self) -> usize {
+        self.scenarios.len() + self.awaited
     }
 
     /// The index of the scenario being played or debriefed.
@@ -225,7 +257,7 @@ impl Round {
 
     /// Whether the current scenario is the round's last.
     pub fn is_last(&self) -> bool {
-        self.current + 1 == self.scenarios.len()
+        self.current + 1 == self.planned()
     }
 
     /// What the host page is told about the round so far.
@@ -395,18 +427,26 @@ impl Round {
                 true
             }
             Action::NextScenario { scenario } if self.phase == Phase::Debrief && self.current == scenario => {
-                if scenario + 1 < self.scenarios.len() {
-                    next.current += 1;
-                    next.play = Play::start(next.scenario());
-                    next.phase = Phase::Playing;
-                } else {
-                    next.phase = Phase::RateAfter;
-                }
+                next.go_on();
                 true
             }
             _ => false,
         };
         changed.then_some(next)
+    }
+
+    /// After a debrief: the next scenario if it has arrived, a wait if it is
+    /// on its way, else the last rating.
+    fn go_on(&mut self) {
+        self.phase = if self.current + 1 < self.scenarios.len() {
+            self.current += 1;
+            self.play = Play::start(self.scenario());
+            Phase::Playing
+        } else if self.awaited > 0 {
+            Phase::Waiting
+        } else {
+            Phase::RateAfter
+        };
     }
 
     /// The action is for the step on screen (an end step too: its messages still arrive).
@@ -634,6 +674,40 @@ mod tests {
         assert_eq!((s.savings_start, s.savings_kept), (6000, 6000));
         assert_eq!(s.points, 100);
         assert_eq!(s.max_points, 100 + 20 + 100);
+    }
+
+    /// The scam played safely to its debrief, in a round that began with it alone.
+    fn scam_debriefed(r: Round) -> Round {
+        let r = reveal(step(&r, Action::RateBefore(3)));
+        let r = reveal(step(&r, Action::SubmitSpot { scenario: 0, step: 0 }));
+        step(&step(&r, Action::Choose { scenario: 0, step: 1, choice: 1 }), Action::OpenDebrief { scenario: 0 })
+    }
+
+    #[test]
+    fn a_round_plays_its_first_scenario_while_the_next_is_on_its_way() {
+        let first = || Round::new(vec![scenario(SCAM, "demo/scam.toml")], 7).awaiting(1);
+        let r = scam_debriefed(first());
+        assert_eq!((r.planned(), r.is_last()), (2, false), "the debrief offers the next scenario");
+        let waiting = step(&r, Action::NextScenario { scenario: 0 });
+        assert_eq!(waiting.phase, Phase::Waiting);
+        assert!(waiting.apply(&Action::NextScenario { scenario: 0 }).is_none(), "a second tap while waiting");
+        let arrived = waiting.arrive(vec![scenario(GENUINE, "demo/real.toml")], 0);
+        assert_eq!((arrived.phase, arrived.current, arrived.shown_messages(0)), (Phase::Playing, 1, 1));
+        // Arriving early or late makes no difference to the round played.
+        let early = first().arrive(vec![scenario(GENUINE, "demo/real.toml")], 0);
+        assert_eq!(step(&scam_debriefed(early), Action::NextScenario { scenario: 0 }), arrived);
+        assert_eq!(step(&scam_debriefed(round()), Action::NextScenario { scenario: 0 }), arrived);
+    }
+
+    #[test]
+    fn a_round_whose_later_packs_fail_ends_with_those_it_played() {
+        let r = scam_debriefed(Round::new(vec![scenario(SCAM, "demo/scam.toml")], 7).awaiting(2));
+        let waiting = step(&r, Action::NextScenario { scenario: 0 });
+        let one_failed = waiting.arrive(vec![], 1);
+        assert_eq!((one_failed.phase, one_failed.planned()), (Phase::Waiting, 2));
+        let all_failed = one_failed.arrive(vec![], 0);
+        assert_eq!((all_failed.phase, all_failed.planned(), all_failed.is_last()), (Phase::RateAfter, 1, true));
+        assert_eq!(step(&all_failed, Action::RateAfter(4)).phase, Phase::Summary);
     }
 
     #[test]
