@@ -91,7 +91,7 @@ pub fn play(site: &Path, token: &str, seed: u64, well: bool) -> Play {
                 }
                 _ => unreachable!("an end step has its result"),
             },
-            Phase::Summary => unreachable!(),
+            Phase::Waiting | Phase::Summary => unreachable!("every scenario is there and the round goes on"),
         };
         round = round.apply(&action).expect("the play fits");
         log.push(action);
