@@ -7,10 +7,14 @@
 // with that number (valid, matches), with another number (differs) and an
 // altered code (not valid); the organiser's dashboard shows the pass for
 // that class, its CSV the same rows, and rotating the key refuses the old
-// one. axe finds no violation on any of the new pages.
+// one. axe finds no violation on any of the new pages. Then the class's
+// `<scam-spot campaign>` snippet, copied from the campaign page and pasted
+// as it stands into a campus page on another origin, plays to a certificate
+// that the dashboard counts.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import http from 'node:http';
 import { launch, phonePage, playToEndCard, axeViolations } from './helpers.mjs';
 import { startLectureServer, HOST_KEY } from './lecture-server.mjs';
 
@@ -156,4 +160,42 @@ test('a campaign: created for three classes, played to a certificate, verified, 
   assert.deepEqual(organiser.errors, []);
   // The 404 of an altered code is the one error the verify page may log.
   assert.deepEqual(counsellor.errors.filter(e => !/404/.test(e)), []);
+});
+
+test('the class snippet pasted into a campus page on another origin plays to a certificate', async t => {
+  const server = await startLectureServer();
+  const browser = await launch();
+  const created = await fetch(`${server.url}/api/campaigns`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      host_key: HOST_KEY,
+      spec: { name: '保卫处春季训练', deadline_day: Math.floor(Date.now() / 86_400_000) + 30, pass_mark: 0,
+        round: { length: 3, min_genuine: 1, types: [] }, classes: ['法学 2604'] },
+    }),
+  }).then(r => r.json());
+  // The snippet as the campaign's page offers it for copying.
+  const organiser = await phonePage(browser, 'zh-CN');
+  await organiser.page.goto(created.admin_url);
+  const snippet = await organiser.page.locator('#class-0-element').inputValue();
+  // The campus site: its own origin (localhost, not the server's 127.0.0.1), the snippet pasted as it stands.
+  const campus = http.createServer((req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(`<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>保卫处</title><h1>反诈训练</h1>\n${snippet}\n`);
+  });
+  await new Promise(resolve => campus.listen(0, '127.0.0.1', resolve));
+  t.after(async () => { campus.close(); await browser.close(); await server.stop(); });
+  const student = await phonePage(browser, 'zh-CN');
+  const page = student.page;
+  await page.goto(`http://localhost:${campus.address().port}/`);
+  await page.getByRole('heading', { name: '保卫处春季训练' }).waitFor();
+  assert.match(await page.locator('.campaign-start').innerText(), /法学 2604/);
+  await playRound(page);
+  await page.locator('#certificate').waitFor();
+  assert.equal(await page.locator('#campaign-delivery').innerText(), '成绩已保存 ✓');
+  assert.match((await page.locator('#certificate-code').innerText()).trim(), /^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
+  const figures = await fetch(`${server.url}/api/campaigns/${created.id}/dashboard`,
+    { headers: { 'X-ScamSpot-Key': created.admin_secret } }).then(r => r.json());
+  assert.equal(figures.classes[0].passed, 1, 'the campus page\'s round reached the dashboard');
+  assert.deepEqual(student.errors, []);
 });
