@@ -166,6 +166,9 @@ pub enum AppAction {
     },
     /// "Send again" after a result failed to arrive.
     SendAgain,
+    /// A result the last visit could not deliver (the page closed while it
+    /// was on its way), sent again now.
+    UnsentFound(Rc<String>),
 }
 
 impl AppState {
@@ -292,6 +295,11 @@ impl AppState {
                 }
                 current
             }),
+            AppAction::UnsentFound(body) if self.class.is_some() && self.submission.is_none() => {
+                // Round 0: no round of this visit has that number.
+                next.submission = Some(Submission { round: 0, body, attempt: 0, delivery: Delivery::Sending });
+                true
+            }
             AppAction::SendAgain => next.submission.as_mut().is_some_and(|sent| {
                 let failed = matches!(sent.delivery, Delivery::Failed(_));
                 if failed {

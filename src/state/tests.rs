@@ -553,6 +553,17 @@ fn a_finished_campaign_round_sends_its_record_and_a_failed_send_can_go_again() {
     assert_eq!(s.apply(AppAction::SendAgain), None, "only after a failure");
 }
 
+#[test]
+fn a_result_the_last_visit_could_not_deliver_is_sent_again_once_and_only_in_a_campaign() {
+    let body = Rc::new("{\"submission_id\":\"r1\",\"record\":{}}".to_string());
+    let s = campaign_state();
+    let s = act(&s, AppAction::UnsentFound(body.clone()));
+    let sent = s.submission.clone().expect("on its way again");
+    assert_eq!((sent.round, sent.attempt, sent.delivery, sent.body), (0, 0, Delivery::Sending, body.clone()));
+    assert_eq!(s.apply(AppAction::UnsentFound(body.clone())), None, "one result at a time");
+    assert_eq!(state().apply(AppAction::UnsentFound(body)), None, "outside a campaign there is none");
+}
+
 /// Hands round `number` the scenarios that arrived (and how many packs are still to come).
 fn arrive(state: &AppState, scenarios: Vec<Rc<ValidScenario>>, problems: Vec<Diagnostic>, pending: usize) -> AppState {
     let number = match &state.screen {

@@ -122,6 +122,29 @@ pub fn save_room_token(code: &str, token: &str) {
     write(&room_token_key(code), token);
 }
 
+/// A campaign round's result not yet taken by the server, kept per class so a
+/// page closed while it was on its way sends it on the next visit (the server
+/// counts a repeated submission once).
+fn unsent_key(class: &str) -> String {
+    format!("scamspot.campaign.{class}.unsent")
+}
+
+pub fn unsent_result(class: &str) -> Option<String> {
+    read(&unsent_key(class))
+}
+
+/// Keeps `body` until the server has answered it; `None` forgets it.
+pub fn keep_unsent_result(class: &str, body: Option<&str>) {
+    match body {
+        Some(body) => write(&unsent_key(class), body),
+        None => {
+            if let Some(storage) = local_storage() {
+                let _ = storage.remove_item(&unsent_key(class));
+            }
+        }
+    }
+}
+
 /// This browser's own learner id, when the host gave none.
 const LEARNER_KEY: &str = "scamspot.learner";
 

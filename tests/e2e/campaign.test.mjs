@@ -187,13 +187,27 @@ test('the class snippet pasted into a campus page on another origin plays to a c
   t.after(async () => { campus.close(); await browser.close(); await server.stop(); });
   const student = await phonePage(browser, 'zh-CN');
   const page = student.page;
-  await page.goto(`http://localhost:${campus.address().port}/`);
+  const campusUrl = `http://localhost:${campus.address().port}/`;
+  await page.goto(campusUrl);
   await page.getByRole('heading', { name: '保卫处春季训练' }).waitFor();
   assert.match(await page.locator('.campaign-start').innerText(), /法学 2604/);
+  // The result's first journey never ends: the student closes the page while it is on its way…
+  let held = 0;
+  await page.route('**/results', () => { held++; });
   await playRound(page);
-  await page.locator('#certificate').waitFor();
-  assert.equal(await page.locator('#campaign-delivery').innerText(), '成绩已保存 ✓');
-  assert.match((await page.locator('#certificate-code').innerText()).trim(), /^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
+  await page.getByText('正在提交成绩……').waitFor();
+  assert.equal(held, 1);
+  await page.close();
+  // …and the next visit sends it again and shows what the server made of it.
+  const again = await student.page.context().newPage();
+  await again.goto(campusUrl);
+  const card = again.locator('#certificate');
+  await card.waitFor();
+  assert.equal(await again.locator('#campaign-delivery').innerText(), '成绩已保存 ✓');
+  assert.match((await again.locator('#certificate-code').innerText()).trim(), /^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
+  await again.reload();
+  await again.locator('.campaign-start').waitFor();
+  assert.equal(await again.locator('#certificate').count(), 0, 'once taken, it is not sent again');
   const figures = await fetch(`${server.url}/api/campaigns/${created.id}/dashboard`,
     { headers: { 'X-ScamSpot-Key': created.admin_secret } }).then(r => r.json());
   assert.equal(figures.classes[0].passed, 1, 'the campus page\'s round reached the dashboard');
