@@ -93,6 +93,15 @@ pub struct Bar {
 pub const CHART_HEIGHT: u32 = 100;
 pub const BAR_WIDTH: u32 = 12;
 pub const BAR_GAP: u32 = 4;
+/// The chart spans at least this many days, so a campaign's first day is a
+/// bar, not a block across the whole width.
+pub const MIN_CHART_DAYS: u32 = 14;
+
+/// The chart's width in its own units: its bars, or `MIN_CHART_DAYS` of them.
+pub fn chart_width(bars: &[Bar]) -> u32 {
+    let drawn = bars.last().map_or(0, |b| b.x + BAR_WIDTH);
+    drawn.max(MIN_CHART_DAYS * (BAR_WIDTH + BAR_GAP) - BAR_GAP)
+}
 
 /// The bars of `per_day`, one per day from the first to the last (days
 /// without completions too, so gaps show), the tallest `CHART_HEIGHT` high.
@@ -151,5 +160,8 @@ mod tests {
         assert_eq!(heights, [(0, 25, 1), (16, 0, 0), (32, 100, 4)]);
         assert_eq!(bars[2].date, "2025-12-02");
         assert!(chart_bars(&[]).is_empty());
+        assert_eq!(chart_width(&bars), 13 * 16 + 12, "three days are drawn on two weeks' width");
+        let month: Vec<(u32, u32)> = (0..30).map(|d| (20_000 + d, 1)).collect();
+        assert_eq!(chart_width(&chart_bars(&month)), 29 * 16 + 12);
     }
 }

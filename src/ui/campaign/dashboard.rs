@@ -2,7 +2,7 @@
 //! completed per day as a small SVG bar chart, and the weakest techniques.
 //! Aggregates only: the server keeps nothing else.
 
-use crate::state::campaign::admin::{chart_bars, percent, BAR_WIDTH, CHART_HEIGHT};
+use crate::state::campaign::admin::{chart_bars, chart_width, percent, BAR_WIDTH, CHART_HEIGHT};
 use scamspot_core::campaign::{ClassFigures, Dashboard};
 use scamspot_core::content::SiteIndex;
 use scamspot_core::i18n::{fill, Lang};
@@ -31,7 +31,7 @@ fn chart(t: &CampaignTexts, per_day: &[(u32, u32)]) -> Html {
     if bars.is_empty() {
         return html! { <p class="meta">{ t.chart_empty }</p> };
     }
-    let width = bars.last().map_or(0, |b| b.x + BAR_WIDTH);
+    let width = chart_width(&bars);
     let summary: Vec<String> = bars
         .iter()
         .filter(|b| b.count > 0)
