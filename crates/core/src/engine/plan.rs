@@ -87,21 +87,64 @@ pub fn plan_round(
     today: u32,
     quick_length: usize,
 ) -> Vec<String> {
-    let mut rng = Rng(seed);
+    planned(index, kind, progress, Rng(seed), today, quick_length, None).into_iter().map(|p| p.file.clone()).collect()
+}
+
+/// `plan_round`, opening with the scam `opening` when the round could have
+/// drawn it: the start-up script (static/shell.js) picked it at random and
+/// downloaded its pack beside the app, so the round starts without waiting
+/// for a pack. It is preferred where the plan breaks ties at random — its
+/// type among the least-practised types, itself among its type's
+/// least-played scams — so the round is one `plan_round` draws for some
+/// seed, with the same types, genuine look-alike and length. Only a quick or
+/// short round takes it; otherwise, or where it does not fit (a type
+/// practised more than those drawn, a scam played more than another of its
+/// type, a genuine look-alike, an id the index lacks), the plan is
+/// `plan_round`'s.
+pub fn plan_round_opening(
+    index: &SiteIndex,
+    kind: &RoundKind,
+    progress: &Progress,
+    seed: u64,
+    today: u32,
+    quick_length: usize,
+    opening: &str,
+) -> Vec<String> {
+    let favoured = index.pack(opening).filter(|p| !p.genuine && matches!(kind, RoundKind::Quick | RoundKind::Short));
+    let mut round = planned(index, kind, progress, Rng(seed), today, quick_length, favoured);
+    let opens = |p: &&PackSummary| p.id == opening;
+    if favoured.is_none() || !round.iter().any(opens) {
+        return plan_round(index, kind, progress, seed, today, quick_length);
+    }
+    put_first(&mut round, opens);
+    round.into_iter().map(|p| p.file.clone()).collect()
+}
+
+/// The packs of a round, in order; `favoured` wins the quick and short
+/// rounds' random ties (see `plan_round_opening`).
+fn planned<'a>(
+    index: &'a SiteIndex,
+    kind: &'a RoundKind,
+    progress: &Progress,
+    mut rng: Rng,
+    today: u32,
+    quick_length: usize,
+    favoured: Option<&PackSummary>,
+) -> Vec<&'a PackSummary> {
     let mut picked: Vec<&PackSummary> = match kind {
         RoundKind::Type(id) => index.packs_of_type(id).collect(),
         RoundKind::Single(id) => index.pack(id).into_iter().collect(),
         RoundKind::Technique(id) => {
-            least_played(technique_scams(index, id), progress, &mut rng).into_iter().take(FOCUSED_MAX).collect()
+            least_played(technique_scams(index, id), progress, &mut rng, None).into_iter().take(FOCUSED_MAX).collect()
         }
         RoundKind::Campaign(_) => Vec::new(),
         RoundKind::Booster => {
             let mut booster = booster_round(index, progress, today);
             rng.shuffle(&mut booster);
-            return booster.into_iter().map(|p| p.file.clone()).collect();
+            return booster;
         }
         RoundKind::Quick => {
-            let (scams, genuine) = quick_candidates(index, progress, &mut rng);
+            let (scams, genuine) = quick_candidates(index, progress, &mut rng, favoured);
             let mut round: Vec<&PackSummary> = scams.into_iter().take(quick_length.saturating_sub(1).max(1)).collect();
             if quick_length > 1 {
                 round.extend(genuine);
@@ -109,7 +152,7 @@ pub fn plan_round(
             round
         }
         RoundKind::Short => {
-            let (mut order, genuine) = quick_candidates(index, progress, &mut rng);
+            let (mut order, genuine) = quick_candidates(index, progress, &mut rng, favoured);
             if let Some(genuine) = genuine {
                 order.insert(order.len().min(1), genuine);
             }
@@ -125,15 +168,16 @@ pub fn plan_round(
         }
     };
     rng.shuffle(&mut picked);
-    picked.into_iter().map(|p| p.file.clone()).collect()
+    picked
 }
 
 /// The least-played scam of each type, least-practised types first, and the
-/// least-played genuine look-alike.
+/// least-played genuine look-alike; `favoured` and its type first among equals.
 fn quick_candidates<'a>(
     index: &'a SiteIndex,
     progress: &Progress,
     rng: &mut Rng,
+    favoured: Option<&PackSummary>,
 ) -> (Vec<&'a PackSummary>, Option<&'a PackSummary>) {
     // By type id, in order: a list rather than a map (less code in the wasm).
     let mut by_type: Vec<(&str, Vec<&PackSummary>)> = Vec::new();
@@ -147,12 +191,13 @@ fn quick_candidates<'a>(
         .into_iter()
         .filter_map(|(_, packs)| {
             let type_plays = packs.iter().map(|p| progress.plays(&p.id)).sum::<u32>();
-            least_played(packs.into_iter(), progress, rng).first().map(|p| (type_plays, *p))
+            least_played(packs.into_iter(), progress, rng, favoured).first().map(|p| (type_plays, *p))
         })
         .collect();
     rng.shuffle(&mut firsts);
+    put_first(&mut firsts, |(_, p)| favoured.is_some_and(|f| f.scam_type == p.scam_type));
     let firsts = by_plays(&firsts, |(plays, _)| *plays);
-    let genuine = least_played(index.packs.iter().filter(|p| p.genuine), progress, rng).first().copied();
+    let genuine = least_played(index.packs.iter().filter(|p| p.genuine), progress, rng, None).first().copied();
     (firsts.into_iter().map(|(_, p)| p).collect(), genuine)
 }
 
@@ -266,15 +311,25 @@ pub fn link<'a>(index: &'a SiteIndex, first: &'a RoundKind) -> Link<'a> {
     }
 }
 
-/// Packs ordered least-played first, ties broken at random.
+/// Packs ordered least-played first, ties broken at random, except that
+/// `favoured` comes first among its equals.
 fn least_played<'a>(
     packs: impl Iterator<Item = &'a PackSummary>,
     progress: &Progress,
     rng: &mut Rng,
+    favoured: Option<&PackSummary>,
 ) -> Vec<&'a PackSummary> {
     let mut packs: Vec<&PackSummary> = packs.collect();
     rng.shuffle(&mut packs);
+    put_first(&mut packs, |p| favoured.is_some_and(|f| f.id == p.id));
     by_plays(&packs, |p| progress.plays(&p.id))
+}
+
+/// Moves the first item that `is` picks to the front, the others keeping their order.
+fn put_first<T>(items: &mut [T], is: impl Fn(&T) -> bool) {
+    if let Some(at) = items.iter().position(is) {
+        items[..=at].rotate_right(1);
+    }
 }
 
 /// `items` ordered by `plays`, ties in the order they come (as a stable
@@ -355,6 +410,75 @@ mod tests {
         assert!(plan_round(&only_other, &RoundKind::Quick, &p, 3, 0, QUICK_LENGTH)
             .iter()
             .all(|f| f.starts_with("other/")));
+    }
+
+    fn played(plays: &[(&str, u32)]) -> Progress {
+        let mut progress = Progress::default();
+        for (id, plays) in plays {
+            let record = ScenarioRecord { plays: *plays, best_points: 0, max_points: 100, last_right: false };
+            progress.scenarios.insert(id.to_string(), record);
+        }
+        progress
+    }
+
+    #[test]
+    fn a_new_learner_s_round_opens_with_the_scam_the_start_up_script_downloaded() {
+        let p = Progress::default();
+        for seed in 0..20 {
+            for (length, opening, file) in [(QUICK_LENGTH, "other-a", "other/a.json"), (2, "other-b", "other/b.json")] {
+                let plan = plan_round_opening(&index(), &RoundKind::Quick, &p, seed, 0, length, opening);
+                assert_eq!(plan[0], file, "every type and scam ties for a new learner: seed {seed}");
+                // The same round as some seed draws without an opening: its types, its genuine look-alike, its length.
+                let drawn = (0..200).map(|s| files(plan_round(&index(), &RoundKind::Quick, &p, s, 0, length)));
+                assert!(drawn.into_iter().any(|round| round == files(plan.clone())), "seed {seed}: {plan:?}");
+                assert!(plan.contains(&"demo/real.json".to_string()));
+            }
+        }
+    }
+
+    #[test]
+    fn a_short_round_opens_with_the_downloaded_scam_and_stays_about_five_minutes() {
+        let index =
+            timed(&[("demo/scam.json", 150), ("demo/real.json", 120), ("other/a.json", 150), ("other/b.json", 150)]);
+        for seed in 0..20 {
+            let plan = plan_round_opening(&index, &RoundKind::Short, &Progress::default(), seed, 0, 5, "other-b");
+            assert_eq!(plan, ["other/b.json", "demo/real.json"], "seed {seed}");
+        }
+    }
+
+    #[test]
+    fn an_opening_the_round_would_not_draw_leaves_the_plan_as_it_was() {
+        let p = Progress::default();
+        let more_played_than_its_sibling = played(&[("other-a", 1)]);
+        let type_more_practised = played(&[("other-a", 1), ("other-b", 1)]);
+        let cases = [
+            (RoundKind::Quick, &more_played_than_its_sibling, QUICK_LENGTH, "other-a"),
+            (RoundKind::Quick, &type_more_practised, 2, "other-a"),
+            (RoundKind::Quick, &p, QUICK_LENGTH, "demo-real"),
+            (RoundKind::Quick, &p, QUICK_LENGTH, "gone"),
+            (RoundKind::Short, &more_played_than_its_sibling, QUICK_LENGTH, "other-a"),
+            (RoundKind::Type("demo".into()), &p, QUICK_LENGTH, "other-a"),
+            (RoundKind::Technique("advance-fee".into()), &p, QUICK_LENGTH, "other-a"),
+            (RoundKind::Single("demo-scam".into()), &p, QUICK_LENGTH, "other-a"),
+        ];
+        for (kind, progress, length, opening) in cases {
+            for seed in 0..20 {
+                assert_eq!(
+                    plan_round_opening(&index(), &kind, progress, seed, 0, length, opening),
+                    plan_round(&index(), &kind, progress, seed, 0, length),
+                    "{kind:?} opening with {opening}, seed {seed}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_returning_learner_s_round_opens_with_the_scam_when_its_type_and_it_are_among_the_least_played() {
+        let progress = played(&[("demo-scam", 2), ("other-b", 1)]);
+        for seed in 0..20 {
+            let plan = plan_round_opening(&index(), &RoundKind::Quick, &progress, seed, 0, 2, "other-a");
+            assert_eq!(plan, ["other/a.json", "demo/real.json"], "seed {seed}");
+        }
     }
 
     /// The fixture index with each pack taking `seconds` (by file).
