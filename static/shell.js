@@ -84,9 +84,9 @@
 
   // The app starts a second after the page has loaded, or just after the
   // first tap, whichever comes first, and downloads everything it needs at
-  // once: its JS, its wasm, the pack index and a linked scenario's pack
-  // (those two handed over to the app, which would otherwise fetch them only
-  // after it has started). Measured on the phone profile (issue 12): starting
+  // once: its JS, its wasm, the pack index and a linked scenario's pack or
+  // the scam a quick round opens with (those two handed over to the app,
+  // which would otherwise fetch them only after it has started). Measured on the phone profile (issue 12): starting
   // these downloads at the first paint instead brought the first scenario
   // about 0.4 s sooner but kept the main thread busy just when the start
   // screen's first taps come (ready_ms 1.4 x the floor page's instead of 1.2,
@@ -98,16 +98,37 @@
     text.catch(function () { /* the app fetches it again and reports the problem */ });
     return text;
   }
-  // The pack index and a linked pack, fetched beside the wasm; returns the wasm's fetch.
+  // The scam a quick (or short) round opens with, picked as the app's
+  // planner picks for a new learner: a type at random (of those `types=`
+  // offers), then a scam of it. Its pack downloads beside the wasm, so the
+  // round need not wait for one after the app starts; the app opens with it
+  // where its planner could have drawn it (plan_round_opening in
+  // crates/core), always for a new learner, and otherwise plans as ever.
+  function pickOpening(packs) {
+    var offered = (query.get('types') || '').split(',').map(function (t) { return t.trim(); }).filter(Boolean);
+    var scams = packs.filter(function (p) { return !p.genuine && (!offered.length || offered.indexOf(p.type) >= 0); });
+    var types = scams.map(function (p) { return p.type; }).filter(function (t, i, all) { return all.indexOf(t) === i; });
+    var type = types[Math.floor(Math.random() * types.length)];
+    var ofType = scams.filter(function (p) { return p.type === type; });
+    return ofType[Math.floor(Math.random() * ofType.length)];
+  }
+  // A campaign's round is drawn from its class's spec, a lecture page plays none.
+  var opens = !lecture && !linked && !query.has('campaign');
+
+  // The pack index and a linked or opening pack, fetched beside the wasm; returns the wasm's fetch.
   function download() {
     var index = fetchText('packs/index.json');
     // Taken by URL (src/web/browser.rs, take_prefetched). Not a
     // <link rel=preload>: WebKit would download the file again for the app.
     var prefetched = window.scamspotPrefetched = { 'packs/index.json': index };
     index.then(function (text) {
-      // A linked scenario's pack too, as soon as the index names its file.
-      var pack = linked && JSON.parse(text).packs.filter(function (p) { return p.id === linked; })[0];
-      if (pack) prefetched['packs/' + pack.file] = fetchText('packs/' + pack.file);
+      // That pack as soon as the index names its file. This runs before the
+      // app, which takes the same index, reads data-opening.
+      var packs = JSON.parse(text).packs;
+      var pack = linked ? packs.filter(function (p) { return p.id === linked; })[0] : opens && pickOpening(packs);
+      if (!pack) return;
+      if (!linked) root.setAttribute('data-opening', pack.id);
+      prefetched['packs/' + pack.file] = fetchText('packs/' + pack.file);
     }).catch(function () {});
     return fetch(entry.wasm);
   }

@@ -14,7 +14,7 @@ use crate::config::AppConfig;
 use campaign::learner::{results_request, ClassState, Delivery, Submission};
 use scamspot_core::campaign::plan_campaign_round;
 use scamspot_core::content::{Diagnostic, SiteIndex, ValidScenario};
-use scamspot_core::engine::plan::{booster_miss, plan_round, RoundKind};
+use scamspot_core::engine::plan::{booster_miss, plan_round, plan_round_opening, RoundKind};
 use scamspot_core::engine::progress::{Progress, RestoreNotice, RoundEntry};
 use scamspot_core::engine::{Action, DueReport, Phase, ReportTracker, Round, RoundRecord};
 use scamspot_core::i18n::Lang;
@@ -98,6 +98,9 @@ pub struct AppState {
     pub class: Option<ClassState>,
     /// The last finished campaign round's result, on its way to the server or answered.
     pub submission: Option<Submission>,
+    /// A scam whose pack the start-up script downloaded beside the app: the
+    /// first quick or short round opens with it where it fits (`plan_round_opening`).
+    pub opening: Option<String>,
 }
 
 /// Everything that changes the app. Times (`now_ms`), days (`today`) and
@@ -194,6 +197,7 @@ impl AppState {
             large_text: false,
             class: config.campaign.as_ref().map(|_| ClassState::Loading),
             submission: None,
+            opening: None,
             config,
         }
     }
@@ -324,7 +328,16 @@ impl AppState {
                 (plan_campaign_round(site, &class.round, seed), seed)
             }
             (RoundKind::Campaign(_), _) => return false,
-            _ => (plan_round(site, &kind, &self.progress, seed, today, self.config.length), self.order_seed()),
+            _ => {
+                let opening =
+                    matches!(kind, RoundKind::Quick | RoundKind::Short).then(|| self.opening.take()).flatten();
+                let (progress, length) = (&self.progress, self.config.length);
+                let files = match opening {
+                    Some(id) => plan_round_opening(site, &kind, progress, seed, today, length, &id),
+                    None => plan_round(site, &kind, progress, seed, today, length),
+                };
+                (files, self.order_seed())
+            }
         };
         self.leave_round(now_ms);
         self.confirm_leave = false;

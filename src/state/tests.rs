@@ -117,6 +117,26 @@ fn a_rating_from_the_static_start_screen_is_carried_into_the_round() {
 }
 
 #[test]
+fn the_first_quick_round_opens_with_the_scam_the_start_up_script_downloaded() {
+    let scam = index().packs.into_iter().find(|p| !p.genuine).unwrap();
+    let with_opening = AppState { opening: Some(scam.id.clone()), ..state() };
+    let first_file = |s: &AppState| match &s.screen {
+        Screen::Loading { files, .. } => files[0].clone(),
+        other => panic!("not loading: {other:?}"),
+    };
+    let typed = start(&with_opening, RoundKind::Type("demo".into()), 0.0);
+    assert!(typed.opening.is_some(), "a type round leaves it for the first quick round");
+    for seed in 0..10 {
+        let quick =
+            act(&typed, AppAction::StartRound { kind: RoundKind::Quick, rating: None, seed, today: 0, now_ms: 0.0 });
+        assert_eq!((first_file(&quick), quick.opening.clone()), (scam.file.clone(), None), "seed {seed}");
+    }
+    let again = start(&start(&with_opening, RoundKind::Quick, 0.0), RoundKind::Quick, 1.0);
+    let without = start(&start(&state(), RoundKind::Quick, 0.0), RoundKind::Quick, 1.0);
+    assert_eq!(again.round_record, without.round_record, "the next round is planned as ever");
+}
+
+#[test]
 fn a_tap_the_round_refuses_leaves_the_state_alone() {
     let s = play(&playing(&state(), 0.0), Action::RateBefore(3), 0.0);
     let again = AppAction::Play { number: 1, action: Action::RateBefore(3), now_ms: 0.0, today: 100 };

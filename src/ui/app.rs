@@ -34,6 +34,9 @@ pub struct AppProps {
     /// the confidence rating they gave there, if any.
     #[prop_or_default]
     pub chosen: Option<(RoundKind, Option<u8>)>,
+    /// The scam the static start screen's script downloaded for the first quick round.
+    #[prop_or_default]
+    pub opening: Option<String>,
 }
 
 /// The root's props are given once, at mount, and never change; a deep
@@ -58,13 +61,13 @@ fn initial_lang(config: &AppConfig) -> Lang {
 pub fn App(props: &AppProps) -> Html {
     let page = matches!(*props.host, Host::Page);
     let store = {
-        let (config, index) = (Rc::clone(&props.config), props.index.clone());
+        let (config, index, opening) = (Rc::clone(&props.config), props.index.clone(), props.opening.clone());
         use_reducer(move || {
             let lang = initial_lang(&config);
             let state = AppState::new(config, lang, storage::load_progress(), index);
             // The round in progress when the page last closed (the app's own page only).
             let saved = page.then(storage::load_round).flatten();
-            let state = AppState { large_text: storage::saved_large_text(), ..state };
+            let state = AppState { large_text: storage::saved_large_text(), opening, ..state };
             AppStore(saved.and_then(|saved| state.apply(AppAction::ResumeRound(saved))).unwrap_or(state))
         })
     };

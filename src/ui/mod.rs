@@ -13,14 +13,13 @@ mod widgets;
 pub use app::App;
 
 use crate::config::AppConfig;
-use crate::web::browser::{query_param, set_accent};
+use crate::web::browser::{query_param, set_accent, ShellChoice};
 use crate::web::host::Host;
-use scamspot_core::engine::plan::RoundKind;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 
 /// What reads a choice made before the app loaded (the app page's static start screen).
-type TakeChoice = fn(&web_sys::Element) -> Option<(RoundKind, Option<u8>)>;
+type TakeChoice = fn(&web_sys::Element) -> ShellChoice;
 
 /// Applies the options that act on the mount point (theme colour; a
 /// host's mistakes go to the console for the site editor), fetches the
@@ -41,9 +40,9 @@ fn render(
     }
     wasm_bindgen_futures::spawn_local(async move {
         let index = crate::web::packs::fetch_index(&config.base).await.map(|i| i.restricted_to(&config.types)).into();
-        let chosen = chosen.and_then(|take| take(&root));
+        let ShellChoice { round: chosen, opening } = chosen.map(|take| take(&root)).unwrap_or_default();
         root.set_inner_html("");
-        let props = app::AppProps { index, config: Rc::new(config), host: Rc::new(host), chosen };
+        let props = app::AppProps { index, config: Rc::new(config), host: Rc::new(host), chosen, opening };
         yew::Renderer::<App>::with_root_and_props(root, props).render();
     });
 }

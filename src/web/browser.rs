@@ -25,7 +25,7 @@ pub fn browser_languages() -> Vec<String> {
 }
 
 /// The text of `url` if the start-up script (static/shell.js) has downloaded
-/// it already: it starts the pack index (and a linked pack) beside the wasm,
+/// it already: it starts the pack index (and a linked or opening pack) beside the wasm,
 /// before the app has started and could ask for them itself. Handed
 /// over once, so "Try again" downloads afresh; `None` if it was not fetched
 /// there or failed (the caller then fetches it and reports any problem).
@@ -64,15 +64,25 @@ pub fn query_param(name: &str) -> Option<String> {
     web_sys::UrlSearchParams::new_with_str(&search).ok()?.get(name)
 }
 
-/// What the learner chose on the static start screen (index.html) before the
-/// app loaded, read from and then cleared off the mount point.
-pub fn take_shell_choice(root: &web_sys::Element) -> Option<(RoundKind, Option<u8>)> {
+/// What the static start screen (index.html, static/shell.js) leaves on the
+/// mount point before the app loads.
+#[derive(Default)]
+pub struct ShellChoice {
+    /// The round the learner chose there, and the confidence rating they gave.
+    pub round: Option<(RoundKind, Option<u8>)>,
+    /// The scam whose pack the script downloaded to open a quick round with.
+    pub opening: Option<String>,
+}
+
+/// Reads the static start screen's `ShellChoice`, then clears it off the mount point.
+pub fn take_shell_choice(root: &web_sys::Element) -> ShellChoice {
     let kind = root.get_attribute("data-start").and_then(|s| RoundKind::from_shell(&s));
     let rating = root.get_attribute("data-rating").and_then(|r| r.parse().ok());
-    for attribute in ["data-start", "data-rating", "class"] {
+    let opening = root.get_attribute("data-opening");
+    for attribute in ["data-start", "data-rating", "data-opening", "class"] {
         let _ = root.remove_attribute(attribute);
     }
-    kind.map(|kind| (kind, rating))
+    ShellChoice { round: kind.map(|kind| (kind, rating)), opening }
 }
 
 /// Shows a new screen from its top when that top has scrolled out of view.

@@ -41,6 +41,32 @@ test('the first button answers before the wasm arrives, and the app carries on f
   assert.deepEqual(errors, []);
 });
 
+test('a quick round opens with the scam whose pack the start screen downloaded beside the wasm, fetched once', async t => {
+  const server = await serveDist();
+  t.after(() => server.close());
+  const { context, page, errors } = await phonePage(browser, 'zh-CN');
+  t.after(() => context.close());
+  // One random number for the whole page, so the start screen's pick and the
+  // app's round seed are the same every run: that seed's round, planned
+  // without the opening, leaves the picked scam's type out (fake-police).
+  await context.addInitScript(() => { Math.random = () => 0.5; });
+  const packs = [];
+  page.on('request', r => { const file = /\/packs\/(.+\.json)$/.exec(new URL(r.url()).pathname); if (file) packs.push(file[1]); });
+  let releaseWasm;
+  const wasmHeld = new Promise(resolve => { releaseWasm = resolve; });
+  await page.route(/_bg\.wasm$/, async route => { await wasmHeld; await route.continue(); });
+  await page.goto(server.url);
+  await page.locator('#start').tap();
+  await page.locator('[data-level="3"]').tap();
+  const opening = await page.locator('#app[data-opening]').getAttribute('data-opening');
+  releaseWasm();
+  await page.locator('section.scenario').waitFor();
+  assert.equal(await page.locator('section.scenario').getAttribute('data-scenario'), opening);
+  const file = JSON.parse(readDist('packs/index.json')).packs.find(p => p.id === opening).file;
+  assert.deepEqual([file, 'index.json'].map(f => packs.filter(p => p === f).length), [1, 1], 'each fetched once: by the start screen');
+  assert.deepEqual(errors, []);
+});
+
 test('a whole round under the strict CSP causes zero violations and contacts no other origin', async t => {
   const server = await serveDist();
   t.after(() => server.close());
