@@ -53,6 +53,11 @@ fn send<E: 'static>(dispatch: &UseReducerDispatcher<AppStore>, make: fn() -> App
     Callback::from(move |_| dispatch.dispatch(make()))
 }
 
+/// Starting a round of `kind`, now, drawn with a fresh seed.
+fn start_round(kind: RoundKind, rating: Option<u8>) -> AppAction {
+    AppAction::StartRound { kind, rating, seed: random_seed(), today: today(), now_ms: now_ms() }
+}
+
 fn initial_lang(config: &AppConfig) -> Lang {
     config.lang.or_else(storage::saved_lang).unwrap_or_else(|| Lang::negotiate(&browser_languages()))
 }
@@ -61,14 +66,18 @@ fn initial_lang(config: &AppConfig) -> Lang {
 pub fn App(props: &AppProps) -> Html {
     let page = matches!(*props.host, Host::Page);
     let store = {
-        let (config, index, opening) = (Rc::clone(&props.config), props.index.clone(), props.opening.clone());
+        let (config, index) = (Rc::clone(&props.config), props.index.clone());
+        let (opening, chosen) = (props.opening.clone(), props.chosen.clone());
         use_reducer(move || {
             let lang = initial_lang(&config);
             let state = AppState::new(config, lang, storage::load_progress(), index);
             // The round in progress when the page last closed (the app's own page only).
             let saved = page.then(storage::load_round).flatten();
             let state = AppState { large_text: storage::saved_large_text(), opening, ..state };
-            AppStore(saved.and_then(|saved| state.apply(AppAction::ResumeRound(saved))).unwrap_or(state))
+            let state = saved.and_then(|saved| state.apply(AppAction::ResumeRound(saved))).unwrap_or(state);
+            // Carry on with what the learner chose before the app had loaded:
+            // the first screen drawn is that round's, not a start screen to replace.
+            AppStore(chosen.and_then(|(kind, rating)| state.apply(start_round(kind, rating))).unwrap_or(state))
         })
     };
     let state = &store.0;
@@ -84,28 +93,10 @@ pub fn App(props: &AppProps) -> Html {
     use_back_button(!matches!(state.screen, Screen::Start), page, dispatch.clone());
     use_campaign(state, dispatch.clone());
 
-    let start_round = {
+    let on_start = {
         let dispatch = dispatch.clone();
-        Callback::from(move |(kind, rating): (RoundKind, Option<u8>)| {
-            dispatch.dispatch(AppAction::StartRound {
-                kind,
-                rating,
-                seed: random_seed(),
-                today: today(),
-                now_ms: now_ms(),
-            })
-        })
+        Callback::from(move |kind: RoundKind| dispatch.dispatch(start_round(kind, None)))
     };
-    {
-        // Carry on with what the learner chose before the app had loaded.
-        let (start_round, chosen) = (start_round.clone(), props.chosen.clone());
-        use_effect_with((), move |_| {
-            if let Some(chosen) = chosen {
-                start_round.emit(chosen);
-            }
-        });
-    }
-    let on_start = start_round.reform(|kind: RoundKind| (kind, None));
     let switch_lang = {
         let (dispatch, next) = (dispatch.clone(), state.lang.other());
         Callback::from(move |_| {
