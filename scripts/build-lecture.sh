@@ -19,7 +19,10 @@ out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 # The lecture pages' wasm, and the campaign staff pages' (src/staff_main.rs):
 # one more wasm of their own, so no phone in a lecture hall downloads them.
-for bin in scamspot-lecture scamspot-staff; do
+# And the hosted learner app (`scamspot-hosted`, the `hosted` feature, on by
+# default): the embed, a campaign class link and a host's own pack load it,
+# so the app's own page (Trunk's build, without the feature) carries none of it.
+for bin in scamspot-lecture scamspot-staff scamspot-hosted; do
   cargo build --quiet --target wasm32-unknown-unknown --bin "$bin" "${release[@]}"
   wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name "$bin" \
     "$target/wasm32-unknown-unknown/$profile/$bin.wasm"

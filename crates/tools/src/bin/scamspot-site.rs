@@ -44,6 +44,8 @@ const COPIED_FILES: [&str; 6] = [
 const LECTURE: &str = "lecture-";
 /// The same for the campaign staff pages' own wasm.
 const STAFF: &str = "staff-";
+/// The same for the hosted learner app's (the embed, class links, `pack-url`).
+const HOSTED: &str = "hosted-";
 
 fn main() -> ExitCode {
     let dir =
@@ -67,9 +69,10 @@ fn read(path: &Path) -> Result<String, String> {
 
 fn finish(dir: &Path) -> Result<(), String> {
     let files = site_files(dir)?;
-    // Trunk's `scamspot-<hash>` and build-lecture.sh's `scamspot-lecture-<hash>` and `scamspot-staff-<hash>`.
+    // Trunk's `scamspot-<hash>` and build-lecture.sh's `scamspot-lecture-<hash>`,
+    // `scamspot-staff-<hash>` and `scamspot-hosted-<hash>`.
     let find = |prefix: &str, suffix: &str| {
-        let other_page = |rest: &str| rest.starts_with(LECTURE) || rest.starts_with(STAFF);
+        let other_page = |rest: &str| [LECTURE, STAFF, HOSTED].iter().any(|build| rest.starts_with(build));
         files
             .iter()
             .find(|f| f.strip_prefix(prefix).is_some_and(|rest| !other_page(rest)) && f.ends_with(suffix))
@@ -81,6 +84,8 @@ fn finish(dir: &Path) -> Result<(), String> {
     let (lecture_js, lecture_wasm) = (find(&lecture, ".js")?, find(&lecture, "_bg.wasm")?);
     let staff = format!("scamspot-{STAFF}");
     let (staff_js, staff_wasm) = (find(&staff, ".js")?, find(&staff, "_bg.wasm")?);
+    let hosted = format!("scamspot-{HOSTED}");
+    let (hosted_js, hosted_wasm) = (find(&hosted, ".js")?, find(&hosted, "_bg.wasm")?);
 
     let css = read(Path::new(CSS))?;
     let texts = serde_json::to_string(&shell_texts()).map_err(|e| e.to_string())?.replace("</", "<\\/");
@@ -91,15 +96,19 @@ fn finish(dir: &Path) -> Result<(), String> {
         .replace("__LECTURE_WASM__", &lecture_wasm)
         .replace("__STAFF_JS__", &format!("./{staff_js}"))
         .replace("__STAFF_WASM__", &staff_wasm)
+        .replace("__HOSTED_JS__", &format!("./{hosted_js}"))
+        .replace("__HOSTED_WASM__", &hosted_wasm)
         .replace("__SHELL_TEXTS__", &texts);
     let csp = format!(
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-{}'; style-src 'self' 'sha256-{}'; img-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'",
         sha256(&script),
         sha256(&css)
     );
+    // Embedding loads the hosted learner app: it reports to the host page.
     for source in COPIED_FILES {
         let name = Path::new(source).file_name().and_then(|n| n.to_str()).unwrap_or(source);
-        let text = read(Path::new(source))?.replace("__APP_JS__", &app_js).replace("__APP_WASM__", &app_wasm);
+        let text =
+            read(Path::new(source))?.replace("__HOSTED_JS__", &hosted_js).replace("__HOSTED_WASM__", &hosted_wasm);
         fs::write(dir.join(name), text).map_err(|e| e.to_string())?;
     }
     // In a host page, `rem` would follow the host's root font size; `em` follows ours.
