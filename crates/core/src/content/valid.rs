@@ -1,10 +1,13 @@
 //! A scenario the validator has accepted ("parse, don't validate"): only
 //! `load_scenario` can make one, so the engine never meets an unchecked pack
 //! and never has to `expect` that an id resolves. Step ids are resolved to
-//! indices once, here.
+//! indices once, here. The one other way in, `load_built_scenario`, is for
+//! packs the build validated in full: it checks again only what keeps the
+//! engine going (`trust_built`).
 
 use super::diagnostic::Diagnostic;
 use super::model::{Scenario, StepKind};
+use super::problem::Problem;
 use serde::Serialize;
 use std::ops::Deref;
 
@@ -34,6 +37,21 @@ impl ValidScenario {
             .collect::<Option<Vec<_>>>()?;
         let every_step_has_a_kind = scenario.steps.iter().all(|s| s.kind().is_some());
         every_step_has_a_kind.then_some(ValidScenario { scenario, start, targets, warnings: Vec::new() })
+    }
+
+    /// A scenario from a pack the build validated in full and compiled (the
+    /// site's own packs, listed good in its index), trusted to keep the
+    /// authoring rules (texts in every language and of a phone's length,
+    /// outcomes, fictional details). Only what the engine relies on is
+    /// checked again: every id resolves and every step has a kind
+    /// (`resolve`), and no path loops, so every path reaches an end. A pack
+    /// from anywhere else goes through the validator (`load_scenario`).
+    pub(super) fn trust_built(scenario: Scenario) -> Result<ValidScenario, Problem> {
+        let valid = ValidScenario::resolve(scenario).ok_or(Problem::Unresolved)?;
+        match step_on_a_loop(&valid.targets) {
+            Some(step) => Err(Problem::Loop { to: valid.steps[step].id.clone() }),
+            None => Ok(valid),
+        }
     }
 
     pub(super) fn with_warnings(self, warnings: Vec<Diagnostic>) -> ValidScenario {
@@ -74,6 +92,26 @@ impl ValidScenario {
     pub fn into_inner(self) -> Scenario {
         self.scenario
     }
+}
+
+/// A step on a loop, if the steps (`targets`: where each one leads) have
+/// one: steps nothing leads to any more are taken off until none are left,
+/// or only loops and what they lead to (Kahn's algorithm).
+fn step_on_a_loop(targets: &[Vec<usize>]) -> Option<usize> {
+    let mut leading_in = vec![0usize; targets.len()];
+    for &target in targets.iter().flatten() {
+        leading_in[target] += 1;
+    }
+    let mut free: Vec<usize> = (0..targets.len()).filter(|&step| leading_in[step] == 0).collect();
+    while let Some(step) = free.pop() {
+        for &target in &targets[step] {
+            leading_in[target] -= 1;
+            if leading_in[target] == 0 {
+                free.push(target);
+            }
+        }
+    }
+    leading_in.iter().position(|&left| left > 0)
 }
 
 impl Deref for ValidScenario {
