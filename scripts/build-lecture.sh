@@ -8,6 +8,9 @@
 # the app's: cargo, wasm-bindgen at the version Trunk.toml pins, wasm-opt
 # with the same settings as index.html gives Trunk, a content hash in the
 # names (a year's cache on the lecture server).
+# The hosted learner app (`scamspot-hosted`, src/hosted_main.rs, with the
+# `hosted` feature) is built here too: the app's own page loads Trunk's lean
+# build, without it.
 set -euo pipefail
 staging="${TRUNK_STAGING_DIR:?run as a Trunk hook}"
 profile="${TRUNK_PROFILE:-release}"

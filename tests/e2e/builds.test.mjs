@@ -91,3 +91,10 @@ test('the lean build exports no embed entry point; the hosted build does', () =>
   assert.doesNotMatch(fs.readFileSync(path.join(dist, lean), 'utf8'), /mount_embed|mount_frame/);
   assert.match(fs.readFileSync(path.join(dist, hosted), 'utf8'), /mount_embed/);
 });
+
+test("the offline worker keeps both learner builds, not the lecture or staff pages'", () => {
+  const precache = JSON.parse(fs.readFileSync(path.join(dist, 'sw.js'), 'utf8').match(/const PRECACHE = (\[.*?\]);/s)[1]);
+  const wasm = precache.filter(f => f.endsWith('_bg.wasm'));
+  assert.equal(wasm.length, 2, wasm.join(' '));
+  assert.ok(wasm.some(f => LEAN.test('/' + f)) && wasm.some(f => HOSTED.test('/' + f)), wasm.join(' '));
+});
