@@ -48,9 +48,7 @@ pub fn load_scenario(file: &str, text: &str, catalog: &Catalog) -> Result<ValidS
 pub fn load_built_scenario(file: &str, text: &str) -> Result<ValidScenario, Vec<Diagnostic>> {
     let mut scenario: Scenario = parse(file, text, decode_scenario)?;
     scenario.file = file.to_string();
-    let id = scenario.id.clone();
-    ValidScenario::trust_built(scenario)
-        .map_err(|problem| vec![Diagnostic { scenario: Some(id), ..Diagnostic::new(file, problem) }])
+    ValidScenario::trust_built(scenario, file)
 }
 
 /// Parses and validates the catalog.
@@ -234,12 +232,22 @@ mod tests {
         let last = looping.steps.iter().rposition(|step| !step.choices.is_empty()).unwrap();
         looping.steps[last].choices[0].next = looping.start.clone();
         let err = load_built_scenario("loop.json", &serde_json::to_string(&looping).unwrap()).err().unwrap();
-        assert_eq!(err[0].problem, Problem::Loop { to: looping.start.clone() });
+        assert!(matches!(err[0].problem, Problem::Loop { .. }), "{}", err[0]);
         assert_eq!(err[0].scenario.as_deref(), Some(looping.id.as_str()));
         let mut dangling = (*valid).clone().into_inner();
         dangling.steps[last].choices[0].next = "nowhere".into();
         let err = load_built_scenario("dangling.json", &serde_json::to_string(&dangling).unwrap()).err().unwrap();
-        assert_eq!(err[0].problem, Problem::Unresolved);
+        assert_eq!(err[0].step.as_deref(), Some(dangling.steps[last].id.as_str()));
+        assert!(
+            err[0].to_string().contains("error[SS0022]") && err[0].to_string().contains("\"nowhere\""),
+            "{}",
+            err[0]
+        );
+        let mut no_start = (*valid).clone().into_inner();
+        no_start.start = "nowhere".into();
+        let err = load_built_scenario("no-start.json", &serde_json::to_string(&no_start).unwrap()).err().unwrap();
+        let shown = err[0].to_string();
+        assert!(shown.contains("error[SS0022] scenario \"demo-scam\" start: no step has id \"nowhere\""), "{shown}");
         let err = load_built_scenario("garbled.json", "{\"format\": 2, \"id\": }").err().unwrap();
         assert!(err[0].position.is_some());
     }

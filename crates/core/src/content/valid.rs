@@ -7,6 +7,7 @@
 
 use super::diagnostic::Diagnostic;
 use super::model::{Scenario, StepKind};
+use super::path::FieldPath;
 use super::problem::Problem;
 use serde::Serialize;
 use std::ops::Deref;
@@ -45,11 +46,29 @@ impl ValidScenario {
     /// outcomes, fictional details). Only what the engine relies on is
     /// checked again: every id resolves and every step has a kind
     /// (`resolve`), and no path loops, so every path reaches an end. A pack
-    /// from anywhere else goes through the validator (`load_scenario`).
-    pub(super) fn trust_built(scenario: Scenario) -> Result<ValidScenario, Problem> {
-        let valid = ValidScenario::resolve(scenario).ok_or(Problem::Unresolved)?;
+    /// from anywhere else goes through the validator (`load_scenario`). The
+    /// first problem found is named as the validator names it, at its step.
+    pub(super) fn trust_built(scenario: Scenario, file: &str) -> Result<ValidScenario, Vec<Diagnostic>> {
+        let unknown = |id: &str| Problem::UnknownStep {
+            id: id.to_string(),
+            known: scenario.steps.iter().map(|s| s.id.clone()).collect(),
+        };
+        if scenario.step_index(&scenario.start).is_none() {
+            return Err(vec![problem_at(&scenario, file, FieldPath::root().key("start"), unknown(&scenario.start))]);
+        }
+        for (i, step) in scenario.steps.iter().enumerate() {
+            if step.kind().is_none() {
+                return Err(vec![problem_at(&scenario, file, FieldPath::step(i), Problem::StepKind)]);
+            }
+            if let Some(target) = step.targets().find(|id| scenario.step_index(id).is_none()) {
+                return Err(vec![problem_at(&scenario, file, FieldPath::step(i), unknown(target))]);
+            }
+        }
+        let valid = ValidScenario::resolve(scenario).ok_or_else(|| vec![Diagnostic::new(file, Problem::Unresolved)])?;
         match step_on_a_loop(&valid.targets) {
-            Some(step) => Err(Problem::Loop { to: valid.steps[step].id.clone() }),
+            Some(i) => {
+                Err(vec![problem_at(&valid, file, FieldPath::step(i), Problem::Loop { to: valid.steps[i].id.clone() })])
+            }
             None => Ok(valid),
         }
     }
@@ -92,6 +111,12 @@ impl ValidScenario {
     pub fn into_inner(self) -> Scenario {
         self.scenario
     }
+}
+
+/// `problem` at `path` in `scenario`, named after its step as the validator names it.
+fn problem_at(scenario: &Scenario, file: &str, path: FieldPath, problem: Problem) -> Diagnostic {
+    let step = path.step_index().and_then(|i| scenario.steps.get(i)).map(|s| s.id.clone());
+    Diagnostic { scenario: Some(scenario.id.clone()), step, ..Diagnostic::new(file, problem).at(path) }
 }
 
 /// A step on a loop, if the steps (`targets`: where each one leads) have
