@@ -36,7 +36,7 @@ const gz = file => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
 const br = file => zlib.brotliCompressSync(fs.readFileSync(file), { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 const files = fs.readdirSync(dist);
 const kb = n => +(n / 1024).toFixed(1);
-// The solo app's files (the lecture pages' scamspot-lecture-* are not what a learner loads).
+// The app's own page's files (scamspot-hosted-*, scamspot-lecture-* and scamspot-staff-* are not what a learner loads).
 const solo = files.filter(f => /^scamspot-[0-9a-f]{16}/.test(f));
 const wasm = path.join(dist, solo.find(f => f.endsWith('.wasm'))), js = path.join(dist, solo.find(f => f.endsWith('.js')));
 const packs = fs.readdirSync(path.join(dist, 'packs'), { recursive: true }).filter(f => f.endsWith('.json') && f !== 'index.json').map(f => gz(path.join(dist, 'packs', f)));

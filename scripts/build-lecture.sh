@@ -8,6 +8,9 @@
 # the app's: cargo, wasm-bindgen at the version Trunk.toml pins, wasm-opt
 # with the same settings as index.html gives Trunk, a content hash in the
 # names (a year's cache on the lecture server).
+# The hosted learner app (`scamspot-hosted`, src/hosted_main.rs, with the
+# `hosted` feature) is built here too: the app's own page loads Trunk's lean
+# build, without it.
 set -euo pipefail
 staging="${TRUNK_STAGING_DIR:?run as a Trunk hook}"
 profile="${TRUNK_PROFILE:-release}"
@@ -19,7 +22,10 @@ out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 # The lecture pages' wasm, and the campaign staff pages' (src/staff_main.rs):
 # one more wasm of their own, so no phone in a lecture hall downloads them.
-for bin in scamspot-lecture scamspot-staff; do
+# And the hosted learner app (`scamspot-hosted`, the `hosted` feature, on by
+# default): the embed, a campaign class link and a host's own pack load it,
+# so the app's own page (Trunk's build, without the feature) carries none of it.
+for bin in scamspot-lecture scamspot-staff scamspot-hosted; do
   cargo build --quiet --target wasm32-unknown-unknown --bin "$bin" "${release[@]}"
   wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name "$bin" \
     "$target/wasm32-unknown-unknown/$profile/$bin.wasm"

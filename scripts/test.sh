@@ -11,7 +11,9 @@ cd "$repo"
 echo "== format and lints (rustfmt; clippy native and wasm32, warnings are errors)"
 cargo fmt --all --check
 cargo clippy --quiet --workspace --all-targets -- -D warnings
+# Both learner builds: the hosted one (default features) and the app's own page's.
 cargo clippy --quiet --target wasm32-unknown-unknown -p scamspot -- -D warnings
+cargo clippy --quiet --target wasm32-unknown-unknown -p scamspot --no-default-features -- -D warnings
 
 echo "== layers: the core and the wasm app depend on nothing they must not"
 scripts/check-layers.sh
@@ -24,7 +26,8 @@ cargo scamspot-check
 
 echo "== release build"
 trunk build --release --offline >/dev/null
-scripts/size-budget.sh "$(ls dist/scamspot-*_bg.wasm | grep -v -e lecture -e staff)"
+scripts/size-budget.sh "$(ls dist/scamspot-*_bg.wasm | grep -v -e lecture -e staff -e hosted)"
+scripts/size-budget.sh dist/scamspot-hosted-*_bg.wasm hosted-wasm-gzip-bytes
 scripts/size-budget.sh dist/scamspot-lecture-*_bg.wasm lecture-wasm-gzip-bytes
 scripts/size-budget.sh dist/scamspot-staff-*_bg.wasm staff-wasm-gzip-bytes
 

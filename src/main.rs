@@ -1,29 +1,14 @@
-//! The web app's entry points, called from JavaScript once the wasm is loaded:
-//! the app's own page (static/shell.js), a `<scam-spot>` element (embed.js)
-//! and the iframe page (embed.html). Built for wasm32 by Trunk.
+//! The app's own page (index.html, static/shell.js): the learner app built
+//! without the `hosted` feature, so the wasm every learner who scans a QR
+//! code downloads carries no host, campaign or host-pack code. Built for
+//! wasm32 by Trunk; `scamspot-hosted` (src/hosted_main.rs) is the same app
+//! with it.
 
 #[cfg(target_arch = "wasm32")]
-mod entry {
-    use wasm_bindgen::prelude::wasm_bindgen;
+mod entry;
 
-    #[wasm_bindgen]
-    pub fn start_app() {
-        scamspot::ui::start_app();
-    }
-
-    #[wasm_bindgen]
-    pub fn mount_embed(element: web_sys::HtmlElement, root: web_sys::Element, base: String) {
-        scamspot::ui::mount_embed(element, root, base);
-    }
-
-    #[wasm_bindgen]
-    pub fn mount_frame() {
-        scamspot::ui::mount_frame();
-    }
-}
-
-/// Nothing starts on its own: the page that loads the wasm calls one of the
-/// entry points above, so an embed never mounts the whole-page app.
+/// Nothing starts on its own: the page that loads the wasm calls an entry
+/// point (src/entry.rs), so an embed never mounts the whole-page app.
 fn main() {
     #[cfg(not(target_arch = "wasm32"))]
     eprintln!("ScamSpot is a web app: run scripts/serve.sh. The pack checker is `cargo scamspot-check`.");

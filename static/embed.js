@@ -2,7 +2,8 @@
 // <scam-spot lang="zh-CN" types="order-brushing,fake-loan"></scam-spot>.
 // Each element gets its own app inside a Shadow DOM, so the page's CSS and
 // ours never meet. Results arrive as a "scamspot:result" event on the element.
-// The build (scamspot-site) fills in the app's file names.
+// The build (scamspot-site) fills in the file names of the hosted learner
+// app (`scamspot-hosted`: the one that reports to the host page).
 //
 // A plain script on purpose (type="module" works too): a browser runs a
 // plain script from another origin without CORS, so when that server does
@@ -15,7 +16,7 @@
   let loaded;
 
   function load() {
-    loaded ??= import(base + '__APP_JS__').then(app => app.default({ module_or_path: base + '__APP_WASM__' }).then(() => app));
+    loaded ??= import(base + '__HOSTED_JS__').then(app => app.default({ module_or_path: base + '__HOSTED_WASM__' }).then(() => app));
     return loaded;
   }
 

@@ -23,11 +23,17 @@
   // The campaign staff pages (issue 16) have a wasm of their own, like the lecture pages.
   var staff = ['campaigns', 'campaign-admin', 'verify'].some(has);
   var lecture = staff || ['room', 'present'].some(has);
+  // A campaign class link (?campaign=) and a host's own pack (?pack-url=)
+  // need the hosted learner app (scamspot-hosted); the app's own page
+  // otherwise loads the lean one, which every learner scanning a QR code gets.
+  var hosted = ['campaign', 'pack-url'].some(has);
   var entry = staff
     ? { js: '__STAFF_JS__', wasm: '__STAFF_WASM__', start: 'start_staff' }
     : lecture
       ? { js: '__LECTURE_JS__', wasm: '__LECTURE_WASM__', start: 'start_lecture' }
-      : { js: '__APP_JS__', wasm: '__APP_WASM__', start: 'start_app' };
+      : hosted
+        ? { js: '__HOSTED_JS__', wasm: '__HOSTED_WASM__', start: 'start_app' }
+        : { js: '__APP_JS__', wasm: '__APP_WASM__', start: 'start_app' };
 
   // 大字, as the app will show it: set before the first paint, so nothing jumps.
   var large = false;

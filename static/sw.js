@@ -4,6 +4,9 @@
 const VERSION = '__VERSION__';
 const CACHE = 'scamspot-' + VERSION;
 const PRECACHE = __PRECACHE__;
+// Kept once a page has used them (the hosted app: a class link, a host's
+// pack), not downloaded ahead by every learner's phone.
+const ON_USE = new Set(__ON_USE__.map(file => new URL(file, self.location).href));
 
 self.addEventListener('install', event => {
   event.waitUntil(caches.open(CACHE).then(cache => cache.addAll(PRECACHE)).then(() => self.skipWaiting()));
@@ -36,5 +39,11 @@ self.addEventListener('fetch', event => {
       .catch(() => caches.match(key).then(hit => hit || caches.match(new URL('./', self.location).href))));
     return;
   }
-  event.respondWith(caches.match(key).then(hit => hit || fetch(event.request)));
+  event.respondWith(caches.match(key).then(hit => hit || fetch(event.request).then(response => {
+    if (response.ok && ON_USE.has(key)) {
+      const copy = response.clone();
+      caches.open(CACHE).then(cache => cache.put(key, copy));
+    }
+    return response;
+  })));
 });

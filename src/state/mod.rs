@@ -11,7 +11,9 @@ pub mod lecture;
 mod tests;
 
 use crate::config::AppConfig;
+#[cfg(feature = "hosted")]
 use campaign::learner::{results_request, ClassState, Delivery, Submission};
+#[cfg(feature = "hosted")]
 use scamspot_core::campaign::plan_campaign_round;
 use scamspot_core::content::{Diagnostic, SiteIndex, ValidScenario};
 use scamspot_core::engine::plan::{booster_miss, plan_round, plan_round_opening, RoundKind};
@@ -94,9 +96,13 @@ pub struct AppState {
     /// The "大字" setting: the whole interface a size larger, for older
     /// readers (China's 2021 适老化 guidance), on top of the browser's own size.
     pub large_text: bool,
-    /// The campaign class this instance plays for (`campaign=`); `None` outside a campaign.
+    /// The campaign class this instance plays for (`campaign=`); `None` outside
+    /// a campaign. Class links are the hosted build's (static/shell.js sends
+    /// `?campaign=` there), as is everything of the class below.
+    #[cfg(feature = "hosted")]
     pub class: Option<ClassState>,
     /// The last finished campaign round's result, on its way to the server or answered.
+    #[cfg(feature = "hosted")]
     pub submission: Option<Submission>,
     /// A scam whose pack the start-up script downloaded beside the app: the
     /// first quick or short round opens with it where it fits (`plan_round_opening`).
@@ -160,17 +166,21 @@ pub enum AppAction {
     /// The "大字" switch in the top bar.
     SetLargeText(bool),
     /// The campaign class link's details, or why there are none.
+    #[cfg(feature = "hosted")]
     ClassLoaded(ClassState),
     /// The server's answer (or the last retry's failure) for the result of round `round`.
+    #[cfg(feature = "hosted")]
     Delivered {
         round: u32,
         attempt: u32,
         delivery: Delivery,
     },
     /// "Send again" after a result failed to arrive.
+    #[cfg(feature = "hosted")]
     SendAgain,
     /// A result the last visit could not deliver (the page closed while it
     /// was on its way), sent again now.
+    #[cfg(feature = "hosted")]
     UnsentFound(Rc<String>),
 }
 
@@ -195,7 +205,9 @@ impl AppState {
             confirm_leave: false,
             round_record: None,
             large_text: false,
+            #[cfg(feature = "hosted")]
             class: config.campaign.as_ref().map(|_| ClassState::Loading),
+            #[cfg(feature = "hosted")]
             submission: None,
             opening: None,
             config,
@@ -288,10 +300,12 @@ impl AppState {
                 next.large_text = large;
                 true
             }
+            #[cfg(feature = "hosted")]
             AppAction::ClassLoaded(class) if self.class.is_some() => {
                 next.class = Some(class);
                 true
             }
+            #[cfg(feature = "hosted")]
             AppAction::Delivered { round, attempt, delivery } => next.submission.as_mut().is_some_and(|sent| {
                 let current = sent.round == round && sent.attempt == attempt;
                 if current {
@@ -299,11 +313,13 @@ impl AppState {
                 }
                 current
             }),
+            #[cfg(feature = "hosted")]
             AppAction::UnsentFound(body) if self.class.is_some() && self.submission.is_none() => {
                 // Round 0: no round of this visit has that number.
                 next.submission = Some(Submission { round: 0, body, attempt: 0, delivery: Delivery::Sending });
                 true
             }
+            #[cfg(feature = "hosted")]
             AppAction::SendAgain => next.submission.as_mut().is_some_and(|sent| {
                 let failed = matches!(sent.delivery, Delivery::Failed(_));
                 if failed {
@@ -323,11 +339,15 @@ impl AppState {
         let IndexState::Ready(site) = &self.index else { return false };
         // A campaign round is drawn from the class's spec, its seed ordering
         // the choices too: the server draws the same round from that one seed.
-        let (files, order_seed) = match (&kind, &self.class) {
-            (RoundKind::Campaign(_), Some(ClassState::Ready(class))) => {
-                (plan_campaign_round(site, &class.round, seed), seed)
-            }
-            (RoundKind::Campaign(_), _) => return false,
+        // The lean build has no class links, so no campaign round.
+        let (files, order_seed) = match &kind {
+            #[cfg(feature = "hosted")]
+            RoundKind::Campaign(_) => match &self.class {
+                Some(ClassState::Ready(class)) => (plan_campaign_round(site, &class.round, seed), seed),
+                _ => return false,
+            },
+            #[cfg(not(feature = "hosted"))]
+            RoundKind::Campaign(_) => return false,
             _ => {
                 let opening =
                     matches!(kind, RoundKind::Quick | RoundKind::Short).then(|| self.opening.take()).flatten();
@@ -341,7 +361,10 @@ impl AppState {
         };
         self.leave_round(now_ms);
         self.confirm_leave = false;
-        self.submission = None;
+        #[cfg(feature = "hosted")]
+        {
+            self.submission = None;
+        }
         self.resume(Rc::new(RoundRecord::new(kind, rating, files, order_seed)))
     }
 
@@ -450,9 +473,14 @@ impl AppState {
         }
         if finished {
             // A finished round is not resumed; a campaign round's record goes to the server.
+            #[cfg(feature = "hosted")]
             if let Some(record) = self.round_record.take().filter(|r| matches!(r.kind, RoundKind::Campaign(_))) {
                 let body = Rc::new(results_request(&record));
                 self.submission = Some(Submission { round: number, body, attempt: 0, delivery: Delivery::Sending });
+            }
+            #[cfg(not(feature = "hosted"))]
+            {
+                self.round_record = None;
             }
             // The mistake a booster aimed at, read from the progress it was planned from.
             let aim = match &self.index {

@@ -2,12 +2,14 @@
 //! pack index, which screen shows, the round) and turns the learner's taps
 //! into `AppAction`s. The I/O around it lives in `hooks`.
 
+#[cfg(feature = "hosted")]
+use super::hooks::use_hosted;
 use super::hooks::{
-    use_back_button, use_campaign, use_document_lang, use_host_bridge, use_host_report, use_pack_index,
-    use_progress_saver, use_round_loader, use_round_saver,
+    use_back_button, use_document_lang, use_pack_index, use_progress_saver, use_round_loader, use_round_saver,
 };
 use super::reducer::AppStore;
-use super::screens::campaign::{campaign_result, campaign_start};
+#[cfg(feature = "hosted")]
+use super::screens::campaign::class_view;
 use super::screens::round::RoundView;
 use super::screens::start::start_screen;
 use super::widgets::leave_dialog::LeaveDialog;
@@ -16,6 +18,7 @@ use super::widgets::top_bar::top_bar;
 use crate::config::AppConfig;
 use crate::state::{AppAction, AppState, IndexState, Screen, StorageNotice};
 use crate::web::browser::{browser_languages, now_ms, random_seed, today};
+#[cfg(feature = "hosted")]
 use crate::web::host::Host;
 use crate::web::speech::can_speak;
 use crate::web::storage;
@@ -29,6 +32,7 @@ use yew::prelude::*;
 pub struct AppProps {
     pub index: IndexState,
     pub config: Rc<AppConfig>,
+    #[cfg(feature = "hosted")]
     pub host: Rc<Host>,
     /// A round the learner already chose on the static start screen, and
     /// the confidence rating they gave there, if any.
@@ -64,7 +68,11 @@ fn initial_lang(config: &AppConfig) -> Lang {
 
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
+    #[cfg(feature = "hosted")]
     let page = matches!(*props.host, Host::Page);
+    // The lean build is the app's own page's, with no class link or host pack.
+    #[cfg(not(feature = "hosted"))]
+    let page = true;
     let store = {
         let (config, index) = (Rc::clone(&props.config), props.index.clone());
         let (opening, chosen) = (props.opening.clone(), props.chosen.clone());
@@ -87,11 +95,12 @@ pub fn App(props: &AppProps) -> Html {
     use_pack_index(state, dispatch.clone());
     use_round_loader(state, dispatch.clone());
     use_progress_saver(Rc::clone(&state.progress), dispatch.clone());
-    use_host_bridge(Rc::clone(&props.host), dispatch.clone());
-    use_host_report(state, Rc::clone(&props.host), dispatch.clone());
     use_round_saver(state.round_record.clone(), page);
     use_back_button(!matches!(state.screen, Screen::Start), page, dispatch.clone());
-    use_campaign(state, dispatch.clone());
+    // A host page's and a class link's I/O. (The attribute goes on a `let`:
+    // Yew's macro cannot rewrite a hook call that carries one.)
+    #[cfg(feature = "hosted")]
+    let () = use_hosted(state, Rc::clone(&props.host), dispatch.clone());
 
     let on_start = {
         let dispatch = dispatch.clone();
@@ -139,13 +148,13 @@ pub fn App(props: &AppProps) -> Html {
         _ => html! {},
     };
 
-    // A campaign round's result: under its round, and on the class's start
-    // screen once the learner has gone back to it (the certificate stays at hand).
-    let campaign = state.submission.as_ref().zip(state.config.campaign.as_ref()).map(|(sent, token)| {
-        let kind = RoundKind::Campaign(token.clone());
-        let again = on_start.reform(move |_| kind.clone());
-        (sent.round, campaign_result(state, &sent.delivery, send(&dispatch, || AppAction::SendAgain), again))
-    });
+    // A class link's own screens: the class's start, and a campaign round's
+    // result under its round and on that start once the learner has gone back
+    // to it (the certificate stays at hand). Class links are the hosted build's.
+    #[cfg(feature = "hosted")]
+    let class_view = class_view(state, send(&dispatch, || AppAction::SendAgain), &on_start);
+    #[cfg(not(feature = "hosted"))]
+    let class_view: Option<Html> = None;
     let body = match (&state.screen, &state.index) {
         (_, IndexState::Loading) | (Screen::Loading { .. }, _) => loading_status(lang),
         (_, IndexState::Failed(problems)) => html! {
@@ -154,10 +163,8 @@ pub fn App(props: &AppProps) -> Html {
                 <button class="primary" onclick={send(&dispatch, || AppAction::RetryIndex)}>{ t.retry }</button>
             </section>
         },
-        (Screen::Start, IndexState::Ready(site)) => match &state.config.campaign {
-            Some(token) => {
-                html! { <>{ for campaign.map(|(_, panel)| panel) }{ campaign_start(state, token, &on_start) }</> }
-            }
+        (Screen::Start, IndexState::Ready(site)) => match class_view {
+            Some(class) => class,
             None => start_screen(state, site, &on_start, page),
         },
         (Screen::Playing { number, kind, round }, IndexState::Ready(site)) => {
@@ -170,10 +177,9 @@ pub fn App(props: &AppProps) -> Html {
                     dispatch.dispatch(AppAction::Play { number, action, now_ms: now_ms(), today: today() })
                 })
             };
-            let campaign = campaign.filter(|(round, _)| round == number).map(|(_, panel)| panel);
             html! {
                 <>
-                { for campaign }
+                { for class_view }
                 <RoundView key={*number} {lang} site={Rc::clone(site)} kind={kind.clone()} round={Rc::clone(round)}
                     progress={Rc::clone(&state.progress)} {on_action} on_start={on_start.clone()} on_home={go_home.clone()}
                     {read_aloud} security={state.config.security.clone()} />

@@ -14,6 +14,7 @@ pub use app::App;
 
 use crate::config::AppConfig;
 use crate::web::browser::{query_param, set_accent, ShellChoice};
+#[cfg(feature = "hosted")]
 use crate::web::host::Host;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -24,17 +25,21 @@ type TakeChoice = fn(&web_sys::Element) -> ShellChoice;
 /// Applies the options that act on the mount point (theme colour; a
 /// host's mistakes go to the console for the site editor), fetches the
 /// index, then renders the app into `root`. `chosen` reads, at mount time,
-/// what the learner already chose on a static start screen.
+/// what the learner already chose on a static start screen. The lean build
+/// (no `hosted`) runs on the app's own page only, so it has no `host`.
 fn render(
     root: web_sys::Element,
-    (mut config, warnings): (AppConfig, Vec<String>),
-    host: Host,
+    (config, warnings): (AppConfig, Vec<String>),
+    #[cfg(feature = "hosted")] host: Host,
     chosen: Option<TakeChoice>,
 ) {
     for warning in &warnings {
         web_sys::console::warn_1(&format!("scam-spot: {warning}").into());
     }
-    config.learner = config.learner.or_else(|| Some(crate::web::storage::browser_learner()));
+    // The learner id goes into a host's reports only.
+    #[cfg(feature = "hosted")]
+    let config =
+        AppConfig { learner: config.learner.or_else(|| Some(crate::web::storage::browser_learner())), ..config };
     if let (Some(colour), Some(element)) = (&config.theme, root.dyn_ref::<web_sys::HtmlElement>()) {
         set_accent(element, colour);
     }
@@ -42,7 +47,14 @@ fn render(
         let index = crate::web::packs::fetch_index(&config.base).await.map(|i| i.restricted_to(&config.types)).into();
         let ShellChoice { round: chosen, opening } = chosen.map(|take| take(&root)).unwrap_or_default();
         root.set_inner_html("");
-        let props = app::AppProps { index, config: Rc::new(config), host: Rc::new(host), chosen, opening };
+        let props = app::AppProps {
+            index,
+            config: Rc::new(config),
+            #[cfg(feature = "hosted")]
+            host: Rc::new(host),
+            chosen,
+            opening,
+        };
         yew::Renderer::<App>::with_root_and_props(root, props).render();
     });
 }
@@ -60,6 +72,7 @@ pub fn start_app() {
     render(
         root,
         AppConfig::read(String::new(), &query_param),
+        #[cfg(feature = "hosted")]
         Host::Page,
         Some(crate::web::browser::take_shell_choice),
     );
@@ -88,6 +101,7 @@ pub fn start_staff() {
     campaign::mount_staff(root, page);
 }
 
+#[cfg(feature = "hosted")]
 /// A `<scam-spot>` element: `root` is inside its shadow root, `base` is where
 /// the app's files are. Options come from the element's attributes.
 pub fn mount_embed(element: web_sys::HtmlElement, root: web_sys::Element, base: String) {
@@ -95,6 +109,7 @@ pub fn mount_embed(element: web_sys::HtmlElement, root: web_sys::Element, base: 
     render(root, config, Host::Element(element), None);
 }
 
+#[cfg(feature = "hosted")]
 /// `embed.html` in an iframe: options come from its query string.
 pub fn mount_frame() {
     let Some(root) = page_root() else { return };

@@ -6,6 +6,7 @@
 pub mod browser;
 pub mod campaign;
 pub mod history;
+#[cfg(feature = "hosted")]
 pub mod host;
 pub mod packs;
 pub mod presenter;

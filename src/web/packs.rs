@@ -1,13 +1,13 @@
 //! Fetching the index and the compiled scenario packs, and validating them as
-//! they arrive. A pack that fails to load or validate is reported, and the
-//! round goes on with the others.
+//! they arrive (in full in the hosted build only: `read_pack`). A pack that
+//! fails to load or validate is reported, and the round goes on with the others.
 
 use futures::stream::{FuturesOrdered, StreamExt};
 use futures::FutureExt;
 use gloo::net::http::Request;
 use gloo::net::Error;
 use scamspot_core::content::index::INDEX_FILE;
-use scamspot_core::content::{load_index, load_scenario, Catalog, Diagnostic, Problem, SiteIndex, ValidScenario};
+use scamspot_core::content::{load_index, Catalog, Diagnostic, Problem, SiteIndex, ValidScenario};
 use std::rc::Rc;
 
 /// Where packs are served, below the app's base URL.
@@ -88,7 +88,22 @@ pub async fn fetch_scenarios_in_order(
 
 async fn load_pack(catalog: &Catalog, (url, file): &(String, String)) -> Result<ValidScenario, Vec<Diagnostic>> {
     let text = fetch_text(url, file).await.map_err(|d| vec![d])?;
-    load_scenario(file, &text, catalog)
+    read_pack(file, &text, catalog)
+}
+
+/// The hosted build holds every pack to the full rules: a host's own pack
+/// (`pack-url`) arrives unchecked.
+#[cfg(feature = "hosted")]
+fn read_pack(file: &str, text: &str, catalog: &Catalog) -> Result<ValidScenario, Vec<Diagnostic>> {
+    scamspot_core::content::load_scenario(file, text, catalog)
+}
+
+/// The lean build plays the site's own packs only, which the build validated
+/// in full against this catalog: it checks again only what keeps the engine
+/// going, and carries no validator.
+#[cfg(not(feature = "hosted"))]
+fn read_pack(file: &str, text: &str, _validated_against: &Catalog) -> Result<ValidScenario, Vec<Diagnostic>> {
+    scamspot_core::content::load_built_scenario(file, text)
 }
 
 fn sort_into(

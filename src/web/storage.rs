@@ -6,6 +6,7 @@
 use crate::state::StorageNotice;
 use crate::web::browser::random_seed;
 use scamspot_core::engine::progress::{Progress, RestoreNotice};
+#[cfg(feature = "hosted")]
 use scamspot_core::engine::report::{browser_learner_id, learner_id};
 use scamspot_core::engine::RoundRecord;
 use scamspot_core::i18n::Lang;
@@ -124,15 +125,19 @@ pub fn save_room_token(code: &str, token: &str) {
 
 /// A campaign round's result not yet taken by the server, kept per class so a
 /// page closed while it was on its way sends it on the next visit (the server
-/// counts a repeated submission once).
+/// counts a repeated submission once). Class links and host reports (the
+/// learner id below) are the hosted build's.
+#[cfg(feature = "hosted")]
 fn unsent_key(class: &str) -> String {
     format!("scamspot.campaign.{class}.unsent")
 }
 
+#[cfg(feature = "hosted")]
 pub fn unsent_result(class: &str) -> Option<String> {
     read(&unsent_key(class))
 }
 
+#[cfg(feature = "hosted")]
 /// Keeps `body` until the server has answered it; `None` forgets it.
 pub fn keep_unsent_result(class: &str, body: Option<&str>) {
     match body {
@@ -146,8 +151,10 @@ pub fn keep_unsent_result(class: &str, body: Option<&str>) {
 }
 
 /// This browser's own learner id, when the host gave none.
+#[cfg(feature = "hosted")]
 const LEARNER_KEY: &str = "scamspot.learner";
 
+#[cfg(feature = "hosted")]
 /// The browser's random learner id, drawn on the first visit and kept; a
 /// browser that keeps nothing gets a new one each visit.
 pub fn browser_learner() -> String {

@@ -30,8 +30,11 @@ const REQUIRED: [&str; 2] = ["embed.js", "app.css"];
 /// catalogue use.
 const UNUSED: [&str; 8] =
     ["index.html", "sw.js", "favicon.svg", "embed.html", "embed-frame.js", "resizer.js", "catalogue.js", "qr.js"];
-/// The lecture pages' JS and wasm (scripts/build-lecture.sh).
-const LECTURE_PREFIX: &str = "scamspot-lecture-";
+/// The built JS and wasm all start so; of them the element loads only the
+/// hosted learner app's (scripts/build-lecture.sh), not the app's own
+/// page's, the lecture pages' or the staff pages'.
+const WASM_BUILD_PREFIX: &str = "scamspot-";
+const HOSTED_PREFIX: &str = "scamspot-hosted-";
 /// Scenarios in a quick round, as the element's `length` accepts them.
 pub const LENGTHS: std::ops::RangeInclusive<u8> = 1..=10;
 
@@ -58,7 +61,7 @@ pub fn packaged(file: &str) -> bool {
     let catalogue_page = Lang::ALL.iter().any(|lang| lang.catalogue_file() == file);
     !(UNUSED.contains(&file)
         || catalogue_page
-        || file.starts_with(LECTURE_PREFIX)
+        || (file.starts_with(WASM_BUILD_PREFIX) && !file.starts_with(HOSTED_PREFIX))
         || file.ends_with(".br")
         || file.ends_with(".gz"))
 }
@@ -242,7 +245,9 @@ mod tests {
 
     #[test]
     fn only_what_the_element_needs_is_packaged() {
-        for file in ["embed.js", "app.css", "scamspot-0123_bg.wasm", "scamspot-0123.js", "packs/index.json"] {
+        for file in
+            ["embed.js", "app.css", "scamspot-hosted-0123_bg.wasm", "scamspot-hosted-0123.js", "packs/index.json"]
+        {
             assert!(packaged(file), "{file}");
         }
         for file in [
@@ -252,6 +257,9 @@ mod tests {
             "catalogue.html",
             "catalogue-en.html",
             "scamspot-lecture-0123_bg.wasm",
+            "scamspot-staff-0123.js",
+            "scamspot-0123_bg.wasm",
+            "scamspot-0123.js",
             "packs/index.json.br",
             "embed.js.gz",
         ] {
@@ -263,7 +271,9 @@ mod tests {
     fn the_package_holds_the_manifest_and_exactly_the_files_it_lists() {
         let dist = std::env::temp_dir().join(format!("scamspot-scorm-dist-{}", std::process::id()));
         fs::create_dir_all(dist.join("packs/fake-loan")).unwrap();
-        for file in ["embed.js", "app.css", "scamspot-01_bg.wasm", "packs/fake-loan/fl-a.json", "index.html", "sw.js"] {
+        for file in
+            ["embed.js", "app.css", "scamspot-hosted-01_bg.wasm", "packs/fake-loan/fl-a.json", "index.html", "sw.js"]
+        {
             fs::write(dist.join(file), file).unwrap();
         }
         let zip = package(&dist, &ScormOptions::default()).unwrap();
@@ -279,7 +289,7 @@ mod tests {
                 "app.css",
                 "embed.js",
                 "packs/fake-loan/fl-a.json",
-                "scamspot-01_bg.wasm"
+                "scamspot-hosted-01_bg.wasm"
             ]
         );
         let listed = well_formed(std::str::from_utf8(&entries[0].1).unwrap()).unwrap();

@@ -5,5 +5,6 @@
 pub mod admin;
 pub mod day;
 pub mod form;
+#[cfg(feature = "hosted")]
 pub mod learner;
 pub mod verify;

@@ -4,20 +4,24 @@
 mod after_paint;
 mod back_button;
 mod by_ptr;
+#[cfg(feature = "hosted")]
 mod campaign;
 mod document_lang;
+#[cfg(feature = "hosted")]
 mod host_bridge;
+#[cfg(feature = "hosted")]
 mod host_report;
+#[cfg(feature = "hosted")]
+mod hosted;
 mod pack_index;
 mod progress_saver;
 mod round_loader;
 mod round_saver;
 
 pub use back_button::use_back_button;
-pub use campaign::use_campaign;
 pub use document_lang::use_document_lang;
-pub use host_bridge::use_host_bridge;
-pub use host_report::use_host_report;
+#[cfg(feature = "hosted")]
+pub use hosted::use_hosted;
 pub use pack_index::use_pack_index;
 pub use progress_saver::use_progress_saver;
 pub use round_loader::use_round_loader;

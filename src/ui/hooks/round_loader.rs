@@ -23,11 +23,17 @@ pub fn use_round_loader(state: &AppState, dispatch: UseReducerDispatcher<AppStor
     let config = state.config.clone();
     use_effect_with(number, move |_| {
         let Some((number, files, site)) = loading else { return };
-        let mut sources: Vec<(String, String)> = files.iter().map(|f| pack_source(&config.base, f)).collect();
-        // Not into a campaign round: the server grades the round it planned, pack for pack.
-        if let Some(url) = config.pack_url.as_ref().filter(|_| config.campaign.is_none()) {
-            sources.push((url.clone(), url.clone()));
-        }
+        let sources: Vec<(String, String)> = files.iter().map(|f| pack_source(&config.base, f)).collect();
+        // Not into a campaign round: the server grades the round it planned, pack
+        // for pack. A host's pack is the hosted build's: it gets the full validation.
+        #[cfg(feature = "hosted")]
+        let sources = {
+            let mut sources = sources;
+            if let Some(url) = config.pack_url.as_ref().filter(|_| config.campaign.is_none()) {
+                sources.push((url.clone(), url.clone()));
+            }
+            sources
+        };
         spawn_local(async move {
             fetch_scenarios_in_order(&site.catalog, &sources, |scenarios, problems, pending| {
                 dispatch.dispatch(AppAction::RoundLoaded { number, scenarios, problems, pending, now_ms: now_ms() });

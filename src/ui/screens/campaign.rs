@@ -5,7 +5,7 @@
 
 use crate::state::campaign::day::date_of_day;
 use crate::state::campaign::learner::{certificate_svg, student_number, ClassState, Delivery, Outcome, SendProblem};
-use crate::state::AppState;
+use crate::state::{AppState, Screen};
 use crate::web::campaign::call;
 use scamspot_core::engine::plan::RoundKind;
 use scamspot_core::i18n::{fill, Lang};
@@ -13,8 +13,31 @@ use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+/// What a class link shows of its own: on the start screen, the class's
+/// start below the last round's result; while round `number` plays, its
+/// result once it is over. `None` outside a class link.
+pub fn class_view(
+    state: &AppState,
+    on_send_again: Callback<MouseEvent>,
+    on_start: &Callback<RoundKind>,
+) -> Option<Html> {
+    let token = state.config.campaign.as_ref()?;
+    let result = state.submission.as_ref().map(|sent| {
+        let kind = RoundKind::Campaign(token.clone());
+        let again = on_start.reform(move |_| kind.clone());
+        (sent.round, campaign_result(state, &sent.delivery, on_send_again, again))
+    });
+    match &state.screen {
+        Screen::Start => {
+            Some(html! { <>{ for result.map(|(_, panel)| panel) }{ campaign_start(state, token, on_start) }</> })
+        }
+        Screen::Playing { number, .. } => result.filter(|(round, _)| round == number).map(|(_, panel)| panel),
+        Screen::Loading { .. } => None,
+    }
+}
+
 /// The start screen of a class link; `token` is the class's.
-pub fn campaign_start(state: &AppState, token: &str, on_start: &Callback<RoundKind>) -> Html {
+fn campaign_start(state: &AppState, token: &str, on_start: &Callback<RoundKind>) -> Html {
     let t = state.lang.texts();
     let class = match &state.class {
         Some(ClassState::Ready(class)) => class,
@@ -46,7 +69,7 @@ pub fn campaign_start(state: &AppState, token: &str, on_start: &Callback<RoundKi
 /// Where the finished round's result is, and then the certificate or the
 /// score against the pass mark. One status line for every state, so a
 /// screen reader hears each change.
-pub fn campaign_result(
+fn campaign_result(
     state: &AppState,
     delivery: &Delivery,
     on_send_again: Callback<MouseEvent>,

@@ -1,5 +1,6 @@
 //! Whole screens: start, confidence rating, scenario, debrief, result.
 
+#[cfg(feature = "hosted")]
 pub mod campaign;
 pub mod confidence;
 pub mod debrief;

@@ -39,6 +39,18 @@ pub fn load_scenario(file: &str, text: &str, catalog: &Catalog) -> Result<ValidS
     Err(place(file, text, errors))
 }
 
+/// Reads a compiled pack of the site's own, one the build validated in full
+/// (`scamspot-check --compile` leaves a broken pack out of the index's list,
+/// so the app never asks for it): the lean app's packs, which skips the
+/// validator's code. Parsing still refuses what does not read as a pack, and
+/// `ValidScenario::trust_built` what would stop the engine; a host's own pack
+/// goes through `load_scenario`.
+pub fn load_built_scenario(file: &str, text: &str) -> Result<ValidScenario, Vec<Diagnostic>> {
+    let mut scenario: Scenario = parse(file, text, decode_scenario)?;
+    scenario.file = file.to_string();
+    ValidScenario::trust_built(scenario, file)
+}
+
 /// Parses and validates the catalog.
 pub fn load_catalog(file: &str, text: &str) -> Result<Catalog, Vec<Diagnostic>> {
     let catalog: Catalog = parse(file, text, decode_catalog)?;
@@ -200,6 +212,44 @@ mod tests {
         let shown = err[0].to_string();
         assert!(shown.contains("error[SS0007]") && shown.contains(" › 1st choice › money: "), "{shown}");
         assert!(err[0].step.is_some() && err[0].path.step_index().is_some(), "{shown}");
+    }
+
+    #[test]
+    fn a_built_pack_reads_as_the_validator_reads_it() {
+        use crate::engine::fixture::{catalog, scenario, SCAM};
+        let compiled = serde_json::to_string(&*scenario(SCAM, "scam.toml")).unwrap();
+        let trusted = load_built_scenario("scam.json", &compiled).unwrap();
+        let validated = load_scenario("scam.json", &compiled, &catalog()).unwrap();
+        assert_eq!(trusted, validated);
+        assert_eq!((trusted.start(), trusted.after_spot(0), trusted.after_choice(1, 1)), (0, Some(1), Some(3)));
+    }
+
+    #[test]
+    fn a_built_pack_that_would_stop_the_engine_is_refused() {
+        use crate::engine::fixture::{scenario, SCAM};
+        let valid = scenario(SCAM, "scam.toml");
+        let mut looping = (*valid).clone().into_inner();
+        let last = looping.steps.iter().rposition(|step| !step.choices.is_empty()).unwrap();
+        looping.steps[last].choices[0].next = looping.start.clone();
+        let err = load_built_scenario("loop.json", &serde_json::to_string(&looping).unwrap()).err().unwrap();
+        assert!(matches!(err[0].problem, Problem::Loop { .. }), "{}", err[0]);
+        assert_eq!(err[0].scenario.as_deref(), Some(looping.id.as_str()));
+        let mut dangling = (*valid).clone().into_inner();
+        dangling.steps[last].choices[0].next = "nowhere".into();
+        let err = load_built_scenario("dangling.json", &serde_json::to_string(&dangling).unwrap()).err().unwrap();
+        assert_eq!(err[0].step.as_deref(), Some(dangling.steps[last].id.as_str()));
+        assert!(
+            err[0].to_string().contains("error[SS0022]") && err[0].to_string().contains("\"nowhere\""),
+            "{}",
+            err[0]
+        );
+        let mut no_start = (*valid).clone().into_inner();
+        no_start.start = "nowhere".into();
+        let err = load_built_scenario("no-start.json", &serde_json::to_string(&no_start).unwrap()).err().unwrap();
+        let shown = err[0].to_string();
+        assert!(shown.contains("error[SS0022] scenario \"demo-scam\" start: no step has id \"nowhere\""), "{shown}");
+        let err = load_built_scenario("garbled.json", "{\"format\": 2, \"id\": }").err().unwrap();
+        assert!(err[0].position.is_some());
     }
 
     #[test]

@@ -1,10 +1,14 @@
 //! A scenario the validator has accepted ("parse, don't validate"): only
 //! `load_scenario` can make one, so the engine never meets an unchecked pack
 //! and never has to `expect` that an id resolves. Step ids are resolved to
-//! indices once, here.
+//! indices once, here. The one other way in, `load_built_scenario`, is for
+//! packs the build validated in full: it checks again only what keeps the
+//! engine going (`trust_built`).
 
 use super::diagnostic::Diagnostic;
 use super::model::{Scenario, StepKind};
+use super::path::FieldPath;
+use super::problem::Problem;
 use serde::Serialize;
 use std::ops::Deref;
 
@@ -34,6 +38,39 @@ impl ValidScenario {
             .collect::<Option<Vec<_>>>()?;
         let every_step_has_a_kind = scenario.steps.iter().all(|s| s.kind().is_some());
         every_step_has_a_kind.then_some(ValidScenario { scenario, start, targets, warnings: Vec::new() })
+    }
+
+    /// A scenario from a pack the build validated in full and compiled (the
+    /// site's own packs, listed good in its index), trusted to keep the
+    /// authoring rules (texts in every language and of a phone's length,
+    /// outcomes, fictional details). Only what the engine relies on is
+    /// checked again: every id resolves and every step has a kind
+    /// (`resolve`), and no path loops, so every path reaches an end. A pack
+    /// from anywhere else goes through the validator (`load_scenario`). The
+    /// first problem found is named as the validator names it, at its step.
+    pub(super) fn trust_built(scenario: Scenario, file: &str) -> Result<ValidScenario, Vec<Diagnostic>> {
+        let unknown = |id: &str| Problem::UnknownStep {
+            id: id.to_string(),
+            known: scenario.steps.iter().map(|s| s.id.clone()).collect(),
+        };
+        if scenario.step_index(&scenario.start).is_none() {
+            return Err(vec![problem_at(&scenario, file, FieldPath::root().key("start"), unknown(&scenario.start))]);
+        }
+        for (i, step) in scenario.steps.iter().enumerate() {
+            if step.kind().is_none() {
+                return Err(vec![problem_at(&scenario, file, FieldPath::step(i), Problem::StepKind)]);
+            }
+            if let Some(target) = step.targets().find(|id| scenario.step_index(id).is_none()) {
+                return Err(vec![problem_at(&scenario, file, FieldPath::step(i), unknown(target))]);
+            }
+        }
+        let valid = ValidScenario::resolve(scenario).ok_or_else(|| vec![Diagnostic::new(file, Problem::Unresolved)])?;
+        match step_on_a_loop(&valid.targets) {
+            Some(i) => {
+                Err(vec![problem_at(&valid, file, FieldPath::step(i), Problem::Loop { to: valid.steps[i].id.clone() })])
+            }
+            None => Ok(valid),
+        }
     }
 
     pub(super) fn with_warnings(self, warnings: Vec<Diagnostic>) -> ValidScenario {
@@ -74,6 +111,32 @@ impl ValidScenario {
     pub fn into_inner(self) -> Scenario {
         self.scenario
     }
+}
+
+/// `problem` at `path` in `scenario`, named after its step as the validator names it.
+fn problem_at(scenario: &Scenario, file: &str, path: FieldPath, problem: Problem) -> Diagnostic {
+    let step = path.step_index().and_then(|i| scenario.steps.get(i)).map(|s| s.id.clone());
+    Diagnostic { scenario: Some(scenario.id.clone()), step, ..Diagnostic::new(file, problem).at(path) }
+}
+
+/// A step on a loop, if the steps (`targets`: where each one leads) have
+/// one: steps nothing leads to any more are taken off until none are left,
+/// or only loops and what they lead to (Kahn's algorithm).
+fn step_on_a_loop(targets: &[Vec<usize>]) -> Option<usize> {
+    let mut leading_in = vec![0usize; targets.len()];
+    for &target in targets.iter().flatten() {
+        leading_in[target] += 1;
+    }
+    let mut free: Vec<usize> = (0..targets.len()).filter(|&step| leading_in[step] == 0).collect();
+    while let Some(step) = free.pop() {
+        for &target in &targets[step] {
+            leading_in[target] -= 1;
+            if leading_in[target] == 0 {
+                free.push(target);
+            }
+        }
+    }
+    leading_in.iter().position(|&left| left > 0)
 }
 
 impl Deref for ValidScenario {

@@ -44,6 +44,8 @@ const COPIED_FILES: [&str; 6] = [
 const LECTURE: &str = "lecture-";
 /// The same for the campaign staff pages' own wasm.
 const STAFF: &str = "staff-";
+/// The same for the hosted learner app's (the embed, class links, `pack-url`).
+const HOSTED: &str = "hosted-";
 
 fn main() -> ExitCode {
     let dir =
@@ -67,9 +69,10 @@ fn read(path: &Path) -> Result<String, String> {
 
 fn finish(dir: &Path) -> Result<(), String> {
     let files = site_files(dir)?;
-    // Trunk's `scamspot-<hash>` and build-lecture.sh's `scamspot-lecture-<hash>` and `scamspot-staff-<hash>`.
+    // Trunk's `scamspot-<hash>` and build-lecture.sh's `scamspot-lecture-<hash>`,
+    // `scamspot-staff-<hash>` and `scamspot-hosted-<hash>`.
     let find = |prefix: &str, suffix: &str| {
-        let other_page = |rest: &str| rest.starts_with(LECTURE) || rest.starts_with(STAFF);
+        let other_page = |rest: &str| [LECTURE, STAFF, HOSTED].iter().any(|build| rest.starts_with(build));
         files
             .iter()
             .find(|f| f.strip_prefix(prefix).is_some_and(|rest| !other_page(rest)) && f.ends_with(suffix))
@@ -81,6 +84,8 @@ fn finish(dir: &Path) -> Result<(), String> {
     let (lecture_js, lecture_wasm) = (find(&lecture, ".js")?, find(&lecture, "_bg.wasm")?);
     let staff = format!("scamspot-{STAFF}");
     let (staff_js, staff_wasm) = (find(&staff, ".js")?, find(&staff, "_bg.wasm")?);
+    let hosted = format!("scamspot-{HOSTED}");
+    let (hosted_js, hosted_wasm) = (find(&hosted, ".js")?, find(&hosted, "_bg.wasm")?);
 
     let css = read(Path::new(CSS))?;
     let texts = serde_json::to_string(&shell_texts()).map_err(|e| e.to_string())?.replace("</", "<\\/");
@@ -91,15 +96,19 @@ fn finish(dir: &Path) -> Result<(), String> {
         .replace("__LECTURE_WASM__", &lecture_wasm)
         .replace("__STAFF_JS__", &format!("./{staff_js}"))
         .replace("__STAFF_WASM__", &staff_wasm)
+        .replace("__HOSTED_JS__", &format!("./{hosted_js}"))
+        .replace("__HOSTED_WASM__", &hosted_wasm)
         .replace("__SHELL_TEXTS__", &texts);
     let csp = format!(
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-{}'; style-src 'self' 'sha256-{}'; img-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'",
         sha256(&script),
         sha256(&css)
     );
+    // Embedding loads the hosted learner app: it reports to the host page.
     for source in COPIED_FILES {
         let name = Path::new(source).file_name().and_then(|n| n.to_str()).unwrap_or(source);
-        let text = read(Path::new(source))?.replace("__APP_JS__", &app_js).replace("__APP_WASM__", &app_wasm);
+        let text =
+            read(Path::new(source))?.replace("__HOSTED_JS__", &hosted_js).replace("__HOSTED_WASM__", &hosted_wasm);
         fs::write(dir.join(name), text).map_err(|e| e.to_string())?;
     }
     // In a host page, `rem` would follow the host's root font size; `em` follows ours.
@@ -123,15 +132,20 @@ fn finish(dir: &Path) -> Result<(), String> {
     for file in site_files(dir)? {
         hasher.update(file.as_bytes());
         hasher.update(fs::read(dir.join(&file)).map_err(|e| e.to_string())?);
-        // The lecture and staff pages need the server anyway: no learner's phone keeps them offline.
-        if !file.starts_with(&lecture) && !file.starts_with(&staff) {
+        // The lecture and staff pages need the server anyway: no learner's
+        // phone keeps them offline. Nor is the hosted app downloaded ahead:
+        // only a class link or a host's pack on this page needs it, so the
+        // worker keeps it when such a page first loads it.
+        if ![&lecture, &staff, &hosted].iter().any(|build| file.starts_with(build.as_str())) {
             precache.push(file);
         }
     }
+    let on_use = [format!("./{hosted_js}"), format!("./{hosted_wasm}")];
     let version: String = hasher.finalize().iter().take(8).map(|b| format!("{b:02x}")).collect();
     let worker = read(Path::new(WORKER))?
         .replace("__VERSION__", &version)
-        .replace("__PRECACHE__", &serde_json::to_string(&precache).map_err(|e| e.to_string())?);
+        .replace("__PRECACHE__", &serde_json::to_string(&precache).map_err(|e| e.to_string())?)
+        .replace("__ON_USE__", &serde_json::to_string(&on_use).map_err(|e| e.to_string())?);
     fs::write(dir.join("sw.js"), worker).map_err(|e| e.to_string())?;
     let copies = precompress(dir, &files_below(dir).map_err(|e| e.to_string())?)?;
     println!(
