@@ -109,7 +109,7 @@
   // planner picks for a new learner: a type at random (of those `types=`
   // offers), then a scam of it. Its pack downloads beside the wasm, so the
   // round need not wait for one after the app starts; the app opens with it
-  // where its planner could have drawn it (plan_round_opening in
+  // where its planner could have drawn it (plan_round in
   // crates/core), always for a new learner, and otherwise plans as ever.
   function pickOpening(packs) {
     var offered = (query.get('types') || '').split(',').map(function (t) { return t.trim(); }).filter(Boolean);

@@ -16,7 +16,7 @@ use campaign::learner::{results_request, ClassState, Delivery, Submission};
 #[cfg(feature = "hosted")]
 use scamspot_core::campaign::plan_campaign_round;
 use scamspot_core::content::{Diagnostic, SiteIndex, ValidScenario};
-use scamspot_core::engine::plan::{booster_miss, plan_round, plan_round_opening, RoundKind};
+use scamspot_core::engine::plan::{booster_miss, plan_round, RoundKind};
 use scamspot_core::engine::progress::{Progress, RestoreNotice, RoundEntry};
 use scamspot_core::engine::{Action, DueReport, Phase, ReportTracker, Round, RoundRecord};
 use scamspot_core::i18n::Lang;
@@ -105,7 +105,7 @@ pub struct AppState {
     #[cfg(feature = "hosted")]
     pub submission: Option<Submission>,
     /// A scam whose pack the start-up script downloaded beside the app: the
-    /// first quick or short round opens with it where it fits (`plan_round_opening`).
+    /// first quick or short round opens with it where it fits (`plan_round`).
     pub opening: Option<String>,
 }
 
@@ -351,11 +351,8 @@ impl AppState {
             _ => {
                 let opening =
                     matches!(kind, RoundKind::Quick | RoundKind::Short).then(|| self.opening.take()).flatten();
-                let (progress, length) = (&self.progress, self.config.length);
-                let files = match opening {
-                    Some(id) => plan_round_opening(site, &kind, progress, seed, today, length, &id),
-                    None => plan_round(site, &kind, progress, seed, today, length),
-                };
+                let files =
+                    plan_round(site, &kind, &self.progress, seed, today, self.config.length, opening.as_deref());
                 (files, self.order_seed())
             }
         };

@@ -79,6 +79,17 @@ impl RoundKind {
 
 /// The compiled pack files to play, in order. A quick round has `quick_length`
 /// scenarios: one genuine look-alike and scams from the least-practised types.
+///
+/// A quick or short round opens with the scam `opening` when it could have
+/// drawn it: the start-up script (static/shell.js) picked it at random and
+/// downloaded its pack beside the app, so the round starts without waiting
+/// for a pack. It is preferred where the plan breaks ties at random — its
+/// type among the least-practised types, itself among its type's
+/// least-played scams — so the round is one the plan without it draws for
+/// some seed, with the same types, genuine look-alike and length. Where it
+/// does not fit (another kind of round, a type practised more than those
+/// drawn, a scam played more than another of its type, a genuine
+/// look-alike, an id the index lacks), the plan is the one without it.
 pub fn plan_round(
     index: &SiteIndex,
     kind: &RoundKind,
@@ -86,42 +97,24 @@ pub fn plan_round(
     seed: u64,
     today: u32,
     quick_length: usize,
+    opening: Option<&str>,
 ) -> Vec<String> {
-    planned(index, kind, progress, Rng(seed), today, quick_length, None).into_iter().map(|p| p.file.clone()).collect()
-}
-
-/// `plan_round`, opening with the scam `opening` when the round could have
-/// drawn it: the start-up script (static/shell.js) picked it at random and
-/// downloaded its pack beside the app, so the round starts without waiting
-/// for a pack. It is preferred where the plan breaks ties at random — its
-/// type among the least-practised types, itself among its type's
-/// least-played scams — so the round is one `plan_round` draws for some
-/// seed, with the same types, genuine look-alike and length. Only a quick or
-/// short round takes it; otherwise, or where it does not fit (a type
-/// practised more than those drawn, a scam played more than another of its
-/// type, a genuine look-alike, an id the index lacks), the plan is
-/// `plan_round`'s.
-pub fn plan_round_opening(
-    index: &SiteIndex,
-    kind: &RoundKind,
-    progress: &Progress,
-    seed: u64,
-    today: u32,
-    quick_length: usize,
-    opening: &str,
-) -> Vec<String> {
-    let favoured = index.pack(opening).filter(|p| !p.genuine && matches!(kind, RoundKind::Quick | RoundKind::Short));
+    let quick = matches!(kind, RoundKind::Quick | RoundKind::Short);
+    let favoured = opening.and_then(|id| index.pack(id)).filter(|p| !p.genuine && quick);
     let mut round = planned(index, kind, progress, Rng(seed), today, quick_length, favoured);
-    let opens = |p: &&PackSummary| p.id == opening;
-    if favoured.is_none() || !round.iter().any(opens) {
-        return plan_round(index, kind, progress, seed, today, quick_length);
+    if let Some(favoured) = favoured {
+        let opens = |p: &&PackSummary| p.id == favoured.id;
+        if round.iter().any(opens) {
+            put_first(&mut round, opens);
+        } else {
+            round = planned(index, kind, progress, Rng(seed), today, quick_length, None);
+        }
     }
-    put_first(&mut round, opens);
     round.into_iter().map(|p| p.file.clone()).collect()
 }
 
 /// The packs of a round, in order; `favoured` wins the quick and short
-/// rounds' random ties (see `plan_round_opening`).
+/// rounds' random ties (see `plan_round`).
 fn planned<'a>(
     index: &'a SiteIndex,
     kind: &'a RoundKind,
@@ -358,7 +351,7 @@ mod tests {
 
     #[test]
     fn a_quick_round_draws_scams_across_types_and_one_genuine() {
-        let plan = plan_round(&index(), &RoundKind::Quick, &Progress::default(), 7, 0, QUICK_LENGTH);
+        let plan = plan_round(&index(), &RoundKind::Quick, &Progress::default(), 7, 0, QUICK_LENGTH, None);
         assert_eq!(plan.len(), 3, "{plan:?}");
         assert!(plan.contains(&"demo/scam.json".to_string()));
         assert!(plan.contains(&"demo/real.json".to_string()));
@@ -372,9 +365,9 @@ mod tests {
             .scenarios
             .insert("other-a".into(), ScenarioRecord { plays: 3, best_points: 0, max_points: 100, last_right: false });
         for seed in 0..20 {
-            let plan = plan_round(&index(), &RoundKind::Quick, &progress, seed, 0, QUICK_LENGTH);
+            let plan = plan_round(&index(), &RoundKind::Quick, &progress, seed, 0, QUICK_LENGTH, None);
             assert!(plan.contains(&"other/b.json".to_string()), "seed {seed}: {plan:?}");
-            assert_eq!(plan, plan_round(&index(), &RoundKind::Quick, &progress, seed, 0, QUICK_LENGTH));
+            assert_eq!(plan, plan_round(&index(), &RoundKind::Quick, &progress, seed, 0, QUICK_LENGTH, None));
         }
     }
 
@@ -382,32 +375,40 @@ mod tests {
     fn type_technique_and_single_rounds_pick_what_was_asked() {
         let p = Progress::default();
         assert_eq!(
-            files(plan_round(&index(), &RoundKind::Type("demo".into()), &p, 1, 0, QUICK_LENGTH)),
+            files(plan_round(&index(), &RoundKind::Type("demo".into()), &p, 1, 0, QUICK_LENGTH, None)),
             ["demo/real.json", "demo/scam.json"]
         );
         assert_eq!(
-            files(plan_round(&index(), &RoundKind::Technique("advance-fee".into()), &p, 1, 0, QUICK_LENGTH)),
+            files(plan_round(&index(), &RoundKind::Technique("advance-fee".into()), &p, 1, 0, QUICK_LENGTH, None)),
             ["demo/scam.json", "other/a.json"]
         );
         assert_eq!(
-            plan_round(&index(), &RoundKind::Single("demo-real".into()), &p, 1, 0, QUICK_LENGTH),
+            plan_round(&index(), &RoundKind::Single("demo-real".into()), &p, 1, 0, QUICK_LENGTH, None),
             ["demo/real.json"]
         );
-        assert!(plan_round(&index(), &RoundKind::Single("https://evil.example/x".into()), &p, 1, 0, QUICK_LENGTH)
-            .is_empty());
-        assert!(plan_round(&index(), &RoundKind::Type("nope".into()), &p, 1, 0, QUICK_LENGTH).is_empty());
+        assert!(plan_round(
+            &index(),
+            &RoundKind::Single("https://evil.example/x".into()),
+            &p,
+            1,
+            0,
+            QUICK_LENGTH,
+            None
+        )
+        .is_empty());
+        assert!(plan_round(&index(), &RoundKind::Type("nope".into()), &p, 1, 0, QUICK_LENGTH, None).is_empty());
     }
 
     #[test]
     fn a_host_can_shorten_the_quick_round_and_limit_the_types() {
         let p = Progress::default();
-        let two = plan_round(&index(), &RoundKind::Quick, &p, 3, 0, 2);
+        let two = plan_round(&index(), &RoundKind::Quick, &p, 3, 0, 2, None);
         assert_eq!(two.len(), 2);
         assert!(two.contains(&"demo/real.json".to_string()));
-        assert_eq!(plan_round(&index(), &RoundKind::Quick, &p, 3, 0, 1).len(), 1);
+        assert_eq!(plan_round(&index(), &RoundKind::Quick, &p, 3, 0, 1, None).len(), 1);
         let only_other = index().restricted_to(&["other".to_string()]);
         assert_eq!(only_other.catalog.types.len(), 1);
-        assert!(plan_round(&only_other, &RoundKind::Quick, &p, 3, 0, QUICK_LENGTH)
+        assert!(plan_round(&only_other, &RoundKind::Quick, &p, 3, 0, QUICK_LENGTH, None)
             .iter()
             .all(|f| f.starts_with("other/")));
     }
@@ -426,10 +427,10 @@ mod tests {
         let p = Progress::default();
         for seed in 0..20 {
             for (length, opening, file) in [(QUICK_LENGTH, "other-a", "other/a.json"), (2, "other-b", "other/b.json")] {
-                let plan = plan_round_opening(&index(), &RoundKind::Quick, &p, seed, 0, length, opening);
+                let plan = plan_round(&index(), &RoundKind::Quick, &p, seed, 0, length, Some(opening));
                 assert_eq!(plan[0], file, "every type and scam ties for a new learner: seed {seed}");
                 // The same round as some seed draws without an opening: its types, its genuine look-alike, its length.
-                let drawn = (0..200).map(|s| files(plan_round(&index(), &RoundKind::Quick, &p, s, 0, length)));
+                let drawn = (0..200).map(|s| files(plan_round(&index(), &RoundKind::Quick, &p, s, 0, length, None)));
                 assert!(drawn.into_iter().any(|round| round == files(plan.clone())), "seed {seed}: {plan:?}");
                 assert!(plan.contains(&"demo/real.json".to_string()));
             }
@@ -441,7 +442,7 @@ mod tests {
         let index =
             timed(&[("demo/scam.json", 150), ("demo/real.json", 120), ("other/a.json", 150), ("other/b.json", 150)]);
         for seed in 0..20 {
-            let plan = plan_round_opening(&index, &RoundKind::Short, &Progress::default(), seed, 0, 5, "other-b");
+            let plan = plan_round(&index, &RoundKind::Short, &Progress::default(), seed, 0, 5, Some("other-b"));
             assert_eq!(plan, ["other/b.json", "demo/real.json"], "seed {seed}");
         }
     }
@@ -464,8 +465,8 @@ mod tests {
         for (kind, progress, length, opening) in cases {
             for seed in 0..20 {
                 assert_eq!(
-                    plan_round_opening(&index(), &kind, progress, seed, 0, length, opening),
-                    plan_round(&index(), &kind, progress, seed, 0, length),
+                    plan_round(&index(), &kind, progress, seed, 0, length, Some(opening)),
+                    plan_round(&index(), &kind, progress, seed, 0, length, None),
                     "{kind:?} opening with {opening}, seed {seed}"
                 );
             }
@@ -476,7 +477,7 @@ mod tests {
     fn a_returning_learner_s_round_opens_with_the_scam_when_its_type_and_it_are_among_the_least_played() {
         let progress = played(&[("demo-scam", 2), ("other-b", 1)]);
         for seed in 0..20 {
-            let plan = plan_round_opening(&index(), &RoundKind::Quick, &progress, seed, 0, 2, "other-a");
+            let plan = plan_round(&index(), &RoundKind::Quick, &progress, seed, 0, 2, Some("other-a"));
             assert_eq!(plan, ["other/a.json", "demo/real.json"], "seed {seed}");
         }
     }
@@ -496,7 +497,7 @@ mod tests {
         let index =
             timed(&[("demo/scam.json", 150), ("demo/real.json", 120), ("other/a.json", 150), ("other/b.json", 150)]);
         for seed in 0..20 {
-            let plan = plan_round(&index, &RoundKind::Short, &Progress::default(), seed, 0, QUICK_LENGTH);
+            let plan = plan_round(&index, &RoundKind::Short, &Progress::default(), seed, 0, QUICK_LENGTH, None);
             let total: u32 = plan.iter().map(|f| index.packs.iter().find(|p| &p.file == f).unwrap().seconds).sum();
             assert_eq!(plan.len(), 2, "a scam and the genuine one: 270 s; a third would pass 330 s");
             assert!(total <= SHORT_MAX_SECONDS && plan.contains(&"demo/real.json".to_string()), "{plan:?}");
@@ -504,7 +505,7 @@ mod tests {
         let long =
             timed(&[("demo/scam.json", 400), ("demo/real.json", 400), ("other/a.json", 400), ("other/b.json", 400)]);
         assert_eq!(
-            plan_round(&long, &RoundKind::Short, &Progress::default(), 1, 0, QUICK_LENGTH).len(),
+            plan_round(&long, &RoundKind::Short, &Progress::default(), 1, 0, QUICK_LENGTH, None).len(),
             1,
             "never empty"
         );
@@ -567,7 +568,7 @@ mod tests {
     fn a_booster_retrieves_the_mistake_with_an_unseen_scam_of_its_technique_and_a_genuine_look_alike() {
         let p = missed_demo_scam();
         for seed in 0..10 {
-            let plan = plan_round(&index(), &RoundKind::Booster, &p, seed, 12, QUICK_LENGTH);
+            let plan = plan_round(&index(), &RoundKind::Booster, &p, seed, 12, QUICK_LENGTH, None);
             assert_eq!(files(plan), ["demo/real.json", "other/a.json"], "other-a also teaches advance-fee");
         }
     }
@@ -579,7 +580,7 @@ mod tests {
         assert_eq!(booster_miss(&index(), &p).map(|m| m.id.as_str()), Some("demo-scam"));
         p.missed.insert("other-b".into(), 5);
         assert_eq!(booster_miss(&index(), &p).map(|m| m.id.as_str()), Some("other-b"));
-        let plan = files(plan_round(&index(), &RoundKind::Booster, &p, 1, 12, QUICK_LENGTH));
+        let plan = files(plan_round(&index(), &RoundKind::Booster, &p, 1, 12, QUICK_LENGTH, None));
         assert!(!plan.contains(&"other/b.json".to_string()), "the mistake itself is not replayed: {plan:?}");
     }
 
@@ -587,9 +588,9 @@ mod tests {
     fn a_booster_is_planned_only_when_due_and_the_offer_matches_the_round() {
         let p = missed_demo_scam();
         assert!(booster_round(&index(), &p, 11).is_empty());
-        assert!(plan_round(&index(), &RoundKind::Booster, &p, 1, 11, QUICK_LENGTH).is_empty());
+        assert!(plan_round(&index(), &RoundKind::Booster, &p, 1, 11, QUICK_LENGTH, None).is_empty());
         let offered: Vec<String> = booster_round(&index(), &p, 12).iter().map(|p| p.file.clone()).collect();
-        assert_eq!(files(offered), files(plan_round(&index(), &RoundKind::Booster, &p, 1, 12, QUICK_LENGTH)));
+        assert_eq!(files(offered), files(plan_round(&index(), &RoundKind::Booster, &p, 1, 12, QUICK_LENGTH, None)));
     }
 
     #[test]
@@ -598,7 +599,7 @@ mod tests {
         p.scenarios
             .insert("other-a".into(), ScenarioRecord { plays: 1, best_points: 100, max_points: 100, last_right: true });
         assert_eq!(
-            files(plan_round(&index(), &RoundKind::Booster, &p, 1, 12, QUICK_LENGTH)),
+            files(plan_round(&index(), &RoundKind::Booster, &p, 1, 12, QUICK_LENGTH, None)),
             ["demo/real.json", "other/b.json"]
         );
     }
@@ -607,7 +608,7 @@ mod tests {
     fn with_no_mistake_a_booster_practises_the_weakest_technique_beside_a_genuine_one() {
         let mut p = Progress::default();
         p.schedule_boosters(false, 0);
-        let plan = files(plan_round(&index(), &RoundKind::Booster, &p, 1, 2, QUICK_LENGTH));
+        let plan = files(plan_round(&index(), &RoundKind::Booster, &p, 1, 2, QUICK_LENGTH, None));
         assert_eq!(plan.len(), 2);
         assert!(plan.contains(&"demo/real.json".to_string()));
         assert!(plan.iter().any(|f| f == "demo/scam.json" || f == "other/a.json"), "an advance-fee scam: {plan:?}");
@@ -622,7 +623,7 @@ mod tests {
             big.packs.push(PackSummary { id: format!("extra-{n}"), ..big.packs[0].clone() });
         }
         assert_eq!(technique_round_length(&big, "advance-fee"), FOCUSED_MAX);
-        let plan = plan_round(&big, &RoundKind::Technique("advance-fee".into()), &Progress::default(), 1, 0, 5);
+        let plan = plan_round(&big, &RoundKind::Technique("advance-fee".into()), &Progress::default(), 1, 0, 5, None);
         assert_eq!(plan.len(), technique_round_length(&big, "advance-fee"));
     }
 
