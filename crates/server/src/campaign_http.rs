@@ -259,7 +259,11 @@ struct Start {
 async fn start(State(state): Shared, UrlPath(token): UrlPath<String>, raw: Bytes) -> Answer {
     let request: Start = body(&raw)?;
     client_id(&request.start_id, "start_id")?;
-    let (class, _) = class_of(&state, &token).await?;
+    let (class, campaign) = class_of(&state, &token).await?;
+    // Like a result: a round begun on a page left open past the deadline is not counted.
+    if !campaign.spec.is_open(today()) {
+        return Err(Refused::Status(StatusCode::CONFLICT, "closed"));
+    }
     if !state.campaigns.admit_class(&class.token) {
         return Err(Refused::TooMany("1"));
     }

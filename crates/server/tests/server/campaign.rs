@@ -343,11 +343,13 @@ fn a_campaign_is_played_by_two_classes_counted_and_its_certificates_verified() {
 }
 
 #[test]
-fn after_the_deadline_a_class_is_closed_and_results_are_refused() {
+fn after_the_deadline_a_class_is_closed_and_starts_and_results_are_refused() {
     let site = campaign_site();
     let server = Server::start(&site);
     let (_, _, tokens) = create(&server, china_today() - 1);
     assert_eq!(get(&server, &format!("/api/classes/{}", tokens[0])).1["open"], false);
+    let start = post(&server, &format!("/api/classes/{}/start", tokens[0]), json!({ "start_id": "late" }));
+    assert_eq!(start, (409, json!({ "error": "closed" })));
     let (status, answer) = submit(&server, &tokens[0], "late", &play(&site, &tokens[0], 1, true).record);
     assert_eq!((status, answer), (409, json!({ "error": "closed" })));
 }
