@@ -4,6 +4,7 @@ pub mod decode;
 pub mod diagnostic;
 #[cfg(any(feature = "authoring", test))]
 pub mod fiction;
+mod graph;
 pub mod index;
 #[cfg(any(feature = "authoring", test))]
 pub mod locate;

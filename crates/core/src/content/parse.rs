@@ -234,6 +234,15 @@ mod tests {
         let err = load_built_scenario("loop.json", &serde_json::to_string(&looping).unwrap()).err().unwrap();
         assert!(matches!(err[0].problem, Problem::Loop { .. }), "{}", err[0]);
         assert_eq!(err[0].scenario.as_deref(), Some(looping.id.as_str()));
+        let (from, edge) = (last, 0);
+        assert_eq!(err[0].path, crate::content::graph::target_path(&looping.steps[from], from, edge));
+        let mut stray = (*valid).clone().into_inner();
+        let mut unreached = stray.steps[last].clone();
+        unreached.id = "stray".into();
+        stray.steps.push(unreached);
+        let err = load_built_scenario("stray.json", &serde_json::to_string(&stray).unwrap()).err().unwrap();
+        assert!(matches!(err[0].problem, Problem::UnreachableStep), "{}", err[0]);
+        assert_eq!(err[0].step.as_deref(), Some("stray"));
         let mut dangling = (*valid).clone().into_inner();
         dangling.steps[last].choices[0].next = "nowhere".into();
         let err = load_built_scenario("dangling.json", &serde_json::to_string(&dangling).unwrap()).err().unwrap();

@@ -6,6 +6,7 @@
 //! engine going (`trust_built`).
 
 use super::diagnostic::Diagnostic;
+use super::graph::{target_path, walk};
 use super::model::{Scenario, StepKind};
 use super::path::FieldPath;
 use super::problem::Problem;
@@ -45,7 +46,8 @@ impl ValidScenario {
     /// authoring rules (texts in every language and of a phone's length,
     /// outcomes, fictional details). Only what the engine relies on is
     /// checked again: every id resolves and every step has a kind
-    /// (`resolve`), and no path loops, so every path reaches an end. A pack
+    /// (`resolve`), and the validator's walk from the start (`graph::walk`)
+    /// finds no loop and reaches every step, so every path ends. A pack
     /// from anywhere else goes through the validator (`load_scenario`). The
     /// first problem found is named as the validator names it, at its step.
     pub(super) fn trust_built(scenario: Scenario, file: &str) -> Result<ValidScenario, Vec<Diagnostic>> {
@@ -65,10 +67,13 @@ impl ValidScenario {
             }
         }
         let valid = ValidScenario::resolve(scenario).ok_or_else(|| vec![Diagnostic::new(file, Problem::Unresolved)])?;
-        match step_on_a_loop(&valid.targets) {
-            Some(i) => {
-                Err(vec![problem_at(&valid, file, FieldPath::step(i), Problem::Loop { to: valid.steps[i].id.clone() })])
-            }
+        let walk = walk(&valid.targets, valid.start);
+        if let Some(&(from, edge, to)) = walk.loops.first() {
+            let problem = Problem::Loop { to: valid.steps[to].id.clone() };
+            return Err(vec![problem_at(&valid, file, target_path(&valid.steps[from], from, edge), problem)]);
+        }
+        match walk.reached.iter().position(|reached| !reached) {
+            Some(i) => Err(vec![problem_at(&valid, file, FieldPath::step(i).key("id"), Problem::UnreachableStep)]),
             None => Ok(valid),
         }
     }
@@ -117,26 +122,6 @@ impl ValidScenario {
 fn problem_at(scenario: &Scenario, file: &str, path: FieldPath, problem: Problem) -> Diagnostic {
     let step = path.step_index().and_then(|i| scenario.steps.get(i)).map(|s| s.id.clone());
     Diagnostic { scenario: Some(scenario.id.clone()), step, ..Diagnostic::new(file, problem).at(path) }
-}
-
-/// A step on a loop, if the steps (`targets`: where each one leads) have
-/// one: steps nothing leads to any more are taken off until none are left,
-/// or only loops and what they lead to (Kahn's algorithm).
-fn step_on_a_loop(targets: &[Vec<usize>]) -> Option<usize> {
-    let mut leading_in = vec![0usize; targets.len()];
-    for &target in targets.iter().flatten() {
-        leading_in[target] += 1;
-    }
-    let mut free: Vec<usize> = (0..targets.len()).filter(|&step| leading_in[step] == 0).collect();
-    while let Some(step) = free.pop() {
-        for &target in &targets[step] {
-            leading_in[target] -= 1;
-            if leading_in[target] == 0 {
-                free.push(target);
-            }
-        }
-    }
-    leading_in.iter().position(|&left| left > 0)
 }
 
 impl Deref for ValidScenario {

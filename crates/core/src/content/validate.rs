@@ -5,7 +5,8 @@
 //! browser; the fictional-safe rules only in the first two (and the build).
 
 use super::diagnostic::Diagnostic;
-use super::model::{Catalog, Localized, Outcome, Scenario, Sender, Step, StepKind, FORMAT_VERSION};
+use super::graph::{target_path, walk};
+use super::model::{Catalog, Localized, Outcome, Scenario, Sender, StepKind, FORMAT_VERSION};
 use super::path::FieldPath;
 use super::problem::{Problem, MAX_MONEY};
 
@@ -209,13 +210,6 @@ fn unknown_step(scenario: &Scenario, id: &str) -> Problem {
 }
 
 /// Where the `next` of a step's `edge`-th target is written (choices first, then the spot).
-fn target_path(step: &Step, at: usize, edge: usize) -> FieldPath {
-    match step.choices.len() {
-        n if edge < n => FieldPath::step(at).key("choices").index(edge).key("next"),
-        _ => FieldPath::step(at).key("spot").key("next"),
-    }
-}
-
 fn check_step(c: &mut Checker, at: usize, index: &StepIds, catalog: &Catalog) {
     let step = &c.scenario.steps[at];
     let here = || FieldPath::step(at);
@@ -281,42 +275,12 @@ fn check_step(c: &mut Checker, at: usize, index: &StepIds, catalog: &Catalog) {
 fn check_graph(c: &mut Checker, index: &StepIds) {
     let steps = &c.scenario.steps;
     let Some(start) = index.get(&c.scenario.start) else { return };
-    // Depth-first search with colours: grey = on the current path, black = done.
-    #[derive(Clone, Copy, PartialEq)]
-    enum Mark {
-        White,
-        Grey,
-        Black,
-    }
-    let mut mark = vec![Mark::White; steps.len()];
-    // Each back edge once, kept in order (as a set would list them).
-    let mut loops: Vec<(usize, usize, usize)> = Vec::new();
-    let mut stack = vec![(start, 0usize)];
-    mark[start] = Mark::Grey;
-    while let Some(&mut (node, ref mut next_edge)) = stack.last_mut() {
-        let targets: Vec<usize> = steps[node].targets().filter_map(|t| index.get(t)).collect();
-        if let Some(&target) = targets.get(*next_edge) {
-            *next_edge += 1;
-            match mark[target] {
-                Mark::White => {
-                    mark[target] = Mark::Grey;
-                    stack.push((target, 0));
-                }
-                Mark::Grey => {
-                    let back = (node, *next_edge - 1, target);
-                    loops.insert(loops.partition_point(|earlier| *earlier < back), back);
-                }
-                Mark::Black => {}
-            }
-        } else {
-            mark[node] = Mark::Black;
-            stack.pop();
-        }
-    }
-    for (from, edge, to) in loops {
+    let targets: Vec<Vec<usize>> = steps.iter().map(|s| s.targets().filter_map(|t| index.get(t)).collect()).collect();
+    let walk = walk(&targets, start);
+    for (from, edge, to) in walk.loops {
         c.report(target_path(&steps[from], from, edge), Problem::Loop { to: steps[to].id.clone() });
     }
-    for (i, _) in steps.iter().enumerate().filter(|&(i, _)| mark[i] == Mark::White) {
+    for i in (0..steps.len()).filter(|&i| !walk.reached[i]) {
         c.report(FieldPath::step(i).key("id"), Problem::UnreachableStep);
     }
 }
