@@ -71,8 +71,8 @@ fn finish(dir: &Path) -> Result<(), String> {
     let files = site_files(dir)?;
     // Trunk's `scamspot-<hash>` and build-lecture.sh's `scamspot-lecture-<hash>`,
     // `scamspot-staff-<hash>` and `scamspot-hosted-<hash>`.
+    let other_page = |rest: &str| [LECTURE, STAFF, HOSTED].iter().any(|build| rest.starts_with(build));
     let find = |prefix: &str, suffix: &str| {
-        let other_page = |rest: &str| [LECTURE, STAFF, HOSTED].iter().any(|build| rest.starts_with(build));
         files
             .iter()
             .find(|f| f.strip_prefix(prefix).is_some_and(|rest| !other_page(rest)) && f.ends_with(suffix))
@@ -136,7 +136,7 @@ fn finish(dir: &Path) -> Result<(), String> {
         // phone keeps them offline. Nor is the hosted app downloaded ahead:
         // only a class link or a host's pack on this page needs it, so the
         // worker keeps it when such a page first loads it.
-        if ![&lecture, &staff, &hosted].iter().any(|build| file.starts_with(build.as_str())) {
+        if !file.strip_prefix("scamspot-").is_some_and(other_page) {
             precache.push(file);
         }
     }
