@@ -85,11 +85,25 @@
     } else if (button.hasAttribute('data-level')) {
       root.setAttribute('data-rating', button.getAttribute('data-level'));
       swap('.shell-confidence', '.shell-loading');
+      rated();
     }
   });
 
+  // The app takes over the screen only when no tap can be lost to it: not
+  // while the static screen asks for the rating after Start. Mounted there,
+  // it would draw its own rating screen, laid out a little differently, and
+  // a finger already coming down on the static one would miss (a browser
+  // test caught that one run in three). The rating is the only way off that
+  // screen, so the app mounts at that tap, with the round chosen and rated.
+  var rated = function () {};
+  function notAskingForRating() {
+    var asking = root.querySelector('.shell-confidence');
+    if (!asking || asking.hidden) return Promise.resolve();
+    return new Promise(function (resolve) { rated = resolve; });
+  }
+
   // The app starts a second after the page has loaded, or just after the
-  // first tap, whichever comes first, and downloads everything it needs at
+  // first tap has painted, whichever comes first, and downloads everything it needs at
   // once: its JS, its wasm, the pack index and a linked scenario's pack or
   // the scam a quick round opens with (those two handed over to the app,
   // which would otherwise fetch them only after it has started). Measured
@@ -164,6 +178,7 @@
     import(entry.js)
       .then(function (app) {
         return compiling.then(function (module) { return app.default({ module_or_path: module }); })
+          .then(notAskingForRating)
           .then(function () { app[entry.start](); });
       })
       .then(function () {
@@ -188,10 +203,10 @@
     start();
   } else {
     addEventListener('load', function () { setTimeout(start, 1000); });
-    // 200 ms after the first tap, not at once after Start's paint: started
-    // at once, the app could mount between Start and the rating tap and lose
-    // that tap (it then asked for the rating again; a browser test caught it
-    // one run in three).
-    root.addEventListener('click', function () { setTimeout(start, 200); });
+    // Once the first tap's answer has painted (a zero timeout queued from
+    // the next frame runs after that frame).
+    root.addEventListener('click', function () {
+      requestAnimationFrame(function () { setTimeout(start, 0); });
+    });
   }
 })();

@@ -8,6 +8,7 @@ use gloo::net::http::Request;
 use gloo::net::Error;
 use scamspot_core::content::index::INDEX_FILE;
 use scamspot_core::content::{load_index, Catalog, Diagnostic, Problem, SiteIndex, ValidScenario};
+use std::future::Future;
 use std::rc::Rc;
 
 /// Where packs are served, below the app's base URL.
@@ -52,7 +53,7 @@ pub async fn fetch_scenarios(
     sources: &[(String, String)],
 ) -> (Vec<Rc<ValidScenario>>, Vec<Diagnostic>) {
     let (mut scenarios, mut problems) = (Vec::new(), Vec::new());
-    fetch_scenarios_in_order(catalog, sources, |mut arrived, mut failed, _| {
+    fetch_scenarios_in_order(catalog, sources, async {}, |mut arrived, mut failed, _| {
         scenarios.append(&mut arrived);
         problems.append(&mut failed);
     })
@@ -61,19 +62,21 @@ pub async fn fetch_scenarios(
 }
 
 /// Loads the first pack alone, so a round can start on the fewest bytes,
-/// then the rest in parallel behind it, and hands them to `arrive` in order
-/// as soon as each and every one before it is in (those in at the same
-/// moment together): the scenarios that are fine, the problems with the
-/// others, and how many packs are still to come.
+/// then, once `rest_after` is done, the rest in parallel behind it, and
+/// hands them to `arrive` in order as soon as each and every one before it
+/// is in (those in at the same moment together): the scenarios that are
+/// fine, the problems with the others, and how many packs are still to come.
 pub async fn fetch_scenarios_in_order(
     catalog: &Catalog,
     sources: &[(String, String)],
+    rest_after: impl Future<Output = ()>,
     mut arrive: impl FnMut(Vec<Rc<ValidScenario>>, Vec<Diagnostic>, usize),
 ) {
     let Some((first, rest)) = sources.split_first() else { return };
     let (mut scenarios, mut problems) = (Vec::new(), Vec::new());
     sort_into(load_pack(catalog, first).await, &mut scenarios, &mut problems);
     arrive(scenarios, problems, rest.len());
+    rest_after.await;
     let mut loads: FuturesOrdered<_> = rest.iter().map(|source| load_pack(catalog, source)).collect();
     while let Some(first) = loads.next().await {
         let (mut scenarios, mut problems) = (Vec::new(), Vec::new());

@@ -7,11 +7,11 @@
 //! its `#/round` in place instead, so Back never leaves the app by itself
 //! and nothing is replayed.
 
-use super::after_paint::after_next_paint;
 use crate::state::AppAction;
 use crate::ui::reducer::AppStore;
 use crate::web::browser::now_ms;
 use crate::web::history::{at_round_entry, drop_round_entry, push_round_entry, step_back};
+use crate::web::paint::after_next_paint;
 use yew::prelude::*;
 
 #[hook]

@@ -1,7 +1,6 @@
 //! The app's I/O as hooks: each watches a part of `AppState`, talks to the
 //! browser through `web`, and brings what it learns back as an `AppAction`.
 
-mod after_paint;
 mod back_button;
 mod by_ptr;
 #[cfg(feature = "hosted")]

@@ -1,12 +1,14 @@
 //! Fetches the packs of the round the state is loading, plus the host's own
-//! pack if it configured one: the first alone, then the rest behind it, each
-//! handed to the state as soon as it and those before it are in. The round
-//! starts with its first scenario while the rest are still on their way.
+//! pack if it configured one: the first alone, then, once its scenario has
+//! painted, the rest behind it, each handed to the state as soon as it and
+//! those before it are in. The round starts with its first scenario while
+//! the rest are still on their way.
 
 use crate::state::{AppAction, AppState, IndexState, Screen};
 use crate::ui::reducer::AppStore;
 use crate::web::browser::now_ms;
 use crate::web::packs::{fetch_scenarios_in_order, pack_source};
+use crate::web::paint::next_paint;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
@@ -35,7 +37,9 @@ pub fn use_round_loader(state: &AppState, dispatch: UseReducerDispatcher<AppStor
             sources
         };
         spawn_local(async move {
-            fetch_scenarios_in_order(&site.catalog, &sources, |scenarios, problems, pending| {
+            // The rest wait until the first scenario has painted: downloads
+            // started with it would slow what the learner is waiting for.
+            fetch_scenarios_in_order(&site.catalog, &sources, next_paint(), |scenarios, problems, pending| {
                 dispatch.dispatch(AppAction::RoundLoaded { number, scenarios, problems, pending, now_ms: now_ms() });
             })
             .await;

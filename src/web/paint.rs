@@ -2,6 +2,9 @@
 //! tap's result: an effect runs before that paint, so anything slow it does
 //! directly (`history.pushState`, ~4 ms on the phone profile) delays the
 //! answer to the tap. (localStorage writes, ~0.1 ms, are not worth it.)
+//! Downloads wait too: the rest of a round's packs start once its first
+//! scenario shows, so they never share the slow network with what the
+//! learner is waiting for.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -31,4 +34,14 @@ pub fn after_next_paint(work: Work) {
         }
     });
     let _ = window.request_animation_frame(in_frame.unchecked_ref());
+}
+
+/// Resolves after the next frame has painted (`after_next_paint`).
+pub async fn next_paint() {
+    let painted = js_sys::Promise::new(&mut |resolve, _| {
+        after_next_paint(Box::new(move || {
+            let _ = resolve.call0(&JsValue::UNDEFINED);
+        }))
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(painted).await;
 }
