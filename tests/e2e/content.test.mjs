@@ -43,6 +43,33 @@ test('opening the app downloads only the scam a quick round would open with; a l
   assert.deepEqual([...home.errors, ...errors], []);
 });
 
+test("a round's other packs download only once its first scenario shows, so they never slow it", async t => {
+  const server = await serveDist();
+  t.after(() => server.close());
+  const { context, page, errors } = await phonePage(browser, 'zh-CN');
+  t.after(() => context.close());
+  // Every pack request, and whether a scenario was on the screen when it was made.
+  await page.addInitScript(() => {
+    const fetch = window.fetch;
+    window.packRequests = [];
+    window.fetch = function (resource, ...rest) {
+      const url = String(resource instanceof Request ? resource.url : resource);
+      if (url.includes('packs/')) window.packRequests.push({ url, shown: !!document.querySelector('section.scenario') });
+      return fetch.call(this, resource, ...rest);
+    };
+  });
+  await page.goto(server.url);
+  await page.locator('#start').tap();
+  await page.locator('[data-level="3"]').tap();
+  await page.locator('section.scenario').waitFor();
+  await page.waitForFunction(() => window.packRequests.length >= 4);
+  const requests = await page.evaluate(() => window.packRequests);
+  // The index and the opening scam come with the app; the rest after the first scenario shows.
+  assert.deepEqual(requests.slice(0, 2).map(r => r.shown), [false, false], JSON.stringify(requests));
+  assert.ok(requests.slice(2).every(r => r.shown), JSON.stringify(requests));
+  assert.deepEqual(errors, []);
+});
+
 test('a pack broken after the build is named with its problem, and the other packs of the round play', async t => {
   const good = JSON.parse(readDist('packs/order-brushing/like-for-cash.json'));
   good.start = 'nowhere';
