@@ -170,14 +170,28 @@
     });
   }
 
+  // The lecture and staff pages' own styles (the learner's page inlines
+  // only its own): fetched beside their wasm, and in before their app draws.
+  function styled() {
+    if (!lecture) return Promise.resolve();
+    var sheet = document.createElement('link');
+    sheet.rel = 'stylesheet';
+    sheet.href = 'server-pages.css';
+    var loaded = new Promise(function (resolve) { sheet.onload = sheet.onerror = resolve; });
+    document.head.appendChild(sheet);
+    return loaded;
+  }
+
   var started = false;
   function start() {
     if (started) return;
     started = true;
     var compiling = compile(download());
+    var styling = styled();
     import(entry.js)
       .then(function (app) {
         return compiling.then(function (module) { return app.default({ module_or_path: module }); })
+          .then(function () { return styling; })
           .then(notAskingForRating)
           .then(function () { app[entry.start](); });
       })

@@ -41,9 +41,9 @@ export async function launch() {
   });
 }
 
-/** A phone-sized page; `locale` sets the browser's preferred language. */
-export async function phonePage(browser, locale) {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale });
+/** A phone-sized page; `locale` sets the browser's preferred language; `options` go to the context. */
+export async function phonePage(browser, locale, options = {}) {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale, ...options });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', e => errors.push(String(e)));

@@ -9,6 +9,8 @@
 //!   SHA-256 hash), scripts and styles from the site itself, and wasm;
 //! - writes the embedding files (embed.js for `<scam-spot>`, embed.html for
 //!   iframes and the resizer.js beside it, app.css for both) with this build's file names;
+//! - writes server-pages.css, the lecture and staff pages' own styles (every
+//!   style sheet without its comments);
 //! - writes sw.js, the offline worker, with this build's version and files.
 
 use base64::Engine as _;
@@ -16,6 +18,7 @@ use scamspot_core::content::index::INDEX_FILE;
 use scamspot_core::content::load_index;
 use scamspot_core::i18n::{Lang, Texts};
 use scamspot_tools::catalogue::{self, escape};
+use scamspot_tools::css::without_comments;
 use scamspot_tools::folder::files_below;
 use scamspot_tools::precompress::precompress;
 use sha2::{Digest, Sha256};
@@ -25,6 +28,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 const CSS: &str = "static/app.css";
+/// The lecture and campaign staff pages' styles, which static/shell.js adds on those pages only.
+const SERVER_PAGES_CSS: &str = "static/server-pages.css";
 const SHELL_SCRIPT: &str = "static/shell.js";
 const WORKER: &str = "static/sw.js";
 /// Written beside the page with this build's file names: embedding (the
@@ -87,7 +92,9 @@ fn finish(dir: &Path) -> Result<(), String> {
     let hosted = format!("scamspot-{HOSTED}");
     let (hosted_js, hosted_wasm) = (find(&hosted, ".js")?, find(&hosted, "_bg.wasm")?);
 
-    let css = read(Path::new(CSS))?;
+    let css = without_comments(&read(Path::new(CSS))?);
+    let server_pages_css = without_comments(&read(Path::new(SERVER_PAGES_CSS))?);
+    let server_pages = Path::new(SERVER_PAGES_CSS).file_name().and_then(|n| n.to_str()).unwrap_or_default();
     let texts = serde_json::to_string(&shell_texts()).map_err(|e| e.to_string())?.replace("</", "<\\/");
     let script = read(Path::new(SHELL_SCRIPT))?
         .replace("__APP_JS__", &format!("./{app_js}"))
@@ -113,6 +120,7 @@ fn finish(dir: &Path) -> Result<(), String> {
     }
     // In a host page, `rem` would follow the host's root font size; `em` follows ours.
     fs::write(dir.join("app.css"), css.replace("rem", "em")).map_err(|e| e.to_string())?;
+    fs::write(dir.join(server_pages), server_pages_css).map_err(|e| e.to_string())?;
     write_catalogue(dir)?;
 
     let html_path = dir.join("index.html");
@@ -136,7 +144,7 @@ fn finish(dir: &Path) -> Result<(), String> {
         // phone keeps them offline. Nor is the hosted app downloaded ahead:
         // only a class link or a host's pack on this page needs it, so the
         // worker keeps it when such a page first loads it.
-        if !file.strip_prefix("scamspot-").is_some_and(other_page) {
+        if !file.strip_prefix("scamspot-").is_some_and(other_page) && file != server_pages {
             precache.push(file);
         }
     }

@@ -1,0 +1,50 @@
+//! The site's style sheets as served: without their comments, which explain
+//! the rules to us and cost every visitor about a quarter of the sheet's
+//! compressed bytes (2.3 KB of the start page's, measured).
+
+/// `css` without its `/* … */` comments (a comment inside a quoted string is
+/// text and stays), and without the blank lines they leave.
+pub fn without_comments(css: &str) -> String {
+    let mut out = String::with_capacity(css.len());
+    let mut rest = css;
+    let mut quote = None;
+    while let Some(c) = rest.chars().next() {
+        match quote {
+            _ if quote.is_none() && rest.starts_with("/*") => {
+                rest = rest.find("*/").map_or("", |end| &rest[end + 2..]);
+                continue;
+            }
+            Some(q) if c == q => quote = None,
+            Some(_) if c == '\\' => {
+                let escaped: String = rest.chars().take(2).collect();
+                out.push_str(&escaped);
+                rest = &rest[escaped.len()..];
+                continue;
+            }
+            None if c == '"' || c == '\'' => quote = Some(c),
+            _ => {}
+        }
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out.lines().filter(|line| !line.trim().is_empty()).collect::<Vec<_>>().join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn comments_go_and_strings_that_look_like_them_stay() {
+        let css = "/* the pick */\n.a { color: red; } /* why */\n\n/* two\n   lines */\n.b::after { content: \"/* ✓ */\"; }\n.c { content: '\\'/*'; }\n";
+        assert_eq!(
+            without_comments(css),
+            ".a { color: red; } \n.b::after { content: \"/* ✓ */\"; }\n.c { content: '\\'/*'; }"
+        );
+    }
+
+    #[test]
+    fn an_unclosed_comment_ends_the_sheet() {
+        assert_eq!(without_comments(".a { top: 0; }\n/* never closed"), ".a { top: 0; }");
+    }
+}
