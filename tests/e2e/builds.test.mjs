@@ -119,3 +119,20 @@ test("the offline worker keeps the lean build ahead, the hosted one once a page 
   await page.reload();
   await appRuns(page);
 });
+
+test("the learner's page carries only the learner's styles; the lecture and staff pages add their own before drawing", async t => {
+  const { requested } = await wasmOf(t, '', appRuns);
+  assert.ok(!requested.some(url => url.endsWith('server-pages.css')), requested.join(' '));
+  const inline = fs.readFileSync(path.join(dist, 'index.html'), 'utf8').match(/<style>(.*?)<\/style>/s)[1];
+  assert.doesNotMatch(inline, /\.presenter|\.staff|\/\*/);
+  const worker = fs.readFileSync(path.join(dist, 'sw.js'), 'utf8');
+  assert.doesNotMatch(worker, /server-pages\.css/, 'no learner keeps the staff styles offline');
+
+  // The verify page (a staff page) draws styled: its root fills the screen.
+  let height;
+  const staff = await wasmOf(t, '?verify', async page => {
+    height = await page.locator('.staff').evaluate(e => getComputedStyle(e).minHeight);
+  });
+  assert.ok(staff.requested.includes(server.url + 'server-pages.css'), staff.requested.join(' '));
+  assert.equal(height, '740px');
+});
