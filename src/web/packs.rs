@@ -5,7 +5,7 @@
 use futures::stream::{FuturesOrdered, StreamExt};
 use futures::FutureExt;
 use scamspot_core::content::index::INDEX_FILE;
-use scamspot_core::content::{load_index, Catalog, Diagnostic, Problem, SiteIndex, ValidScenario};
+use scamspot_core::content::{Catalog, Diagnostic, Problem, SiteIndex, ValidScenario};
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -45,7 +45,19 @@ fn reason(error: JsValue) -> String {
 /// The catalog and one line per pack: all the start screen needs.
 pub async fn fetch_index(base: &str) -> Result<SiteIndex, Vec<Diagnostic>> {
     let text = fetch_text(&format!("{base}{PACKS_DIR}{INDEX_FILE}"), INDEX_FILE).await.map_err(|d| vec![d])?;
-    load_index(INDEX_FILE, &text)
+    read_index(&text)
+}
+
+/// The hosted build checks the index's catalog in full, as it checks every pack.
+#[cfg(feature = "hosted")]
+fn read_index(text: &str) -> Result<SiteIndex, Vec<Diagnostic>> {
+    scamspot_core::content::load_index(INDEX_FILE, text)
+}
+
+/// The lean build reads the site's own index, whose catalog the build validated.
+#[cfg(not(feature = "hosted"))]
+fn read_index(text: &str) -> Result<SiteIndex, Vec<Diagnostic>> {
+    scamspot_core::content::load_built_index(INDEX_FILE, text)
 }
 
 /// Loads packs: the scenarios that are fine, in order, and every problem

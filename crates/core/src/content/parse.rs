@@ -73,6 +73,22 @@ pub fn load_index(file: &str, text: &str) -> Result<SiteIndex, Vec<Diagnostic>> 
     }
 }
 
+/// Reads the compiled index of the site's own, whose catalog the build
+/// validated in full (`scamspot-check --compile`): the lean app's index,
+/// which skips the catalog's validation code. Only its format is checked
+/// again, as `validate_catalog` names it, so a page left cached from an
+/// older build still refuses an index it cannot read.
+pub fn load_built_index(file: &str, text: &str) -> Result<SiteIndex, Vec<Diagnostic>> {
+    let index: SiteIndex = parse(file, text, decode_index)?;
+    match index.catalog.format {
+        FORMAT_VERSION => Ok(index),
+        version => {
+            let problem = Problem::UnsupportedFormat { version };
+            Err(vec![Diagnostic::new(file, problem).at(FieldPath::root().key("format"))])
+        }
+    }
+}
+
 /// Reads `text` as TOML (a `.toml` file) or JSON into a `T`.
 fn parse<T: DeserializeOwned>(file: &str, text: &str, decode: Decoder<T>) -> Result<T, Vec<Diagnostic>> {
     if file.ends_with(".toml") {
@@ -183,6 +199,7 @@ fn place(_file: &str, _text: &str, problems: Vec<Diagnostic>) -> Vec<Diagnostic>
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::content::index::{PackSummary, INDEX_FILE};
 
     #[test]
     fn syntax_errors_have_line_and_column_in_both_syntaxes() {
@@ -259,6 +276,19 @@ mod tests {
         assert!(shown.contains("error[SS0022] scenario \"demo-scam\" start: no step has id \"nowhere\""), "{shown}");
         let err = load_built_scenario("garbled.json", "{\"format\": 2, \"id\": }").err().unwrap();
         assert!(err[0].position.is_some());
+    }
+
+    #[test]
+    fn a_built_index_reads_as_the_full_reading_and_keeps_its_format_check() {
+        use crate::engine::fixture::{catalog, scenario, SCAM};
+        let pack = PackSummary::of(&scenario(SCAM, "scam.toml"), "demo/scam.json".into());
+        let index = SiteIndex { catalog: catalog(), packs: vec![pack], broken: Vec::new() };
+        let compiled = serde_json::to_string(&index).unwrap();
+        assert_eq!(load_built_index(INDEX_FILE, &compiled).unwrap(), load_index(INDEX_FILE, &compiled).unwrap());
+        let older = SiteIndex { catalog: Catalog { format: FORMAT_VERSION - 1, ..catalog() }, ..index };
+        let compiled = serde_json::to_string(&older).unwrap();
+        let (built, full) = (load_built_index(INDEX_FILE, &compiled), load_index(INDEX_FILE, &compiled));
+        assert_eq!(built.unwrap_err(), full.unwrap_err());
     }
 
     #[test]
