@@ -6,7 +6,7 @@
 //! decoders (`json`, `decode`), so the wasm carries no serde code either.
 //! Both go through the same validation.
 
-use super::decode::{decode_catalog, decode_index, decode_scenario, offset_of, At, Decoder};
+use super::decode::{decode_catalog, decode_index, decode_scenario, offset_of, At, DecodeError, Decoder};
 use super::diagnostic::Diagnostic;
 use super::index::SiteIndex;
 use super::model::{Catalog, Scenario, FORMAT_VERSION};
@@ -106,24 +106,31 @@ fn newer_format(file: &str, text: &str, version: Option<u32>) -> Option<Vec<Diag
 }
 
 /// Every problem of a JSON text points at its line and column, and names
-/// the field (and step) it is about.
+/// the field (and step) it is about. Only the decoding depends on `T`: the
+/// reading and the problem's placing are one copy for every kind of file.
 fn parse_json<T>(file: &str, text: &str, decode: Decoder<T>) -> Result<T, Vec<Diagnostic>> {
-    let document = json::read(text).map_err(|e| {
+    let document = read_json(file, text)?;
+    decode(&document.root, &At::TOP).map_err(|e| place_decode_error(file, text, &document, *e))
+}
+
+fn read_json(file: &str, text: &str) -> Result<json::Document, Vec<Diagnostic>> {
+    json::read(text).map_err(|e| {
         let problem = Problem::Syntax { message: e.message.to_string() };
         vec![Diagnostic::new(file, problem).pointing_at(text, e.at..e.at)]
-    })?;
-    decode(&document.root, &At::TOP).map_err(|e| {
-        let format = document.root.get("format").and_then(Json::as_u64).and_then(|v| u32::try_from(v).ok());
-        if let Some(newer) = newer_format(file, text, format) {
-            return newer;
-        }
-        let at = offset_of(&document, &e.path);
-        let step = e.path.step_index().and_then(|i| {
-            let step = document.root.get("steps")?.items()?.get(i)?;
-            step.get("id")?.as_str().map(str::to_string)
-        });
-        vec![Diagnostic { step, ..Diagnostic::new(file, e.problem).at(e.path).pointing_at(text, at..at) }]
     })
+}
+
+fn place_decode_error(file: &str, text: &str, document: &json::Document, e: DecodeError) -> Vec<Diagnostic> {
+    let format = document.root.get("format").and_then(Json::as_u64).and_then(|v| u32::try_from(v).ok());
+    if let Some(newer) = newer_format(file, text, format) {
+        return newer;
+    }
+    let at = offset_of(document, &e.path);
+    let step = e.path.step_index().and_then(|i| {
+        let step = document.root.get("steps")?.items()?.get(i)?;
+        step.get("id")?.as_str().map(str::to_string)
+    });
+    vec![Diagnostic { step, ..Diagnostic::new(file, e.problem).at(e.path).pointing_at(text, at..at) }]
 }
 
 /// Only the version, read leniently, to explain a failure of a newer format.
