@@ -406,7 +406,9 @@ enum ValueKind {
 }
 
 fn value_kind(serde_words: &str) -> Option<ValueKind> {
-    let first = serde_words.trim_start_matches("a ").trim_start_matches("an ").split([' ', ':']).next()?;
+    // Prefixes stripped, not trimmed: a trim by a string pattern brought its own searcher.
+    let words = serde_words.strip_prefix("a ").or_else(|| serde_words.strip_prefix("an ")).unwrap_or(serde_words);
+    let first = words.split([' ', ':']).next()?;
     Some(match first {
         "i8" | "i16" | "i32" | "i64" | "u8" | "u16" | "u32" | "u64" | "integer" | "float" => ValueKind::Number,
         "string" | "str" | "char" => ValueKind::Text,
