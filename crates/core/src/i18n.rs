@@ -79,9 +79,9 @@ impl Lang {
 
 /// Replaces `{name}` placeholders in a template.
 pub fn fill(template: &str, values: &[(&str, &dyn std::fmt::Display)]) -> String {
-    values
-        .iter()
-        .fold(template.to_string(), |text, (name, value)| text.replace(&format!("{{{name}}}"), &value.to_string()))
+    values.iter().fold(template.to_string(), |text, (name, value)| {
+        crate::scan::replace(&text, &format!("{{{name}}}"), &value.to_string())
+    })
 }
 
 /// English nouns after a count: "1 scenario", "2 scenarios", "0 scenarios".
