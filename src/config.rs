@@ -3,7 +3,6 @@
 //! from attributes or query parameters; pure, so every rule is tested natively.
 
 use scamspot_core::engine::plan::{RoundKind, QUICK_LENGTH};
-use scamspot_core::engine::report::learner_id;
 use scamspot_core::i18n::Lang;
 
 /// Scenarios in a quick round unless the host asks for another length.
@@ -108,9 +107,6 @@ impl AppConfig {
             ok.then_some(c)
         });
         let pack_url = get("pack-url").filter(|u| !u.trim().is_empty());
-        let trusted_origins = get("trust")
-            .map(|t| t.split(',').map(str::trim).filter(|o| o.starts_with("http")).map(str::to_string).collect())
-            .unwrap_or_default();
         let security = read_security(get, &mut warnings);
         let seed = get("seed").and_then(|text| {
             let seed = text.trim().parse::<u64>().ok();
@@ -119,22 +115,7 @@ impl AppConfig {
             }
             seed
         });
-        let learner = get("learner").and_then(|text| {
-            let id = learner_id(text.trim()).map(str::to_string);
-            if id.is_none() {
-                warnings
-                    .push(format!("learner=\"{text}\" is not an id of up to 64 letters, digits and ._:@-; ignored"));
-            }
-            id
-        });
-        let campaign = get("campaign").and_then(|text| {
-            let token = text.trim().to_string();
-            let ok = is_class_token(&token);
-            if !ok {
-                warnings.push(format!("campaign=\"{text}\" is not a class link's 12-character token; ignored"));
-            }
-            ok.then_some(token)
-        });
+        let Hosted { trusted_origins, learner, campaign } = Hosted::read(get, &mut warnings);
         // The campaign's round is drawn from every pack, as the server draws it again.
         let types = match (&campaign, types.is_empty()) {
             (Some(_), false) => {
@@ -168,6 +149,49 @@ impl AppConfig {
             StartMode::Types if self.types.len() == 1 => RoundKind::Type(self.types[0].clone()),
             StartMode::Quick | StartMode::Types => RoundKind::Quick,
         }
+    }
+}
+
+/// The options only the hosted build acts on: an iframe embed's trusted
+/// origins, a host's learner id and a campaign's class link. The app's own
+/// page (the lean build) plays none of them (static/shell.js sends class
+/// links to the hosted build), so it reads none of them either.
+#[derive(Default)]
+struct Hosted {
+    trusted_origins: Vec<String>,
+    learner: Option<String>,
+    campaign: Option<String>,
+}
+
+impl Hosted {
+    #[cfg(feature = "hosted")]
+    fn read(get: &dyn Fn(&str) -> Option<String>, warnings: &mut Vec<String>) -> Hosted {
+        use scamspot_core::engine::report::learner_id;
+        let trusted_origins = get("trust")
+            .map(|t| t.split(',').map(str::trim).filter(|o| o.starts_with("http")).map(str::to_string).collect())
+            .unwrap_or_default();
+        let learner = get("learner").and_then(|text| {
+            let id = learner_id(text.trim()).map(str::to_string);
+            if id.is_none() {
+                warnings
+                    .push(format!("learner=\"{text}\" is not an id of up to 64 letters, digits and ._:@-; ignored"));
+            }
+            id
+        });
+        let campaign = get("campaign").and_then(|text| {
+            let token = text.trim().to_string();
+            let ok = is_class_token(&token);
+            if !ok {
+                warnings.push(format!("campaign=\"{text}\" is not a class link's 12-character token; ignored"));
+            }
+            ok.then_some(token)
+        });
+        Hosted { trusted_origins, learner, campaign }
+    }
+
+    #[cfg(not(feature = "hosted"))]
+    fn read(_get: &dyn Fn(&str) -> Option<String>, _warnings: &mut [String]) -> Hosted {
+        Hosted::default()
     }
 }
 

@@ -18,7 +18,9 @@ use scamspot_core::campaign::plan_campaign_round;
 use scamspot_core::content::{Diagnostic, SiteIndex, ValidScenario};
 use scamspot_core::engine::plan::{booster_miss, plan_round, RoundKind};
 use scamspot_core::engine::progress::{Progress, RestoreNotice, RoundEntry};
-use scamspot_core::engine::{Action, DueReport, Phase, ReportTracker, Round, RoundRecord};
+use scamspot_core::engine::{Action, Phase, Round, RoundRecord};
+#[cfg(feature = "hosted")]
+use scamspot_core::engine::{DueReport, ReportTracker};
 use scamspot_core::i18n::Lang;
 use std::rc::Rc;
 
@@ -84,9 +86,12 @@ pub struct AppState {
     /// Packs of the last round that failed to load (the round went on without them).
     pub pack_problems: Rc<Vec<Diagnostic>>,
     pub rounds_started: u32,
-    /// Which round the host page has been told about.
+    /// Which round the host page has been told about. Only the hosted build
+    /// has a host page; the app's own page (the lean build) keeps no reports.
+    #[cfg(feature = "hosted")]
     pub tracker: ReportTracker,
     /// The last report the tracker decided on, for the host page.
+    #[cfg(feature = "hosted")]
     pub due_report: Option<DueReport>,
     /// The learner asked to leave a round in progress: "Leave this round?" shows.
     pub confirm_leave: bool,
@@ -147,6 +152,7 @@ pub enum AppAction {
         now_ms: f64,
     },
     /// The page is going away (closed, navigated off, put in the background for good).
+    #[cfg(feature = "hosted")]
     LeavePage {
         now_ms: f64,
     },
@@ -200,7 +206,9 @@ impl AppState {
             screen: Screen::Start,
             pack_problems: Rc::new(Vec::new()),
             rounds_started: 0,
+            #[cfg(feature = "hosted")]
             tracker: ReportTracker::Idle,
+            #[cfg(feature = "hosted")]
             due_report: None,
             confirm_leave: false,
             round_record: None,
@@ -268,7 +276,7 @@ impl AppState {
                 next.round_record = None;
                 next.confirm_leave = false;
                 next.screen = Screen::Start;
-                !matches!(self.screen, Screen::Start) || next.tracker != self.tracker
+                !matches!(self.screen, Screen::Start) || next.report_changed(self)
             }
             AppAction::KeepPlaying => std::mem::take(&mut next.confirm_leave),
             // Only at start-up, and only with the index in (else "Try again" must show, not "Loading").
@@ -279,9 +287,10 @@ impl AppState {
                 next.storage_notice = Some(StorageNotice::RoundDiscarded);
                 true
             }
+            #[cfg(feature = "hosted")]
             AppAction::LeavePage { now_ms } => {
                 next.leave_round(now_ms);
-                next.tracker != self.tracker
+                next.report_changed(self)
             }
             AppAction::StorageFailed if !self.storage_refused => {
                 next.storage_notice = Some(StorageNotice::Unavailable);
@@ -445,10 +454,13 @@ impl AppState {
         };
         record.ids = ids_of(&round);
         // A round already reported (left when the page closed) sends nothing more.
-        self.tracker = match record.reported {
-            true => ReportTracker::Reported { round: number },
-            false => ReportTracker::start(number, record.started_ms),
-        };
+        #[cfg(feature = "hosted")]
+        {
+            self.tracker = match record.reported {
+                true => ReportTracker::Reported { round: number },
+                false => ReportTracker::start(number, record.started_ms),
+            };
+        }
         let round = Rc::new(round);
         self.follow(number, &round, now_ms);
         self.round_record = Some(Rc::new(record));
@@ -499,19 +511,42 @@ impl AppState {
     }
 
     /// Keeps the host report up to date with round `number`.
+    #[cfg(feature = "hosted")]
     fn follow(&mut self, number: u32, round: &Round, now_ms: f64) {
         if let Some((tracker, due)) = self.tracker.update(number, round.snapshot(), now_ms) {
             self.track(tracker, due);
         }
     }
 
+    #[cfg(feature = "hosted")]
     fn leave_round(&mut self, now_ms: f64) {
         let (tracker, due) = self.tracker.leave(now_ms);
         self.track(tracker, due);
     }
 
+    /// Whether the host report changed since `before`: leaving a round
+    /// from its summary changes no screen, but its report is due.
+    #[cfg(feature = "hosted")]
+    fn report_changed(&self, before: &AppState) -> bool {
+        self.tracker != before.tracker
+    }
+
+    /// The lean build has no host page, so no report to keep up to date:
+    /// these three take the hosted build's place and do nothing.
+    #[cfg(not(feature = "hosted"))]
+    fn follow(&mut self, _number: u32, _round: &Round, _now_ms: f64) {}
+
+    #[cfg(not(feature = "hosted"))]
+    fn leave_round(&mut self, _now_ms: f64) {}
+
+    #[cfg(not(feature = "hosted"))]
+    fn report_changed(&self, _before: &AppState) -> bool {
+        false
+    }
+
     /// A new report replaces the last one, which has been sent by then: a
     /// round reports once, and the next one starts only after its packs load.
+    #[cfg(feature = "hosted")]
     fn track(&mut self, tracker: ReportTracker, due: Option<DueReport>) {
         self.tracker = tracker;
         if due.is_some() {

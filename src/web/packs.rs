@@ -4,46 +4,61 @@
 
 use futures::stream::{FuturesOrdered, StreamExt};
 use futures::FutureExt;
-use gloo::net::http::Request;
-use gloo::net::Error;
 use scamspot_core::content::index::INDEX_FILE;
-use scamspot_core::content::{load_index, Catalog, Diagnostic, Problem, SiteIndex, ValidScenario};
+use scamspot_core::content::{Catalog, Diagnostic, Problem, SiteIndex, ValidScenario};
 use std::future::Future;
 use std::rc::Rc;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::Response;
 
 /// Where packs are served, below the app's base URL.
 const PACKS_DIR: &str = "packs/";
 
-/// Fetches `url`; problems are named after `file`.
+/// Fetches `url`; problems are named after `file`. Through the browser's
+/// `fetch` directly: gloo's request builder (headers, query, abort signal,
+/// worker scope) cost the lean wasm its code for a plain GET.
 async fn fetch_text(url: &str, file: &str) -> Result<String, Diagnostic> {
     if let Some(text) = crate::web::browser::take_prefetched(url).await {
         return Ok(text);
     }
     let failed =
         |what: &str, why: String| Diagnostic::new(file, Problem::CannotRead { reason: format!("{what}: {why}") });
-    let response = Request::get(url).send().await.map_err(|e| failed("could not be downloaded", reason(e)))?;
+    let window = web_sys::window().ok_or_else(|| failed("could not be downloaded", String::new()))?;
+    let response: Response = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|e| failed("could not be downloaded", reason(e)))?
+        .unchecked_into();
     if !response.ok() {
         return Err(failed("could not be downloaded", format!("HTTP {}", response.status())));
     }
-    response.text().await.map_err(|e| failed("could not be read", reason(e)))
+    let body = response.text().map_err(|e| failed("could not be read", reason(e)))?;
+    let text = JsFuture::from(body).await.map_err(|e| failed("could not be read", reason(e)))?;
+    Ok(text.as_string().unwrap_or_default())
 }
 
-/// The browser's words for a failed request. Matched rather than formatted
-/// whole: gloo's error can also hold a serde_json error, whose words would
-/// bring serde_json's message table into the wasm for a case that never
-/// happens here (nothing is read as JSON through gloo).
-fn reason(error: Error) -> String {
-    match error {
-        Error::JsError(error) => error.to_string(),
-        Error::GlooError(message) => message,
-        _ => String::new(),
-    }
+/// The browser's words for a failed request: the error's `toString()`, e.g.
+/// "TypeError: Failed to fetch".
+fn reason(error: JsValue) -> String {
+    error.unchecked_into::<js_sys::Error>().to_string().into()
 }
 
 /// The catalog and one line per pack: all the start screen needs.
 pub async fn fetch_index(base: &str) -> Result<SiteIndex, Vec<Diagnostic>> {
     let text = fetch_text(&format!("{base}{PACKS_DIR}{INDEX_FILE}"), INDEX_FILE).await.map_err(|d| vec![d])?;
-    load_index(INDEX_FILE, &text)
+    read_index(&text)
+}
+
+/// The hosted build checks the index's catalog in full, as it checks every pack.
+#[cfg(feature = "hosted")]
+fn read_index(text: &str) -> Result<SiteIndex, Vec<Diagnostic>> {
+    scamspot_core::content::load_index(INDEX_FILE, text)
+}
+
+/// The lean build reads the site's own index, whose catalog the build validated.
+#[cfg(not(feature = "hosted"))]
+fn read_index(text: &str) -> Result<SiteIndex, Vec<Diagnostic>> {
+    scamspot_core::content::load_built_index(INDEX_FILE, text)
 }
 
 /// Loads packs: the scenarios that are fine, in order, and every problem

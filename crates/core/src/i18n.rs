@@ -79,9 +79,9 @@ impl Lang {
 
 /// Replaces `{name}` placeholders in a template.
 pub fn fill(template: &str, values: &[(&str, &dyn std::fmt::Display)]) -> String {
-    values
-        .iter()
-        .fold(template.to_string(), |text, (name, value)| text.replace(&format!("{{{name}}}"), &value.to_string()))
+    values.iter().fold(template.to_string(), |text, (name, value)| {
+        crate::scan::replace(&text, &format!("{{{name}}}"), &value.to_string())
+    })
 }
 
 /// English nouns after a count: "1 scenario", "2 scenarios", "0 scenarios".
@@ -98,7 +98,28 @@ fn plural<'a>(count: usize, one: &'a str, many: &'a str) -> &'a str {
 /// if it is a Latin letter (Chinese has no case; the full Unicode case tables
 /// would cost the wasm kilobytes for names no pack has).
 pub fn initials(name: &str) -> String {
-    name.chars().find(|c| c.is_alphanumeric()).map(|c| c.to_ascii_uppercase().to_string()).unwrap_or_default()
+    name.chars().find(|&c| names_a_letter(c)).map(|c| c.to_ascii_uppercase().to_string()).unwrap_or_default()
+}
+
+/// Whether `c` can stand for a name on an avatar: an ASCII letter or digit,
+/// or any other character outside the blocks of punctuation, symbols and
+/// emoji. Decided by blocks rather than `char::is_alphanumeric`, whose
+/// Unicode tables cost the wasm kilobytes; the two agree on every Latin,
+/// Chinese, Japanese and Korean letter and on the punctuation names open
+/// with (quotes, brackets, 【】, fullwidth marks, emoji).
+fn names_a_letter(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    !matches!(u32::from(c),
+        0x80..=0xBF | 0xD7 | 0xF7 // Latin-1 controls, punctuation and signs
+        | 0x2000..=0x2BFF // general punctuation, currency, arrows, maths, shapes, dingbats
+        | 0x3000..=0x3004 | 0x3008..=0x3020 | 0x3030 | 0x303D..=0x303F // CJK punctuation
+        | 0xFE30..=0xFE4F // CJK compatibility forms
+        | 0xFF00..=0xFF0F | 0xFF1A..=0xFF20 | 0xFF3B..=0xFF40 | 0xFF5B..=0xFF65 // fullwidth punctuation
+        | 0xE000..=0xF8FF // private use
+        | 0x1F000.. // emoji and pictographs
+    )
 }
 
 /// An amount of yuan with thousands separators: "¥5,000", "-¥298".
@@ -878,6 +899,29 @@ mod tests {
         assert_eq!(initials("wang Wei"), "W");
         assert_eq!(initials("  @ICBC 客服"), "I");
         assert_eq!(initials("…"), "");
+        assert_eq!(initials("“喵go商城客服”"), "喵");
+        assert_eq!(initials("【官方】客服"), "官");
+        assert_eq!(initials("📦 Zhilu Express"), "Z");
+    }
+
+    #[test]
+    fn avatar_letters_agree_with_unicode_where_names_are_written() {
+        let blocks = [
+            0..=0x7F,          // ASCII
+            0xC0..=0x24F,      // Latin letters
+            0x2010..=0x206F,   // general punctuation: dashes, quotes, ellipsis
+            0x3000..=0x3004,   // CJK spaces and marks
+            0x3008..=0x3020,   // CJK brackets
+            0x3041..=0x3096,   // hiragana
+            0x30A1..=0x30FA,   // katakana
+            0x4E00..=0x9FFF,   // CJK ideographs
+            0xAC00..=0xD7A3,   // Hangul
+            0xFF01..=0xFF5E,   // fullwidth forms
+            0x1F300..=0x1FAFF, // emoji
+        ];
+        for c in blocks.into_iter().flatten().filter_map(char::from_u32) {
+            assert_eq!(names_a_letter(c), c.is_alphanumeric(), "{c:?} U+{:04X}", u32::from(c));
+        }
     }
 
     #[test]

@@ -13,3 +13,4 @@ pub mod engine;
 pub mod i18n;
 pub mod json;
 pub mod room;
+pub mod scan;

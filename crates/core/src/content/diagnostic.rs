@@ -105,9 +105,11 @@ impl fmt::Display for Diagnostic {
 /// 1-based line and column of a byte offset in `text`.
 pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let before = &text[..floor_char_boundary(text, offset)];
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, column)
+    // Counted over bytes: a '\n' byte is always the newline character in UTF-8,
+    // and a byte loop brings no string searcher into the wasm.
+    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+    let line_start = before.bytes().rposition(|b| b == b'\n').map_or(0, |newline| newline + 1);
+    (line, before[line_start..].chars().count() + 1)
 }
 
 fn floor_char_boundary(text: &str, offset: usize) -> usize {

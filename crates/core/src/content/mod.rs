@@ -22,7 +22,7 @@ pub mod validate;
 pub use diagnostic::Diagnostic;
 pub use index::{PackSummary, SiteIndex};
 pub use model::*;
-pub use parse::{load_built_scenario, load_catalog, load_index, load_scenario};
+pub use parse::{load_built_index, load_built_scenario, load_catalog, load_index, load_scenario};
 pub use path::FieldPath;
 pub use problem::{Code, Problem, Severity};
 pub use valid::ValidScenario;

@@ -6,7 +6,7 @@
 //! decoders (`json`, `decode`), so the wasm carries no serde code either.
 //! Both go through the same validation.
 
-use super::decode::{decode_catalog, decode_index, decode_scenario, offset_of, At, Decoder};
+use super::decode::{decode_catalog, decode_index, decode_scenario, offset_of, At, DecodeError, Decoder};
 use super::diagnostic::Diagnostic;
 use super::index::SiteIndex;
 use super::model::{Catalog, Scenario, FORMAT_VERSION};
@@ -73,6 +73,22 @@ pub fn load_index(file: &str, text: &str) -> Result<SiteIndex, Vec<Diagnostic>> 
     }
 }
 
+/// Reads the compiled index of the site's own, whose catalog the build
+/// validated in full (`scamspot-check --compile`): the lean app's index,
+/// which skips the catalog's validation code. Only its format is checked
+/// again, as `validate_catalog` names it, so a page left cached from an
+/// older build still refuses an index it cannot read.
+pub fn load_built_index(file: &str, text: &str) -> Result<SiteIndex, Vec<Diagnostic>> {
+    let index: SiteIndex = parse(file, text, decode_index)?;
+    match index.catalog.format {
+        FORMAT_VERSION => Ok(index),
+        version => {
+            let problem = Problem::UnsupportedFormat { version };
+            Err(vec![Diagnostic::new(file, problem).at(FieldPath::root().key("format"))])
+        }
+    }
+}
+
 /// Reads `text` as TOML (a `.toml` file) or JSON into a `T`.
 fn parse<T: DeserializeOwned>(file: &str, text: &str, decode: Decoder<T>) -> Result<T, Vec<Diagnostic>> {
     if file.ends_with(".toml") {
@@ -90,24 +106,31 @@ fn newer_format(file: &str, text: &str, version: Option<u32>) -> Option<Vec<Diag
 }
 
 /// Every problem of a JSON text points at its line and column, and names
-/// the field (and step) it is about.
+/// the field (and step) it is about. Only the decoding depends on `T`: the
+/// reading and the problem's placing are one copy for every kind of file.
 fn parse_json<T>(file: &str, text: &str, decode: Decoder<T>) -> Result<T, Vec<Diagnostic>> {
-    let document = json::read(text).map_err(|e| {
+    let document = read_json(file, text)?;
+    decode(&document.root, &At::TOP).map_err(|e| place_decode_error(file, text, &document, *e))
+}
+
+fn read_json(file: &str, text: &str) -> Result<json::Document, Vec<Diagnostic>> {
+    json::read(text).map_err(|e| {
         let problem = Problem::Syntax { message: e.message.to_string() };
         vec![Diagnostic::new(file, problem).pointing_at(text, e.at..e.at)]
-    })?;
-    decode(&document.root, &At::TOP).map_err(|e| {
-        let format = document.root.get("format").and_then(Json::as_u64).and_then(|v| u32::try_from(v).ok());
-        if let Some(newer) = newer_format(file, text, format) {
-            return newer;
-        }
-        let at = offset_of(&document, &e.path);
-        let step = e.path.step_index().and_then(|i| {
-            let step = document.root.get("steps")?.items()?.get(i)?;
-            step.get("id")?.as_str().map(str::to_string)
-        });
-        vec![Diagnostic { step, ..Diagnostic::new(file, e.problem).at(e.path).pointing_at(text, at..at) }]
     })
+}
+
+fn place_decode_error(file: &str, text: &str, document: &json::Document, e: DecodeError) -> Vec<Diagnostic> {
+    let format = document.root.get("format").and_then(Json::as_u64).and_then(|v| u32::try_from(v).ok());
+    if let Some(newer) = newer_format(file, text, format) {
+        return newer;
+    }
+    let at = offset_of(document, &e.path);
+    let step = e.path.step_index().and_then(|i| {
+        let step = document.root.get("steps")?.items()?.get(i)?;
+        step.get("id")?.as_str().map(str::to_string)
+    });
+    vec![Diagnostic { step, ..Diagnostic::new(file, e.problem).at(e.path).pointing_at(text, at..at) }]
 }
 
 /// Only the version, read leniently, to explain a failure of a newer format.
@@ -183,6 +206,7 @@ fn place(_file: &str, _text: &str, problems: Vec<Diagnostic>) -> Vec<Diagnostic>
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::content::index::{PackSummary, INDEX_FILE};
 
     #[test]
     fn syntax_errors_have_line_and_column_in_both_syntaxes() {
@@ -259,6 +283,19 @@ mod tests {
         assert!(shown.contains("error[SS0022] scenario \"demo-scam\" start: no step has id \"nowhere\""), "{shown}");
         let err = load_built_scenario("garbled.json", "{\"format\": 2, \"id\": }").err().unwrap();
         assert!(err[0].position.is_some());
+    }
+
+    #[test]
+    fn a_built_index_reads_as_the_full_reading_and_keeps_its_format_check() {
+        use crate::engine::fixture::{catalog, scenario, SCAM};
+        let pack = PackSummary::of(&scenario(SCAM, "scam.toml"), "demo/scam.json".into());
+        let index = SiteIndex { catalog: catalog(), packs: vec![pack], broken: Vec::new() };
+        let compiled = serde_json::to_string(&index).unwrap();
+        assert_eq!(load_built_index(INDEX_FILE, &compiled).unwrap(), load_index(INDEX_FILE, &compiled).unwrap());
+        let older = SiteIndex { catalog: Catalog { format: FORMAT_VERSION - 1, ..catalog() }, ..index };
+        let compiled = serde_json::to_string(&older).unwrap();
+        let (built, full) = (load_built_index(INDEX_FILE, &compiled), load_index(INDEX_FILE, &compiled));
+        assert_eq!(built.unwrap_err(), full.unwrap_err());
     }
 
     #[test]

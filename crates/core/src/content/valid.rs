@@ -32,11 +32,16 @@ impl ValidScenario {
     /// does not resolve after all (the validator reports that case first).
     pub(super) fn resolve(scenario: Scenario) -> Option<ValidScenario> {
         let start = scenario.step_index(&scenario.start)?;
-        let targets = scenario
-            .steps
-            .iter()
-            .map(|step| step.targets().map(|id| scenario.step_index(id)).collect::<Option<Vec<usize>>>())
-            .collect::<Option<Vec<_>>>()?;
+        // Plain loops: collect() into an Option, twice nested, brought its
+        // own iterator adapters into the wasm.
+        let mut targets = Vec::with_capacity(scenario.steps.len());
+        for step in &scenario.steps {
+            let mut step_targets = Vec::new();
+            for id in step.targets() {
+                step_targets.push(scenario.step_index(id)?);
+            }
+            targets.push(step_targets);
+        }
         let every_step_has_a_kind = scenario.steps.iter().all(|s| s.kind().is_some());
         every_step_has_a_kind.then_some(ValidScenario { scenario, start, targets, warnings: Vec::new() })
     }

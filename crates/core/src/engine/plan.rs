@@ -127,9 +127,10 @@ fn planned<'a>(
     let mut picked: Vec<&PackSummary> = match kind {
         RoundKind::Type(id) => index.packs_of_type(id).collect(),
         RoundKind::Single(id) => index.pack(id).into_iter().collect(),
-        RoundKind::Technique(id) => {
-            least_played(technique_scams(index, id), progress, &mut rng, None).into_iter().take(FOCUSED_MAX).collect()
-        }
+        RoundKind::Technique(id) => least_played(technique_scams(index, id).collect(), progress, &mut rng, None)
+            .into_iter()
+            .take(FOCUSED_MAX)
+            .collect(),
         RoundKind::Campaign(_) => Vec::new(),
         RoundKind::Booster => {
             let mut booster = booster_round(index, progress, today);
@@ -184,13 +185,14 @@ fn quick_candidates<'a>(
         .into_iter()
         .filter_map(|(_, packs)| {
             let type_plays = packs.iter().map(|p| progress.plays(&p.id)).sum::<u32>();
-            least_played(packs.into_iter(), progress, rng, favoured).first().map(|p| (type_plays, *p))
+            least_played(packs, progress, rng, favoured).first().map(|p| (type_plays, *p))
         })
         .collect();
     rng.shuffle(&mut firsts);
     put_first(&mut firsts, |(_, p)| favoured.is_some_and(|f| f.scam_type == p.scam_type));
     let firsts = by_plays(&firsts, |(plays, _)| *plays);
-    let genuine = least_played(index.packs.iter().filter(|p| p.genuine), progress, rng, None).first().copied();
+    let genuine =
+        least_played(index.packs.iter().filter(|p| p.genuine).collect(), progress, rng, None).first().copied();
     (firsts.into_iter().map(|(_, p)| p).collect(), genuine)
 }
 
@@ -307,12 +309,11 @@ pub fn link<'a>(index: &'a SiteIndex, first: &'a RoundKind) -> Link<'a> {
 /// Packs ordered least-played first, ties broken at random, except that
 /// `favoured` comes first among its equals.
 fn least_played<'a>(
-    packs: impl Iterator<Item = &'a PackSummary>,
+    mut packs: Vec<&'a PackSummary>,
     progress: &Progress,
     rng: &mut Rng,
     favoured: Option<&PackSummary>,
 ) -> Vec<&'a PackSummary> {
-    let mut packs: Vec<&PackSummary> = packs.collect();
     rng.shuffle(&mut packs);
     put_first(&mut packs, |p| favoured.is_some_and(|f| f.id == p.id));
     by_plays(&packs, |p| progress.plays(&p.id))

@@ -52,9 +52,7 @@ impl RoundRecord {
             2 => number("seed")?,
             _ => return None,
         };
-        let texts = |field: &str| -> Option<Vec<String>> {
-            value.get(field)?.items()?.iter().map(|v| v.as_str().map(String::from)).collect()
-        };
+        let texts = |field: &str| value.get(field)?.each(|v| v.as_str().map(String::from));
         Some(RoundRecord {
             kind: RoundKind::from_code(value.get("kind")?.as_str()?)?,
             files: texts("files")?,
@@ -66,7 +64,7 @@ impl RoundRecord {
             started_ms: value.get("started_ms")?.as_f64()?,
             reported: value.get("reported")?.as_bool()?,
             seed,
-            log: texts("log")?.iter().map(|code| Action::from_code(code)).collect::<Option<_>>()?,
+            log: value.get("log")?.each(|code| Action::from_code(code.as_str()?))?,
         })
     }
 

@@ -357,28 +357,32 @@ impl Round {
     pub fn flag_review(&self, index: usize) -> Vec<(&Flag, FlagStatus)> {
         let scenario = &self.scenarios[index];
         let play = self.finished.get(index).unwrap_or(&self.play);
+        // Plain loops: chained and nested flat_maps brought their iterator
+        // adapters into the wasm.
+        let mut review = Vec::new();
+        for visit in &play.trail {
+            for (mi, message) in scenario.steps[visit.step].messages.iter().enumerate() {
+                let spotted = visit.spotted && can_be_tapped(message);
+                for (fi, flag) in message.flags.iter().enumerate() {
+                    let status = match (spotted, visit.taps.binary_search(&(mi, Tapped::Flag(fi))).is_ok()) {
+                        (true, true) => FlagStatus::Found,
+                        (true, false) => FlagStatus::Missed,
+                        (false, _) => FlagStatus::Seen,
+                    };
+                    review.push((flag, status));
+                }
+            }
+        }
         // A search of the short trail rather than a set: collecting a set sorts, which costs the wasm a sort routine.
-        let not_reached = (0..scenario.steps.len())
-            .filter(|&step| !play.trail.iter().any(|visit| visit.step == step))
-            .flat_map(|step| scenario.steps[step].messages.iter().flat_map(|m| &m.flags))
-            .map(|flag| (flag, FlagStatus::NotReached));
-        play.trail
-            .iter()
-            .flat_map(|visit| {
-                scenario.steps[visit.step].messages.iter().enumerate().flat_map(move |(mi, message)| {
-                    let spotted = visit.spotted && can_be_tapped(message);
-                    message.flags.iter().enumerate().map(move |(fi, flag)| {
-                        let status = match (spotted, visit.taps.binary_search(&(mi, Tapped::Flag(fi))).is_ok()) {
-                            (true, true) => FlagStatus::Found,
-                            (true, false) => FlagStatus::Missed,
-                            (false, _) => FlagStatus::Seen,
-                        };
-                        (flag, status)
-                    })
-                })
-            })
-            .chain(not_reached)
-            .collect()
+        for (step, unreached) in scenario.steps.iter().enumerate() {
+            if play.trail.iter().any(|visit| visit.step == step) {
+                continue;
+            }
+            for message in &unreached.messages {
+                review.extend(message.flags.iter().map(|flag| (flag, FlagStatus::NotReached)));
+            }
+        }
+        review
     }
 
     /// Applies `action`; `None` when it does not fit the current state.

@@ -49,7 +49,7 @@ fn flag_buttons(message: &Message, lang: &str, clauses: &[Range<usize>]) -> Vec<
     let mut quotes: Vec<(usize, usize, usize)> = Vec::new();
     for (i, flag) in message.flags.iter().enumerate() {
         let quote = flag.quote.get(lang).trim();
-        if let Some(at) = text.find(quote).filter(|_| !quote.is_empty()) {
+        if let Some(at) = crate::scan::find(text, quote).filter(|_| !quote.is_empty()) {
             let found = (at, at + quote.len(), i);
             quotes.insert(quotes.partition_point(|earlier| *earlier < found), found);
         }

@@ -127,7 +127,7 @@ pub fn best_round(value: &Json) -> Option<(u32, u32)> {
 }
 
 pub fn history(value: &Json) -> Option<Vec<RoundEntry>> {
-    value.items()?.iter().map(round_entry).collect()
+    value.each(round_entry)
 }
 
 fn round_entry(value: &Json) -> Option<RoundEntry> {

@@ -48,6 +48,18 @@ impl Json {
         }
     }
 
+    /// An array's items, each read by `read`; `None` if it is no array or
+    /// any item does not read. A plain loop: `collect()` into an `Option`
+    /// brought an iterator adapter for each item type.
+    pub fn each<T>(&self, mut read: impl FnMut(&Json) -> Option<T>) -> Option<Vec<T>> {
+        let items = self.items()?;
+        let mut read_items = Vec::with_capacity(items.len());
+        for item in items {
+            read_items.push(read(item)?);
+        }
+        Some(read_items)
+    }
+
     pub fn as_str(&self) -> Option<&str> {
         match self {
             Json::String(text) => Some(text),

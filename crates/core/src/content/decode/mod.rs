@@ -183,10 +183,15 @@ fn whole(value: &Json, at: &At, expected: &str) -> Decoded<i64> {
     value.as_i64().map_or_else(|| at.wrong(value, expected), Ok)
 }
 
-/// A list, each item decoded.
+/// A list, each item decoded. A plain loop: one per item type, where
+/// `collect()` into a `Result` brought an iterator adapter for each.
 pub fn list<T>(value: &Json, at: &At, decode: Decoder<T>) -> Decoded<Vec<T>> {
     let Some(items) = value.items() else { return at.wrong(value, "a sequence") };
-    items.iter().enumerate().map(|(i, item)| decode(item, &at.below(Place::Index(i)))).collect()
+    let mut decoded = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        decoded.push(decode(item, &at.below(Place::Index(i)))?);
+    }
+    Ok(decoded)
 }
 
 pub fn strings(value: &Json, at: &At) -> Decoded<Vec<String>> {
@@ -211,7 +216,11 @@ pub fn variant(value: &Json, at: &At, known: &[&str]) -> Decoded<usize> {
 /// Each member of an object as (language, text): a `Localized`.
 pub fn texts(value: &Json, at: &At) -> Decoded<Vec<(String, String)>> {
     let Some(members) = value.members() else { return at.wrong(value, "a map") };
-    members.iter().map(|(lang, text)| Ok((lang.clone(), string(text, &at.below(Place::Lang(lang)))?))).collect()
+    let mut decoded = Vec::with_capacity(members.len());
+    for (lang, text) in members {
+        decoded.push((lang.clone(), string(text, &at.below(Place::Lang(lang)))?));
+    }
+    Ok(decoded)
 }
 
 #[cfg(test)]
