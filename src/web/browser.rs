@@ -24,18 +24,17 @@ pub fn browser_languages() -> Vec<String> {
     }
 }
 
-/// The text of `url` if the start-up script (static/shell.js) has downloaded
-/// it already: it starts the pack index (and a linked or opening pack) beside the wasm,
-/// before the app has started and could ask for them itself. Handed
-/// over once, so "Try again" downloads afresh; `None` if it was not fetched
-/// there or failed (the caller then fetches it and reports any problem).
-pub async fn take_prefetched(url: &str) -> Option<String> {
+/// The download of `url`'s text if the start-up script (static/shell.js)
+/// has started it already: it starts the pack index (and a linked or
+/// opening pack) beside the wasm, before the app has started and could ask
+/// for them itself. Handed over once, so "Try again" downloads afresh.
+pub fn take_prefetched(url: &str) -> Option<js_sys::Promise> {
     use wasm_bindgen::JsCast;
     let prefetched = js_sys::Reflect::get(&js_sys::global(), &"scamspotPrefetched".into()).ok()?;
     let key = wasm_bindgen::JsValue::from_str(url);
     let download = js_sys::Reflect::get(&prefetched, &key).ok()?.dyn_into::<js_sys::Promise>().ok()?;
     js_sys::Reflect::delete_property(prefetched.dyn_ref::<js_sys::Object>()?, &key).ok()?;
-    wasm_bindgen_futures::JsFuture::from(download).await.ok()?.as_string()
+    Some(download)
 }
 
 /// Applies the host's accent colour (already checked to be a plain colour),

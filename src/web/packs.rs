@@ -2,8 +2,6 @@
 //! they arrive (in full in the hosted build only: `read_pack`). A pack that
 //! fails to load or validate is reported, and the round goes on with the others.
 
-use futures::stream::{FuturesOrdered, StreamExt};
-use futures::FutureExt;
 use scamspot_core::content::index::INDEX_FILE;
 use scamspot_core::content::{Catalog, Diagnostic, Problem, SiteIndex, ValidScenario};
 use std::future::Future;
@@ -15,26 +13,56 @@ use web_sys::Response;
 /// Where packs are served, below the app's base URL.
 const PACKS_DIR: &str = "packs/";
 
-/// Fetches `url`; problems are named after `file`. Through the browser's
-/// `fetch` directly: gloo's request builder (headers, query, abort signal,
-/// worker scope) cost the lean wasm its code for a plain GET.
+/// A download under way: the start-up script's (a promise of the text) or
+/// the app's own (a promise of the response, through the browser's `fetch`
+/// directly: gloo's request builder cost the lean wasm its code for a plain
+/// GET). Started when made, read when awaited, so a round's packs can all
+/// be on their way while the first is read.
+enum Download {
+    Prefetched(js_sys::Promise),
+    Fetching(Option<js_sys::Promise>),
+}
+
+impl Download {
+    fn start(url: &str) -> Download {
+        match crate::web::browser::take_prefetched(url) {
+            Some(text) => Download::Prefetched(text),
+            None => Download::Fetching(fetch(url)),
+        }
+    }
+
+    /// The text; problems are named after `file`. A failed download of the
+    /// start-up script's is fetched again, so its problem is reported here.
+    async fn text(self, url: &str, file: &str) -> Result<String, Diagnostic> {
+        let response = match self {
+            Download::Prefetched(text) => match JsFuture::from(text).await.ok().and_then(|t| t.as_string()) {
+                Some(text) => return Ok(text),
+                None => fetch(url),
+            },
+            Download::Fetching(response) => response,
+        };
+        let failed =
+            |what: &str, why: String| Diagnostic::new(file, Problem::CannotRead { reason: format!("{what}: {why}") });
+        let response = response.ok_or_else(|| failed("could not be downloaded", String::new()))?;
+        let response: Response =
+            JsFuture::from(response).await.map_err(|e| failed("could not be downloaded", reason(e)))?.unchecked_into();
+        if !response.ok() {
+            return Err(failed("could not be downloaded", format!("HTTP {}", response.status())));
+        }
+        let body = response.text().map_err(|e| failed("could not be read", reason(e)))?;
+        let text = JsFuture::from(body).await.map_err(|e| failed("could not be read", reason(e)))?;
+        Ok(text.as_string().unwrap_or_default())
+    }
+}
+
+/// The browser's `fetch` of `url`, started now: a promise of the response.
+fn fetch(url: &str) -> Option<js_sys::Promise> {
+    web_sys::window().map(|window| window.fetch_with_str(url))
+}
+
+/// Fetches `url`; problems are named after `file`.
 async fn fetch_text(url: &str, file: &str) -> Result<String, Diagnostic> {
-    if let Some(text) = crate::web::browser::take_prefetched(url).await {
-        return Ok(text);
-    }
-    let failed =
-        |what: &str, why: String| Diagnostic::new(file, Problem::CannotRead { reason: format!("{what}: {why}") });
-    let window = web_sys::window().ok_or_else(|| failed("could not be downloaded", String::new()))?;
-    let response: Response = JsFuture::from(window.fetch_with_str(url))
-        .await
-        .map_err(|e| failed("could not be downloaded", reason(e)))?
-        .unchecked_into();
-    if !response.ok() {
-        return Err(failed("could not be downloaded", format!("HTTP {}", response.status())));
-    }
-    let body = response.text().map_err(|e| failed("could not be read", reason(e)))?;
-    let text = JsFuture::from(body).await.map_err(|e| failed("could not be read", reason(e)))?;
-    Ok(text.as_string().unwrap_or_default())
+    Download::start(url).text(url, file).await
 }
 
 /// The browser's words for a failed request: the error's `toString()`, e.g.
@@ -77,10 +105,10 @@ pub async fn fetch_scenarios(
 }
 
 /// Loads the first pack alone, so a round can start on the fewest bytes,
-/// then, once `rest_after` is done, the rest in parallel behind it, and
-/// hands them to `arrive` in order as soon as each and every one before it
-/// is in (those in at the same moment together): the scenarios that are
-/// fine, the problems with the others, and how many packs are still to come.
+/// then, once `rest_after` is done, the rest all at once behind it, and
+/// hands each to `arrive` in order as soon as it and every one before it is
+/// in: the scenario if it is fine, the problems if not, and how many packs
+/// are still to come.
 pub async fn fetch_scenarios_in_order(
     catalog: &Catalog,
     sources: &[(String, String)],
@@ -88,24 +116,26 @@ pub async fn fetch_scenarios_in_order(
     mut arrive: impl FnMut(Vec<Rc<ValidScenario>>, Vec<Diagnostic>, usize),
 ) {
     let Some((first, rest)) = sources.split_first() else { return };
-    let (mut scenarios, mut problems) = (Vec::new(), Vec::new());
-    sort_into(load_pack(catalog, first).await, &mut scenarios, &mut problems);
-    arrive(scenarios, problems, rest.len());
-    rest_after.await;
-    let mut loads: FuturesOrdered<_> = rest.iter().map(|source| load_pack(catalog, source)).collect();
-    while let Some(first) = loads.next().await {
+    let mut hand_over = |loaded: Result<ValidScenario, Vec<Diagnostic>>, pending: usize| {
         let (mut scenarios, mut problems) = (Vec::new(), Vec::new());
-        let mut loaded = Some(first);
-        while let Some(result) = loaded {
-            sort_into(result, &mut scenarios, &mut problems);
-            loaded = loads.next().now_or_never().flatten();
-        }
-        arrive(scenarios, problems, loads.len());
+        sort_into(loaded, &mut scenarios, &mut problems);
+        arrive(scenarios, problems, pending);
+    };
+    hand_over(load_pack(catalog, first, Download::start(&first.0)).await, rest.len());
+    rest_after.await;
+    // Plain promises, each read in turn: a stream combinator cost 1.8 KB of wasm.
+    let downloads: Vec<Download> = rest.iter().map(|(url, _)| Download::start(url)).collect();
+    for (done, (source, download)) in rest.iter().zip(downloads).enumerate() {
+        hand_over(load_pack(catalog, source, download).await, rest.len() - done - 1);
     }
 }
 
-async fn load_pack(catalog: &Catalog, (url, file): &(String, String)) -> Result<ValidScenario, Vec<Diagnostic>> {
-    let text = fetch_text(url, file).await.map_err(|d| vec![d])?;
+async fn load_pack(
+    catalog: &Catalog,
+    (url, file): &(String, String),
+    download: Download,
+) -> Result<ValidScenario, Vec<Diagnostic>> {
+    let text = download.text(url, file).await.map_err(|d| vec![d])?;
     read_pack(file, &text, catalog)
 }
 

@@ -66,9 +66,12 @@ test('a campaign class link loads the hosted wasm and shows the class', async t 
 
 test("the app's own page with a host's own pack loads the hosted wasm, which fetches that pack", async t => {
   const { wasm, requested } = await wasmOf(t, '?pack-url=host-pack.json', async page => {
+    // The host's pack is the round's last: it downloads once the first scenario shows.
+    const hostPack = page.waitForRequest(request => request.url().endsWith('/host-pack.json'));
     await page.locator('#start').tap();
     await page.locator('[data-level="3"]').tap();
     await page.locator('section.scenario').waitFor();
+    await hostPack;
   });
   assert.equal(wasm.length, 1, wasm.join(' '));
   assert.match(wasm[0], HOSTED);
