@@ -7,7 +7,7 @@
 
 use super::round::RoundViewProps;
 use crate::ui::widgets::discrimination_chart::discrimination_chart;
-use crate::ui::widgets::text::{heading, paragraph};
+use crate::ui::widgets::text::{button, element, heading, paragraph, text_element};
 use scamspot_core::content::SiteIndex;
 use scamspot_core::engine::discrimination::Tally;
 use scamspot_core::engine::plan::RoundKind;
@@ -67,8 +67,8 @@ pub fn result_screen(props: &RoundViewProps) -> Html {
                 { stat(Some("result-confidence"), fill(t.result_confidence, &[("before", &rating(r.confidence_before())), ("after", &rating(r.confidence_after()))])) }
             </ul>
             <details class="score-legend">
-                <summary>{ t.legend_heading }</summary>
-                <ul>{ for t.score_legend().into_iter().map(|line| html! { <li>{ line }</li> }) }</ul>
+                { text_element("summary", "", t.legend_heading) }
+                { element("ul", "", t.score_legend().iter().map(|line| text_element("li", "", line)).collect()) }
             </details>
 
             { heading(t.discrimination_heading) }
@@ -79,41 +79,36 @@ pub fn result_screen(props: &RoundViewProps) -> Html {
                 <p id="result-calibration">{ calibration }</p>
             }
             if let Some((sentence, label)) = overall {
-                <p id="result-overall"><strong>{ label }</strong>{ t.label_sep }{ sentence }</p>
+                <p id="result-overall">{ text_element("strong", "", &label) }{ t.label_sep }{ sentence }</p>
             }
             if !history.is_empty() {
                 { discrimination_chart(props.lang, history, first_round) }
             }
 
             { heading(t.per_scenario_heading) }
-            <ol class="per-scenario">
-                { for r.results().iter().zip(r.scenarios()).enumerate().map(|(i, (result, scenario))| {
+            { element("ol", "per-scenario", r.results().iter().zip(r.scenarios()).enumerate().map(|(i, (result, scenario))| {
                     let class = if result.handled_right() { "outcome-word good" } else { "outcome-word bad" };
                     html! {
                         <li data-scenario={scenario.id.clone()}>
-                            <strong>{ scenario.title.get(code) }</strong>
-                            <span ~className={class}>{ t.outcome_heading(result.outcome, result.paid) }</span>
-                            <span class="scenario-score">{ fill(t.result_points, &[("points", &result.points), ("max", &result.max_points)]) }</span>
-                            <button class="link open-debrief" onclick={props.on_action.reform(move |_| Action::Review { scenario: Some(i) })}>{ t.open_debrief }</button>
+                            { text_element("strong", "", scenario.title.get(code)) }
+                            { text_element("span", class, t.outcome_heading(result.outcome, result.paid)) }
+                            { text_element("span", "scenario-score", &fill(t.result_points, &[("points", &result.points), ("max", &result.max_points)])) }
+                            { button("", "link open-debrief", t.open_debrief, props.on_action.reform(move |_| Action::Review { scenario: Some(i) })) }
                         </li>
                     }
-                }) }
-            </ol>
+                }).collect()) }
 
             { heading(t.per_type_heading) }
-            <ul class="per-type">
-                { for s.per_type.iter().map(|(id, tally)| html! {
-                    <li data-type={id.clone()}><strong>{ type_name(&props.site, id, code) }</strong>{ " · " }
+            { element("ul", "per-type", s.per_type.iter().map(|(id, tally)| html! {
+                    <li data-type={id.clone()}>{ text_element("strong", "", type_name(&props.site, id, code)) }{ " · " }
                         { fill(t.per_type_line, &[("right", &tally.handled_right), ("played", &tally.played)]) }</li>
-                }) }
-            </ul>
+                }).collect()) }
 
             { heading(t.practise_heading) }
             if s.practise.is_empty() {
                 { paragraph(t.practise_none) }
             } else {
-                <ul class="practise">
-                    { for s.practise.iter().map(|id| {
+                { element("ul", "practise", s.practise.iter().map(|id| {
                         let kind = RoundKind::Type(id.clone());
                         let start = props.on_start.reform(move |_: MouseEvent| kind.clone());
                         let reasons = s.per_type[id].practise_reasons().map(|r| t.practise_reason(r));
@@ -121,16 +116,15 @@ pub fn result_screen(props: &RoundViewProps) -> Html {
                         html! {
                             <li data-type={id.clone()}>
                                 <button class="secondary" onclick={start}>{ t.practise_type }{ t.label_sep }{ type_name(&props.site, id, code) }</button>
-                                <p class="practise-reason">{ why }</p>
+                                { text_element("p", "practise-reason", &why) }
                             </li>
                         }
-                    }) }
-                </ul>
+                    }).collect()) }
             }
-            <div class="actions">
-                <button id="play-again" class="primary" onclick={again}>{ t.play_again }</button>
-                <button class="secondary" onclick={props.on_home.clone()}>{ t.home }</button>
-            </div>
+            { element("div", "actions", vec![
+                button("play-again", "primary", t.play_again, again),
+                button("", "secondary", t.home, props.on_home.clone()),
+            ]) }
         </section>
     }
 }

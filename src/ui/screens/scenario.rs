@@ -9,7 +9,7 @@ use crate::ui::widgets::replay_panel::ReplayPanel;
 use crate::ui::widgets::scenario_header::scenario_header;
 use crate::ui::widgets::spot_message::spot_message;
 use crate::ui::widgets::spot_review::spot_review;
-use crate::ui::widgets::text::paragraph;
+use crate::ui::widgets::text::{button, element, paragraph, text_element};
 use crate::web::browser::prefers_reduced_motion;
 use gloo::timers::callback::Timeout;
 use scamspot_core::content::{Channel, Scenario, Sender, StepKind};
@@ -138,7 +138,7 @@ pub fn ScenarioScreen(props: &ScenarioScreenProps) -> Html {
         html! {
             <div class="waiting" key="waiting">
                 <span class="typing" role="status">{ t.typing }</span>
-                <button class="link" onclick={dispatch.reform(move |_| Action::RevealAll { scenario: current, step: step_index })}>{ t.show_all }</button>
+                { button("", "link", t.show_all, dispatch.reform(move |_| Action::RevealAll { scenario: current, step: step_index })) }
             </div>
         }
     } else if let Some(result) = r.current_result() {
@@ -167,9 +167,9 @@ pub fn ScenarioScreen(props: &ScenarioScreenProps) -> Html {
             Some(StepKind::Spot(spot)) => {
                 html! {
                     <div class="spot-task" key={step.id.clone()}>
-                        <p class="prompt">{ spot.prompt.as_ref().map_or(t.spot_prompt, |p| p.get(code)) }</p>
+                        { text_element("p", "prompt", spot.prompt.as_ref().map_or(t.spot_prompt, |p| p.get(code))) }
                         <p class="meta" role="status">{ (t.spot_selected)(r.taps_selected()) }</p>
-                        <button id="spot-done" class="primary" onclick={dispatch.reform(move |_| Action::SubmitSpot { scenario: current, step: step_index })}>{ t.spot_submit }</button>
+                        { button("spot-done", "primary", t.spot_submit, dispatch.reform(move |_| Action::SubmitSpot { scenario: current, step: step_index })) }
                     </div>
                 }
             }
@@ -181,10 +181,10 @@ pub fn ScenarioScreen(props: &ScenarioScreenProps) -> Html {
     html! {
         <section ~className={screen_class(scenario.channel)} data-scenario={scenario.id.clone()} data-step={step.id.clone()}>
             { scenario_header(lang, scenario, &avatar, fill(t.scenario_of, &[("index", &(current + 1)), ("count", &r.planned())]), r.play().balance) }
-            <p class="scenario-title">{ scenario.title.get(code) }</p>
+            { text_element("p", "scenario-title", scenario.title.get(code)) }
             { channel_skin(lang, scenario.channel, &scenario.contact) }
             <div class="transcript" aria-live="polite">{ for transcript }</div>
-            <div class="action-area">{ action_area }</div>
+            { element("div", "action-area", vec![action_area]) }
             <div ref={bottom}></div>
         </section>
     }
@@ -207,7 +207,7 @@ fn end_card(
             <h3><span aria-hidden="true">{ if outcome.is_good() { "✔ " } else { "✖ " } }</span>{ t.outcome_heading(outcome, paid) }</h3>
             { paragraph(summary) }
             { for replay }
-            <button id="see-debrief" class="primary" onclick={on_debrief}>{ t.see_debrief }</button>
+            { button("see-debrief", "primary", t.see_debrief, on_debrief) }
         </div>
     }
 }

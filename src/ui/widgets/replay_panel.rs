@@ -6,7 +6,7 @@
 //! user is never lost.
 
 use super::bubble::{bubble, Message};
-use crate::ui::widgets::text::paragraph;
+use crate::ui::widgets::text::{element, paragraph, text_element, text_node};
 use scamspot_core::content::{Sender, ValidScenario};
 use scamspot_core::engine::Replay;
 use scamspot_core::i18n::{fill, yuan, Lang};
@@ -80,9 +80,7 @@ pub fn ReplayPanel(props: &ReplayPanelProps) -> Html {
                 <>
                     { bubble(Sender::Me, Message { text, avatar: &props.avatar, note, body: None, read_aloud: None }) }
                     if choice.money != 0 {
-                        <p ~className={class}>
-                            { t.savings }{ t.label_sep }{ yuan(visit.balance) }
-                        </p>
+                        { element("p", class, vec![text_node(t.savings), text_node(t.label_sep), text_node(&yuan(visit.balance))]) }
                     }
                 </>
             }
@@ -96,8 +94,8 @@ pub fn ReplayPanel(props: &ReplayPanelProps) -> Html {
     html! {
         <section id="replay" class="replay" aria-labelledby="replay-heading">
             <h3 id="replay-heading" tabindex="-1" ref={heading}>{ t.replay_heading }</h3>
-            <p class="replay-intro">{ t.replay_intro }</p>
-            <div class="transcript">{ for visits }{ for end_messages }</div>
+            { text_element("p", "replay-intro", t.replay_intro) }
+            { element("div", "transcript", visits.chain(end_messages).collect()) }
             <div class="end-card bad" data-outcome={replay.outcome.code()}>
                 <h4><span aria-hidden="true">{ "✖ " }</span>{ t.outcome_heading(replay.outcome, replay.balance_end < replay.balance_left) }</h4>
                 { paragraph(summary) }
