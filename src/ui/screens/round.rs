@@ -4,7 +4,7 @@
 use super::confidence::confidence_screen;
 use super::debrief::debrief_screen;
 use super::result::result_screen;
-use super::scenario::ScenarioScreen;
+use super::scenario::{play_progress, reveal_and_scroll, scenario_screen};
 use crate::config::SecurityOffice;
 use crate::ui::widgets::notice::loading_status;
 use crate::web::browser::{bring_top_into_view, focus_heading};
@@ -65,14 +65,22 @@ pub fn RoundView(props: &RoundViewProps) -> Html {
             }
         });
     }
+    // The scenario's timers, while one plays (see `scenario_screen`).
+    let playing = round.debrief_index().is_none() && round.phase() == Phase::Playing;
+    let bottom = use_node_ref();
+    {
+        let (on_action, bottom) = (props.on_action.clone(), bottom.clone());
+        use_effect_with(playing.then(|| play_progress(round)), move |progress| {
+            let timers = progress.map(|progress| reveal_and_scroll(progress, on_action, bottom));
+            move || drop(timers)
+        });
+    }
     let (lang, on_action) = (props.lang, &props.on_action);
     // The debrief shows after each scenario, and again when opened from the results.
     let screen = match round.phase() {
         _ if round.debrief_index().is_some() => debrief_screen(props),
         Phase::RateBefore => confidence_screen(lang, false, &on_action.reform(Action::RateBefore)),
-        Phase::Playing => {
-            html! { <ScenarioScreen {lang} round={Rc::clone(round)} on_action={on_action.clone()} read_aloud={props.read_aloud} /> }
-        }
+        Phase::Playing => scenario_screen(lang, round, on_action, props.read_aloud, bottom),
         Phase::RateAfter => confidence_screen(lang, true, &on_action.reform(Action::RateAfter)),
         Phase::Waiting => loading_status(lang),
         Phase::Debrief | Phase::Summary => result_screen(props),

@@ -23,26 +23,6 @@ use yew::prelude::*;
 /// short enough that nobody waits. "Show all" skips it.
 const REVEAL_MS: u32 = 450;
 
-#[derive(Properties)]
-pub struct ScenarioScreenProps {
-    pub lang: Lang,
-    pub round: Rc<Round>,
-    pub on_action: Callback<Action>,
-    /// Read-aloud buttons on messages and choices, where the browser can speak.
-    #[prop_or_default]
-    pub read_aloud: Option<Lang>,
-}
-
-/// The round compares by pointer (see `RoundViewProps`).
-impl PartialEq for ScenarioScreenProps {
-    fn eq(&self, other: &Self) -> bool {
-        self.lang == other.lang
-            && Rc::ptr_eq(&self.round, &other.round)
-            && self.on_action == other.on_action
-            && self.read_aloud == other.read_aloud
-    }
-}
-
 /// The screen's look follows the channel (app.css styles each).
 pub(crate) fn screen_class(channel: Channel) -> &'static str {
     match channel {
@@ -56,38 +36,52 @@ pub(crate) fn screen_class(channel: Channel) -> &'static str {
     }
 }
 
-#[function_component]
-pub fn ScenarioScreen(props: &ScenarioScreenProps) -> Html {
-    let r = &props.round;
-    let (lang, code, t) = (props.lang, props.lang.code(), props.lang.texts());
+/// What moves a scenario on while it plays: its current scenario, step,
+/// messages shown and whether all are. The round's view keys its reveal
+/// timer and scrolling on it (`reveal_and_scroll`).
+pub type PlayProgress = (usize, usize, usize, bool);
+
+pub fn play_progress(round: &Round) -> PlayProgress {
+    (round.current(), round.step_index(), round.play().revealed, round.all_revealed())
+}
+
+/// Messages arrive one by one (new progress cancels a pending timer, by
+/// dropping what this returns); after each, the end of the conversation
+/// scrolls into view. Scrolling forces a layout: it is done just after the
+/// frame that shows the tap's result, so the tap itself paints at once.
+pub fn reveal_and_scroll(
+    (scenario, step, _, done): PlayProgress,
+    on_action: Callback<Action>,
+    bottom: NodeRef,
+) -> (Option<Timeout>, Timeout) {
+    let reveal = (!done).then(|| Timeout::new(REVEAL_MS, move || on_action.emit(Action::Reveal { scenario, step })));
+    let scroll = Timeout::new(0, move || {
+        if let Some(el) = bottom.cast::<web_sys::Element>() {
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(web_sys::ScrollLogicalPosition::End);
+            if !prefers_reduced_motion() {
+                options.set_behavior(web_sys::ScrollBehavior::Smooth);
+            }
+            el.scroll_into_view_with_scroll_into_view_options(&options);
+        }
+    });
+    (reveal, scroll)
+}
+
+/// The scenario being played. A function, not a component: the round's
+/// view runs its timers (`reveal_and_scroll`); `bottom` marks the end of
+/// the conversation for them. `read_aloud`: read-aloud buttons on messages
+/// and choices, where the browser can speak.
+pub fn scenario_screen(
+    lang: Lang,
+    r: &Round,
+    dispatch: &Callback<Action>,
+    read_aloud: Option<Lang>,
+    bottom: NodeRef,
+) -> Html {
+    let (code, t) = (lang.code(), lang.texts());
     let scenario = r.scenario();
     let (current, step_index) = (r.current(), r.step_index());
-    let dispatch = &props.on_action;
-    let read_aloud = props.read_aloud;
-
-    // Messages arrive one by one; a new render cancels a pending timer.
-    let progress_key = (current, step_index, r.play().revealed, r.all_revealed());
-    let bottom = use_node_ref();
-    {
-        // Scrolling forces a layout: it is done just after the frame that
-        // shows the tap's result, so the tap itself paints at once.
-        let (on_action, bottom) = (props.on_action.clone(), bottom.clone());
-        use_effect_with(progress_key, move |&(scenario, step, _, done)| {
-            let reveal =
-                (!done).then(|| Timeout::new(REVEAL_MS, move || on_action.emit(Action::Reveal { scenario, step })));
-            let scroll = Timeout::new(0, move || {
-                if let Some(el) = bottom.cast::<web_sys::Element>() {
-                    let options = web_sys::ScrollIntoViewOptions::new();
-                    options.set_block(web_sys::ScrollLogicalPosition::End);
-                    if !prefers_reduced_motion() {
-                        options.set_behavior(web_sys::ScrollBehavior::Smooth);
-                    }
-                    el.scroll_into_view_with_scroll_into_view_options(&options);
-                }
-            });
-            move || drop((reveal, scroll))
-        });
-    }
 
     let name = scenario.contact.name.get(code);
     let avatar = AttrValue::from(initials(name));
@@ -179,7 +173,10 @@ pub fn ScenarioScreen(props: &ScenarioScreenProps) -> Html {
     };
 
     html! {
-        <section ~className={screen_class(scenario.channel)} data-scenario={scenario.id.clone()} data-step={step.id.clone()}>
+        // Its own key: the section never takes over another screen's element
+        // (Yew would set its class as a property, then remove the old screen's
+        // class attribute, and with it the class).
+        <section key="scenario" ~className={screen_class(scenario.channel)} data-scenario={scenario.id.clone()} data-step={step.id.clone()}>
             { scenario_header(lang, scenario, &avatar, fill(t.scenario_of, &[("index", &(current + 1)), ("count", &r.planned())]), r.play().balance) }
             { text_element("p", "scenario-title", scenario.title.get(code)) }
             { channel_skin(lang, scenario.channel, &scenario.contact) }
