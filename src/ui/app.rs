@@ -12,7 +12,7 @@ use super::reducer::AppStore;
 use super::screens::campaign::class_view;
 use super::screens::round::RoundView;
 use super::screens::start::start_screen;
-use super::widgets::leave_dialog::LeaveDialog;
+use super::widgets::leave_dialog::{leave_dialog, use_leave_dialog_focus};
 use super::widgets::notice::{loading_status, notice};
 use super::widgets::top_bar::top_bar;
 use crate::config::AppConfig;
@@ -97,6 +97,7 @@ pub fn App(props: &AppProps) -> Html {
     use_progress_saver(Rc::clone(&state.progress), dispatch.clone());
     use_round_saver(state.round_record.clone(), page);
     use_back_button(!matches!(state.screen, Screen::Start), page, dispatch.clone());
+    let stay_button = use_leave_dialog_focus(state.confirm_leave);
     // A host page's and a class link's I/O. (The attribute goes on a `let`:
     // Yew's macro cannot rewrite a hook call that carries one.)
     #[cfg(feature = "hosted")]
@@ -197,7 +198,7 @@ pub fn App(props: &AppProps) -> Html {
                 { body }
             </main>
             if state.confirm_leave {
-                <LeaveDialog {lang} on_leave={go_home} on_stay={send(&dispatch, || AppAction::KeepPlaying)} />
+                { leave_dialog(lang, stay_button, go_home, send(&dispatch, || AppAction::KeepPlaying)) }
             }
         </div>
     }
