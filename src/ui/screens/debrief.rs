@@ -4,7 +4,7 @@
 //! a note that every party in it is invented.
 //! Opened again from the results, it is read-only and leads back there.
 
-use super::round::RoundViewProps;
+use super::round::RoundView;
 use crate::config::{debrief_channels, SecurityOffice, SECURITY_CHANNEL};
 use crate::ui::widgets::text::{button, element, heading, paragraph, text_element, text_node};
 use scamspot_core::content::OfficialChannel;
@@ -12,9 +12,9 @@ use scamspot_core::engine::{Action, FlagStatus, Phase};
 use scamspot_core::i18n::{fill, yuan, Texts};
 use yew::prelude::*;
 
-pub fn debrief_screen(props: &RoundViewProps) -> Html {
-    let r = &props.round;
-    let (code, t) = (props.lang.code(), props.lang.texts());
+pub fn debrief_screen(view: &RoundView) -> Html {
+    let r = &view.round;
+    let (code, t) = (view.lang.code(), view.lang.texts());
     let Some((index, result)) = r.debrief_index().and_then(|i| Some((i, r.results().get(i)?))) else {
         return html! {};
     };
@@ -27,7 +27,7 @@ pub fn debrief_screen(props: &RoundViewProps) -> Html {
         ("next", label, Action::NextScenario { scenario: index })
     };
 
-    let office = props.security.as_ref();
+    let office = view.security.as_ref();
     let channels = debrief_channels(&scenario.debrief.channels, office);
 
     let flag_items: Vec<Html> = r
@@ -78,7 +78,7 @@ pub fn debrief_screen(props: &RoundViewProps) -> Html {
 
             if !scenario.techniques.is_empty() {
                 { heading(t.techniques_heading) }
-                { element("ul", "technique-list", scenario.techniques.iter().filter_map(|id| props.site.catalog.technique(id)).map(|tech| {
+                { element("ul", "technique-list", scenario.techniques.iter().filter_map(|id| view.site.catalog.technique(id)).map(|tech| {
                     element("li", "", vec![text_element("strong", "", tech.name.get(code)), text_node(t.label_sep), text_node(tech.about.get(code))])
                 }).collect()) }
             }
@@ -88,12 +88,12 @@ pub fn debrief_screen(props: &RoundViewProps) -> Html {
 
             if !channels.is_empty() {
                 { heading(t.channels_heading) }
-                { element("ul", "channel-list", channels.iter().filter_map(|id| props.site.catalog.channel(id)).map(|ch| channel_item(ch, office, code, t)).collect()) }
+                { element("ul", "channel-list", channels.iter().filter_map(|id| view.site.catalog.channel(id)).map(|ch| channel_item(ch, office, code, t)).collect()) }
             }
 
             <p class="meta fiction-note" id="fiction-note">{ t.fictional_footer }</p>
 
-            { button(onward_id, "primary", onward_label, props.on_action.reform(move |_| onward.clone())) }
+            { button(onward_id, "primary", onward_label, view.on_action.reform(move |_| onward.clone())) }
         </section>
     }
 }

@@ -5,7 +5,7 @@
 //! (with its debrief to read again), per-type results and what to practise
 //! again, with why.
 
-use super::round::RoundViewProps;
+use super::round::RoundView;
 use crate::ui::widgets::discrimination_chart::discrimination_chart;
 use crate::ui::widgets::text::{button, element, heading, paragraph, text_element};
 use scamspot_core::content::SiteIndex;
@@ -25,13 +25,13 @@ fn stat(id: Option<&'static str>, text: String) -> Html {
     html! { <li {id}>{ text }</li> }
 }
 
-pub fn result_screen(props: &RoundViewProps) -> Html {
-    let r = &props.round;
-    let (code, t) = (props.lang.code(), props.lang.texts());
+pub fn result_screen(view: &RoundView) -> Html {
+    let r = &view.round;
+    let (code, t) = (view.lang.code(), view.lang.texts());
     let s = RoundSummary::from_results(r.results());
     let tally = Tally::of(&s);
-    let history = &props.progress.history;
-    let first_round = (props.progress.rounds + 1).saturating_sub(history.len() as u32);
+    let history = &view.progress.history;
+    let first_round = (view.progress.rounds + 1).saturating_sub(history.len() as u32);
     let calibration = match (r.confidence_before(), r.confidence_after()) {
         (Some(before), Some(after)) if s.scams > 0 => {
             Some((t.result_calibration)(before, after, s.scams_caught, s.scams))
@@ -39,13 +39,13 @@ pub fn result_screen(props: &RoundViewProps) -> Html {
         _ => None,
     };
     let overall = (history.len() > 1)
-        .then(|| t.discrimination_sentence(&props.progress.overall()))
+        .then(|| t.discrimination_sentence(&view.progress.overall()))
         .flatten()
         .map(|sentence| (sentence, (t.overall_rounds)(history.len() as u32)));
     let rating = |v: Option<u8>| v.map_or("–".to_string(), |v| v.to_string());
     let again = {
-        let kind = props.kind.clone();
-        props.on_start.reform(move |_| kind.clone())
+        let kind = view.kind.clone();
+        view.on_start.reform(move |_| kind.clone())
     };
     html! {
         <section class="screen result">
@@ -82,7 +82,7 @@ pub fn result_screen(props: &RoundViewProps) -> Html {
                 <p id="result-overall">{ text_element("strong", "", &label) }{ t.label_sep }{ sentence }</p>
             }
             if !history.is_empty() {
-                { discrimination_chart(props.lang, history, first_round) }
+                { discrimination_chart(view.lang, history, first_round) }
             }
 
             { heading(t.per_scenario_heading) }
@@ -93,14 +93,14 @@ pub fn result_screen(props: &RoundViewProps) -> Html {
                             { text_element("strong", "", scenario.title.get(code)) }
                             { text_element("span", class, t.outcome_heading(result.outcome, result.paid)) }
                             { text_element("span", "scenario-score", &fill(t.result_points, &[("points", &result.points), ("max", &result.max_points)])) }
-                            { button("", "link open-debrief", t.open_debrief, props.on_action.reform(move |_| Action::Review { scenario: Some(i) })) }
+                            { button("", "link open-debrief", t.open_debrief, view.on_action.reform(move |_| Action::Review { scenario: Some(i) })) }
                         </li>
                     }
                 }).collect()) }
 
             { heading(t.per_type_heading) }
             { element("ul", "per-type", s.per_type.iter().map(|(id, tally)| html! {
-                    <li data-type={id.clone()}>{ text_element("strong", "", type_name(&props.site, id, code)) }{ " · " }
+                    <li data-type={id.clone()}>{ text_element("strong", "", type_name(&view.site, id, code)) }{ " · " }
                         { fill(t.per_type_line, &[("right", &tally.handled_right), ("played", &tally.played)]) }</li>
                 }).collect()) }
 
@@ -110,12 +110,12 @@ pub fn result_screen(props: &RoundViewProps) -> Html {
             } else {
                 { element("ul", "practise", s.practise.iter().map(|id| {
                         let kind = RoundKind::Type(id.clone());
-                        let start = props.on_start.reform(move |_: MouseEvent| kind.clone());
+                        let start = view.on_start.reform(move |_: MouseEvent| kind.clone());
                         let reasons = s.per_type[id].practise_reasons().map(|r| t.practise_reason(r));
                         let why = reasons.collect::<Vec<_>>().join(t.list_sep);
                         html! {
                             <li data-type={id.clone()}>
-                                <button class="secondary" onclick={start}>{ t.practise_type }{ t.label_sep }{ type_name(&props.site, id, code) }</button>
+                                <button class="secondary" onclick={start}>{ t.practise_type }{ t.label_sep }{ type_name(&view.site, id, code) }</button>
                                 { text_element("p", "practise-reason", &why) }
                             </li>
                         }
@@ -123,7 +123,7 @@ pub fn result_screen(props: &RoundViewProps) -> Html {
             }
             { element("div", "actions", vec![
                 button("play-again", "primary", t.play_again, again),
-                button("", "secondary", t.home, props.on_home.clone()),
+                button("", "secondary", t.home, view.on_home.clone()),
             ]) }
         </section>
     }

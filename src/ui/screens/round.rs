@@ -17,8 +17,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 /// What the round's screens read (the debrief and the results render from it directly).
-#[derive(Properties)]
-pub struct RoundViewProps {
+pub struct RoundView {
     pub lang: Lang,
     pub site: Rc<SiteIndex>,
     pub kind: RoundKind,
@@ -28,62 +27,62 @@ pub struct RoundViewProps {
     pub on_action: Callback<Action>,
     pub on_start: Callback<RoundKind>,
     pub on_home: Callback<MouseEvent>,
-    #[prop_or_default]
     pub read_aloud: Option<Lang>,
-    #[prop_or_default]
     pub security: Option<SecurityOffice>,
 }
 
-/// The shared values compare by pointer: a changed one always comes in a new
-/// `Rc`, and comparing contents would bring every content type's
-/// `PartialEq` into the wasm.
-impl PartialEq for RoundViewProps {
-    fn eq(&self, other: &Self) -> bool {
-        self.lang == other.lang
-            && Rc::ptr_eq(&self.site, &other.site)
-            && self.kind == other.kind
-            && Rc::ptr_eq(&self.round, &other.round)
-            && Rc::ptr_eq(&self.progress, &other.progress)
-            && self.on_action == other.on_action
-            && self.on_start == other.on_start
-            && self.on_home == other.on_home
-            && self.read_aloud == other.read_aloud
-            && self.security == other.security
-    }
+/// Where the round's effects act: its top (brought into view, with the focus
+/// on its heading, at each new screen) and the end of a scenario's conversation.
+pub struct RoundRefs {
+    top: NodeRef,
+    bottom: NodeRef,
 }
 
-#[function_component]
-pub fn RoundView(props: &RoundViewProps) -> Html {
-    let round = &props.round;
-    let top = use_node_ref();
+/// The round's effects, run by the app (the round's view is a function, not
+/// a component: a component type adds Yew's lifecycle code to the wasm).
+/// `playing`: the round in play and its number, if one is; `on_play` gets
+/// the round's number with each action.
+#[hook]
+pub fn use_round_effects(playing: Option<(u32, Rc<Round>)>, on_play: Callback<(u32, Action)>) -> RoundRefs {
+    let (top, bottom) = (use_node_ref(), use_node_ref());
+    let screen =
+        playing.as_ref().map(|(number, round)| (*number, round.phase(), round.current(), round.debrief_index()));
     {
         let top = top.clone();
-        use_effect_with((round.phase(), round.current(), round.debrief_index()), move |_| {
-            if let Some(element) = top.cast::<web_sys::Element>() {
+        use_effect_with(screen, move |screen| {
+            if let Some(element) = top.cast::<web_sys::Element>().filter(|_| screen.is_some()) {
                 bring_top_into_view(&element);
                 focus_heading(&element);
             }
         });
     }
     // The scenario's timers, while one plays (see `scenario_screen`).
-    let playing = round.debrief_index().is_none() && round.phase() == Phase::Playing;
-    let bottom = use_node_ref();
+    let scenario = playing
+        .filter(|(_, round)| round.debrief_index().is_none() && round.phase() == Phase::Playing)
+        .map(|(number, round)| (number, play_progress(&round)));
     {
-        let (on_action, bottom) = (props.on_action.clone(), bottom.clone());
-        use_effect_with(playing.then(|| play_progress(round)), move |progress| {
-            let timers = progress.map(|progress| reveal_and_scroll(progress, on_action, bottom));
+        let bottom = bottom.clone();
+        use_effect_with(scenario, move |scenario| {
+            let timers = scenario.map(|(number, progress)| {
+                reveal_and_scroll(progress, on_play.reform(move |action| (number, action)), bottom)
+            });
             move || drop(timers)
         });
     }
-    let (lang, on_action) = (props.lang, &props.on_action);
+    RoundRefs { top, bottom }
+}
+
+/// The screen for the round's phase. `number` keys it: each round gets its own markup.
+pub fn round_view(view: &RoundView, number: u32, refs: &RoundRefs) -> Html {
+    let (round, lang, on_action) = (&view.round, view.lang, &view.on_action);
     // The debrief shows after each scenario, and again when opened from the results.
     let screen = match round.phase() {
-        _ if round.debrief_index().is_some() => debrief_screen(props),
+        _ if round.debrief_index().is_some() => debrief_screen(view),
         Phase::RateBefore => confidence_screen(lang, false, &on_action.reform(Action::RateBefore)),
-        Phase::Playing => scenario_screen(lang, round, on_action, props.read_aloud, bottom),
+        Phase::Playing => scenario_screen(lang, round, on_action, view.read_aloud, refs.bottom.clone()),
         Phase::RateAfter => confidence_screen(lang, true, &on_action.reform(Action::RateAfter)),
         Phase::Waiting => loading_status(lang),
-        Phase::Debrief | Phase::Summary => result_screen(props),
+        Phase::Debrief | Phase::Summary => result_screen(view),
     };
-    html! { <div class="round" ref={top}>{ screen }</div> }
+    html! { <div class="round" key={number} ref={refs.top.clone()}>{ screen }</div> }
 }

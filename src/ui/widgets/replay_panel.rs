@@ -22,7 +22,9 @@ pub struct ReplayPanelProps {
     pub avatar: AttrValue,
 }
 
-/// The scenario and its replay compare by pointer (see `RoundViewProps`).
+/// The scenario and its replay compare by pointer: a changed one always comes
+/// in a new `Rc`, and comparing contents would bring every content type's
+/// `PartialEq` into the wasm.
 impl PartialEq for ReplayPanelProps {
     fn eq(&self, other: &Self) -> bool {
         self.lang == other.lang
