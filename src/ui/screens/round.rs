@@ -4,9 +4,10 @@
 use super::confidence::confidence_screen;
 use super::debrief::debrief_screen;
 use super::result::result_screen;
-use super::scenario::{play_progress, reveal_and_scroll, scenario_screen};
+use super::scenario::{play_progress, reveal_and_scroll, scenario_screen, ScenarioRefs};
 use crate::config::SecurityOffice;
 use crate::ui::widgets::notice::loading_status;
+use crate::ui::widgets::replay_panel::use_replay_toggle;
 use crate::web::browser::{bring_top_into_view, focus_heading};
 use scamspot_core::content::SiteIndex;
 use scamspot_core::engine::plan::RoundKind;
@@ -32,10 +33,10 @@ pub struct RoundView {
 }
 
 /// Where the round's effects act: its top (brought into view, with the focus
-/// on its heading, at each new screen) and the end of a scenario's conversation.
+/// on its heading, at each new screen) and the scenario on show.
 pub struct RoundRefs {
     top: NodeRef,
-    bottom: NodeRef,
+    scenario: ScenarioRefs,
 }
 
 /// The round's effects, run by the app (the round's view is a function, not
@@ -45,6 +46,7 @@ pub struct RoundRefs {
 #[hook]
 pub fn use_round_effects(playing: Option<(u32, Rc<Round>)>, on_play: Callback<(u32, Action)>) -> RoundRefs {
     let (top, bottom) = (use_node_ref(), use_node_ref());
+    let shown = playing.as_ref().map(|(number, round)| (*number, round.current()));
     let screen =
         playing.as_ref().map(|(number, round)| (*number, round.phase(), round.current(), round.debrief_index()));
     {
@@ -69,7 +71,8 @@ pub fn use_round_effects(playing: Option<(u32, Rc<Round>)>, on_play: Callback<(u
             move || drop(timers)
         });
     }
-    RoundRefs { top, bottom }
+    let replay = use_replay_toggle(shown);
+    RoundRefs { top, scenario: ScenarioRefs { bottom, replay } }
 }
 
 /// The screen for the round's phase. `number` keys it: each round gets its own markup.
@@ -79,7 +82,7 @@ pub fn round_view(view: &RoundView, number: u32, refs: &RoundRefs) -> Html {
     let screen = match round.phase() {
         _ if round.debrief_index().is_some() => debrief_screen(view),
         Phase::RateBefore => confidence_screen(lang, false, &on_action.reform(Action::RateBefore)),
-        Phase::Playing => scenario_screen(lang, round, on_action, view.read_aloud, refs.bottom.clone()),
+        Phase::Playing => scenario_screen(lang, round, on_action, view.read_aloud, &refs.scenario),
         Phase::RateAfter => confidence_screen(lang, true, &on_action.reform(Action::RateAfter)),
         Phase::Waiting => loading_status(lang),
         Phase::Debrief | Phase::Summary => result_screen(view),

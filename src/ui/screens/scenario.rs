@@ -5,7 +5,7 @@ use crate::ui::widgets::bubble::{bubble, Message};
 use crate::ui::widgets::channel_skin::channel_skin;
 use crate::ui::widgets::choice_list::choice_list;
 use crate::ui::widgets::phone_prompt::phone_prompt;
-use crate::ui::widgets::replay_panel::ReplayPanel;
+use crate::ui::widgets::replay_panel::{replay_panel, ReplayToggle};
 use crate::ui::widgets::scenario_header::scenario_header;
 use crate::ui::widgets::spot_message::spot_message;
 use crate::ui::widgets::spot_review::spot_review;
@@ -16,7 +16,6 @@ use scamspot_core::content::{Channel, Scenario, Sender, StepKind};
 use scamspot_core::engine::segments::segments;
 use scamspot_core::engine::{Action, Round, ScenarioResult};
 use scamspot_core::i18n::{fill, initials, Lang, Texts};
-use std::rc::Rc;
 use yew::prelude::*;
 
 /// Pause before each message arrives: long enough to feel like a chat,
@@ -68,16 +67,22 @@ pub fn reveal_and_scroll(
     (reveal, scroll)
 }
 
+/// What the round's effects keep for the scenario on show: the end of its
+/// conversation (scrolled into view by `reveal_and_scroll`) and its replay's toggle.
+pub struct ScenarioRefs {
+    pub bottom: NodeRef,
+    pub replay: ReplayToggle,
+}
+
 /// The scenario being played. A function, not a component: the round's
-/// view runs its timers (`reveal_and_scroll`); `bottom` marks the end of
-/// the conversation for them. `read_aloud`: read-aloud buttons on messages
-/// and choices, where the browser can speak.
+/// effects run its timers and keep its `refs`. `read_aloud`: read-aloud
+/// buttons on messages and choices, where the browser can speak.
 pub fn scenario_screen(
     lang: Lang,
     r: &Round,
     dispatch: &Callback<Action>,
     read_aloud: Option<Lang>,
-    bottom: NodeRef,
+    refs: &ScenarioRefs,
 ) -> Html {
     let (code, t) = (lang.code(), lang.texts());
     let scenario = r.scenario();
@@ -136,10 +141,8 @@ pub fn scenario_screen(
             </div>
         }
     } else if let Some(result) = r.current_result() {
-        let replay = r.replay().map(|replay| {
-            let scenario = Rc::clone(&r.scenarios()[current]);
-            html! { <ReplayPanel {lang} {scenario} replay={Rc::new(replay)} avatar={avatar.clone()} /> }
-        });
+        let replay =
+            r.replay().map(|replay| replay_panel(lang, &r.scenarios()[current], &replay, &avatar, &refs.replay));
         end_card(
             t,
             scenario,
@@ -182,7 +185,7 @@ pub fn scenario_screen(
             { channel_skin(lang, scenario.channel, &scenario.contact) }
             <div class="transcript" aria-live="polite">{ for transcript }</div>
             { element("div", "action-area", vec![action_area]) }
-            <div ref={bottom}></div>
+            <div ref={refs.bottom.clone()}></div>
         </section>
     }
 }
