@@ -6,7 +6,7 @@
 
 use super::round::RoundView;
 use crate::config::{debrief_channels, SecurityOffice, SECURITY_CHANNEL};
-use crate::ui::widgets::text::{button, element, heading, paragraph, text_element, text_node};
+use crate::ui::widgets::text::{button, element, heading, paragraph, text_element, text_node, text_with_id};
 use scamspot_core::content::OfficialChannel;
 use scamspot_core::engine::{Action, FlagStatus, Phase};
 use scamspot_core::i18n::{fill, yuan, Texts};
@@ -63,8 +63,8 @@ pub fn debrief_screen(view: &RoundView) -> Html {
             <p ~className={if result.handled_right() { "outcome good" } else { "outcome bad" }} id="debrief-outcome">
                 { t.outcome_heading(result.outcome, result.paid) }
             </p>
-            <p id="savings-change">{ fill(t.savings_change, &[("start", &yuan(result.savings_start)), ("end", &yuan(result.savings_end))]) }</p>
-            <p id="scenario-points">{ fill(t.scenario_points, &[("points", &result.points), ("max", &result.max_points)]) }</p>
+            { text_with_id("p", "savings-change", "", &fill(t.savings_change, &[("start", &yuan(result.savings_start)), ("end", &yuan(result.savings_end))])) }
+            { text_with_id("p", "scenario-points", "", &fill(t.scenario_points, &[("points", &result.points), ("max", &result.max_points)])) }
 
             { heading(t.why_heading) }
             { paragraph(scenario.debrief.why.get(code)) }
@@ -91,7 +91,7 @@ pub fn debrief_screen(view: &RoundView) -> Html {
                 { element("ul", "channel-list", channels.iter().filter_map(|id| view.site.catalog.channel(id)).map(|ch| channel_item(ch, office, code, t)).collect()) }
             }
 
-            <p class="meta fiction-note" id="fiction-note">{ t.fictional_footer }</p>
+            { text_with_id("p", "fiction-note", "meta fiction-note", t.fictional_footer) }
 
             { button(onward_id, "primary", onward_label, view.on_action.reform(move |_| onward.clone())) }
         </section>

@@ -7,7 +7,7 @@
 
 use super::round::RoundView;
 use crate::ui::widgets::discrimination_chart::discrimination_chart;
-use crate::ui::widgets::text::{button, element, heading, paragraph, text_element};
+use crate::ui::widgets::text::{button, element, heading, paragraph, text_element, text_with_id};
 use scamspot_core::content::SiteIndex;
 use scamspot_core::engine::discrimination::Tally;
 use scamspot_core::engine::plan::RoundKind;
@@ -50,7 +50,7 @@ pub fn result_screen(view: &RoundView) -> Html {
     html! {
         <section class="screen result">
             <h1 class="screen-heading" tabindex="-1">{ t.result_heading }</h1>
-            <p class="big-score" id="result-points">{ fill(t.result_points, &[("points", &s.points), ("max", &s.max_points)]) }</p>
+            { text_with_id("p", "result-points", "big-score", &fill(t.result_points, &[("points", &s.points), ("max", &s.max_points)])) }
             <ul class="stats">
                 if s.scams > 0 {
                     { stat(Some("result-scams"), fill(t.result_scams, &[("caught", &s.scams_caught), ("total", &s.scams)])) }
@@ -73,10 +73,10 @@ pub fn result_screen(view: &RoundView) -> Html {
 
             { heading(t.discrimination_heading) }
             if let Some(sentence) = t.discrimination_sentence(&tally) {
-                <p id="result-discrimination" class="verdict">{ sentence }</p>
+                { text_with_id("p", "result-discrimination", "verdict", &sentence) }
             }
             if let Some(calibration) = calibration {
-                <p id="result-calibration">{ calibration }</p>
+                { text_with_id("p", "result-calibration", "", &calibration) }
             }
             if let Some((sentence, label)) = overall {
                 <p id="result-overall">{ text_element("strong", "", &label) }{ t.label_sep }{ sentence }</p>

@@ -6,7 +6,7 @@
 use crate::state::AppState;
 use crate::ui::widgets::shared_scenario::shared_scenario;
 use crate::ui::widgets::technique_list::technique_list;
-use crate::ui::widgets::text::{button, element, heading, paragraph, text_element, text_node};
+use crate::ui::widgets::text::{button, element, heading, paragraph, text_element, text_node, text_with_id};
 use crate::web::browser::today;
 use scamspot_core::content::SiteIndex;
 use scamspot_core::engine::plan::{
@@ -45,7 +45,7 @@ pub fn start_screen(state: &AppState, index: &SiteIndex, on_start: &Callback<Rou
                 element("span", "", vec![text_node("🔒 "), text_node(t.privacy)]),
             ]) }
             if let Some((points, max)) = progress.best_round {
-                <p class="meta" id="overall-progress">{ (t.overall_progress)(progress.rounds, points, max) }</p>
+                { text_with_id("p", "overall-progress", "meta", &(t.overall_progress)(progress.rounds, points, max)) }
             }
             { shared_scenario(lang, link(index, &configured)) }
             { button("start", "primary", &start_label, start_with(first.clone())) }

@@ -5,7 +5,7 @@
 //! group, app and e-mail screens need nothing above the header. A plain
 //! function, not a component: it has no state, and adds no component to the wasm.
 
-use crate::ui::widgets::text::{element, text_element};
+use crate::ui::widgets::text::{element, text_element, text_with_id};
 use scamspot_core::content::{Channel, Contact};
 use scamspot_core::i18n::{initials, Lang};
 use yew::prelude::*;
@@ -22,7 +22,7 @@ pub fn channel_skin(lang: Lang, channel: Channel, contact: &Contact) -> Html {
         },
         Channel::Call => html! {
             <div class="skin call-skin" role="group" aria-labelledby="incoming-call">
-                <p class="skin-label" id="incoming-call">{ t.skin_incoming_call }</p>
+                { text_with_id("p", "incoming-call", "skin-label", t.skin_incoming_call) }
                 <span class="avatar call-avatar" aria-hidden="true">{ initials(name) }</span>
                 { text_element("p", "caller-name", name) }
                 if let Some(number) = detail {
@@ -35,7 +35,7 @@ pub fn channel_skin(lang: Lang, channel: Channel, contact: &Contact) -> Html {
             <div class="skin market-skin" role="group" aria-labelledby="market-item">
                 <span class="item-thumb" aria-hidden="true">{ "🛍️" }</span>
                 <div>
-                    <p class="skin-label" id="market-item">{ t.skin_item }</p>
+                    { text_with_id("p", "market-item", "skin-label", t.skin_item) }
                     { text_element("p", "item-title", sender) }
                 </div>
             </div>

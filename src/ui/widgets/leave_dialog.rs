@@ -3,6 +3,7 @@
 //! answers the same. A function and a hook, not a component: a component
 //! type of its own would add Yew's lifecycle code to the wasm.
 
+use crate::ui::widgets::text::text_with_id;
 use scamspot_core::i18n::Lang;
 use yew::prelude::*;
 
@@ -36,8 +37,8 @@ pub fn leave_dialog(lang: Lang, stay_button: NodeRef, on_leave: Callback<MouseEv
         <div class="dialog-backdrop">
             <div class="dialog" role="alertdialog" aria-modal="true" aria-labelledby="leave-title"
                 aria-describedby="leave-text" onkeydown={on_key}>
-                <h2 id="leave-title">{ t.leave_title }</h2>
-                <p id="leave-text">{ t.leave_text }</p>
+                { text_with_id("h2", "leave-title", "", t.leave_title) }
+                { text_with_id("p", "leave-text", "", t.leave_text) }
                 <button id="keep-playing" class="primary" ref={stay_button} onclick={on_stay.reform(|_| ())}>
                     { t.keep_playing }
                 </button>

@@ -6,7 +6,7 @@
 //! user is never lost.
 
 use super::bubble::{bubble, Message};
-use crate::ui::widgets::text::{element, paragraph, text_element, text_node};
+use crate::ui::widgets::text::{element, paragraph, text_element, text_node, text_with_id};
 use scamspot_core::content::{Sender, ValidScenario};
 use scamspot_core::engine::Replay;
 use scamspot_core::i18n::{fill, yuan, Lang};
@@ -104,7 +104,7 @@ pub fn replay_panel(
             <div class="end-card bad" data-outcome={replay.outcome.code()}>
                 <h4><span aria-hidden="true">{ "✖ " }</span>{ t.outcome_heading(replay.outcome, replay.balance_end < replay.balance_left) }</h4>
                 { paragraph(summary) }
-                <p id="replay-savings">{ savings }</p>
+                { text_with_id("p", "replay-savings", "", &savings) }
             </div>
             <button id="replay-close" class="secondary" aria-expanded="true" aria-controls="replay" onclick={flip}>
                 { t.replay_close }

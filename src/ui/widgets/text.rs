@@ -26,6 +26,16 @@ pub fn text_element(tag: &'static str, class: &'static str, text: &str) -> Html 
     element(tag, class, vec![text_node(text)])
 }
 
+/// `<tag id="id" class="class">text</tag>`; an empty `class` sets none.
+#[inline(never)]
+pub fn text_with_id(tag: &'static str, id: &'static str, class: &'static str, text: &str) -> Html {
+    let mut element = VTag::new(tag);
+    let values = Box::new([static_value(id), static_value(class)]);
+    element.set_attributes(Attributes::Dynamic { keys: &["id", "class"], values });
+    element.add_child(text_node(text));
+    element.into()
+}
+
 /// A text node: content is always text, never markup.
 #[inline(never)]
 pub fn text_node(text: &str) -> Html {
