@@ -10,9 +10,9 @@ use super::hooks::{
 use super::reducer::AppStore;
 #[cfg(feature = "hosted")]
 use super::screens::campaign::class_view;
-use super::screens::round::RoundView;
+use super::screens::round::{round_view, use_round_effects, RoundView};
 use super::screens::start::start_screen;
-use super::widgets::leave_dialog::LeaveDialog;
+use super::widgets::leave_dialog::{leave_dialog, use_leave_dialog_focus};
 use super::widgets::notice::{loading_status, notice};
 use super::widgets::top_bar::top_bar;
 use crate::config::AppConfig;
@@ -97,6 +97,18 @@ pub fn App(props: &AppProps) -> Html {
     use_progress_saver(Rc::clone(&state.progress), dispatch.clone());
     use_round_saver(state.round_record.clone(), page);
     use_back_button(!matches!(state.screen, Screen::Start), page, dispatch.clone());
+    let stay_button = use_leave_dialog_focus(state.confirm_leave);
+    let on_play = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |(number, action)| {
+            dispatch.dispatch(AppAction::Play { number, action, now_ms: now_ms(), today: today() })
+        })
+    };
+    let playing = match &state.screen {
+        Screen::Playing { number, round, .. } => Some((*number, Rc::clone(round))),
+        _ => None,
+    };
+    let round_refs = use_round_effects(playing, on_play.clone());
     // A host page's and a class link's I/O. (The attribute goes on a `let`:
     // Yew's macro cannot rewrite a hook call that carries one.)
     #[cfg(feature = "hosted")]
@@ -171,18 +183,23 @@ pub fn App(props: &AppProps) -> Html {
             // Asked at each render, that is at each message and tap: browsers
             // list their voices a moment after the page loads.
             let read_aloud = can_speak(lang).then_some(lang);
-            let on_action = {
-                let (dispatch, number) = (dispatch.clone(), *number);
-                Callback::from(move |action| {
-                    dispatch.dispatch(AppAction::Play { number, action, now_ms: now_ms(), today: today() })
-                })
+            let number = *number;
+            let view = RoundView {
+                lang,
+                site: Rc::clone(site),
+                kind: kind.clone(),
+                round: Rc::clone(round),
+                progress: Rc::clone(&state.progress),
+                on_action: on_play.reform(move |action| (number, action)),
+                on_start: on_start.clone(),
+                on_home: go_home.clone(),
+                read_aloud,
+                security: state.config.security.clone(),
             };
             html! {
                 <>
                 { for class_view }
-                <RoundView key={*number} {lang} site={Rc::clone(site)} kind={kind.clone()} round={Rc::clone(round)}
-                    progress={Rc::clone(&state.progress)} {on_action} on_start={on_start.clone()} on_home={go_home.clone()}
-                    {read_aloud} security={state.config.security.clone()} />
+                { round_view(&view, number, &round_refs) }
                 </>
             }
         }
@@ -197,7 +214,7 @@ pub fn App(props: &AppProps) -> Html {
                 { body }
             </main>
             if state.confirm_leave {
-                <LeaveDialog {lang} on_leave={go_home} on_stay={send(&dispatch, || AppAction::KeepPlaying)} />
+                { leave_dialog(lang, stay_button, go_home, send(&dispatch, || AppAction::KeepPlaying)) }
             }
         </div>
     }

@@ -4,17 +4,17 @@
 //! a note that every party in it is invented.
 //! Opened again from the results, it is read-only and leads back there.
 
-use super::round::RoundViewProps;
+use super::round::RoundView;
 use crate::config::{debrief_channels, SecurityOffice, SECURITY_CHANNEL};
-use crate::ui::widgets::text::{heading, paragraph};
+use crate::ui::widgets::text::{button, element, heading, paragraph, text_element, text_node, text_with_id};
 use scamspot_core::content::OfficialChannel;
 use scamspot_core::engine::{Action, FlagStatus, Phase};
 use scamspot_core::i18n::{fill, yuan, Texts};
 use yew::prelude::*;
 
-pub fn debrief_screen(props: &RoundViewProps) -> Html {
-    let r = &props.round;
-    let (code, t) = (props.lang.code(), props.lang.texts());
+pub fn debrief_screen(view: &RoundView) -> Html {
+    let r = &view.round;
+    let (code, t) = (view.lang.code(), view.lang.texts());
     let Some((index, result)) = r.debrief_index().and_then(|i| Some((i, r.results().get(i)?))) else {
         return html! {};
     };
@@ -27,7 +27,7 @@ pub fn debrief_screen(props: &RoundViewProps) -> Html {
         ("next", label, Action::NextScenario { scenario: index })
     };
 
-    let office = props.security.as_ref();
+    let office = view.security.as_ref();
     let channels = debrief_channels(&scenario.debrief.channels, office);
 
     let flag_items: Vec<Html> = r
@@ -40,29 +40,31 @@ pub fn debrief_screen(props: &RoundViewProps) -> Html {
                 FlagStatus::Seen => ("flag seen", t.flag_seen),
                 FlagStatus::NotReached => ("flag not-reached", t.flag_not_reached),
             };
-            html! {
-                <li ~className={class}>
-                    <span class="flag-status">{ label }</span>
-                    <q>{ flag.quote.get(code) }</q>
-                    { paragraph(flag.why.get(code)) }
-                </li>
-            }
+            element(
+                "li",
+                class,
+                vec![
+                    text_element("span", "flag-status", label),
+                    text_element("q", "", flag.quote.get(code)),
+                    paragraph(flag.why.get(code)),
+                ],
+            )
         })
         .collect();
 
     html! {
         <section class="screen debrief">
             if scenario.genuine {
-                <p class="verdict genuine">{ t.verdict_genuine }</p>
+                { text_element("p", "verdict genuine", t.verdict_genuine) }
             } else {
-                <p class="verdict scam">{ t.verdict_scam }</p>
+                { text_element("p", "verdict scam", t.verdict_scam) }
             }
             <h1 class="screen-heading" tabindex="-1">{ t.debrief_heading }{ t.label_sep }{ scenario.title.get(code) }</h1>
             <p ~className={if result.handled_right() { "outcome good" } else { "outcome bad" }} id="debrief-outcome">
                 { t.outcome_heading(result.outcome, result.paid) }
             </p>
-            <p id="savings-change">{ fill(t.savings_change, &[("start", &yuan(result.savings_start)), ("end", &yuan(result.savings_end))]) }</p>
-            <p id="scenario-points">{ fill(t.scenario_points, &[("points", &result.points), ("max", &result.max_points)]) }</p>
+            { text_with_id("p", "savings-change", "", &fill(t.savings_change, &[("start", &yuan(result.savings_start)), ("end", &yuan(result.savings_end))])) }
+            { text_with_id("p", "scenario-points", "", &fill(t.scenario_points, &[("points", &result.points), ("max", &result.max_points)])) }
 
             { heading(t.why_heading) }
             { paragraph(scenario.debrief.why.get(code)) }
@@ -71,31 +73,27 @@ pub fn debrief_screen(props: &RoundViewProps) -> Html {
             if flag_items.is_empty() {
                 { paragraph(t.no_flags_genuine) }
             } else {
-                <ul class="flag-list">{ for flag_items }</ul>
+                { element("ul", "flag-list", flag_items) }
             }
 
             if !scenario.techniques.is_empty() {
                 { heading(t.techniques_heading) }
-                <ul class="technique-list">
-                    { for scenario.techniques.iter().filter_map(|id| props.site.catalog.technique(id)).map(|tech| html! {
-                        <li><strong>{ tech.name.get(code) }</strong>{ t.label_sep }{ tech.about.get(code) }</li>
-                    }) }
-                </ul>
+                { element("ul", "technique-list", scenario.techniques.iter().filter_map(|id| view.site.catalog.technique(id)).map(|tech| {
+                    element("li", "", vec![text_element("strong", "", tech.name.get(code)), text_node(t.label_sep), text_node(tech.about.get(code))])
+                }).collect()) }
             }
 
             { heading(t.action_heading) }
-            <p class="right-action">{ scenario.debrief.action.get(code) }</p>
+            { text_element("p", "right-action", scenario.debrief.action.get(code)) }
 
             if !channels.is_empty() {
                 { heading(t.channels_heading) }
-                <ul class="channel-list">
-                    { for channels.iter().filter_map(|id| props.site.catalog.channel(id)).map(|ch| channel_item(ch, office, code, t)) }
-                </ul>
+                { element("ul", "channel-list", channels.iter().filter_map(|id| view.site.catalog.channel(id)).map(|ch| channel_item(ch, office, code, t)).collect()) }
             }
 
-            <p class="meta fiction-note" id="fiction-note">{ t.fictional_footer }</p>
+            { text_with_id("p", "fiction-note", "meta fiction-note", t.fictional_footer) }
 
-            <button id={onward_id} class="primary" onclick={props.on_action.reform(move |_| onward.clone())}>{ onward_label }</button>
+            { button(onward_id, "primary", onward_label, view.on_action.reform(move |_| onward.clone())) }
         </section>
     }
 }
@@ -106,10 +104,14 @@ fn channel_item(channel: &OfficialChannel, office: Option<&SecurityOffice>, code
     match office.filter(|_| channel.id == SECURITY_CHANNEL) {
         Some(office) => html! {
             <li id="campus-security">
-                <strong>{ office.name.as_deref().unwrap_or(channel.name.get(code)) }</strong>
+                { text_element("strong", "", office.name.as_deref().unwrap_or(channel.name.get(code))) }
                 <p>{ t.security_phone }{ t.label_sep }<a href={format!("tel:{}", office.phone.replace(' ', ""))}>{ &office.phone }</a></p>
             </li>
         },
-        None => html! { <li><strong>{ channel.name.get(code) }</strong>{ paragraph(channel.about.get(code)) }</li> },
+        None => element(
+            "li",
+            "",
+            vec![text_element("strong", "", channel.name.get(code)), paragraph(channel.about.get(code))],
+        ),
     }
 }

@@ -5,9 +5,9 @@
 //! (with its debrief to read again), per-type results and what to practise
 //! again, with why.
 
-use super::round::RoundViewProps;
+use super::round::RoundView;
 use crate::ui::widgets::discrimination_chart::discrimination_chart;
-use crate::ui::widgets::text::{heading, paragraph};
+use crate::ui::widgets::text::{button, element, heading, paragraph, text_element, text_with_id};
 use scamspot_core::content::SiteIndex;
 use scamspot_core::engine::discrimination::Tally;
 use scamspot_core::engine::plan::RoundKind;
@@ -25,13 +25,13 @@ fn stat(id: Option<&'static str>, text: String) -> Html {
     html! { <li {id}>{ text }</li> }
 }
 
-pub fn result_screen(props: &RoundViewProps) -> Html {
-    let r = &props.round;
-    let (code, t) = (props.lang.code(), props.lang.texts());
+pub fn result_screen(view: &RoundView) -> Html {
+    let r = &view.round;
+    let (code, t) = (view.lang.code(), view.lang.texts());
     let s = RoundSummary::from_results(r.results());
     let tally = Tally::of(&s);
-    let history = &props.progress.history;
-    let first_round = (props.progress.rounds + 1).saturating_sub(history.len() as u32);
+    let history = &view.progress.history;
+    let first_round = (view.progress.rounds + 1).saturating_sub(history.len() as u32);
     let calibration = match (r.confidence_before(), r.confidence_after()) {
         (Some(before), Some(after)) if s.scams > 0 => {
             Some((t.result_calibration)(before, after, s.scams_caught, s.scams))
@@ -39,18 +39,18 @@ pub fn result_screen(props: &RoundViewProps) -> Html {
         _ => None,
     };
     let overall = (history.len() > 1)
-        .then(|| t.discrimination_sentence(&props.progress.overall()))
+        .then(|| t.discrimination_sentence(&view.progress.overall()))
         .flatten()
         .map(|sentence| (sentence, (t.overall_rounds)(history.len() as u32)));
     let rating = |v: Option<u8>| v.map_or("–".to_string(), |v| v.to_string());
     let again = {
-        let kind = props.kind.clone();
-        props.on_start.reform(move |_| kind.clone())
+        let kind = view.kind.clone();
+        view.on_start.reform(move |_| kind.clone())
     };
     html! {
         <section class="screen result">
             <h1 class="screen-heading" tabindex="-1">{ t.result_heading }</h1>
-            <p class="big-score" id="result-points">{ fill(t.result_points, &[("points", &s.points), ("max", &s.max_points)]) }</p>
+            { text_with_id("p", "result-points", "big-score", &fill(t.result_points, &[("points", &s.points), ("max", &s.max_points)])) }
             <ul class="stats">
                 if s.scams > 0 {
                     { stat(Some("result-scams"), fill(t.result_scams, &[("caught", &s.scams_caught), ("total", &s.scams)])) }
@@ -67,70 +67,64 @@ pub fn result_screen(props: &RoundViewProps) -> Html {
                 { stat(Some("result-confidence"), fill(t.result_confidence, &[("before", &rating(r.confidence_before())), ("after", &rating(r.confidence_after()))])) }
             </ul>
             <details class="score-legend">
-                <summary>{ t.legend_heading }</summary>
-                <ul>{ for t.score_legend().into_iter().map(|line| html! { <li>{ line }</li> }) }</ul>
+                { text_element("summary", "", t.legend_heading) }
+                { element("ul", "", t.score_legend().iter().map(|line| text_element("li", "", line)).collect()) }
             </details>
 
             { heading(t.discrimination_heading) }
             if let Some(sentence) = t.discrimination_sentence(&tally) {
-                <p id="result-discrimination" class="verdict">{ sentence }</p>
+                { text_with_id("p", "result-discrimination", "verdict", &sentence) }
             }
             if let Some(calibration) = calibration {
-                <p id="result-calibration">{ calibration }</p>
+                { text_with_id("p", "result-calibration", "", &calibration) }
             }
             if let Some((sentence, label)) = overall {
-                <p id="result-overall"><strong>{ label }</strong>{ t.label_sep }{ sentence }</p>
+                <p id="result-overall">{ text_element("strong", "", &label) }{ t.label_sep }{ sentence }</p>
             }
             if !history.is_empty() {
-                { discrimination_chart(props.lang, history, first_round) }
+                { discrimination_chart(view.lang, history, first_round) }
             }
 
             { heading(t.per_scenario_heading) }
-            <ol class="per-scenario">
-                { for r.results().iter().zip(r.scenarios()).enumerate().map(|(i, (result, scenario))| {
+            { element("ol", "per-scenario", r.results().iter().zip(r.scenarios()).enumerate().map(|(i, (result, scenario))| {
                     let class = if result.handled_right() { "outcome-word good" } else { "outcome-word bad" };
                     html! {
                         <li data-scenario={scenario.id.clone()}>
-                            <strong>{ scenario.title.get(code) }</strong>
-                            <span ~className={class}>{ t.outcome_heading(result.outcome, result.paid) }</span>
-                            <span class="scenario-score">{ fill(t.result_points, &[("points", &result.points), ("max", &result.max_points)]) }</span>
-                            <button class="link open-debrief" onclick={props.on_action.reform(move |_| Action::Review { scenario: Some(i) })}>{ t.open_debrief }</button>
+                            { text_element("strong", "", scenario.title.get(code)) }
+                            { text_element("span", class, t.outcome_heading(result.outcome, result.paid)) }
+                            { text_element("span", "scenario-score", &fill(t.result_points, &[("points", &result.points), ("max", &result.max_points)])) }
+                            { button("", "link open-debrief", t.open_debrief, view.on_action.reform(move |_| Action::Review { scenario: Some(i) })) }
                         </li>
                     }
-                }) }
-            </ol>
+                }).collect()) }
 
             { heading(t.per_type_heading) }
-            <ul class="per-type">
-                { for s.per_type.iter().map(|(id, tally)| html! {
-                    <li data-type={id.clone()}><strong>{ type_name(&props.site, id, code) }</strong>{ " · " }
+            { element("ul", "per-type", s.per_type.iter().map(|(id, tally)| html! {
+                    <li data-type={id.clone()}>{ text_element("strong", "", type_name(&view.site, id, code)) }{ " · " }
                         { fill(t.per_type_line, &[("right", &tally.handled_right), ("played", &tally.played)]) }</li>
-                }) }
-            </ul>
+                }).collect()) }
 
             { heading(t.practise_heading) }
             if s.practise.is_empty() {
                 { paragraph(t.practise_none) }
             } else {
-                <ul class="practise">
-                    { for s.practise.iter().map(|id| {
+                { element("ul", "practise", s.practise.iter().map(|id| {
                         let kind = RoundKind::Type(id.clone());
-                        let start = props.on_start.reform(move |_: MouseEvent| kind.clone());
+                        let start = view.on_start.reform(move |_: MouseEvent| kind.clone());
                         let reasons = s.per_type[id].practise_reasons().map(|r| t.practise_reason(r));
                         let why = reasons.collect::<Vec<_>>().join(t.list_sep);
                         html! {
                             <li data-type={id.clone()}>
-                                <button class="secondary" onclick={start}>{ t.practise_type }{ t.label_sep }{ type_name(&props.site, id, code) }</button>
-                                <p class="practise-reason">{ why }</p>
+                                <button class="secondary" onclick={start}>{ t.practise_type }{ t.label_sep }{ type_name(&view.site, id, code) }</button>
+                                { text_element("p", "practise-reason", &why) }
                             </li>
                         }
-                    }) }
-                </ul>
+                    }).collect()) }
             }
-            <div class="actions">
-                <button id="play-again" class="primary" onclick={again}>{ t.play_again }</button>
-                <button class="secondary" onclick={props.on_home.clone()}>{ t.home }</button>
-            </div>
+            { element("div", "actions", vec![
+                button("play-again", "primary", t.play_again, again),
+                button("", "secondary", t.home, view.on_home.clone()),
+            ]) }
         </section>
     }
 }

@@ -4,9 +4,10 @@
 use super::confidence::confidence_screen;
 use super::debrief::debrief_screen;
 use super::result::result_screen;
-use super::scenario::ScenarioScreen;
+use super::scenario::{play_progress, reveal_and_scroll, scenario_screen, ScenarioRefs};
 use crate::config::SecurityOffice;
 use crate::ui::widgets::notice::loading_status;
+use crate::ui::widgets::replay_panel::use_replay_toggle;
 use crate::web::browser::{bring_top_into_view, focus_heading};
 use scamspot_core::content::SiteIndex;
 use scamspot_core::engine::plan::RoundKind;
@@ -17,8 +18,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 /// What the round's screens read (the debrief and the results render from it directly).
-#[derive(Properties)]
-pub struct RoundViewProps {
+pub struct RoundView {
     pub lang: Lang,
     pub site: Rc<SiteIndex>,
     pub kind: RoundKind,
@@ -28,54 +28,64 @@ pub struct RoundViewProps {
     pub on_action: Callback<Action>,
     pub on_start: Callback<RoundKind>,
     pub on_home: Callback<MouseEvent>,
-    #[prop_or_default]
     pub read_aloud: Option<Lang>,
-    #[prop_or_default]
     pub security: Option<SecurityOffice>,
 }
 
-/// The shared values compare by pointer: a changed one always comes in a new
-/// `Rc`, and comparing contents would bring every content type's
-/// `PartialEq` into the wasm.
-impl PartialEq for RoundViewProps {
-    fn eq(&self, other: &Self) -> bool {
-        self.lang == other.lang
-            && Rc::ptr_eq(&self.site, &other.site)
-            && self.kind == other.kind
-            && Rc::ptr_eq(&self.round, &other.round)
-            && Rc::ptr_eq(&self.progress, &other.progress)
-            && self.on_action == other.on_action
-            && self.on_start == other.on_start
-            && self.on_home == other.on_home
-            && self.read_aloud == other.read_aloud
-            && self.security == other.security
-    }
+/// Where the round's effects act: its top (brought into view, with the focus
+/// on its heading, at each new screen) and the scenario on show.
+pub struct RoundRefs {
+    top: NodeRef,
+    scenario: ScenarioRefs,
 }
 
-#[function_component]
-pub fn RoundView(props: &RoundViewProps) -> Html {
-    let round = &props.round;
-    let top = use_node_ref();
+/// The round's effects, run by the app (the round's view is a function, not
+/// a component: a component type adds Yew's lifecycle code to the wasm).
+/// `playing`: the round in play and its number, if one is; `on_play` gets
+/// the round's number with each action.
+#[hook]
+pub fn use_round_effects(playing: Option<(u32, Rc<Round>)>, on_play: Callback<(u32, Action)>) -> RoundRefs {
+    let (top, bottom) = (use_node_ref(), use_node_ref());
+    let shown = playing.as_ref().map(|(number, round)| (*number, round.current()));
+    let screen =
+        playing.as_ref().map(|(number, round)| (*number, round.phase(), round.current(), round.debrief_index()));
     {
         let top = top.clone();
-        use_effect_with((round.phase(), round.current(), round.debrief_index()), move |_| {
-            if let Some(element) = top.cast::<web_sys::Element>() {
+        use_effect_with(screen, move |screen| {
+            if let Some(element) = top.cast::<web_sys::Element>().filter(|_| screen.is_some()) {
                 bring_top_into_view(&element);
                 focus_heading(&element);
             }
         });
     }
-    let (lang, on_action) = (props.lang, &props.on_action);
+    // The scenario's timers, while one plays (see `scenario_screen`).
+    let scenario = playing
+        .filter(|(_, round)| round.debrief_index().is_none() && round.phase() == Phase::Playing)
+        .map(|(number, round)| (number, play_progress(&round)));
+    {
+        let bottom = bottom.clone();
+        use_effect_with(scenario, move |scenario| {
+            let timers = scenario.map(|(number, progress)| {
+                reveal_and_scroll(progress, on_play.reform(move |action| (number, action)), bottom)
+            });
+            move || drop(timers)
+        });
+    }
+    let replay = use_replay_toggle(shown);
+    RoundRefs { top, scenario: ScenarioRefs { bottom, replay } }
+}
+
+/// The screen for the round's phase. `number` keys it: each round gets its own markup.
+pub fn round_view(view: &RoundView, number: u32, refs: &RoundRefs) -> Html {
+    let (round, lang, on_action) = (&view.round, view.lang, &view.on_action);
     // The debrief shows after each scenario, and again when opened from the results.
     let screen = match round.phase() {
-        _ if round.debrief_index().is_some() => debrief_screen(props),
+        _ if round.debrief_index().is_some() => debrief_screen(view),
         Phase::RateBefore => confidence_screen(lang, false, &on_action.reform(Action::RateBefore)),
-        Phase::Playing => {
-            html! { <ScenarioScreen {lang} round={Rc::clone(round)} on_action={on_action.clone()} read_aloud={props.read_aloud} /> }
-        }
+        Phase::Playing => scenario_screen(lang, round, on_action, view.read_aloud, &refs.scenario),
         Phase::RateAfter => confidence_screen(lang, true, &on_action.reform(Action::RateAfter)),
         Phase::Waiting => loading_status(lang),
-        Phase::Debrief | Phase::Summary => result_screen(props),
+        Phase::Debrief | Phase::Summary => result_screen(view),
     };
-    html! { <div class="round" ref={top}>{ screen }</div> }
+    html! { <div class="round" key={number} ref={refs.top.clone()}>{ screen }</div> }
 }

@@ -5,43 +5,22 @@ use crate::ui::widgets::bubble::{bubble, Message};
 use crate::ui::widgets::channel_skin::channel_skin;
 use crate::ui::widgets::choice_list::choice_list;
 use crate::ui::widgets::phone_prompt::phone_prompt;
-use crate::ui::widgets::replay_panel::ReplayPanel;
+use crate::ui::widgets::replay_panel::{replay_panel, ReplayToggle};
 use crate::ui::widgets::scenario_header::scenario_header;
 use crate::ui::widgets::spot_message::spot_message;
 use crate::ui::widgets::spot_review::spot_review;
-use crate::ui::widgets::text::paragraph;
+use crate::ui::widgets::text::{button, element, paragraph, text_element};
 use crate::web::browser::prefers_reduced_motion;
 use gloo::timers::callback::Timeout;
 use scamspot_core::content::{Channel, Scenario, Sender, StepKind};
 use scamspot_core::engine::segments::segments;
 use scamspot_core::engine::{Action, Round, ScenarioResult};
 use scamspot_core::i18n::{fill, initials, Lang, Texts};
-use std::rc::Rc;
 use yew::prelude::*;
 
 /// Pause before each message arrives: long enough to feel like a chat,
 /// short enough that nobody waits. "Show all" skips it.
 const REVEAL_MS: u32 = 450;
-
-#[derive(Properties)]
-pub struct ScenarioScreenProps {
-    pub lang: Lang,
-    pub round: Rc<Round>,
-    pub on_action: Callback<Action>,
-    /// Read-aloud buttons on messages and choices, where the browser can speak.
-    #[prop_or_default]
-    pub read_aloud: Option<Lang>,
-}
-
-/// The round compares by pointer (see `RoundViewProps`).
-impl PartialEq for ScenarioScreenProps {
-    fn eq(&self, other: &Self) -> bool {
-        self.lang == other.lang
-            && Rc::ptr_eq(&self.round, &other.round)
-            && self.on_action == other.on_action
-            && self.read_aloud == other.read_aloud
-    }
-}
 
 /// The screen's look follows the channel (app.css styles each).
 pub(crate) fn screen_class(channel: Channel) -> &'static str {
@@ -56,38 +35,58 @@ pub(crate) fn screen_class(channel: Channel) -> &'static str {
     }
 }
 
-#[function_component]
-pub fn ScenarioScreen(props: &ScenarioScreenProps) -> Html {
-    let r = &props.round;
-    let (lang, code, t) = (props.lang, props.lang.code(), props.lang.texts());
+/// What moves a scenario on while it plays: its current scenario, step,
+/// messages shown and whether all are. The round's view keys its reveal
+/// timer and scrolling on it (`reveal_and_scroll`).
+pub type PlayProgress = (usize, usize, usize, bool);
+
+pub fn play_progress(round: &Round) -> PlayProgress {
+    (round.current(), round.step_index(), round.play().revealed, round.all_revealed())
+}
+
+/// Messages arrive one by one (new progress cancels a pending timer, by
+/// dropping what this returns); after each, the end of the conversation
+/// scrolls into view. Scrolling forces a layout: it is done just after the
+/// frame that shows the tap's result, so the tap itself paints at once.
+pub fn reveal_and_scroll(
+    (scenario, step, _, done): PlayProgress,
+    on_action: Callback<Action>,
+    bottom: NodeRef,
+) -> (Option<Timeout>, Timeout) {
+    let reveal = (!done).then(|| Timeout::new(REVEAL_MS, move || on_action.emit(Action::Reveal { scenario, step })));
+    let scroll = Timeout::new(0, move || {
+        if let Some(el) = bottom.cast::<web_sys::Element>() {
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(web_sys::ScrollLogicalPosition::End);
+            if !prefers_reduced_motion() {
+                options.set_behavior(web_sys::ScrollBehavior::Smooth);
+            }
+            el.scroll_into_view_with_scroll_into_view_options(&options);
+        }
+    });
+    (reveal, scroll)
+}
+
+/// What the round's effects keep for the scenario on show: the end of its
+/// conversation (scrolled into view by `reveal_and_scroll`) and its replay's toggle.
+pub struct ScenarioRefs {
+    pub bottom: NodeRef,
+    pub replay: ReplayToggle,
+}
+
+/// The scenario being played. A function, not a component: the round's
+/// effects run its timers and keep its `refs`. `read_aloud`: read-aloud
+/// buttons on messages and choices, where the browser can speak.
+pub fn scenario_screen(
+    lang: Lang,
+    r: &Round,
+    dispatch: &Callback<Action>,
+    read_aloud: Option<Lang>,
+    refs: &ScenarioRefs,
+) -> Html {
+    let (code, t) = (lang.code(), lang.texts());
     let scenario = r.scenario();
     let (current, step_index) = (r.current(), r.step_index());
-    let dispatch = &props.on_action;
-    let read_aloud = props.read_aloud;
-
-    // Messages arrive one by one; a new render cancels a pending timer.
-    let progress_key = (current, step_index, r.play().revealed, r.all_revealed());
-    let bottom = use_node_ref();
-    {
-        // Scrolling forces a layout: it is done just after the frame that
-        // shows the tap's result, so the tap itself paints at once.
-        let (on_action, bottom) = (props.on_action.clone(), bottom.clone());
-        use_effect_with(progress_key, move |&(scenario, step, _, done)| {
-            let reveal =
-                (!done).then(|| Timeout::new(REVEAL_MS, move || on_action.emit(Action::Reveal { scenario, step })));
-            let scroll = Timeout::new(0, move || {
-                if let Some(el) = bottom.cast::<web_sys::Element>() {
-                    let options = web_sys::ScrollIntoViewOptions::new();
-                    options.set_block(web_sys::ScrollLogicalPosition::End);
-                    if !prefers_reduced_motion() {
-                        options.set_behavior(web_sys::ScrollBehavior::Smooth);
-                    }
-                    el.scroll_into_view_with_scroll_into_view_options(&options);
-                }
-            });
-            move || drop((reveal, scroll))
-        });
-    }
 
     let name = scenario.contact.name.get(code);
     let avatar = AttrValue::from(initials(name));
@@ -138,14 +137,12 @@ pub fn ScenarioScreen(props: &ScenarioScreenProps) -> Html {
         html! {
             <div class="waiting" key="waiting">
                 <span class="typing" role="status">{ t.typing }</span>
-                <button class="link" onclick={dispatch.reform(move |_| Action::RevealAll { scenario: current, step: step_index })}>{ t.show_all }</button>
+                { button("", "link", t.show_all, dispatch.reform(move |_| Action::RevealAll { scenario: current, step: step_index })) }
             </div>
         }
     } else if let Some(result) = r.current_result() {
-        let replay = r.replay().map(|replay| {
-            let scenario = Rc::clone(&r.scenarios()[current]);
-            html! { <ReplayPanel {lang} {scenario} replay={Rc::new(replay)} avatar={avatar.clone()} /> }
-        });
+        let replay =
+            r.replay().map(|replay| replay_panel(lang, &r.scenarios()[current], &replay, &avatar, &refs.replay));
         end_card(
             t,
             scenario,
@@ -167,9 +164,9 @@ pub fn ScenarioScreen(props: &ScenarioScreenProps) -> Html {
             Some(StepKind::Spot(spot)) => {
                 html! {
                     <div class="spot-task" key={step.id.clone()}>
-                        <p class="prompt">{ spot.prompt.as_ref().map_or(t.spot_prompt, |p| p.get(code)) }</p>
+                        { text_element("p", "prompt", spot.prompt.as_ref().map_or(t.spot_prompt, |p| p.get(code))) }
                         <p class="meta" role="status">{ (t.spot_selected)(r.taps_selected()) }</p>
-                        <button id="spot-done" class="primary" onclick={dispatch.reform(move |_| Action::SubmitSpot { scenario: current, step: step_index })}>{ t.spot_submit }</button>
+                        { button("spot-done", "primary", t.spot_submit, dispatch.reform(move |_| Action::SubmitSpot { scenario: current, step: step_index })) }
                     </div>
                 }
             }
@@ -179,13 +176,16 @@ pub fn ScenarioScreen(props: &ScenarioScreenProps) -> Html {
     };
 
     html! {
-        <section ~className={screen_class(scenario.channel)} data-scenario={scenario.id.clone()} data-step={step.id.clone()}>
+        // Its own key: the section never takes over another screen's element
+        // (Yew would set its class as a property, then remove the old screen's
+        // class attribute, and with it the class).
+        <section key="scenario" ~className={screen_class(scenario.channel)} data-scenario={scenario.id.clone()} data-step={step.id.clone()}>
             { scenario_header(lang, scenario, &avatar, fill(t.scenario_of, &[("index", &(current + 1)), ("count", &r.planned())]), r.play().balance) }
-            <p class="scenario-title">{ scenario.title.get(code) }</p>
+            { text_element("p", "scenario-title", scenario.title.get(code)) }
             { channel_skin(lang, scenario.channel, &scenario.contact) }
             <div class="transcript" aria-live="polite">{ for transcript }</div>
-            <div class="action-area">{ action_area }</div>
-            <div ref={bottom}></div>
+            { element("div", "action-area", vec![action_area]) }
+            <div ref={refs.bottom.clone()}></div>
         </section>
     }
 }
@@ -207,7 +207,7 @@ fn end_card(
             <h3><span aria-hidden="true">{ if outcome.is_good() { "✔ " } else { "✖ " } }</span>{ t.outcome_heading(outcome, paid) }</h3>
             { paragraph(summary) }
             { for replay }
-            <button id="see-debrief" class="primary" onclick={on_debrief}>{ t.see_debrief }</button>
+            { button("see-debrief", "primary", t.see_debrief, on_debrief) }
         </div>
     }
 }

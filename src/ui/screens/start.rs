@@ -6,7 +6,7 @@
 use crate::state::AppState;
 use crate::ui::widgets::shared_scenario::shared_scenario;
 use crate::ui::widgets::technique_list::technique_list;
-use crate::ui::widgets::text::{heading, paragraph};
+use crate::ui::widgets::text::{button, element, heading, paragraph, text_element, text_node, text_with_id};
 use crate::web::browser::today;
 use scamspot_core::content::SiteIndex;
 use scamspot_core::engine::plan::{
@@ -38,38 +38,40 @@ pub fn start_screen(state: &AppState, index: &SiteIndex, on_start: &Callback<Rou
     let booster_aims_at_mistake = booster_miss(index, progress).is_some();
     html! {
         <section class="screen start">
-            <h1>{ t.tagline }</h1>
+            { text_element("h1", "", t.tagline) }
             { paragraph(t.intro) }
-            <p class="meta"><span id="round-minutes">{ "⏱ " }{ (t.quick_minutes)(round_minutes(&RoundKind::Quick)) }</span><span>{ "🔒 " }{ t.privacy }</span></p>
+            { element("p", "meta", vec![
+                html! { <span id="round-minutes">{ "⏱ " }{ (t.quick_minutes)(round_minutes(&RoundKind::Quick)) }</span> },
+                element("span", "", vec![text_node("🔒 "), text_node(t.privacy)]),
+            ]) }
             if let Some((points, max)) = progress.best_round {
-                <p class="meta" id="overall-progress">{ (t.overall_progress)(progress.rounds, points, max) }</p>
+                { text_with_id("p", "overall-progress", "meta", &(t.overall_progress)(progress.rounds, points, max)) }
             }
             { shared_scenario(lang, link(index, &configured)) }
-            <button id="start" class="primary" onclick={start_with(first.clone())}>{ start_label }</button>
+            { button("start", "primary", &start_label, start_with(first.clone())) }
             if first != RoundKind::Short {
-                <button id="start-short" class="secondary" onclick={start_with(RoundKind::Short)}>{ (t.start_short)(short_minutes) }</button>
+                { button("start-short", "secondary", &(t.start_short)(short_minutes), start_with(RoundKind::Short)) }
             }
             if !booster.is_empty() {
                 <div class="review-card" id="booster-card">
                     { heading(t.review_heading) }
                     { paragraph(&(t.review_text)(booster.len(), booster_minutes, booster_aims_at_mistake)) }
-                    <button id="booster" class="secondary" onclick={start_with(RoundKind::Booster)}>{ t.review_start }</button>
+                    { button("booster", "secondary", t.review_start, start_with(RoundKind::Booster)) }
                 </div>
             }
             { heading(t.types_heading) }
             <ul class="type-list">
                 { for index.catalog.types.iter().map(|scam_type| {
                     let (played, total) = type_progress(index, progress, &scam_type.id);
+                    let minutes = (total > 0).then(|| {
+                        let minutes = (t.about_minutes)(round_minutes(&RoundKind::Type(scam_type.id.clone())));
+                        text_element("span", "type-minutes", &minutes)
+                    });
                     html! {
                         <li class="type-card" data-type={scam_type.id.clone()}>
-                            <h3>{ scam_type.name.get(code) }</h3>
+                            { text_element("h3", "", scam_type.name.get(code)) }
                             { paragraph(scam_type.blurb.get(code)) }
-                            <p class="meta">
-                                <span>{ (t.type_progress)(played, total) }</span>
-                                if total > 0 {
-                                    <span class="type-minutes">{ (t.about_minutes)(round_minutes(&RoundKind::Type(scam_type.id.clone()))) }</span>
-                                }
-                            </p>
+                            { element("p", "meta", vec![text_element("span", "", &(t.type_progress)(played, total)), minutes.unwrap_or_default()]) }
                             if total > 0 {
                                 <button class="secondary" onclick={start_with(RoundKind::Type(scam_type.id.clone()))}
                                     aria-label={format!("{}{}{}", t.practise_type, t.label_sep, scam_type.name.get(code))}>{ t.practise_type }</button>

@@ -1,5 +1,6 @@
 //! The simulated savings, which drop when the learner pays.
 
+use crate::ui::widgets::text::text_element;
 use scamspot_core::i18n::{yuan, Lang};
 use yew::prelude::*;
 
@@ -11,7 +12,7 @@ pub fn balance(lang: Lang, amount: i64, start: i64) -> Html {
     };
     html! {
         <div ~className={class} role="status" aria-live="polite">
-            <span class="balance-label">{ lang.texts().savings }</span>
+            { text_element("span", "balance-label", lang.texts().savings) }
             <strong id="balance" class="balance-amount">{ yuan(amount) }</strong>
         </div>
     }

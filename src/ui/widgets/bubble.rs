@@ -3,6 +3,7 @@
 //! and can be read aloud where the browser has a voice for it.
 
 use super::read_aloud_button::read_aloud_button;
+use crate::ui::widgets::text::{element, text_element};
 use scamspot_core::content::Sender;
 use scamspot_core::i18n::Lang;
 use yew::prelude::*;
@@ -33,9 +34,9 @@ pub fn bubble(from: Sender, message: Message) -> Html {
                 <span class="avatar" aria-hidden="true">{ message.avatar }</span>
             }
             // The button goes first and floats at the top corner, so the text flows round it.
-            <div class="bubble">{ button }{ body }</div>
+            { element("div", "bubble", vec![button, body]) }
             if let Some(note) = message.note {
-                <p class="msg-note">{ note }</p>
+                { text_element("p", "msg-note", note) }
             }
         </div>
     }

@@ -5,6 +5,7 @@
 //! group, app and e-mail screens need nothing above the header. A plain
 //! function, not a component: it has no state, and adds no component to the wasm.
 
+use crate::ui::widgets::text::{element, text_element, text_with_id};
 use scamspot_core::content::{Channel, Contact};
 use scamspot_core::i18n::{initials, Lang};
 use yew::prelude::*;
@@ -17,28 +18,25 @@ pub fn channel_skin(lang: Lang, channel: Channel, contact: &Contact) -> Html {
     let sender = detail.unwrap_or(name);
     match channel {
         Channel::Sms => html! {
-            <div class="skin sms-skin">
-                <p class="skin-label">{ t.skin_sms }</p>
-                <p class="sms-sender">{ sender }</p>
-            </div>
+            { element("div", "skin sms-skin", vec![text_element("p", "skin-label", t.skin_sms), text_element("p", "sms-sender", sender)]) }
         },
         Channel::Call => html! {
             <div class="skin call-skin" role="group" aria-labelledby="incoming-call">
-                <p class="skin-label" id="incoming-call">{ t.skin_incoming_call }</p>
+                { text_with_id("p", "incoming-call", "skin-label", t.skin_incoming_call) }
                 <span class="avatar call-avatar" aria-hidden="true">{ initials(name) }</span>
-                <p class="caller-name">{ name }</p>
+                { text_element("p", "caller-name", name) }
                 if let Some(number) = detail {
-                    <p class="caller-number">{ number }</p>
+                    { text_element("p", "caller-number", number) }
                 }
-                <p class="skin-label call-transcript">{ t.skin_call_transcript }</p>
+                { text_element("p", "skin-label call-transcript", t.skin_call_transcript) }
             </div>
         },
         Channel::Marketplace => html! {
             <div class="skin market-skin" role="group" aria-labelledby="market-item">
                 <span class="item-thumb" aria-hidden="true">{ "🛍️" }</span>
                 <div>
-                    <p class="skin-label" id="market-item">{ t.skin_item }</p>
-                    <p class="item-title">{ sender }</p>
+                    { text_with_id("p", "market-item", "skin-label", t.skin_item) }
+                    { text_element("p", "item-title", sender) }
                 </div>
             </div>
         },

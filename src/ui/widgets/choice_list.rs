@@ -2,6 +2,7 @@
 //! in the learner's own order (see `engine::order`).
 
 use super::read_aloud_button::read_aloud_button;
+use crate::ui::widgets::text::text_with_id;
 use scamspot_core::i18n::Lang;
 use yew::prelude::*;
 
@@ -26,7 +27,7 @@ pub fn choice_list(
     });
     html! {
         <div class="choices" role="group" aria-labelledby="choose-prompt" key={key.to_string()}>
-            <p id="choose-prompt" class="prompt">{ prompt }</p>
+            { text_with_id("p", "choose-prompt", "prompt", prompt) }
             { for rows }
         </div>
     }

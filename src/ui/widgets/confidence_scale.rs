@@ -1,5 +1,6 @@
 //! Five buttons: how sure the learner is that they would spot a scam.
 
+use crate::ui::widgets::text::text_element;
 use scamspot_core::i18n::Lang;
 use yew::prelude::*;
 
@@ -10,7 +11,7 @@ pub fn confidence_scale(lang: Lang, on_rate: &Callback<u8>, chosen: Option<u8>) 
         html! {
             <button class="scale-option" data-level={level.to_string()} aria-pressed={pressed} onclick={on_rate.reform(move |_| level)}>
                 <span class="scale-number" aria-hidden="true">{ level }</span>
-                <span class="scale-label">{ label }</span>
+                { text_element("span", "scale-label", label) }
             </button>
         }
     });

@@ -5,6 +5,7 @@
 //! component: it has no state, and a component type of its own would add
 //! kilobytes of Yew's lifecycle code to the wasm.
 
+use crate::ui::widgets::text::{element, text_element, text_node};
 use scamspot_core::engine::progress::RoundEntry;
 use scamspot_core::i18n::Lang;
 use yew::prelude::*;
@@ -56,6 +57,11 @@ fn count(k: u32, n: u32) -> String {
     }
 }
 
+/// A legend line: the series' swatch and name.
+fn legend_entry(class: &'static str, name: &str) -> Html {
+    element("li", class, vec![element("span", "swatch", Vec::new()), text_node(name)])
+}
+
 /// The chart of `rounds` (oldest first), numbered from `first_round` among
 /// all the learner's rounds.
 pub fn discrimination_chart(lang: Lang, rounds: &[RoundEntry], first_round: u32) -> Html {
@@ -82,7 +88,7 @@ pub fn discrimination_chart(lang: Lang, rounds: &[RoundEntry], first_round: u32)
     let last = rounds.len().saturating_sub(1);
     html! {
         <figure class="chart" id="discrimination-chart">
-            <figcaption>{ t.chart_caption }</figcaption>
+            { text_element("figcaption", "", t.chart_caption) }
             <svg viewBox={format!("0 0 {WIDTH} {HEIGHT}")} aria-hidden="true" focusable="false">
                 { for grid }
                 { round_label(0) }
@@ -91,13 +97,13 @@ pub fn discrimination_chart(lang: Lang, rounds: &[RoundEntry], first_round: u32)
                 <g class="chart-hits">{ series(&hits, false) }</g>
             </svg>
             <ul class="chart-legend" aria-hidden="true">
-                <li class="chart-hits"><span class="swatch"></span>{ t.chart_hits }</li>
-                <li class="chart-false-alarms"><span class="swatch"></span>{ t.chart_false_alarms }</li>
+                { legend_entry("chart-hits", t.chart_hits) }
+                { legend_entry("chart-false-alarms", t.chart_false_alarms) }
             </ul>
             // Hidden by its wrapper: a table grows to fit its cells whatever its
             // width, so hidden itself it would widen the page on a phone.
             <div class="visually-hidden"><table>
-                <caption>{ t.chart_caption }</caption>
+                { text_element("caption", "", t.chart_caption) }
                 <thead>
                     <tr><th scope="col">{ t.chart_round }</th><th scope="col">{ t.chart_hits }</th><th scope="col">{ t.chart_false_alarms }</th></tr>
                 </thead>
@@ -105,8 +111,8 @@ pub fn discrimination_chart(lang: Lang, rounds: &[RoundEntry], first_round: u32)
                     { for rounds.iter().enumerate().map(|(i, r)| html! {
                         <tr>
                             <th scope="row">{ first_round as usize + i }</th>
-                            <td>{ count(r.tally.hits, r.tally.scams) }</td>
-                            <td>{ count(r.tally.false_alarms, r.tally.genuine) }</td>
+                            { text_element("td", "", &count(r.tally.hits, r.tally.scams)) }
+                            { text_element("td", "", &count(r.tally.false_alarms, r.tally.genuine)) }
                         </tr>
                     }) }
                 </tbody>

@@ -1,7 +1,7 @@
 //! A visible notice: saved progress reset, packs skipped, content unavailable;
 //! and the status shown while content downloads.
 
-use crate::ui::widgets::text::paragraph;
+use crate::ui::widgets::text::{button, element, paragraph, text_element};
 use scamspot_core::i18n::Lang;
 use yew::prelude::*;
 
@@ -12,11 +12,11 @@ pub fn notice(lang: Lang, message: AttrValue, details: Vec<String>, on_dismiss: 
             { paragraph(&message) }
             if !details.is_empty() {
                 <ul class="notice-details">
-                    { for details.into_iter().map(|d| html! { <li><code>{ d }</code></li> }) }
+                    { for details.iter().map(|d| element("li", "", vec![text_element("code", "", d)])) }
                 </ul>
             }
             if let Some(dismiss) = on_dismiss {
-                <button class="secondary" onclick={dismiss}>{ lang.texts().dismiss }</button>
+                { button("", "secondary", lang.texts().dismiss, dismiss) }
             }
         </div>
     }

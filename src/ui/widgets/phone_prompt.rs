@@ -7,6 +7,7 @@
 //! state, and adds no component to the wasm.
 
 use super::read_aloud_button::read_aloud_button;
+use crate::ui::widgets::text::{element, text_element};
 use scamspot_core::content::Card;
 use scamspot_core::i18n::Lang;
 use yew::prelude::*;
@@ -32,13 +33,13 @@ pub fn phone_prompt(lang: Lang, card: Card, text: AttrValue, body: Option<Html>,
         <div ~className={class} role="group" aria-label={title}>
             <div class="prompt-box">
                 <p class="prompt-title"><span aria-hidden="true">{ icon }{ " " }</span>{ title }</p>
-                <div class="prompt-body">{ button }{ body }</div>
+                { element("div", "prompt-body", vec![button, body]) }
                 if let Some(note) = note {
-                    <p class="prompt-note">{ note }</p>
+                    { text_element("p", "prompt-note", note) }
                 }
                 <div class="prompt-buttons" aria-hidden="true">
-                    <span>{ t.prompt_cancel }</span>
-                    <span class="prompt-action">{ action }</span>
+                    { text_element("span", "", t.prompt_cancel) }
+                    { text_element("span", "prompt-action", action) }
                 </div>
             </div>
         </div>

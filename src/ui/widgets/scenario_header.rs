@@ -2,6 +2,7 @@
 //! which channel, how far into the round, and the simulated savings.
 
 use super::balance::balance;
+use crate::ui::widgets::text::text_element;
 use scamspot_core::content::{Channel, Scenario};
 use scamspot_core::i18n::Lang;
 use yew::prelude::*;
@@ -30,10 +31,10 @@ pub fn scenario_header(lang: Lang, scenario: &Scenario, avatar: &AttrValue, posi
                         <span aria-hidden="true">{ channel_icon(scenario.channel) }{ " " }</span>{ contact.name.get(code) }
                     </h2>
                     if let Some(detail) = &contact.detail {
-                        <p class="contact-detail">{ detail.get(code) }</p>
+                        { text_element("p", "contact-detail", detail.get(code)) }
                     }
                 </div>
-                <span class="position">{ position }</span>
+                { text_element("span", "position", &position) }
             </div>
             { balance(lang, savings, scenario.savings) }
         </div>

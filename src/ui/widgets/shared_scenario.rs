@@ -2,7 +2,7 @@
 //! which scenario the lecturer shared, or plainly that the link names none,
 //! so a mistyped id never silently plays something else.
 
-use crate::ui::widgets::text::{heading, paragraph};
+use crate::ui::widgets::text::{heading, paragraph, text_element};
 use scamspot_core::engine::plan::Link;
 use scamspot_core::i18n::{fill, Lang};
 use yew::prelude::*;
@@ -12,7 +12,7 @@ pub fn shared_scenario(lang: Lang, link: Link) -> Html {
     match link {
         Link::Found(pack) => html! {
             <div class="shared-scenario" id="shared-scenario">
-                <p class="meta">{ t.linked_heading }</p>
+                { text_element("p", "meta", t.linked_heading) }
                 { heading(pack.title.get(lang.code())) }
             </div>
         },

@@ -2,6 +2,7 @@
 //! each innocent phrase the learner tapped marked as not a flag, in words as
 //! well as colour, before the debrief.
 
+use crate::ui::widgets::text::{element, text_node};
 use scamspot_core::engine::PhraseMark;
 use scamspot_core::i18n::Lang;
 use yew::prelude::*;
@@ -15,14 +16,10 @@ pub fn spot_review(lang: Lang, phrases: impl Iterator<Item = (String, PhraseMark
             PhraseMark::NotAFlag => ("phrase-review not-a-flag", Some(t.phrase_not_flag)),
             PhraseMark::Plain => ("phrase-review plain", None),
         };
-        html! {
-            <span ~className={class}>
-                { text }
-                if let Some(label) = label {
-                    <small class="phrase-mark">{ t.mark_open }{ label }{ t.mark_close }</small>
-                }
-            </span>
-        }
+        let mark = label.map(|label| {
+            element("small", "phrase-mark", vec![text_node(t.mark_open), text_node(label), text_node(t.mark_close)])
+        });
+        element("span", class, vec![text_node(&text), mark.unwrap_or_default()])
     });
-    html! { <span class="spot-text reviewed">{ for marked }</span> }
+    element("span", "spot-text reviewed", marked.collect())
 }

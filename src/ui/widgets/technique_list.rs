@@ -2,6 +2,7 @@
 //! the learner recognises it (a meter, with the same in words) and a button
 //! that practises it. Techniques no shipped scam uses are left out.
 
+use crate::ui::widgets::text::{element, text_element, text_node};
 use scamspot_core::content::SiteIndex;
 use scamspot_core::engine::plan::{technique_round_length, RoundKind};
 use scamspot_core::engine::progress::Progress;
@@ -27,12 +28,12 @@ pub fn technique_list(lang: Lang, index: &SiteIndex, progress: &Progress, on_sta
                     <span id={label_id}>{ (t.technique_mastery)(tally.recognised, tally.chances) }{ format!(" ({percent}%)") }</span>
                 </p>
             },
-            None => html! { <p class="mastery unmet">{ t.technique_unmet }</p> },
+            None => text_element("p", "mastery unmet", t.technique_unmet),
         };
         let kind = RoundKind::Technique(id.clone());
         (count > 0).then(|| html! {
             <li class="technique" data-mastery={tally.percent().map(|p| p.to_string())}>
-                <h3>{ name }<span class="chip-count">{ (t.technique_count)(count) }</span></h3>
+                { element("h3", "", vec![text_node(name), text_element("span", "chip-count", &(t.technique_count)(count))]) }
                 { mastery }
                 <button class="chip" data-technique={id} onclick={on_start.reform(move |_: MouseEvent| kind.clone())}
                     aria-label={format!("{}{}{}", t.practise_technique, t.label_sep, name)}>{ t.practise_technique }</button>
