@@ -38,7 +38,7 @@ pub fn class_view(
 
 /// The start screen of a class link; `token` is the class's.
 fn campaign_start(state: &AppState, token: &str, on_start: &Callback<RoundKind>) -> Html {
-    let t = state.lang.texts();
+    let t = state.lang.class_link_texts();
     let class = match &state.class {
         Some(ClassState::Ready(class)) => class,
         other => {
@@ -75,7 +75,7 @@ fn campaign_result(
     on_send_again: Callback<MouseEvent>,
     on_try_again: Callback<MouseEvent>,
 ) -> Html {
-    let t = state.lang.texts();
+    let t = state.lang.class_link_texts();
     let (status, problem) = match delivery {
         Delivery::Sending => (t.result_sending, None),
         Delivery::Saved(_) => (t.result_saved, None),
@@ -100,7 +100,7 @@ fn campaign_result(
                     class={state.class.clone()} base={Rc::<str>::from(state.config.base.as_str())} />
             } else if let Some(outcome) = outcome {
                 <p id="campaign-failed">{ fill(t.campaign_failed, &[("score", &outcome.score), ("mark", &outcome.pass_mark)]) }</p>
-                <button id="campaign-again" class="primary" onclick={on_try_again}>{ t.play_again }</button>
+                <button id="campaign-again" class="primary" onclick={on_try_again}>{ state.lang.texts().play_again }</button>
             }
         </div>
     }
@@ -135,7 +135,7 @@ enum NumberState {
 
 #[function_component]
 fn Certificate(props: &CertificateProps) -> Html {
-    let t = props.lang.texts();
+    let t = props.lang.class_link_texts();
     let number = use_state(|| NumberState::Typing);
     let input = use_node_ref();
     let (campaign, class, needs_number) = match &props.class {
