@@ -102,16 +102,20 @@
     return new Promise(function (resolve) { rated = resolve; });
   }
 
+  // The wasm, the largest file, starts downloading as soon as the start
+  // screen has painted: a learner reads it and taps twice, and by then the
+  // wasm is in (on slow 4G it takes about a second). Only the download: it
+  // keeps the main thread free for those taps. Measured on the phone
+  // profile (issue 12): the wasm arrived about 170 ms sooner even when
+  // Start was tapped the moment it showed, for about 30 ms on ready_ms.
+  // Compiling it early, or starting the app then, kept the main thread
+  // busy just when the first taps come.
   // The app starts a second after the page has loaded, or just after the
-  // first tap has painted, whichever comes first, and downloads everything it needs at
-  // once: its JS, its wasm, the pack index and a linked scenario's pack or
-  // the scam a quick round opens with (those two handed over to the app,
-  // which would otherwise fetch them only after it has started). Measured
-  // on the phone profile (issue 12): starting these downloads at the first
-  // paint instead brought the first scenario about 0.4 s sooner but kept the
-  // main thread busy just when the start screen's first taps come (ready_ms
-  // 1.4 x the floor page's instead of 1.2, the Start tap 1.9 x instead of
-  // 1.0), with or without compiling early.
+  // first tap has painted, whichever comes first, and downloads the rest
+  // of what it needs at once: its JS, the pack index and a linked
+  // scenario's pack or the scam a quick round opens with (those two handed
+  // over to the app, which would otherwise fetch them only after it has
+  // started).
   function fetchText(url) {
     var text = fetch(url).then(function (response) {
       return response.ok ? response.text() : Promise.reject(new Error('HTTP ' + response.status));
@@ -151,7 +155,13 @@
       if (!linked) root.setAttribute('data-opening', pack.id);
       prefetched['packs/' + pack.file] = fetchText('packs/' + pack.file);
     }).catch(function () {});
-    return fetch(entry.wasm);
+    return fetchWasm();
+  }
+  // The wasm's one download, whoever asks first.
+  var wasm = null;
+  function fetchWasm() {
+    if (!wasm) wasm = fetch(entry.wasm);
+    return wasm;
   }
   // Compiled as it streams in (off the main thread) where the browser can
   // and the server labels the wasm as wasm; from the downloaded bytes
@@ -216,6 +226,8 @@
     swap('.shell-home', '.shell-loading');
     start();
   } else {
+    // The wasm's download once the start screen has painted (see above).
+    requestAnimationFrame(function () { setTimeout(fetchWasm, 0); });
     addEventListener('load', function () { setTimeout(start, 1000); });
     // Once the first tap's answer has painted (a zero timeout queued from
     // the next frame runs after that frame).
