@@ -67,3 +67,33 @@ export async function memoryMb(cdp) {
 
 /** How a run that could not finish is reported among the page's errors (its first line says what it waited for). */
 export const stopped = error => `bench stopped: ${String(error.message).split('\n')[0]}`;
+
+/** Notes, in the page itself, the frame at which each of `marks` (name → CSS
+ *  selector) first shows: a visible, enabled element, checked at every
+ *  animation frame from before the page's own scripts run. Playwright's
+ *  `waitFor`, which the harness's ready_ms and our play_ms read, polls at
+ *  widening steps (0, 20, 50, 100, 100 ms, then every 500 ms), so a figure
+ *  past the first 300 ms of waiting lands on the next poll, up to half a
+ *  second late; this is the frame itself. Call before `goto`; read with `paintedAtMs`. */
+export async function watchPaint(page, marks) {
+  await page.addInitScript(marks => {
+    const seen = (window.__painted = {});
+    const shows = element => {
+      const box = element.getBoundingClientRect();
+      return box.width > 0 && box.height > 0 && !element.disabled && getComputedStyle(element).visibility !== 'hidden';
+    };
+    const frame = () => {
+      for (const [name, selector] of Object.entries(marks)) {
+        if (!(name in seen) && [...document.querySelectorAll(selector)].some(shows)) seen[name] = Math.round(performance.now());
+      }
+      if (Object.keys(seen).length < Object.keys(marks).length) requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  }, marks);
+}
+
+/** The frame (ms since navigation started) at which `name` of `watchPaint` first showed. */
+export async function paintedAtMs(page, name) {
+  await page.waitForFunction(name => name in window.__painted, name, { timeout: 60000 });
+  return page.evaluate(name => window.__painted[name], name);
+}

@@ -4,22 +4,26 @@
 // its first message (play_ms: the chat's own pacing after that is not load
 // time), with the compressed bytes received until then (play_kb).
 // rating_respond_ms: the rating tap on the static start screen, on the
-// harness's tap-to-paint clock.
+// harness's tap-to-paint clock. play_frame_ms: the first message's frame,
+// noted in the page (watchPaint), beside play_ms read as the harness reads
+// ready_ms, through Playwright's polling.
 // usage: node scripts/bench-play.mjs URL   (one run, prints one JSON line;
 // a step that failed is named in its errors, and its figures are left out)
-import { launch, phonePage, respondMs, stopped, visibleAtMs } from './bench-phone.mjs';
+import { launch, paintedAtMs, phonePage, respondMs, stopped, visibleAtMs, watchPaint } from './bench-phone.mjs';
 
 const url = process.argv[2];
 const browser = await launch();
 const { page, errors, bytes, origins } = await phonePage(browser);
 const figures = {};
 try {
+  await watchPaint(page, { message: 'section.scenario .transcript .msg' });
   await page.goto(url, { waitUntil: 'commit' });
   await page.locator('#start').click();
   figures.rating_respond_ms = await respondMs(page.locator('[data-level="3"]'));
   figures.scenario_ms = await visibleAtMs(page, page.locator('section.scenario'));
   figures.play_ms = await visibleAtMs(page, page.locator('section.scenario .transcript .msg'));
   figures.play_kb = Math.round(bytes() / 1024);
+  figures.play_frame_ms = await paintedAtMs(page, 'message');
 } catch (error) {
   errors.push(stopped(error));
 }

@@ -6,7 +6,10 @@
 # page per round so machine noise hits all alike: the harness on the start
 # button and on each reference page, then what the learner waits for
 # (bench-play.mjs: navigation to the first scenario message) and every kind
-# of button in a scenario (bench-answer.mjs). Prints medians of RUNS rounds
+# of button in a scenario (bench-answer.mjs), then ready_ms of the start page
+# and the reference pages to the frame (bench-ready.mjs), beside play_ms to
+# the frame: the harness's figures are read through Playwright's polling,
+# which lands up to 500 ms late. Prints medians of RUNS rounds
 # (default 5), each figure beside its target (bench-report.mjs).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
@@ -36,6 +39,10 @@ for i in $(seq "$runs"); do
   "$bench/run.sh" measure "${peers_url}react-quiz/" 1 >> "$out/react.jsonl"
   node "$repo/scripts/bench-play.mjs" "$app_url" >> "$out/play.jsonl"
   node "$repo/scripts/bench-answer.mjs" "${app_url}?scenario=ob-like-for-cash" >> "$out/answer.jsonl"
+  # The same pages' ready_ms to the frame (the harness reads it through Playwright's polling).
+  node "$repo/scripts/bench-ready.mjs" "$app_url" '#start' >> "$out/frame-start.jsonl"
+  node "$repo/scripts/bench-ready.mjs" "${peers_url}floor/" >> "$out/frame-floor.jsonl"
+  node "$repo/scripts/bench-ready.mjs" "${peers_url}react-quiz/" >> "$out/frame-react.jsonl"
 done
 echo "raw results: $out" >&2
 node "$repo/scripts/bench-report.mjs" "$out" "$repo/dist"
