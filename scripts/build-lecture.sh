@@ -30,7 +30,9 @@ for bin in scamspot-lecture scamspot-staff scamspot-hosted; do
   wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name "$bin" \
     "$target/wasm32-unknown-unknown/$profile/$bin.wasm"
   if [ "$profile" = release ]; then
-    wasm-opt -Oz --zero-filled-memory --low-memory-unused "$out/${bin}_bg.wasm" -o "$out/${bin}_bg.wasm"
+    # The same settings as the app's own page's (index.html says why).
+    wasm-opt -Oz --zero-filled-memory --low-memory-unused --one-caller-inline-max-function-size=200 \
+      "$out/${bin}_bg.wasm" -o "$out/${bin}_bg.wasm"
   fi
   hash="$(cat "$out/$bin.js" "$out/${bin}_bg.wasm" | sha256sum | cut -c1-16)"
   mv "$out/$bin.js" "$staging/$bin-$hash.js"
