@@ -4,7 +4,7 @@
 //! (`scamspot-site`) and the SCORM 1.2 packager (`scamspot-scorm`).
 
 pub mod catalogue;
-pub mod css;
+pub mod comments;
 pub mod folder;
 pub mod locale;
 pub mod precompress;

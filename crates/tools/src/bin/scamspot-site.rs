@@ -4,7 +4,8 @@
 //! - writes the static start screen into index.html, in the app's own words
 //!   (`i18n`), so the first screen paints and its first button answers before
 //!   the wasm has arrived;
-//! - inlines the CSS and the small start-up script, and adds a
+//! - inlines the CSS and the small start-up script (both without their
+//!   comments), and adds a
 //!   Content-Security-Policy that allows exactly those two inline blocks (by
 //!   SHA-256 hash), scripts and styles from the site itself, and wasm;
 //! - writes the embedding files (embed.js for `<scam-spot>`, embed.html for
@@ -18,7 +19,7 @@ use scamspot_core::content::index::INDEX_FILE;
 use scamspot_core::content::load_index;
 use scamspot_core::i18n::{Lang, Texts};
 use scamspot_tools::catalogue::{self, escape};
-use scamspot_tools::css::without_comments;
+use scamspot_tools::comments::{without_comments, Syntax};
 use scamspot_tools::folder::files_below;
 use scamspot_tools::precompress::precompress;
 use sha2::{Digest, Sha256};
@@ -92,11 +93,12 @@ fn finish(dir: &Path) -> Result<(), String> {
     let hosted = format!("scamspot-{HOSTED}");
     let (hosted_js, hosted_wasm) = (find(&hosted, ".js")?, find(&hosted, "_bg.wasm")?);
 
-    let css = without_comments(&read(Path::new(CSS))?);
-    let server_pages_css = without_comments(&read(Path::new(SERVER_PAGES_CSS))?);
+    let css = without_comments(&read(Path::new(CSS))?, Syntax::Css)?;
+    let server_pages_css = without_comments(&read(Path::new(SERVER_PAGES_CSS))?, Syntax::Css)?;
     let server_pages = Path::new(SERVER_PAGES_CSS).file_name().and_then(|n| n.to_str()).unwrap_or_default();
     let texts = serde_json::to_string(&shell_texts()).map_err(|e| e.to_string())?.replace("</", "<\\/");
-    let script = read(Path::new(SHELL_SCRIPT))?
+    let script = without_comments(&read(Path::new(SHELL_SCRIPT))?, Syntax::Script)
+        .map_err(|e| format!("{SHELL_SCRIPT}: {e}"))?
         .replace("__APP_JS__", &format!("./{app_js}"))
         .replace("__APP_WASM__", &app_wasm)
         .replace("__LECTURE_JS__", &format!("./{lecture_js}"))
