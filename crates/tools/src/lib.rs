@@ -11,4 +11,5 @@ pub mod precompress;
 pub mod render;
 pub mod scorm;
 pub mod suggest;
+pub mod wasm_imports;
 pub mod zip;

@@ -12,6 +12,7 @@
 //!   iframes and the resizer.js beside it, app.css for both) with this build's file names;
 //! - writes server-pages.css, the lecture and staff pages' own styles (every
 //!   style sheet without its comments);
+//! - gives every build's wasm and JS glue short import names (`wasm_imports`);
 //! - writes sw.js, the offline worker, with this build's version and files.
 
 use base64::Engine as _;
@@ -22,6 +23,7 @@ use scamspot_tools::catalogue::{self, escape};
 use scamspot_tools::comments::{without_comments, Syntax};
 use scamspot_tools::folder::files_below;
 use scamspot_tools::precompress::precompress;
+use scamspot_tools::wasm_imports::shorten_imports;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::fs;
@@ -92,6 +94,11 @@ fn finish(dir: &Path) -> Result<(), String> {
     let (staff_js, staff_wasm) = (find(&staff, ".js")?, find(&staff, "_bg.wasm")?);
     let hosted = format!("scamspot-{HOSTED}");
     let (hosted_js, hosted_wasm) = (find(&hosted, ".js")?, find(&hosted, "_bg.wasm")?);
+    for (js, wasm) in
+        [(&app_js, &app_wasm), (&lecture_js, &lecture_wasm), (&staff_js, &staff_wasm), (&hosted_js, &hosted_wasm)]
+    {
+        shorten_import_names(&dir.join(js), &dir.join(wasm))?;
+    }
 
     let css = without_comments(&read(Path::new(CSS))?, Syntax::Css)?;
     let server_pages_css = without_comments(&read(Path::new(SERVER_PAGES_CSS))?, Syntax::Css)?;
@@ -163,6 +170,15 @@ fn finish(dir: &Path) -> Result<(), String> {
         precache.len()
     );
     Ok(())
+}
+
+/// A build's wasm and its JS glue with short import names (`wasm_imports`).
+fn shorten_import_names(js: &Path, wasm: &Path) -> Result<(), String> {
+    let bytes = fs::read(wasm).map_err(|e| format!("cannot read {}: {e}", wasm.display()))?;
+    let (bytes, glue) =
+        shorten_imports(&bytes, &read(js)?).map_err(|e| format!("{} and {}: {e}", wasm.display(), js.display()))?;
+    fs::write(wasm, bytes).map_err(|e| e.to_string())?;
+    fs::write(js, glue).map_err(|e| e.to_string())
 }
 
 /// The lecturers' scenario catalogue in every language, from the index the
