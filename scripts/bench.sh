@@ -18,7 +18,7 @@ runs="${RUNS:-5}"
 bench="${BENCH:-$repo/../shared/bench}"
 [ -x "$bench/run.sh" ] || { echo "no phone-profile harness at $bench (set BENCH=...)"; exit 2; }
 
-trunk build --release --offline >/dev/null
+small_wasm trunk build --release --offline >/dev/null
 out="$(mktemp -d)"
 # Free ports, so a bench running in another checkout is never the one measured.
 free_port() { node -e 'const s = require("net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })'; }

@@ -5,5 +5,5 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$repo"
-trunk build --release --offline >/dev/null
+small_wasm trunk build --release --offline >/dev/null
 exec node scripts/examples-server.mjs "${WIDGET_PORT:-8080}" "${HOST_PORT:-8090}"

@@ -18,7 +18,7 @@ db="${SCAMSPOT_DB:-target/lecture.sqlite3}"
 if [ ! -f dist/packs/index.json ] ||
    [ -n "$(find index.html Cargo.toml Trunk.toml src static crates/core/src -newer dist/index.html -print -quit)" ]; then
   echo "== building the site"
-  trunk build --release --offline >/dev/null
+  small_wasm trunk build --release --offline >/dev/null
 fi
 cargo build --profile server --quiet -p scamspot-server
 

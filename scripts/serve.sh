@@ -5,4 +5,4 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$repo"
-exec trunk serve --release --offline --address "${ADDRESS:-127.0.0.1}" --port "${PORT:-8080}"
+small_wasm trunk serve --release --offline --address "${ADDRESS:-127.0.0.1}" --port "${PORT:-8080}"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs whatever is missing to build and test ScamSpot, and nothing that is
-# already there: the wasm32 target, clippy and rustfmt, Trunk, wasm-bindgen-cli at the exact
+# already there: the wasm32 target, clippy, rustfmt and the standard library's
+# source (rust-src, for the wasm's size-built std), Trunk, wasm-bindgen-cli at the exact
 # version in Cargo.lock, wasm-opt (npm binaryen), Chromium, WebKitGTK's
 # WebDriver with Xvfb, zbarimg, redis-server and nginx, and the browser-test packages. Sourced by serve.sh and test.sh; safe to run again.
 set -euo pipefail
@@ -17,12 +18,32 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
-for component in clippy rustfmt; do
+for component in clippy rustfmt rust-src; do
   if ! rustup component list --installed | grep -q "^$component"; then
     say "adding the $component component"
     rustup component add "$component"
   fi
 done
+
+# The wasm's standard library is built from rust-src (small_wasm below), and
+# Trunk builds offline: the standard library's own dependencies are fetched here.
+std_manifest="$(rustc --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml"
+RUSTC_BOOTSTRAP=1 cargo fetch --quiet --locked --offline --manifest-path "$std_manifest" 2>/dev/null ||
+  RUSTC_BOOTSTRAP=1 cargo fetch --quiet --locked --manifest-path "$std_manifest"
+
+# Builds the wasm as the site ships it: `small_wasm trunk build --release`.
+# The standard library is compiled with the app (-Zbuild-std) and a panic
+# stops the wasm at once (-Cpanic=immediate-abort) instead of formatting a
+# message, which takes the formatting machinery, panic locations and Debug
+# tables out of every wasm: 14.7 KB gzip of the learner's 150 KB (README,
+# "Sixth round"). Both are unstable options of this stable toolchain,
+# allowed by RUSTC_BOOTSTRAP for these builds only (as the Linux kernel
+# builds its Rust); a plain `trunk build` makes a standard, larger wasm.
+# Trunk.toml's hooks run the native tools without them.
+small_wasm() {
+  RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
+    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" "$@"
+}
 
 if ! trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION"; then
   say "installing Trunk $TRUNK_VERSION (compiles for ~12 minutes on 2 cores, once)"

@@ -25,7 +25,7 @@ echo "== pack checker"
 cargo scamspot-check
 
 echo "== release build"
-trunk build --release --offline >/dev/null
+small_wasm trunk build --release --offline >/dev/null
 scripts/size-budget.sh "$(ls dist/scamspot-*_bg.wasm | grep -v -e lecture -e staff -e hosted)"
 scripts/size-budget.sh dist/scamspot-hosted-*_bg.wasm hosted-wasm-gzip-bytes
 scripts/size-budget.sh dist/scamspot-lecture-*_bg.wasm lecture-wasm-gzip-bytes
