@@ -1,7 +1,8 @@
 //! Work the learner does not see waits until the browser has painted the
 //! tap's result: an effect runs before that paint, so anything slow it does
 //! directly (`history.pushState`, ~4 ms on the phone profile) delays the
-//! answer to the tap. (localStorage writes, ~0.1 ms, are not worth it.)
+//! answer to the tap. (A localStorage write, ~0.1 ms, is not worth it; the
+//! first serialisation of progress at start-up is: `storage::load_progress`.)
 //! Downloads wait too: the rest of a round's packs start once its first
 //! scenario shows, so they never share the slow network with what the
 //! learner is waiting for.
