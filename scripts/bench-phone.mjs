@@ -51,16 +51,20 @@ export async function visibleAtMs(page, locator) {
 }
 
 /** Memory in use after a garbage collection, in MB: the JS heap, and the
- *  wasm linear memory (outside the JS heap; it only ever grows, so this is its peak). */
+ *  app's wasm linear memory (outside the JS heap; it only ever grows, so this
+ *  is its peak), read through the app's JS glue, whose `initSync` returns
+ *  the running instance's exports. (Chromium 156's renderer crashes on
+ *  `Runtime.queryObjects` over `WebAssembly.Memory` once a wasm chunk shares
+ *  the app's memory.) */
 export async function memoryMb(cdp) {
   await cdp.send('HeapProfiler.collectGarbage');
   await cdp.send('Performance.enable');
   const { metrics } = await cdp.send('Performance.getMetrics');
   const jsHeap = metrics.find(m => m.name === 'JSHeapUsedSize').value;
-  const { result: proto } = await cdp.send('Runtime.evaluate', { expression: 'WebAssembly.Memory.prototype' });
-  const { objects } = await cdp.send('Runtime.queryObjects', { prototypeObjectId: proto.objectId });
-  const { result } = await cdp.send('Runtime.callFunctionOn', { objectId: objects.objectId, returnByValue: true,
-    functionDeclaration: 'function () { return this.reduce((sum, memory) => sum + memory.buffer.byteLength, 0); }' });
+  const { result } = await cdp.send('Runtime.evaluate', { awaitPromise: true, returnByValue: true, expression: `(async () => {
+    const glue = performance.getEntriesByType('resource').map(e => e.name).find(n => /\\/scamspot-[0-9a-f]{16}\\.js$/.test(n));
+    return glue ? (await import(glue)).initSync().memory.buffer.byteLength : 0;
+  })()` });
   const mb = n => +(n / 1048576).toFixed(1);
   return { js_heap_mb: mb(jsHeap), wasm_memory_mb: mb(result.value) };
 }

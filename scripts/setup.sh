@@ -2,7 +2,7 @@
 # Installs whatever is missing to build and test ScamSpot, and nothing that is
 # already there: the wasm32 target, clippy, rustfmt and the standard library's
 # source (rust-src, for the wasm's size-built std), Trunk, wasm-bindgen-cli at the exact
-# version in Cargo.lock, wasm-opt (npm binaryen), Chromium, WebKitGTK's
+# version in Cargo.lock, wasm-split-cli, wasm-opt (npm binaryen), Chromium, WebKitGTK's
 # WebDriver with Xvfb, zbarimg, redis-server and nginx, and the browser-test packages. Sourced by serve.sh and test.sh; safe to run again.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -11,6 +11,7 @@ export PATH="$HOME/.cargo/bin:$tools/node_modules/.bin:$PATH"
 
 TRUNK_VERSION=0.21.14        # Trunk 0.22 needs a newer rustc than this machine's
 BINARYEN_VERSION=132         # Debian's wasm-opt is too old for today's rustc output
+WASM_SPLIT_VERSION=0.2.4     # wasm_split_cli_support; the app's wasm_split_helpers is its pair (=0.2.3)
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
@@ -60,6 +61,12 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $bindgen_version"; then
   say "installing wasm-bindgen-cli $bindgen_version"
   # Not --locked: its lock file names a crate the registry no longer has.
   cargo install wasm-bindgen-cli --version "$bindgen_version" --force
+fi
+
+# Splits the lean wasm into the first module and chunks (scripts/build-lecture.sh).
+if ! cargo install --list | grep -q "^wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  say "installing wasm-split-cli $WASM_SPLIT_VERSION (compiles for ~3 minutes on 2 cores, once)"
+  cargo install --locked wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary
 fi
 
 if ! wasm-opt --version 2>/dev/null | grep -q "version $BINARYEN_VERSION"; then

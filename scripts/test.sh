@@ -30,6 +30,7 @@ scripts/size-budget.sh "$(ls dist/scamspot-*_bg.wasm | grep -v -e lecture -e sta
 scripts/size-budget.sh dist/scamspot-hosted-*_bg.wasm hosted-wasm-gzip-bytes
 scripts/size-budget.sh dist/scamspot-lecture-*_bg.wasm lecture-wasm-gzip-bytes
 scripts/size-budget.sh dist/scamspot-staff-*_bg.wasm staff-wasm-gzip-bytes
+for chunk in dist/split-*.wasm; do scripts/size-budget.sh "$chunk" chunk-wasm-gzip-bytes; done
 
 echo "== browser tests (headless Chromium and WebKit on Xvfb, phone viewport)"
 node --test --test-concurrency=1 tests/e2e/

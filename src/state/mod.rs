@@ -166,6 +166,9 @@ pub enum AppAction {
     },
     /// "Keep playing" (or Esc) in the "Leave this round?" dialog.
     KeepPlaying,
+    /// Code the app loads after its first screen (a wasm chunk) has arrived:
+    /// a screen that waited for it draws again.
+    CodeLoaded,
     /// A round saved when the page last closed, to be fetched and replayed;
     /// `None` when one was saved but cannot be read.
     ResumeRound(Option<Rc<RoundRecord>>),
@@ -279,6 +282,7 @@ impl AppState {
                 !matches!(self.screen, Screen::Start) || next.report_changed(self)
             }
             AppAction::KeepPlaying => std::mem::take(&mut next.confirm_leave),
+            AppAction::CodeLoaded => true,
             // Only at start-up, and only with the index in (else "Try again" must show, not "Loading").
             AppAction::ResumeRound(Some(record)) if self.rounds_started == 0 && self.index_ready() => {
                 next.resume(record)

@@ -11,6 +11,9 @@ use super::reducer::AppStore;
 #[cfg(feature = "hosted")]
 use super::screens::campaign::class_view;
 use super::screens::round::{round_view, use_round_effects, RoundView};
+#[cfg(feature = "split")]
+use super::screens::start::split_start_screen;
+#[cfg(not(feature = "split"))]
 use super::screens::start::start_screen;
 use super::widgets::leave_dialog::{leave_dialog, use_leave_dialog_focus};
 use super::widgets::notice::{loading_status, notice};
@@ -22,6 +25,7 @@ use crate::web::browser::{browser_languages, now_ms, random_seed, today};
 use crate::web::host::Host;
 use crate::web::speech::can_speak;
 use crate::web::storage;
+use scamspot_core::content::SiteIndex;
 use scamspot_core::engine::plan::RoundKind;
 use scamspot_core::engine::progress::RestoreNotice;
 use scamspot_core::i18n::{fill, Lang};
@@ -109,6 +113,8 @@ pub fn App(props: &AppProps) -> Html {
         _ => None,
     };
     let round_refs = use_round_effects(playing, on_play.clone());
+    #[cfg(feature = "split")]
+    let () = super::split::use_chunks(state, dispatch.clone());
     // A host page's and a class link's I/O. (The attribute goes on a `let`:
     // Yew's macro cannot rewrite a hook call that carries one.)
     #[cfg(feature = "hosted")]
@@ -177,7 +183,7 @@ pub fn App(props: &AppProps) -> Html {
         },
         (Screen::Start, IndexState::Ready(site)) => match class_view {
             Some(class) => class,
-            None => start_screen(state, site, &on_start, page),
+            None => app_start_screen(state, site, &on_start, page),
         },
         (Screen::Playing { number, kind, round }, IndexState::Ready(site)) => {
             // Asked at each render, that is at each message and tap: browsers
@@ -228,4 +234,14 @@ fn storage_message(lang: Lang, notice: &StorageNotice) -> String {
         StorageNotice::Restore(RestoreNotice::Newer(version)) => fill(t.progress_newer, &[("version", version)]),
         StorageNotice::Restore(RestoreNotice::Repaired { kept, dropped }) => (t.progress_repaired)(*kept, *dropped),
     }
+}
+
+/// The app's own start screen: in a chunk of its own in the lean build
+/// (`ui::split`), which `render` waits for when the app opens on it.
+fn app_start_screen(state: &AppState, site: &SiteIndex, on_start: &Callback<RoundKind>, page: bool) -> Html {
+    #[cfg(feature = "split")]
+    return super::split::drawn(split_start_screen(state, site, on_start, page))
+        .unwrap_or_else(|| loading_status(state.lang));
+    #[cfg(not(feature = "split"))]
+    start_screen(state, site, on_start, page)
 }

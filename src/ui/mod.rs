@@ -8,6 +8,8 @@ mod hooks;
 mod lecture;
 mod reducer;
 mod screens;
+#[cfg(feature = "split")]
+mod split;
 mod widgets;
 
 pub use app::App;
@@ -45,6 +47,13 @@ fn render(
     }
     wasm_bindgen_futures::spawn_local(async move {
         let index = crate::web::packs::fetch_index(&config.base).await.map(|i| i.restricted_to(&config.types)).into();
+        // Opening on its own start screen (no round chosen on the static
+        // one yet), the lean app first fetches that screen's chunk; the
+        // static screen stays, working, meanwhile.
+        #[cfg(feature = "split")]
+        if chosen.is_some() && !root.has_attribute("data-start") {
+            let _ = screens::start::preload_start().await;
+        }
         let ShellChoice { round: chosen, opening } = chosen.map(|take| take(&root)).unwrap_or_default();
         root.set_inner_html("");
         let props = app::AppProps {

@@ -33,9 +33,9 @@ async function playLikeForCash(page, flag = '动动手指日赚200+') {
   assert.match(await page.locator('#result-points').innerText(), /^110\/160/);
 }
 
-/** Serves the wasm with `type` as its Content-Type. */
+/** Serves the wasm, and the chunks split off it, with `type` as their Content-Type. */
 async function wasmServedAs(page, type) {
-  await page.route(/_bg\.wasm$/, async route => {
+  await page.route(/\.wasm$/, async route => {
     const response = await route.fetch();
     await route.fulfill({ response, headers: { ...response.headers(), 'content-type': type } });
   });
@@ -46,6 +46,18 @@ test('a server that sends the wasm as application/octet-stream: the app compiles
   await wasmServedAs(page, 'application/octet-stream');
   await playLikeForCash(page);
   assert.deepEqual(errors, []);
+});
+
+test('a chunk of the wasm that fails to download is asked for again, and the round goes on', async t => {
+  // No offline worker: it would have cached the chunk, and answer the second ask itself.
+  const { context, page, errors } = await phonePage(browser, 'zh-CN', { serviceWorkers: 'block' });
+  t.after(() => context.close());
+  let asked = 0;
+  // The end of a scenario's chunk: refused the first time, as a dropped connection would.
+  await page.route(/split-round_end-[0-9a-f]{16}\.wasm$/, route => (asked++ === 0 ? route.abort() : route.continue()));
+  await playLikeForCash(page);
+  assert.equal(asked, 2, 'asked for once more after the failed download');
+  assert.deepEqual(errors.filter(e => !/ERR_FAILED|Failed to fetch/.test(e)), []);
 });
 
 test('a browser without streaming compilation plays', async t => {

@@ -11,12 +11,15 @@
 //! once, as a key (`name:`), and the import module's name exactly once, as
 //! the key of that object (`"./x_bg.js": import0`): anything else means
 //! wasm-bindgen's output changed shape, and the build stops with what it
-//! found rather than guess.
+//! found rather than guess. Imports from other modules (the split app's
+//! chunk loader, `./__wasm_split.js`) keep their names.
 
 const MAGIC: &[u8; 8] = b"\0asm\x01\0\0\0";
 const IMPORT_SECTION: u8 = 2;
 /// What the import module is called once shortened (the glue's object key).
 const MODULE: &str = "a";
+/// How wasm-bindgen's glue module ends: `./scamspot_bg.js`.
+const GLUE_MODULE_END: &str = "_bg.js";
 
 /// `wasm` with short import names, and `glue` with the same names.
 pub fn shorten_imports(wasm: &[u8], glue: &str) -> Result<(Vec<u8>, String), String> {
@@ -44,18 +47,25 @@ fn short_import_section(body: &[u8], glue: &mut String) -> Result<Vec<u8>, Strin
     let mut out = Vec::with_capacity(body.len() / 4);
     write_leb(&mut out, count);
     let mut module_seen: Option<String> = None;
-    for index in 0..count {
-        let (module, next) = read_name(body, at)?;
-        let (field, next) = read_name(body, next)?;
+    let mut shortened = 0;
+    for _ in 0..count {
+        let (module, field_at) = read_name(body, at)?;
+        let (field, next) = read_name(body, field_at)?;
         let description_end = skip_description(body, next)?;
+        if !module.ends_with(GLUE_MODULE_END) {
+            out.extend_from_slice(&body[at..description_end]);
+            at = description_end;
+            continue;
+        }
         match &module_seen {
             None => module_seen = Some(module.to_string()),
             Some(seen) if seen != module => {
-                return Err(format!("imports from two modules ({seen}, {module}); expected wasm-bindgen's glue only"));
+                return Err(format!("imports from two glue modules ({seen}, {module}); expected one"));
             }
             Some(_) => {}
         }
-        let short = short_name(index);
+        let short = short_name(shortened);
+        shortened += 1;
         rename_key(glue, field, &short)?;
         write_name(&mut out, MODULE);
         write_name(&mut out, &short);
@@ -221,6 +231,32 @@ mod tests {
         let glue = GLUE.replace("Date.now()", "__wbg_log_0123_more");
         let wasm = module("./app_bg.js", ["__wbg_log_0123", "__wbg_now_4567", "__wbindgen_memory"]);
         assert!(shorten_imports(&wasm, &glue).is_ok());
+    }
+
+    #[test]
+    fn imports_from_another_module_keep_their_names() {
+        let mut wasm = module("./app_bg.js", ["__wbg_log_0123", "__wbg_now_4567", "__wbindgen_memory"]);
+        let loader = module("./__wasm_split.js", ["__wasm_split_load_end", "x", "y"]);
+        // The loader's three imports after the glue's, in one import section.
+        let (glue_section, loader_section) = (section_body(&wasm), section_body(&loader));
+        let mut imports = Vec::new();
+        write_leb(&mut imports, 6);
+        imports.extend_from_slice(&glue_section[1..]);
+        imports.extend_from_slice(&loader_section[1..]);
+        wasm.truncate(MAGIC.len());
+        wasm.push(IMPORT_SECTION);
+        write_leb(&mut wasm, imports.len());
+        wasm.extend_from_slice(&imports);
+        let (short, _) = shorten_imports(&wasm, GLUE).unwrap();
+        let short_section = section_body(&short);
+        assert!(short_section.ends_with(&loader_section[1..]), "the loader's imports are as they were");
+        assert!(short_section[1..].starts_with(&section_body(&module("a", ["a", "b", "c"]))[1..]));
+    }
+
+    /// The import section's body of a module built by `module`.
+    fn section_body(wasm: &[u8]) -> Vec<u8> {
+        let (size, at) = read_leb(wasm, MAGIC.len() + 1).unwrap();
+        wasm[at..at + size].to_vec()
     }
 
     #[test]

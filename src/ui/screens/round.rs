@@ -80,12 +80,37 @@ pub fn round_view(view: &RoundView, number: u32, refs: &RoundRefs) -> Html {
     let (round, lang, on_action) = (&view.round, view.lang, &view.on_action);
     // The debrief shows after each scenario, and again when opened from the results.
     let screen = match round.phase() {
-        _ if round.debrief_index().is_some() => debrief_screen(view),
+        _ if round.debrief_index().is_some() => end_of_scenario(view),
         Phase::RateBefore => confidence_screen(lang, false, &on_action.reform(Action::RateBefore)),
         Phase::Playing => scenario_screen(lang, round, on_action, view.read_aloud, &refs.scenario),
         Phase::RateAfter => confidence_screen(lang, true, &on_action.reform(Action::RateAfter)),
         Phase::Waiting => loading_status(lang),
-        Phase::Debrief | Phase::Summary => result_screen(view),
+        Phase::Debrief | Phase::Summary => end_of_scenario(view),
     };
     html! { <div class="round" key={number} ref={refs.top.clone()}>{ screen }</div> }
+}
+
+/// A scenario's debrief, or the round's results: in a chunk of their own in
+/// the lean build (`ui::split`), with the loading status until it is in.
+fn end_of_scenario(view: &RoundView) -> Html {
+    #[cfg(feature = "split")]
+    return crate::ui::split::drawn(split_round_end(view)).unwrap_or_else(|| loading_status(view.lang));
+    #[cfg(not(feature = "split"))]
+    round_end_screen(view)
+}
+
+/// The split point (`ui::split`): a chunk that fails to load is an error
+/// the app waits out, not a panic.
+#[cfg(feature = "split")]
+#[wasm_split_helpers::wasm_split(round_end, fallible, preload(preload_round_end))]
+pub fn split_round_end(view: &RoundView) -> Result<Html, wasm_split_helpers::SplitLoaderError> {
+    Ok(round_end_screen(view))
+}
+
+fn round_end_screen(view: &RoundView) -> Html {
+    if view.round.debrief_index().is_some() {
+        debrief_screen(view)
+    } else {
+        result_screen(view)
+    }
 }

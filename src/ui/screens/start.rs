@@ -90,3 +90,16 @@ pub fn start_screen(state: &AppState, index: &SiteIndex, on_start: &Callback<Rou
         </section>
     }
 }
+
+/// The split point (`ui::split`): a chunk that fails to load is an error
+/// the app waits out, not a panic.
+#[cfg(feature = "split")]
+#[wasm_split_helpers::wasm_split(start, fallible, preload(preload_start))]
+pub fn split_start_screen(
+    state: &AppState,
+    index: &SiteIndex,
+    on_start: &Callback<RoundKind>,
+    catalogue: bool,
+) -> Result<Html, wasm_split_helpers::SplitLoaderError> {
+    Ok(start_screen(state, index, on_start, catalogue))
+}
