@@ -33,6 +33,15 @@ optimise() { # in out
   wasm-opt -Oz --zero-filled-memory --low-memory-unused --one-caller-inline-max-function-size=200 "$1" -o "$2"
 }
 hash_of() { cat "$@" | sha256sum | cut -c1-16; }
+# Optimises (in a release build) wasm-bindgen's output for `$1` in $out and
+# moves it into the staging folder under hashed names, the hash in $hash.
+# (Not run in a $(...): a failing step would not stop the build there.)
+stage() {
+  if [ "$profile" = release ]; then optimise "$out/${1}_bg.wasm" "$out/${1}_bg.wasm"; fi
+  hash="$(hash_of "$out/$1.js" "$out/${1}_bg.wasm")"
+  mv "$out/$1.js" "$staging/$1-$hash.js"
+  mv "$out/${1}_bg.wasm" "$staging/$1-${hash}_bg.wasm"
+}
 
 # The app's own page's wasm. wasm-split-cli reads cargo's output, linked
 # with its relocations, and writes the first module, the chunks and their
@@ -63,27 +72,19 @@ for chunk in "$split"/*.wasm; do
   mv "$chunk" "$staging/$hashed"
   sed -i "s#\"./$name.wasm\"#\"./$hashed\"#" "$loader"
 done
-if [ "$profile" = release ]; then optimise "$out/scamspot_bg.wasm" "$out/scamspot_bg.wasm"; fi
 grep -q 'from "./__wasm_split.js"' "$out/scamspot.js" || { echo "the glue does not import ./__wasm_split.js" >&2; exit 1; }
 sed -i 's#from "./__wasm_split.js"#from "./split-chunks.js"#' "$out/scamspot.js"
-hash="$(hash_of "$out/scamspot.js" "$out/scamspot_bg.wasm")"
-mv "$out/scamspot.js" "$staging/scamspot-$hash.js"
-mv "$out/scamspot_bg.wasm" "$staging/scamspot-${hash}_bg.wasm"
+stage scamspot
 sed "s#from \"./scamspot.js\"#from \"./scamspot-$hash.js\"#" "$loader" > "$staging/split-chunks.js"
 
 # The lecture pages' wasm, and the campaign staff pages' (src/staff_main.rs):
 # one more wasm of their own, so no phone in a lecture hall downloads them.
 # And the hosted learner app (`scamspot-hosted`, the `hosted` feature, on by
 # default): the embed, a campaign class link and a host's own pack load it,
-# so the app's own page (Trunk's build, without the feature) carries none of it.
+# so the app's own page (the lean build above, without the feature) carries none of it.
 for bin in scamspot-lecture scamspot-staff scamspot-hosted; do
   cargo build --quiet --target wasm32-unknown-unknown --bin "$bin" "${release[@]}"
   wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name "$bin" \
     "$target/wasm32-unknown-unknown/$profile/$bin.wasm"
-  if [ "$profile" = release ]; then
-    optimise "$out/${bin}_bg.wasm" "$out/${bin}_bg.wasm"
-  fi
-  hash="$(hash_of "$out/$bin.js" "$out/${bin}_bg.wasm")"
-  mv "$out/$bin.js" "$staging/$bin-$hash.js"
-  mv "$out/${bin}_bg.wasm" "$staging/$bin-${hash}_bg.wasm"
+  stage "$bin"
 done

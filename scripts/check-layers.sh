@@ -19,8 +19,8 @@ forbid "-p scamspot-core" all 'yew.*|web-sys|js-sys|gloo.*|wasm-bindgen.*|tokio.
 # no browser crate, the web app or the authors' tools.
 forbid "-p scamspot-server" all 'yew.*|web-sys|js-sys|gloo.*|wasm-bindgen.*|scamspot|scamspot-tools' "the server builds on the core only"
 forbid "-p scamspot-core" all 'serde_json' "the core reads and writes JSON with its own json module: serde_json's generic code was a tenth of the wasm (it stays a dev-dependency, to test against)"
-# Without -p, cargo selects the default members, as Trunk's build does, so
-# features the build would unify show here too.
+# Without -p, cargo selects the default members and features (the hosted
+# learner build's, the largest), so features a build would unify show here too.
 forbid "" wasm32-unknown-unknown 'toml|scamspot-tools|walkdir|sha2|annotate-snippets|codespan-reporting|miette|scamspot-server|tokio|axum.*|rusqlite' "the browser reads compiled JSON packs; authoring and server code stay native"
 [ "$fail" = 0 ] && echo "layers ok: scamspot-core is pure; the server builds on the core only; the wasm app carries no authoring or server code"
 exit "$fail"

@@ -77,8 +77,8 @@ fn read(path: &Path) -> Result<String, String> {
 
 fn finish(dir: &Path) -> Result<(), String> {
     let files = site_files(dir)?;
-    // Trunk's `scamspot-<hash>` and build-lecture.sh's `scamspot-lecture-<hash>`,
-    // `scamspot-staff-<hash>` and `scamspot-hosted-<hash>`.
+    // build-lecture.sh's `scamspot-<hash>` (the app's own page's),
+    // `scamspot-lecture-<hash>`, `scamspot-staff-<hash>` and `scamspot-hosted-<hash>`.
     let other_page = |rest: &str| [LECTURE, STAFF, HOSTED].iter().any(|build| rest.starts_with(build));
     let find = |prefix: &str, suffix: &str| {
         files
