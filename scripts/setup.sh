@@ -2,7 +2,7 @@
 # Installs whatever is missing to build and test ScamSpot, and nothing that is
 # already there: the wasm32 target, clippy, rustfmt and the standard library's
 # source (rust-src, for the wasm's size-built std), Trunk, wasm-bindgen-cli at the exact
-# version in Cargo.lock, wasm-split-cli, wasm-opt (npm binaryen), Chromium, WebKitGTK's
+# version in Cargo.lock, wasm-split-cli, wasm-opt (npm binaryen), terser (npm), Chromium, WebKitGTK's
 # WebDriver with Xvfb, zbarimg, redis-server and nginx, and the browser-test packages. Sourced by serve.sh and test.sh; safe to run again.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -11,6 +11,7 @@ export PATH="$HOME/.cargo/bin:$tools/node_modules/.bin:$PATH"
 
 TRUNK_VERSION=0.21.14        # Trunk 0.22 needs a newer rustc than this machine's
 BINARYEN_VERSION=132         # Debian's wasm-opt is too old for today's rustc output
+TERSER_VERSION=5.51.4        # minifies the site's scripts (crates/tools/src/minify.rs)
 WASM_SPLIT_VERSION=0.2.4     # wasm_split_cli_support; the app's wasm_split_helpers is its pair (=0.2.3)
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 
@@ -73,6 +74,11 @@ if ! wasm-opt --version 2>/dev/null | grep -q "version $BINARYEN_VERSION"; then
   say "installing wasm-opt (binaryen@$BINARYEN_VERSION from npm)"
   mkdir -p "$tools"
   npm install --prefix "$tools" --no-audit --no-fund --loglevel=error "binaryen@$BINARYEN_VERSION"
+fi
+if ! terser --version 2>/dev/null | grep -qx "terser $TERSER_VERSION"; then
+  say "installing terser $TERSER_VERSION (npm)"
+  mkdir -p "$tools"
+  npm install --prefix "$tools" --no-audit --no-fund --loglevel=error "terser@$TERSER_VERSION"
 fi
 
 # Debian packages the browser tests use: Chromium, zbarimg, which reads

@@ -7,6 +7,7 @@ pub mod catalogue;
 pub mod comments;
 pub mod folder;
 pub mod locale;
+pub mod minify;
 pub mod precompress;
 pub mod render;
 pub mod scorm;

@@ -4,15 +4,16 @@
 //! - writes the static start screen into index.html, in the app's own words
 //!   (`i18n`), so the first screen paints and its first button answers before
 //!   the wasm has arrived;
-//! - inlines the CSS and the small start-up script (both without their
-//!   comments), and adds a
+//! - inlines the CSS (without its comments) and the small start-up script
+//!   (minified), and adds a
 //!   Content-Security-Policy that allows exactly those two inline blocks (by
 //!   SHA-256 hash), scripts and styles from the site itself, and wasm;
 //! - writes the embedding files (embed.js for `<scam-spot>`, embed.html for
 //!   iframes and the resizer.js beside it, app.css for both) with this build's file names;
 //! - writes server-pages.css, the lecture and staff pages' own styles (every
 //!   style sheet without its comments);
-//! - gives every build's wasm and JS glue short import names (`wasm_imports`);
+//! - gives every build's wasm and JS glue short import names (`wasm_imports`),
+//!   and minifies the glue and the app's wasm chunk loader (`minify`);
 //! - writes sw.js, the offline worker, with this build's version and files.
 
 use base64::Engine as _;
@@ -20,8 +21,9 @@ use scamspot_core::content::index::INDEX_FILE;
 use scamspot_core::content::load_index;
 use scamspot_core::i18n::{Lang, Texts};
 use scamspot_tools::catalogue::{self, escape};
-use scamspot_tools::comments::{without_comments, Syntax};
+use scamspot_tools::comments::without_comments;
 use scamspot_tools::folder::files_below;
+use scamspot_tools::minify::{minified, ScriptKind};
 use scamspot_tools::precompress::precompress;
 use scamspot_tools::wasm_imports::shorten_imports;
 use sha2::{Digest, Sha256};
@@ -34,6 +36,8 @@ const CSS: &str = "static/app.css";
 /// The lecture and campaign staff pages' styles, which static/shell.js adds on those pages only.
 const SERVER_PAGES_CSS: &str = "static/server-pages.css";
 const SHELL_SCRIPT: &str = "static/shell.js";
+/// The app's wasm chunk loader (scripts/build-lecture.sh), an ES module beside the glue.
+const CHUNK_LOADER: &str = "split-chunks.js";
 const WORKER: &str = "static/sw.js";
 /// Written beside the page with this build's file names: embedding (the
 /// element script, the iframe page and its script, the resizer host pages
@@ -98,14 +102,15 @@ fn finish(dir: &Path) -> Result<(), String> {
         [(&app_js, &app_wasm), (&lecture_js, &lecture_wasm), (&staff_js, &staff_wasm), (&hosted_js, &hosted_wasm)]
     {
         shorten_import_names(&dir.join(js), &dir.join(wasm))?;
+        minify_module(&dir.join(js))?;
     }
+    minify_module(&dir.join(CHUNK_LOADER))?;
 
-    let css = without_comments(&read(Path::new(CSS))?, Syntax::Css)?;
-    let server_pages_css = without_comments(&read(Path::new(SERVER_PAGES_CSS))?, Syntax::Css)?;
+    let css = without_comments(&read(Path::new(CSS))?);
+    let server_pages_css = without_comments(&read(Path::new(SERVER_PAGES_CSS))?);
     let server_pages = Path::new(SERVER_PAGES_CSS).file_name().and_then(|n| n.to_str()).unwrap_or_default();
     let texts = serde_json::to_string(&shell_texts()).map_err(|e| e.to_string())?.replace("</", "<\\/");
-    let script = without_comments(&read(Path::new(SHELL_SCRIPT))?, Syntax::Script)
-        .map_err(|e| format!("{SHELL_SCRIPT}: {e}"))?
+    let script = read(Path::new(SHELL_SCRIPT))?
         .replace("__APP_JS__", &format!("./{app_js}"))
         .replace("__APP_WASM__", &app_wasm)
         .replace("__LECTURE_JS__", &format!("./{lecture_js}"))
@@ -115,6 +120,7 @@ fn finish(dir: &Path) -> Result<(), String> {
         .replace("__HOSTED_JS__", &format!("./{hosted_js}"))
         .replace("__HOSTED_WASM__", &hosted_wasm)
         .replace("__SHELL_TEXTS__", &texts);
+    let script = minified(&script, ScriptKind::Classic).map_err(|e| format!("{SHELL_SCRIPT}: {e}"))?;
     let csp = format!(
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-{}'; style-src 'self' 'sha256-{}'; img-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'",
         sha256(&script),
@@ -179,6 +185,12 @@ fn shorten_import_names(js: &Path, wasm: &Path) -> Result<(), String> {
         shorten_imports(&bytes, &read(js)?).map_err(|e| format!("{} and {}: {e}", wasm.display(), js.display()))?;
     fs::write(wasm, bytes).map_err(|e| e.to_string())?;
     fs::write(js, glue).map_err(|e| e.to_string())
+}
+
+/// An ES module of the site, minified in place (`minify`).
+fn minify_module(path: &Path) -> Result<(), String> {
+    let script = minified(&read(path)?, ScriptKind::Module).map_err(|e| format!("{}: {e}", path.display()))?;
+    fs::write(path, script).map_err(|e| e.to_string())
 }
 
 /// The lecturers' scenario catalogue in every language, from the index the
