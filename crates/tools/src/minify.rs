@@ -5,6 +5,7 @@
 //! round"), and they parse sooner.
 
 use std::io::Write;
+use std::path::Path;
 use std::process::{Command, Stdio};
 
 /// How a script is loaded, which decides what terser may rename.
@@ -22,7 +23,7 @@ pub enum ScriptKind {
 /// Output stays in the syntax the script was written in (terser adds no
 /// newer syntax), and `</script` is escaped for inlining.
 pub fn minified(script: &str, kind: ScriptKind) -> Result<String, String> {
-    let mut terser = Command::new("terser");
+    let mut terser = terser();
     terser.args(["--compress", "--mangle"]);
     if kind == ScriptKind::Module {
         terser.arg("--module");
@@ -46,6 +47,13 @@ pub fn minified(script: &str, kind: ScriptKind) -> Result<String, String> {
         return Err(format!("terser: {}", message.join("\n").trim()));
     }
     String::from_utf8(output.stdout).map_err(|e| format!("terser wrote no UTF-8: {e}"))
+}
+
+/// terser where scripts/setup.sh installs it (the repository's `.tools`),
+/// so a plain `cargo test` finds it too; else the one on `PATH`.
+fn terser() -> Command {
+    let installed = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../.tools/node_modules/.bin/terser");
+    Command::new(if installed.exists() { installed.into_os_string() } else { "terser".into() })
 }
 
 #[cfg(test)]
