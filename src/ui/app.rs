@@ -7,7 +7,8 @@ use super::hooks::use_hosted;
 use super::hooks::{
     use_back_button, use_document_lang, use_pack_index, use_progress_saver, use_round_loader, use_round_saver,
 };
-use super::reducer::AppStore;
+use super::notices::notices;
+use super::reducer::{send, AppStore};
 #[cfg(feature = "hosted")]
 use super::screens::campaign::class_view;
 use super::screens::round::{round_view, use_round_effects, RoundView};
@@ -16,10 +17,11 @@ use super::screens::start::split_start_screen;
 #[cfg(not(feature = "split"))]
 use super::screens::start::start_screen;
 use super::widgets::leave_dialog::{leave_dialog, use_leave_dialog_focus};
-use super::widgets::notice::{loading_status, notice};
+use super::widgets::notice::loading_status;
+use super::widgets::text::paragraph;
 use super::widgets::top_bar::top_bar;
 use crate::config::AppConfig;
-use crate::state::{AppAction, AppState, IndexState, Screen, StorageNotice};
+use crate::state::{AppAction, AppState, IndexState, Screen};
 use crate::web::browser::{browser_languages, now_ms, random_seed, today};
 #[cfg(feature = "hosted")]
 use crate::web::host::Host;
@@ -27,8 +29,7 @@ use crate::web::speech::can_speak;
 use crate::web::storage;
 use scamspot_core::content::SiteIndex;
 use scamspot_core::engine::plan::RoundKind;
-use scamspot_core::engine::progress::RestoreNotice;
-use scamspot_core::i18n::{fill, Lang};
+use scamspot_core::i18n::Lang;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -53,12 +54,6 @@ impl PartialEq for AppProps {
     fn eq(&self, other: &Self) -> bool {
         std::ptr::eq(self, other)
     }
-}
-
-/// A callback that dispatches the action `make` builds at the tap (with its time, say).
-fn send<E: 'static>(dispatch: &UseReducerDispatcher<AppStore>, make: fn() -> AppAction) -> Callback<E> {
-    let dispatch = dispatch.clone();
-    Callback::from(move |_| dispatch.dispatch(make()))
 }
 
 /// Starting a round of `kind`, now, drawn with a fresh seed.
@@ -142,30 +137,7 @@ pub fn App(props: &AppProps) -> Html {
     let ask_home = send(&dispatch, || AppAction::AskHome { now_ms: now_ms() });
     let (lang, t) = (state.lang, state.lang.texts());
 
-    let notices = html! {
-        <>
-            if let Some(storage) = &state.storage_notice {
-                { notice(lang, storage_message(lang, storage).into(), Vec::new(), Some(send(&dispatch, || AppAction::DismissStorageNotice))) }
-            }
-            if !state.pack_problems.is_empty() {
-                { notice(
-                    lang,
-                    (t.packs_failed)(state.pack_problems.len()).into(),
-                    state.pack_problems.iter().map(|p| p.to_string()).collect(),
-                    Some(send(&dispatch, || AppAction::DismissPackProblems)),
-                ) }
-            }
-        </>
-    };
-
-    let broken = match &state.index {
-        IndexState::Ready(site) if !site.broken.is_empty() && matches!(state.screen, Screen::Start) => {
-            let details = site.broken.iter().flat_map(|b| b.problems.iter().cloned()).collect();
-            notice(lang, (t.packs_failed)(site.broken.len()).into(), details, None)
-        }
-        _ => html! {},
-    };
-
+    let notices = notices(state, &dispatch);
     // A class link's own screens: the class's start, and a campaign round's
     // result under its round and on that start once the learner has gone back
     // to it (the certificate stays at hand). Class links are the hosted build's.
@@ -175,9 +147,12 @@ pub fn App(props: &AppProps) -> Html {
     let class_view: Option<Html> = None;
     let body = match (&state.screen, &state.index) {
         (_, IndexState::Loading) | (Screen::Loading { .. }, _) => loading_status(lang),
-        (_, IndexState::Failed(problems)) => html! {
+        // What failed, in the notices once they are in.
+        (_, IndexState::Failed(_)) => html! {
             <section class="screen">
-                { notice(lang, t.catalog_failed.into(), problems.iter().map(|p| p.to_string()).collect(), None) }
+                if notices.is_none() {
+                    { paragraph(t.catalog_failed) }
+                }
                 <button class="primary" onclick={send(&dispatch, || AppAction::RetryIndex)}>{ t.retry }</button>
             </section>
         },
@@ -215,8 +190,7 @@ pub fn App(props: &AppProps) -> Html {
         <div ~className={if state.large_text { "app large-text" } else { "app" }}>
             { top_bar(lang, state.large_text, switch_lang, Some(ask_home), &set_large_text) }
             <main class="content">
-                { notices }
-                { broken }
+                { for notices }
                 { body }
             </main>
             if state.confirm_leave {
@@ -225,17 +199,6 @@ pub fn App(props: &AppProps) -> Html {
         </div>
     }
 }
-fn storage_message(lang: Lang, notice: &StorageNotice) -> String {
-    let t = lang.texts();
-    match notice {
-        StorageNotice::Unavailable => t.storage_unavailable.to_string(),
-        StorageNotice::RoundDiscarded => t.round_discarded.to_string(),
-        StorageNotice::Restore(RestoreNotice::Corrupt) => t.progress_corrupt.to_string(),
-        StorageNotice::Restore(RestoreNotice::Newer(version)) => fill(t.progress_newer, &[("version", version)]),
-        StorageNotice::Restore(RestoreNotice::Repaired { kept, dropped }) => (t.progress_repaired)(*kept, *dropped),
-    }
-}
-
 /// The app's own start screen: in a chunk of its own in the lean build
 /// (`ui::split`), which `render` waits for when the app opens on it.
 fn app_start_screen(state: &AppState, site: &SiteIndex, on_start: &Callback<RoundKind>, page: bool) -> Html {

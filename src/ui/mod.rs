@@ -6,6 +6,7 @@ mod app;
 mod campaign;
 mod hooks;
 mod lecture;
+mod notices;
 mod reducer;
 mod screens;
 #[cfg(feature = "split")]
@@ -48,11 +49,14 @@ fn render(
     wasm_bindgen_futures::spawn_local(async move {
         let index = crate::web::packs::fetch_index(&config.base).await.map(|i| i.restricted_to(&config.types)).into();
         // Opening on its own start screen (no round chosen on the static
-        // one yet), the lean app first fetches that screen's chunk; the
-        // static screen stays, working, meanwhile.
+        // one yet), the lean app first fetches that screen's chunk, and the
+        // notices' (a notice arriving later would push the screen down
+        // under the learner's finger); the static screen stays, working,
+        // meanwhile.
         #[cfg(feature = "split")]
         if chosen.is_some() && !root.has_attribute("data-start") {
             let _ = screens::start::preload_start().await;
+            let _ = notices::preload_notices().await;
         }
         let ShellChoice { round: chosen, opening } = chosen.map(|take| take(&root)).unwrap_or_default();
         root.set_inner_html("");

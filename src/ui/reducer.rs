@@ -2,7 +2,7 @@
 
 use crate::state::{AppAction, AppState};
 use std::rc::Rc;
-use yew::Reducible;
+use yew::{Callback, Reducible, UseReducerDispatcher};
 
 /// The app's state as Yew reducer state. An action that changes nothing
 /// returns the same `Rc`, so Yew skips the re-render.
@@ -17,4 +17,10 @@ impl Reducible for AppStore {
             None => self,
         }
     }
+}
+
+/// A callback that dispatches the action `make` builds at the tap (with its time, say).
+pub fn send<E: 'static>(dispatch: &UseReducerDispatcher<AppStore>, make: fn() -> AppAction) -> Callback<E> {
+    let dispatch = dispatch.clone();
+    Callback::from(move |_| dispatch.dispatch(make()))
 }

@@ -1,10 +1,11 @@
-//! The lean build's wasm chunks (the `split` feature): the end of a scenario
-//! (its debrief and the round's results) and the app's own start screen are
-//! not needed before the first scenario message, so they download after it
+//! The lean build's wasm chunks (the `split` feature): a round's screens
+//! around its scenarios (the ratings, the debriefs, the results), the
+//! notices and the app's own start screen are not needed before the first
+//! scenario message, so they download after it
 //! (README, "Seventh round"). `scripts/build-lecture.sh` splits them off.
 //! Without the feature, the same functions are plain calls.
 
-use crate::state::{AppAction, AppState, Screen};
+use crate::state::{AppAction, AppState, IndexState, Screen};
 use crate::ui::reducer::AppStore;
 use crate::web::paint::after_next_paint;
 use scamspot_core::engine::Phase;
@@ -46,8 +47,12 @@ pub fn use_chunks(state: &AppState, dispatch: UseReducerDispatcher<AppStore>) {
 }
 
 /// Whether the app shows something to read: not its loading status, nor a
-/// scenario whose first message has yet to come.
+/// scenario whose first message has yet to come. (An index that failed to
+/// load is read: its details are in a chunk.)
 fn reading(state: &AppState) -> bool {
+    if matches!(state.index, IndexState::Failed(_)) {
+        return true;
+    }
     match &state.screen {
         Screen::Loading { .. } => false,
         Screen::Start => true,
@@ -64,7 +69,9 @@ const RETRY_MS: i32 = 3_000;
 
 /// Every chunk, in the order a learner needs them; whether all are in.
 async fn preload() -> bool {
-    super::screens::round::preload_round_end().await.is_ok() && super::screens::start::preload_start().await.is_ok()
+    super::screens::round::preload_around_scenario().await.is_ok()
+        && super::notices::preload_notices().await.is_ok()
+        && super::screens::start::preload_start().await.is_ok()
 }
 
 async fn pause(ms: i32) {

@@ -53,8 +53,8 @@ test('a chunk of the wasm that fails to download is asked for again, and the rou
   const { context, page, errors } = await phonePage(browser, 'zh-CN', { serviceWorkers: 'block' });
   t.after(() => context.close());
   let asked = 0;
-  // The end of a scenario's chunk: refused the first time, as a dropped connection would.
-  await page.route(/split-round_end-[0-9a-f]{16}\.wasm$/, route => (asked++ === 0 ? route.abort() : route.continue()));
+  // The chunk of the screens around a scenario: refused the first time, as a dropped connection would.
+  await page.route(/split-around_scenario-[0-9a-f]{16}\.wasm$/, route => (asked++ === 0 ? route.abort() : route.continue()));
   await playLikeForCash(page);
   assert.equal(asked, 2, 'asked for once more after the failed download');
   assert.deepEqual(errors.filter(e => !/ERR_FAILED|Failed to fetch/.test(e)), []);
@@ -119,13 +119,15 @@ test('neither navigator.languages nor navigator.language: the app plays in Chine
 });
 
 /** Plays like-for-cash where nothing can be kept: the notice that progress will
- *  not be saved shows once when the app starts, and after the learner
- *  dismisses it, the round's refused save does not bring it back. */
+ *  not be saved shows once as the first scenario starts (with its wasm chunk,
+ *  once the first message has painted), and after the learner dismisses it,
+ *  the round's refused save does not bring it back. */
 async function playUnsaved(page, notice, flag) {
   await page.goto(server.url + '?scenario=ob-like-for-cash');
   await page.locator('#start').tap();
   await page.locator('[data-level="2"]').tap();
   await page.locator('section.scenario[data-step="ad"]').waitFor();
+  await page.locator('.notice p').first().waitFor();
   assert.deepEqual(await page.locator('.notice p').allInnerTexts(), [notice]);
   await page.locator('.notice button').tap();
   await submitSpot(page, 'ad', [flag]);

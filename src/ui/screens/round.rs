@@ -4,10 +4,10 @@
 use super::confidence::confidence_screen;
 use super::debrief::debrief_screen;
 use super::result::result_screen;
-use super::scenario::{play_progress, reveal_and_scroll, scenario_screen, ScenarioRefs};
+use super::scenario::{ending_card, play_progress, reveal_and_scroll, scenario_screen, ScenarioRefs};
 use crate::config::SecurityOffice;
 use crate::ui::widgets::notice::loading_status;
-use crate::ui::widgets::replay_panel::use_replay_toggle;
+use crate::ui::widgets::replay_panel::{use_replay_toggle, ReplayToggle};
 use crate::web::browser::{bring_top_into_view, focus_heading};
 use scamspot_core::content::SiteIndex;
 use scamspot_core::engine::plan::RoundKind;
@@ -77,40 +77,49 @@ pub fn use_round_effects(playing: Option<(u32, Rc<Round>)>, on_play: Callback<(u
 
 /// The screen for the round's phase. `number` keys it: each round gets its own markup.
 pub fn round_view(view: &RoundView, number: u32, refs: &RoundRefs) -> Html {
-    let (round, lang, on_action) = (&view.round, view.lang, &view.on_action);
     // The debrief shows after each scenario, and again when opened from the results.
-    let screen = match round.phase() {
-        _ if round.debrief_index().is_some() => end_of_scenario(view),
-        Phase::RateBefore => confidence_screen(lang, false, &on_action.reform(Action::RateBefore)),
-        Phase::Playing => scenario_screen(lang, round, on_action, view.read_aloud, &refs.scenario),
-        Phase::RateAfter => confidence_screen(lang, true, &on_action.reform(Action::RateAfter)),
-        Phase::Waiting => loading_status(lang),
-        Phase::Debrief | Phase::Summary => end_of_scenario(view),
+    let screen = match view.round.phase() {
+        Phase::Playing => {
+            let ending = || around_scenario(view, &refs.scenario.replay);
+            scenario_screen(view.lang, &view.round, &view.on_action, view.read_aloud, &refs.scenario, &ending)
+        }
+        Phase::Waiting => loading_status(view.lang),
+        _ => around_scenario(view, &refs.scenario.replay),
     };
     html! { <div class="round" key={number} ref={refs.top.clone()}>{ screen }</div> }
 }
 
-/// A scenario's debrief, or the round's results: in a chunk of their own in
-/// the lean build (`ui::split`), with the loading status until it is in.
-fn end_of_scenario(view: &RoundView) -> Html {
+/// The round's screens around its scenarios, and the card that ends each:
+/// in a chunk of their own in the lean build (`ui::split`), with the
+/// loading status until it is in. (The first round's first rating is the
+/// static start screen's.)
+fn around_scenario(view: &RoundView, replay: &ReplayToggle) -> Html {
     #[cfg(feature = "split")]
-    return crate::ui::split::drawn(split_round_end(view)).unwrap_or_else(|| loading_status(view.lang));
+    return crate::ui::split::drawn(split_around_scenario(view, replay)).unwrap_or_else(|| loading_status(view.lang));
     #[cfg(not(feature = "split"))]
-    round_end_screen(view)
+    around_scenario_screen(view, replay)
 }
 
 /// The split point (`ui::split`): a chunk that fails to load is an error
 /// the app waits out, not a panic.
 #[cfg(feature = "split")]
-#[wasm_split_helpers::wasm_split(round_end, fallible, preload(preload_round_end))]
-pub fn split_round_end(view: &RoundView) -> Result<Html, wasm_split_helpers::SplitLoaderError> {
-    Ok(round_end_screen(view))
+#[wasm_split_helpers::wasm_split(around_scenario, fallible, preload(preload_around_scenario))]
+pub fn split_around_scenario(
+    view: &RoundView,
+    replay: &ReplayToggle,
+) -> Result<Html, wasm_split_helpers::SplitLoaderError> {
+    Ok(around_scenario_screen(view, replay))
 }
 
-fn round_end_screen(view: &RoundView) -> Html {
-    if view.round.debrief_index().is_some() {
-        debrief_screen(view)
-    } else {
-        result_screen(view)
+/// The confidence ratings before and after the round, the card that ends a
+/// scenario, its debrief, the round's results.
+fn around_scenario_screen(view: &RoundView, replay: &ReplayToggle) -> Html {
+    let on_action = &view.on_action;
+    match view.round.phase() {
+        Phase::Playing => ending_card(view.lang, &view.round, on_action, replay),
+        _ if view.round.debrief_index().is_some() => debrief_screen(view),
+        Phase::RateBefore => confidence_screen(view.lang, false, &on_action.reform(Action::RateBefore)),
+        Phase::RateAfter => confidence_screen(view.lang, true, &on_action.reform(Action::RateAfter)),
+        _ => result_screen(view),
     }
 }

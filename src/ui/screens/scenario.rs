@@ -12,10 +12,10 @@ use crate::ui::widgets::spot_review::spot_review;
 use crate::ui::widgets::text::{button, element, paragraph, text_element};
 use crate::web::browser::prefers_reduced_motion;
 use gloo::timers::callback::Timeout;
-use scamspot_core::content::{Channel, Scenario, Sender, StepKind};
+use scamspot_core::content::{Channel, Sender, StepKind};
 use scamspot_core::engine::segments::segments;
-use scamspot_core::engine::{Action, Round, ScenarioResult};
-use scamspot_core::i18n::{fill, initials, Lang, Texts};
+use scamspot_core::engine::{Action, Round};
+use scamspot_core::i18n::{fill, initials, Lang};
 use yew::prelude::*;
 
 /// Pause before each message arrives: long enough to feel like a chat,
@@ -76,13 +76,16 @@ pub struct ScenarioRefs {
 
 /// The scenario being played. A function, not a component: the round's
 /// effects run its timers and keep its `refs`. `read_aloud`: read-aloud
-/// buttons on messages and choices, where the browser can speak.
+/// buttons on messages and choices, where the browser can speak. `ending`
+/// draws the card that ends it (`ending_card`), which the lean build keeps
+/// in a wasm chunk with the screens after it.
 pub fn scenario_screen(
     lang: Lang,
     r: &Round,
     dispatch: &Callback<Action>,
     read_aloud: Option<Lang>,
     refs: &ScenarioRefs,
+    ending: &dyn Fn() -> Html,
 ) -> Html {
     let (code, t) = (lang.code(), lang.texts());
     let scenario = r.scenario();
@@ -140,18 +143,8 @@ pub fn scenario_screen(
                 { button("", "link", t.show_all, dispatch.reform(move |_| Action::RevealAll { scenario: current, step: step_index })) }
             </div>
         }
-    } else if let Some(result) = r.current_result() {
-        let replay =
-            r.replay().map(|replay| replay_panel(lang, &r.scenarios()[current], &replay, &avatar, &refs.replay));
-        end_card(
-            t,
-            scenario,
-            step_index,
-            result,
-            code,
-            replay,
-            dispatch.reform(move |_| Action::OpenDebrief { scenario: current }),
-        )
+    } else if r.current_result().is_some() {
+        ending()
     } else {
         match step.kind() {
             Some(StepKind::Choices(choices)) => {
@@ -190,17 +183,17 @@ pub fn scenario_screen(
     }
 }
 
-fn end_card(
-    t: &Texts,
-    scenario: &Scenario,
-    step: usize,
-    result: &ScenarioResult,
-    code: &str,
-    replay: Option<Html>,
-    on_debrief: Callback<MouseEvent>,
-) -> Html {
+/// The card that ends a scenario once it is scored: how it went, its
+/// replay where the learner stopped early, the way to the debrief.
+pub fn ending_card(lang: Lang, r: &Round, dispatch: &Callback<Action>, toggle: &ReplayToggle) -> Html {
+    let Some(result) = r.current_result() else { return html! {} };
+    let (code, t, current) = (lang.code(), lang.texts(), r.current());
+    let scenario = r.scenario();
+    let avatar = AttrValue::from(initials(scenario.contact.name.get(code)));
+    let replay = r.replay().map(|replay| replay_panel(lang, &r.scenarios()[current], &replay, &avatar, toggle));
+    let on_debrief = dispatch.reform(move |_| Action::OpenDebrief { scenario: current });
     let (outcome, paid) = (result.outcome, result.paid);
-    let summary = scenario.steps[step].end.as_ref().map(|e| e.summary.get(code)).unwrap_or_default();
+    let summary = scenario.steps[r.step_index()].end.as_ref().map(|e| e.summary.get(code)).unwrap_or_default();
     let class = if outcome.is_good() { "end-card good" } else { "end-card bad" };
     html! {
         <div ~className={class} key="end" data-outcome={outcome.code()}>
