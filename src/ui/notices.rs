@@ -7,6 +7,7 @@
 use super::reducer::{send, AppStore};
 use super::widgets::notice::notice;
 use crate::state::{AppAction, AppState, IndexState, Screen, StorageNotice};
+use scamspot_core::content::index::BrokenPack;
 use scamspot_core::content::Diagnostic;
 use scamspot_core::engine::progress::RestoreNotice;
 use scamspot_core::i18n::{fill, Lang};
@@ -14,7 +15,16 @@ use yew::prelude::*;
 
 /// The notices for `state`; `None` while their chunk is on its way (the
 /// failed index's screen then says what failed, without the details).
+/// Without a notice to show, their chunk is not asked for: that waits
+/// until the first scenario message has painted (`ui::split`).
 pub fn notices(state: &AppState, dispatch: &UseReducerDispatcher<AppStore>) -> Option<Html> {
+    let any = state.storage_notice.is_some()
+        || !state.pack_problems.is_empty()
+        || listed_broken(state).is_some()
+        || matches!(state.index, IndexState::Failed(_));
+    if !any {
+        return Some(Html::default());
+    }
     #[cfg(feature = "split")]
     return super::split::drawn(split_notices(state, dispatch));
     #[cfg(not(feature = "split"))]
@@ -48,17 +58,28 @@ fn notices_view(state: &AppState, dispatch: &UseReducerDispatcher<AppStore>) -> 
                     Some(send(dispatch, || AppAction::DismissPackProblems)),
                 ) }
             }
-            {
-                match &state.index {
-                    IndexState::Ready(site) if !site.broken.is_empty() && matches!(state.screen, Screen::Start) => {
-                        let details = site.broken.iter().flat_map(|b| b.problems.iter().cloned()).collect();
-                        notice(lang, (t.packs_failed)(site.broken.len()).into(), details, None)
-                    }
-                    IndexState::Failed(failed) => notice(lang, t.catalog_failed.into(), problems(failed), None),
-                    _ => html! {},
-                }
+            if let Some(broken) = listed_broken(state) {
+                { notice(
+                    lang,
+                    (t.packs_failed)(broken.len()).into(),
+                    broken.iter().flat_map(|b| b.problems.iter().cloned()).collect(),
+                    None,
+                ) }
+            }
+            if let IndexState::Failed(failed) = &state.index {
+                { notice(lang, t.catalog_failed.into(), problems(failed), None) }
             }
         </>
+    }
+}
+
+/// The packs the build left out, listed on the start screen.
+fn listed_broken(state: &AppState) -> Option<&[BrokenPack]> {
+    match &state.index {
+        IndexState::Ready(site) if !site.broken.is_empty() && matches!(state.screen, Screen::Start) => {
+            Some(&site.broken)
+        }
+        _ => None,
     }
 }
 

@@ -60,6 +60,27 @@ test('a chunk of the wasm that fails to download is asked for again, and the rou
   assert.deepEqual(errors.filter(e => !/ERR_FAILED|Failed to fetch/.test(e)), []);
 });
 
+test('no chunk of the wasm is asked for before the first scenario message has painted', async t => {
+  // When a frame first has the message (its paint follows), noted by a check at each animation frame.
+  const { page, errors } = await openWith(t, () => {
+    const look = () => {
+      if (document.querySelector('section.scenario .transcript .msg')) window.messageFrame = performance.now();
+      else requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+  });
+  await page.goto(server.url);
+  await page.locator('#start').tap();
+  await page.locator('[data-level="3"]').tap();
+  await page.waitForFunction(() => performance.getEntriesByType('resource').filter(e => /\/split-[^/]+\.wasm$/.test(e.name)).length >= 2);
+  const { messageFrame, chunks } = await page.evaluate(() => ({
+    messageFrame: window.messageFrame,
+    chunks: performance.getEntriesByType('resource').filter(e => /\/split-[^/]+\.wasm$/.test(e.name)).map(e => [e.name, e.startTime]),
+  }));
+  for (const [name, start] of chunks) assert.ok(start > messageFrame, `${name} asked for at ${start} ms, the message's frame at ${messageFrame} ms`);
+  assert.deepEqual(errors, []);
+});
+
 test('a browser without streaming compilation plays', async t => {
   const { page, errors } = await openWith(t, () => {
     delete WebAssembly.instantiateStreaming;
