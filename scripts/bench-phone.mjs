@@ -96,6 +96,16 @@ export async function watchPaint(page, marks) {
   }, marks);
 }
 
+/** The compressed bytes, headers included, of every response the page had
+ *  received in full `ms` after navigation started (the page's own resource
+ *  timing): what had arrived by a frame. `bytes()`, read once Playwright's
+ *  polling has seen that frame's content, adds whatever arrived after it. */
+export async function bytesUntil(page, ms) {
+  return page.evaluate(ms => [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
+    .filter(entry => entry.responseEnd <= ms)
+    .reduce((sum, entry) => sum + entry.transferSize, 0), ms);
+}
+
 /** The frame (ms since navigation started) at which `name` of `watchPaint` first showed. */
 export async function paintedAtMs(page, name) {
   await page.waitForFunction(name => name in window.__painted, name, { timeout: 60000 });
