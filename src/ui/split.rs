@@ -2,7 +2,8 @@
 //! around its scenarios (the ratings, the debriefs, the results), the
 //! notices and the app's own start screen are not needed before the first
 //! scenario message, so they download after it
-//! (README, "Seventh round"). `scripts/build-lecture.sh` splits them off.
+//! (README, "Seventh round" and "Eighth round"). `scripts/build-lecture.sh`
+//! splits them off.
 //! Without the feature, the same functions are plain calls.
 
 use crate::state::{AppAction, AppState, IndexState, Screen};

@@ -77,7 +77,6 @@ pub fn use_round_effects(playing: Option<(u32, Rc<Round>)>, on_play: Callback<(u
 
 /// The screen for the round's phase. `number` keys it: each round gets its own markup.
 pub fn round_view(view: &RoundView, number: u32, refs: &RoundRefs) -> Html {
-    // The debrief shows after each scenario, and again when opened from the results.
     let screen = match view.round.phase() {
         Phase::Playing => {
             let ending = || around_scenario(view, &refs.scenario.replay);
@@ -117,6 +116,7 @@ fn around_scenario_screen(view: &RoundView, replay: &ReplayToggle) -> Html {
     let on_action = &view.on_action;
     match view.round.phase() {
         Phase::Playing => ending_card(view.lang, &view.round, on_action, replay),
+        // After each scenario, and again when opened from the results.
         _ if view.round.debrief_index().is_some() => debrief_screen(view),
         Phase::RateBefore => confidence_screen(view.lang, false, &on_action.reform(Action::RateBefore)),
         Phase::RateAfter => confidence_screen(view.lang, true, &on_action.reform(Action::RateAfter)),
