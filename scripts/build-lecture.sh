@@ -3,9 +3,10 @@
 # JS glue, a content hash in their names (a year's cache on the lecture
 # server), into Trunk's staging folder:
 # - `scamspot`, the app's own page's (src/main.rs), without the `hosted`
-#   feature and split: the end of a scenario and the start screen go to
-#   wasm chunks of their own (src/ui/split.rs), loaded after the first
-#   scenario message (README, "Seventh round");
+#   feature and split: what no learner needs before the first scenario
+#   message (the screens around a scenario, the notices, the start screen)
+#   goes to wasm chunks of their own (src/ui/split.rs), loaded after it
+#   (README, "Seventh round" and "Eighth round");
 # - `scamspot-lecture` (src/lecture_main.rs), the lecture pages' (the
 #   presenter's projector, a phone in a lecture room), and `scamspot-staff`
 #   (src/staff_main.rs), the campaign staff pages': kept out of the wasm

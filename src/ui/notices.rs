@@ -13,74 +13,89 @@ use scamspot_core::engine::progress::RestoreNotice;
 use scamspot_core::i18n::{fill, Lang};
 use yew::prelude::*;
 
+/// One notice above the screen, with what it shows.
+pub(super) enum Notice<'a> {
+    /// Progress cannot be kept, or was repaired or reset.
+    Storage(&'a StorageNotice),
+    /// Packs of the round that failed to load or validate.
+    PacksSkipped(&'a [Diagnostic]),
+    /// Packs the build left out, listed on the start screen.
+    PacksLeftOut(&'a [BrokenPack]),
+    /// The index that failed to load, with its problems.
+    IndexFailed(&'a [Diagnostic]),
+}
+
+/// The notices `state` has, in the order they show.
+fn shown(state: &AppState) -> Vec<Notice<'_>> {
+    let mut shown = Vec::new();
+    if let Some(storage) = &state.storage_notice {
+        shown.push(Notice::Storage(storage));
+    }
+    if !state.pack_problems.is_empty() {
+        shown.push(Notice::PacksSkipped(&state.pack_problems));
+    }
+    match &state.index {
+        IndexState::Ready(site) if !site.broken.is_empty() && matches!(state.screen, Screen::Start) => {
+            shown.push(Notice::PacksLeftOut(&site.broken));
+        }
+        IndexState::Failed(problems) => shown.push(Notice::IndexFailed(problems)),
+        _ => {}
+    }
+    shown
+}
+
 /// The notices for `state`; `None` while their chunk is on its way (the
 /// failed index's screen then says what failed, without the details).
 /// Without a notice to show, their chunk is not asked for: that waits
 /// until the first scenario message has painted (`ui::split`).
 pub fn notices(state: &AppState, dispatch: &UseReducerDispatcher<AppStore>) -> Option<Html> {
-    let any = state.storage_notice.is_some()
-        || !state.pack_problems.is_empty()
-        || listed_broken(state).is_some()
-        || matches!(state.index, IndexState::Failed(_));
-    if !any {
+    let shown = shown(state);
+    if shown.is_empty() {
         return Some(Html::default());
     }
     #[cfg(feature = "split")]
-    return super::split::drawn(split_notices(state, dispatch));
+    return super::split::drawn(split_notices(state.lang, &shown, dispatch));
     #[cfg(not(feature = "split"))]
-    Some(notices_view(state, dispatch))
+    Some(notices_view(state.lang, &shown, dispatch))
 }
 
 /// The split point (`ui::split`): a chunk that fails to load is an error
 /// the app waits out, not a panic.
 #[cfg(feature = "split")]
 #[wasm_split_helpers::wasm_split(notices, fallible, preload(preload_notices))]
-pub fn split_notices(
-    state: &AppState,
+pub(super) fn split_notices(
+    lang: Lang,
+    shown: &[Notice<'_>],
     dispatch: &UseReducerDispatcher<AppStore>,
 ) -> Result<Html, wasm_split_helpers::SplitLoaderError> {
-    Ok(notices_view(state, dispatch))
+    Ok(notices_view(lang, shown, dispatch))
 }
 
-fn notices_view(state: &AppState, dispatch: &UseReducerDispatcher<AppStore>) -> Html {
-    let (lang, t) = (state.lang, state.lang.texts());
-    let problems = |problems: &[Diagnostic]| problems.iter().map(ToString::to_string).collect();
-    html! {
-        <>
-            if let Some(storage) = &state.storage_notice {
-                { notice(lang, storage_message(lang, storage).into(), Vec::new(), Some(send(dispatch, || AppAction::DismissStorageNotice))) }
-            }
-            if !state.pack_problems.is_empty() {
-                { notice(
-                    lang,
-                    (t.packs_failed)(state.pack_problems.len()).into(),
-                    problems(&state.pack_problems),
-                    Some(send(dispatch, || AppAction::DismissPackProblems)),
-                ) }
-            }
-            if let Some(broken) = listed_broken(state) {
-                { notice(
-                    lang,
-                    (t.packs_failed)(broken.len()).into(),
-                    broken.iter().flat_map(|b| b.problems.iter().cloned()).collect(),
-                    None,
-                ) }
-            }
-            if let IndexState::Failed(failed) = &state.index {
-                { notice(lang, t.catalog_failed.into(), problems(failed), None) }
-            }
-        </>
-    }
-}
-
-/// The packs the build left out, listed on the start screen.
-fn listed_broken(state: &AppState) -> Option<&[BrokenPack]> {
-    match &state.index {
-        IndexState::Ready(site) if !site.broken.is_empty() && matches!(state.screen, Screen::Start) => {
-            Some(&site.broken)
-        }
-        _ => None,
-    }
+fn notices_view(lang: Lang, shown: &[Notice<'_>], dispatch: &UseReducerDispatcher<AppStore>) -> Html {
+    let t = lang.texts();
+    let lines = |problems: &[Diagnostic]| problems.iter().map(ToString::to_string).collect();
+    let view = |shown: &Notice<'_>| match *shown {
+        Notice::Storage(storage) => notice(
+            lang,
+            storage_message(lang, storage).into(),
+            Vec::new(),
+            Some(send(dispatch, || AppAction::DismissStorageNotice)),
+        ),
+        Notice::PacksSkipped(problems) => notice(
+            lang,
+            (t.packs_failed)(problems.len()).into(),
+            lines(problems),
+            Some(send(dispatch, || AppAction::DismissPackProblems)),
+        ),
+        Notice::PacksLeftOut(broken) => notice(
+            lang,
+            (t.packs_failed)(broken.len()).into(),
+            broken.iter().flat_map(|b| b.problems.iter().cloned()).collect(),
+            None,
+        ),
+        Notice::IndexFailed(problems) => notice(lang, t.catalog_failed.into(), lines(problems), None),
+    };
+    html! { <>{ for shown.iter().map(view) }</> }
 }
 
 fn storage_message(lang: Lang, notice: &StorageNotice) -> String {
