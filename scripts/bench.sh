@@ -18,6 +18,19 @@ runs="${RUNS:-5}"
 bench="${BENCH:-$repo/../shared/bench}"
 [ -x "$bench/run.sh" ] || { echo "no phone-profile harness at $bench (set BENCH=...)"; exit 2; }
 
+# A phone draws Chinese and emoji with fonts of its own (Noto Sans CJK and
+# Noto Color Emoji on Android). Without them Chromium searches every font
+# on the machine for each such character, which on this profile added
+# 50-100 ms to the start page's first layout and to taps that change its
+# text, on ScamSpot's pages only: the reference pages are English.
+fonts=()
+fc-list | grep -q 'Noto Sans CJK' || fonts+=(fonts-noto-cjk)
+fc-list | grep -q 'Noto Color Emoji' || fonts+=(fonts-noto-color-emoji)
+if [ ${#fonts[@]} -gt 0 ]; then
+  echo "installing ${fonts[*]} (Debian packages, a phone's own fonts)" >&2
+  apt-get update -qq && apt-get install -y -qq --no-install-recommends "${fonts[@]}" >/dev/null
+fi
+
 small_wasm trunk build --release --offline >/dev/null
 out="$(mktemp -d)"
 # Free ports, so a bench running in another checkout is never the one measured.

@@ -3,8 +3,9 @@
 // time), so on a slow phone the first button answers after one round trip:
 // it picks the language and the text size (大字), makes "Start" and the
 // confidence buttons work, and leaves what the learner chose on #app for the
-// wasm app to pick up. Then,
-// after the first paint, it loads the app and registers the offline worker.
+// wasm app to pick up. It starts the app's downloads at once, starts the
+// app once the learner has tapped (or the page has loaded), and registers
+// the offline worker.
 (function () {
   var root = document.getElementById('app');
   var saved = null;
@@ -102,20 +103,18 @@
     return new Promise(function (resolve) { rated = resolve; });
   }
 
-  // The wasm, the largest file, starts downloading as soon as the start
-  // screen has painted: a learner reads it and taps twice, and by then the
-  // wasm is in (on slow 4G it takes about a second). Only the download: it
-  // keeps the main thread free for those taps. Measured on the phone
-  // profile (issue 12): the wasm arrived about 170 ms sooner even when
-  // Start was tapped the moment it showed, for about 30 ms on ready_ms.
-  // Compiling it early, or starting the app then, kept the main thread
-  // busy just when the first taps come.
-  // The app starts a second after the page has loaded, or just after the
-  // first tap has painted, whichever comes first, and downloads the rest
-  // of what it needs at once: its JS, the pack index and a linked
-  // scenario's pack or the scam a quick round opens with (those two handed
-  // over to the app, which would otherwise fetch them only after it has
-  // started).
+  // Everything the app needs downloads from here, while the start screen
+  // is still being parsed: the wasm (compiled as it streams in), the app's
+  // JS, the pack index and then a linked scenario's pack or the scam a
+  // quick round opens with (those two handed over to the app, which would
+  // otherwise fetch them only after it has started). The network idles
+  // otherwise between the page's arrival and its first paint. Measured on
+  // the phone profile (issue 12, ninth round): the first scenario message
+  // came about 160 ms sooner than with the wasm fetched after the first
+  // paint and the rest at the first tap, without a cost to ready_ms the
+  // bench could tell from noise. The app itself starts a second after the
+  // page has loaded, or just after the first tap has painted, whichever
+  // comes first.
   function fetchText(url) {
     var text = fetch(url).then(function (response) {
       return response.ok ? response.text() : Promise.reject(new Error('HTTP ' + response.status));
@@ -140,7 +139,8 @@
   // A campaign's round is drawn from its class's spec, a lecture page plays none.
   var opens = !lecture && !linked && !query.has('campaign');
 
-  // The pack index and a linked or opening pack, fetched beside the wasm; returns the wasm's fetch.
+  // The pack index and a linked or opening pack, fetched beside the wasm
+  // and the app's JS; returns the wasm's compiling and the JS's import.
   function download() {
     var index = fetchText('packs/index.json');
     // Taken by URL (src/web/browser.rs, take_prefetched). Not a
@@ -155,13 +155,9 @@
       if (!linked) root.setAttribute('data-opening', pack.id);
       prefetched['packs/' + pack.file] = fetchText('packs/' + pack.file);
     }).catch(function () {});
-    return fetchWasm();
-  }
-  // The wasm's one download, whoever asks first.
-  var wasm = null;
-  function fetchWasm() {
-    if (!wasm) wasm = fetch(entry.wasm);
-    return wasm;
+    var app = import(entry.js);
+    app.catch(function () { /* start() reports it */ });
+    return { module: compile(fetch(entry.wasm)), app: app };
   }
   // Compiled as it streams in (off the main thread) where the browser can
   // and the server labels the wasm as wasm; from the downloaded bytes
@@ -192,15 +188,15 @@
     return loaded;
   }
 
+  var downloads = download();
   var started = false;
   function start() {
     if (started) return;
     started = true;
-    var compiling = compile(download());
     var styling = styled();
-    import(entry.js)
+    downloads.app
       .then(function (app) {
-        return compiling.then(function (module) { return app.default({ module_or_path: module }); })
+        return downloads.module.then(function (module) { return app.default({ module_or_path: module }); })
           .then(function () { return styling; })
           .then(notAskingForRating)
           .then(function () { app[entry.start](); });
@@ -226,8 +222,6 @@
     swap('.shell-home', '.shell-loading');
     start();
   } else {
-    // The wasm's download once the start screen has painted (see above).
-    requestAnimationFrame(function () { setTimeout(fetchWasm, 0); });
     addEventListener('load', function () { setTimeout(start, 1000); });
     // Once the first tap's answer has painted (a zero timeout queued from
     // the next frame runs after that frame).
