@@ -61,6 +61,7 @@ test('Chinese: plays like-for-cash to a late stop, scores it, and remembers it a
   assert.equal(await text(page, '#result-confidence'), '信心：练习前 2/5 → 练习后 4/5');
   assert.equal(await text(page, '#result-discrimination'), '你识破了 1 个骗局中的 1 个。骗局和真实服务都遇到过，才能看出你能否分清真假。');
   assert.equal(await text(page, '#result-calibration'), '你练习前给自己的把握打了 2/5，练习后 4/5；实际识破了 1 个骗局中的 1 个。');
+  await page.locator('.result .actions').waitFor(); // the rest of the results, after their top has painted
   assert.ok(await page.locator('#discrimination-chart svg').isVisible(), 'the chart shows');
   assert.equal(await page.locator('#discrimination-chart tbody tr').count(), 1, 'one round so far');
   assert.match(await text(page, '.practise'), /刷单返利/);
@@ -106,6 +107,7 @@ test('English: plays like-for-cash to the end of the scam path and loses the mon
   assert.equal(await text(page, '#result-money'), 'Simulated savings kept: ¥1,098 of ¥5,000');
   assert.equal(await text(page, '#result-confidence'), 'Confidence: 5/5 before → 5/5 after');
   // The chart's table for screen readers is hidden without widening the page (its English headers once did).
+  await page.locator('.result .actions').waitFor();
   assert.equal(await page.locator('#discrimination-chart tbody tr').count(), 1);
   assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 360, 'no sideways scrolling');
   assert.deepEqual(errors, []);

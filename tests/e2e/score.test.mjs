@@ -102,6 +102,7 @@ test('a genuine service refused is named as the reason to practise; money kept n
   // Over both rounds: H = 4.5/5, F = 1.5/3 (log-linear), d′ ≈ 1.28, c ≈ −0.64.
   assert.equal(await text(page, '#result-overall'),
     'Your last 2 rounds: You stopped 4 of 4 scams and refused 1 of 2 genuine services: you are discerning, telling scams from genuine services.');
+  await page.locator('.result .actions').waitFor(); // the rest of the results, after their top has painted
   const rows = await page.locator('#discrimination-chart tbody tr').allInnerTexts();
   assert.deepEqual(rows.map(row => row.split('\t').map(cell => cell.trim())), [['1', '4/4', '0/1'], ['2', '–', '1/1']]);
   assert.equal(await page.locator('#discrimination-chart > svg .chart-hits circle').count(), 1, 'a round without scams has no hit-rate point');

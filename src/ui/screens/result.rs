@@ -25,9 +25,11 @@ fn stat(id: Option<&'static str>, text: String) -> Html {
     html! { <li {id}>{ text }</li> }
 }
 
-pub fn result_screen(view: &RoundView) -> Html {
+/// The results; `complete`: all of them, or their top, which answers the
+/// closing rating (the rest follows once that has painted: `round.rs`).
+pub fn result_screen(view: &RoundView, complete: bool) -> Html {
     let r = &view.round;
-    let (code, t) = (view.lang.code(), view.lang.texts());
+    let t = view.lang.texts();
     let s = RoundSummary::from_results(r.results());
     let tally = Tally::of(&s);
     let history = &view.progress.history;
@@ -43,10 +45,6 @@ pub fn result_screen(view: &RoundView) -> Html {
         .flatten()
         .map(|sentence| (sentence, (t.overall_rounds)(history.len() as u32)));
     let rating = |v: Option<u8>| v.map_or("–".to_string(), |v| v.to_string());
-    let again = {
-        let kind = view.kind.clone();
-        view.on_start.reform(move |_| kind.clone())
-    };
     html! {
         <section class="screen result">
             <h1 class="screen-heading" tabindex="-1">{ t.result_heading }</h1>
@@ -81,6 +79,25 @@ pub fn result_screen(view: &RoundView) -> Html {
             if let Some((sentence, label)) = overall {
                 <p id="result-overall">{ text_element("strong", "", &label) }{ t.label_sep }{ sentence }</p>
             }
+            if complete {
+                { details(view, &s, first_round) }
+            }
+        </section>
+    }
+}
+
+/// Below the fold: the chart of the learner's rounds, each scenario, each
+/// type, what to practise again, and the way on.
+fn details(view: &RoundView, s: &RoundSummary, first_round: u32) -> Html {
+    let r = &view.round;
+    let (code, t) = (view.lang.code(), view.lang.texts());
+    let history = &view.progress.history;
+    let again = {
+        let kind = view.kind.clone();
+        view.on_start.reform(move |_| kind.clone())
+    };
+    html! {
+        <>
             if !history.is_empty() {
                 { discrimination_chart(view.lang, history, first_round) }
             }
@@ -125,6 +142,6 @@ pub fn result_screen(view: &RoundView) -> Html {
                 button("play-again", "primary", t.play_again, again),
                 button("", "secondary", t.home, view.on_home.clone()),
             ]) }
-        </section>
+        </>
     }
 }

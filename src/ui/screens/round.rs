@@ -9,6 +9,7 @@ use crate::config::SecurityOffice;
 use crate::ui::widgets::notice::loading_status;
 use crate::ui::widgets::replay_panel::{use_replay_toggle, ReplayToggle};
 use crate::web::browser::{bring_top_into_view, focus_heading};
+use crate::web::paint::after_next_paint;
 use scamspot_core::content::SiteIndex;
 use scamspot_core::engine::plan::RoundKind;
 use scamspot_core::engine::progress::Progress;
@@ -33,10 +34,12 @@ pub struct RoundView {
 }
 
 /// Where the round's effects act: its top (brought into view, with the focus
-/// on its heading, at each new screen) and the scenario on show.
+/// on its heading, at each new screen) and the scenario on show; and whether
+/// the results have drawn all of themselves.
 pub struct RoundRefs {
     top: NodeRef,
     scenario: ScenarioRefs,
+    results_complete: bool,
 }
 
 /// The round's effects, run by the app (the round's view is a function, not
@@ -58,6 +61,24 @@ pub fn use_round_effects(playing: Option<(u32, Rc<Round>)>, on_play: Callback<(u
             }
         });
     }
+    // The results answer the closing rating with their top (the points, the
+    // figures and whether the learner tells scams from genuine services);
+    // the rest, below the fold on a phone, once that frame has painted.
+    // Drawn at once, the whole screen kept that tap from painting for about
+    // 100 ms on the phone profile (issue 12).
+    let results = playing
+        .as_ref()
+        .filter(|(_, round)| round.phase() == Phase::Summary && round.debrief_index().is_none())
+        .map(|(number, _)| *number);
+    let complete = use_state(|| None);
+    {
+        let complete = complete.setter();
+        use_effect_with(results, move |results| {
+            if let Some(number) = *results {
+                after_next_paint(Box::new(move || complete.set(Some(number))));
+            }
+        });
+    }
     // The scenario's timers, while one plays (see `scenario_screen`).
     let scenario = playing
         .filter(|(_, round)| round.debrief_index().is_none() && round.phase() == Phase::Playing)
@@ -72,18 +93,22 @@ pub fn use_round_effects(playing: Option<(u32, Rc<Round>)>, on_play: Callback<(u
         });
     }
     let replay = use_replay_toggle(shown);
-    RoundRefs { top, scenario: ScenarioRefs { bottom, replay } }
+    RoundRefs {
+        top,
+        scenario: ScenarioRefs { bottom, replay },
+        results_complete: results.is_some() && *complete == results,
+    }
 }
 
 /// The screen for the round's phase. `number` keys it: each round gets its own markup.
 pub fn round_view(view: &RoundView, number: u32, refs: &RoundRefs) -> Html {
     let screen = match view.round.phase() {
         Phase::Playing => {
-            let ending = || around_scenario(view, &refs.scenario.replay);
+            let ending = || around_scenario(view, refs);
             scenario_screen(view.lang, &view.round, &view.on_action, view.read_aloud, &refs.scenario, &ending)
         }
         Phase::Waiting => loading_status(view.lang),
-        _ => around_scenario(view, &refs.scenario.replay),
+        _ => around_scenario(view, refs),
     };
     html! { <div class="round" key={number} ref={refs.top.clone()}>{ screen }</div> }
 }
@@ -92,11 +117,13 @@ pub fn round_view(view: &RoundView, number: u32, refs: &RoundRefs) -> Html {
 /// in a chunk of their own in the lean build (`ui::split`), with the
 /// loading status until it is in. (The first round's first rating is the
 /// static start screen's.)
-fn around_scenario(view: &RoundView, replay: &ReplayToggle) -> Html {
+fn around_scenario(view: &RoundView, refs: &RoundRefs) -> Html {
+    let (replay, complete) = (&refs.scenario.replay, refs.results_complete);
     #[cfg(feature = "split")]
-    return crate::ui::split::drawn(split_around_scenario(view, replay)).unwrap_or_else(|| loading_status(view.lang));
+    return crate::ui::split::drawn(split_around_scenario(view, replay, complete))
+        .unwrap_or_else(|| loading_status(view.lang));
     #[cfg(not(feature = "split"))]
-    around_scenario_screen(view, replay)
+    around_scenario_screen(view, replay, complete)
 }
 
 /// The split point (`ui::split`): a chunk that fails to load is an error
@@ -106,13 +133,15 @@ fn around_scenario(view: &RoundView, replay: &ReplayToggle) -> Html {
 pub fn split_around_scenario(
     view: &RoundView,
     replay: &ReplayToggle,
+    results_complete: bool,
 ) -> Result<Html, wasm_split_helpers::SplitLoaderError> {
-    Ok(around_scenario_screen(view, replay))
+    Ok(around_scenario_screen(view, replay, results_complete))
 }
 
 /// The confidence ratings before and after the round, the card that ends a
-/// scenario, its debrief, the round's results.
-fn around_scenario_screen(view: &RoundView, replay: &ReplayToggle) -> Html {
+/// scenario, its debrief, the round's results (`results_complete`: all of
+/// them, or their top).
+fn around_scenario_screen(view: &RoundView, replay: &ReplayToggle, results_complete: bool) -> Html {
     let on_action = &view.on_action;
     match view.round.phase() {
         Phase::Playing => ending_card(view.lang, &view.round, on_action, replay),
@@ -120,6 +149,6 @@ fn around_scenario_screen(view: &RoundView, replay: &ReplayToggle) -> Html {
         _ if view.round.debrief_index().is_some() => debrief_screen(view),
         Phase::RateBefore => confidence_screen(view.lang, false, &on_action.reform(Action::RateBefore)),
         Phase::RateAfter => confidence_screen(view.lang, true, &on_action.reform(Action::RateAfter)),
-        _ => result_screen(view),
+        _ => result_screen(view, results_complete),
     }
 }
