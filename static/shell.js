@@ -86,9 +86,23 @@
     } else if (button.hasAttribute('data-level')) {
       root.setAttribute('data-rating', button.getAttribute('data-level'));
       swap('.shell-confidence', '.shell-loading');
-      rated();
+      afterNextPaint(function () { rated(); });
     }
   });
+
+  // Runs `work` once the next frame has painted: from that frame, when the
+  // browser is next idle (at most 500 ms later), or after a zero timeout
+  // where there is no such thing (Safari); as the app's own
+  // `after_next_paint` (src/web/paint.rs). Work started from a tap's own
+  // handler runs before that tap's answer can paint: the app mounting at
+  // the rating tap once its wasm was in held that tap's paint for 200-400 ms
+  // on the phone profile (issue 12, ninth round).
+  function afterNextPaint(work) {
+    requestAnimationFrame(function () {
+      if (window.requestIdleCallback) requestIdleCallback(work, { timeout: 500 });
+      else setTimeout(work, 0);
+    });
+  }
 
   // The app takes over the screen only when no tap can be lost to it: not
   // while the static screen asks for the rating after Start. Mounted there,
@@ -237,14 +251,10 @@
     swap('.shell-home', '.shell-loading');
     start();
   } else {
-    // What reads the downloads, once the start screen has painted (a zero
-    // timeout queued from the next frame runs after that frame).
-    requestAnimationFrame(function () { setTimeout(download, 0); });
+    // What reads the downloads, once the start screen has painted.
+    afterNextPaint(download);
     addEventListener('load', function () { setTimeout(start, 1000); });
-    // Once the first tap's answer has painted (a zero timeout queued from
-    // the next frame runs after that frame).
-    root.addEventListener('click', function () {
-      requestAnimationFrame(function () { setTimeout(start, 0); });
-    });
+    // Once the first tap's answer has painted.
+    root.addEventListener('click', function () { afterNextPaint(start); });
   }
 })();
