@@ -140,8 +140,9 @@
   modulePreload.href = entry.js;
   document.head.appendChild(modulePreload);
 
-  function fetchText(response) {
-    var text = response.then(function (response) {
+  // The text of a download (a promise of its response).
+  function textOf(fetched) {
+    var text = fetched.then(function (response) {
       return response.ok ? response.text() : Promise.reject(new Error('HTTP ' + response.status));
     });
     text.catch(function () { /* the app fetches it again and reports the problem */ });
@@ -170,7 +171,7 @@
   var downloads = null;
   function download() {
     if (downloads) return downloads;
-    var index = fetchText(fetching.index);
+    var index = textOf(fetching.index);
     // Taken by URL (src/web/browser.rs, take_prefetched). Not a
     // <link rel=preload>: WebKit would download the file again for the app.
     var prefetched = window.scamspotPrefetched = { 'packs/index.json': index };
@@ -181,7 +182,7 @@
       var pack = linked ? packs.filter(function (p) { return p.id === linked; })[0] : opens && pickOpening(packs);
       if (!pack) return;
       if (!linked) root.setAttribute('data-opening', pack.id);
-      prefetched['packs/' + pack.file] = fetchText(fetch('packs/' + pack.file));
+      prefetched['packs/' + pack.file] = textOf(fetch('packs/' + pack.file));
     }).catch(function () {});
     var app = import(entry.js);
     app.catch(function () { /* start() reports it */ });
