@@ -7,7 +7,7 @@ use super::result::result_screen;
 use super::scenario::{ending_card, play_progress, reveal_and_scroll, scenario_screen, ScenarioRefs};
 use crate::config::SecurityOffice;
 use crate::ui::widgets::notice::loading_status;
-use crate::ui::widgets::replay_panel::{use_replay_toggle, ReplayToggle};
+use crate::ui::widgets::replay_panel::use_replay_toggle;
 use crate::web::browser::{bring_top_into_view, focus_heading};
 use crate::web::paint::after_next_paint;
 use scamspot_core::content::SiteIndex;
@@ -118,37 +118,30 @@ pub fn round_view(view: &RoundView, number: u32, refs: &RoundRefs) -> Html {
 /// loading status until it is in. (The first round's first rating is the
 /// static start screen's.)
 fn around_scenario(view: &RoundView, refs: &RoundRefs) -> Html {
-    let (replay, complete) = (&refs.scenario.replay, refs.results_complete);
     #[cfg(feature = "split")]
-    return crate::ui::split::drawn(split_around_scenario(view, replay, complete))
-        .unwrap_or_else(|| loading_status(view.lang));
+    return crate::ui::split::drawn(split_around_scenario(view, refs)).unwrap_or_else(|| loading_status(view.lang));
     #[cfg(not(feature = "split"))]
-    around_scenario_screen(view, replay, complete)
+    around_scenario_screen(view, refs)
 }
 
 /// The split point (`ui::split`): a chunk that fails to load is an error
 /// the app waits out, not a panic.
 #[cfg(feature = "split")]
 #[wasm_split_helpers::wasm_split(around_scenario, fallible, preload(preload_around_scenario))]
-pub fn split_around_scenario(
-    view: &RoundView,
-    replay: &ReplayToggle,
-    results_complete: bool,
-) -> Result<Html, wasm_split_helpers::SplitLoaderError> {
-    Ok(around_scenario_screen(view, replay, results_complete))
+pub fn split_around_scenario(view: &RoundView, refs: &RoundRefs) -> Result<Html, wasm_split_helpers::SplitLoaderError> {
+    Ok(around_scenario_screen(view, refs))
 }
 
 /// The confidence ratings before and after the round, the card that ends a
-/// scenario, its debrief, the round's results (`results_complete`: all of
-/// them, or their top).
-fn around_scenario_screen(view: &RoundView, replay: &ReplayToggle, results_complete: bool) -> Html {
+/// scenario, its debrief, the round's results (all of them, or their top).
+fn around_scenario_screen(view: &RoundView, refs: &RoundRefs) -> Html {
     let on_action = &view.on_action;
     match view.round.phase() {
-        Phase::Playing => ending_card(view.lang, &view.round, on_action, replay),
+        Phase::Playing => ending_card(view.lang, &view.round, on_action, &refs.scenario.replay),
         // After each scenario, and again when opened from the results.
         _ if view.round.debrief_index().is_some() => debrief_screen(view),
         Phase::RateBefore => confidence_screen(view.lang, false, &on_action.reform(Action::RateBefore)),
         Phase::RateAfter => confidence_screen(view.lang, true, &on_action.reform(Action::RateAfter)),
-        _ => result_screen(view, results_complete),
+        _ => result_screen(view, refs.results_complete),
     }
 }
