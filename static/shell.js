@@ -223,10 +223,10 @@
     if (started) return;
     started = true;
     var styling = styled();
-    var downloads = download();
-    downloads.app
+    var read = download();
+    read.app
       .then(function (app) {
-        return downloads.module.then(function (module) { return app.default({ module_or_path: module }); })
+        return read.module.then(function (module) { return app.default({ module_or_path: module }); })
           .then(function () { return styling; })
           .then(notAskingForRating)
           .then(function () { app[entry.start](); });
