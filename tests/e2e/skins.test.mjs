@@ -55,6 +55,9 @@ async function open(lang, id, path = [], dark = false) {
 }
 
 const text = (page, sel) => page.locator(sel).first().innerText();
+// Until a step's first action shows, its messages are still arriving, each
+// fading in: axe, run meanwhile, reads a half-faded one as low contrast.
+const messagesIn = page => page.locator('section.scenario .choice, section.scenario #spot-done').first().waitFor();
 
 test('an SMS shows the sender line of the phone’s Messages screen', async () => {
   const id = 'cs-real-pickup-sms';
@@ -63,7 +66,7 @@ test('an SMS shows the sender line of the phone’s Messages screen', async () =
   await page.locator('.sms-skin').waitFor();
   assert.equal(await text(page, '.sms-skin .skin-label'), '短信');
   assert.equal(await text(page, '.sms-sender'), (contact.detail || contact.name)['zh-CN']);
-  await page.locator('section.scenario .choice, section.scenario #spot-done').first().waitFor(); // all its messages in
+  await messagesIn(page);
   assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(errors, []);
   await context.close();
@@ -79,8 +82,7 @@ test('a call opens on an incoming-call screen with the caller, then the transcri
   assert.equal(await screen.locator('.caller-number').innerText(), contact.detail.en);
   assert.equal(await text(page, '.call-transcript'), 'On the call');
   await page.locator('.call-skin + .transcript .msg').first().waitFor(); // the transcript follows the call screen
-  // Judged once the step's messages are all in: one arriving (fading in) during axe's run read as low contrast.
-  await page.locator('section.scenario .choice').first().waitFor();
+  await messagesIn(page);
   assert.deepEqual(await axeViolations(page), [], 'dark mode too');
   assert.deepEqual(errors, []);
   await context.close();
@@ -95,9 +97,7 @@ test('a second-hand marketplace chat opens on its item card', async () => {
   await card.waitFor();
   assert.equal(await card.locator('.item-title').innerText(), (contact.detail || contact.name)['zh-CN']);
   assert.equal(await page.locator('section.scenario.marketplace').count(), 1);
-  // Judged once the step's messages are all in (its first action shows): a
-  // narrator's line fading in during axe's run read as low contrast.
-  await page.locator('section.scenario .choice, section.scenario #spot-done').first().waitFor();
+  await messagesIn(page);
   assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(errors, []);
   await context.close();
@@ -124,7 +124,7 @@ for (const [id, card, title, lang] of [
       if (step.spot) {
         assert.ok(await prompt.locator('.phrase').count() > 1, 'a card in a spot step is tapped like any message');
       }
-      await page.locator('section.scenario .choice, #spot-done').first().waitFor();
+      await messagesIn(page);
       assert.deepEqual(await axeViolations(page), [], dark ? 'dark' : 'light');
       assert.deepEqual(errors, []);
       await context.close();
