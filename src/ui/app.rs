@@ -5,7 +5,8 @@
 #[cfg(feature = "hosted")]
 use super::hooks::use_hosted;
 use super::hooks::{
-    use_back_button, use_document_lang, use_pack_index, use_progress_saver, use_round_loader, use_round_saver,
+    read_first_pack, use_back_button, use_document_lang, use_pack_index, use_progress_saver, use_round_loader,
+    use_round_saver,
 };
 use super::notices::notices;
 use super::reducer::{send, AppStore};
@@ -22,7 +23,7 @@ use super::widgets::text::paragraph;
 use super::widgets::top_bar::top_bar;
 use crate::config::AppConfig;
 use crate::state::{AppAction, AppState, IndexState, Screen};
-use crate::web::browser::{browser_languages, now_ms, random_seed, today};
+use crate::web::browser::{browser_languages, now_ms, random_seed, today, ShellChoice};
 #[cfg(feature = "hosted")]
 use crate::web::host::Host;
 use crate::web::speech::can_speak;
@@ -30,30 +31,56 @@ use crate::web::storage;
 use scamspot_core::content::SiteIndex;
 use scamspot_core::engine::plan::RoundKind;
 use scamspot_core::i18n::Lang;
+use std::cell::Cell;
 use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties)]
 pub struct AppProps {
-    pub index: IndexState,
-    pub config: Rc<AppConfig>,
+    /// The state the app opens on (`initial_state`), taken at its first render.
+    pub state: Cell<Option<AppState>>,
+    /// The round whose first pack was read before the first render, if any:
+    /// the round loader fetches the rest.
+    #[prop_or_default]
+    pub first_pack_read: Option<u32>,
+    /// The app runs on its own page, not embedded in a host's (the lean
+    /// build always does): only there does it keep the round in progress
+    /// and answer the Back button.
+    pub page: bool,
     #[cfg(feature = "hosted")]
     pub host: Rc<Host>,
-    /// A round the learner already chose on the static start screen, and
-    /// the confidence rating they gave there, if any.
-    #[prop_or_default]
-    pub chosen: Option<(RoundKind, Option<u8>)>,
-    /// The scam the static start screen's script downloaded for the first quick round.
-    #[prop_or_default]
-    pub opening: Option<String>,
 }
 
 /// The root's props are given once, at mount, and never change; a deep
-/// comparison would only bring the index's `PartialEq` into the wasm.
+/// comparison would only bring the state's `PartialEq` into the wasm.
 impl PartialEq for AppProps {
     fn eq(&self, other: &Self) -> bool {
         std::ptr::eq(self, other)
     }
+}
+
+/// The state the app opens on, and the round whose first pack was read
+/// for it (`read_first_pack`), if any: saved progress, the round in progress
+/// when the page last closed (the app's own `page` only) or the round the
+/// learner chose on the static start screen (`shell`), with the scam it
+/// downloaded for the opening; the language and text size last.
+pub async fn initial_state(
+    config: Rc<AppConfig>,
+    index: IndexState,
+    page: bool,
+    shell: ShellChoice,
+) -> (AppState, Option<u32>) {
+    let state = AppState::new(Rc::clone(&config), Lang::default(), storage::load_progress(), index);
+    let saved = page.then(storage::load_round).flatten();
+    let state = AppState { opening: shell.opening, ..state };
+    let state = saved.and_then(|saved| state.apply(AppAction::ResumeRound(saved))).unwrap_or(state);
+    // Carry on with what the learner chose before the app had loaded: the
+    // first screen drawn is that round's, not a start screen to replace.
+    let state = shell.round.and_then(|(kind, rating)| state.apply(start_round(kind, rating))).unwrap_or(state);
+    let (state, first_pack_read) = read_first_pack(state).await;
+    // Read last: the static screen's top bar works while that pack is read.
+    let state = AppState { lang: initial_lang(&config), large_text: storage::saved_large_text(), ..state };
+    (state, first_pack_read)
 }
 
 /// Starting a round of `kind`, now, drawn with a fresh seed.
@@ -67,32 +94,14 @@ fn initial_lang(config: &AppConfig) -> Lang {
 
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
-    #[cfg(feature = "hosted")]
-    let page = matches!(*props.host, Host::Page);
-    // The lean build is the app's own page's, with no class link or host pack.
-    #[cfg(not(feature = "hosted"))]
-    let page = true;
-    let store = {
-        let (config, index) = (Rc::clone(&props.config), props.index.clone());
-        let (opening, chosen) = (props.opening.clone(), props.chosen.clone());
-        use_reducer(move || {
-            let lang = initial_lang(&config);
-            let state = AppState::new(config, lang, storage::load_progress(), index);
-            // The round in progress when the page last closed (the app's own page only).
-            let saved = page.then(storage::load_round).flatten();
-            let state = AppState { large_text: storage::saved_large_text(), opening, ..state };
-            let state = saved.and_then(|saved| state.apply(AppAction::ResumeRound(saved))).unwrap_or(state);
-            // Carry on with what the learner chose before the app had loaded:
-            // the first screen drawn is that round's, not a start screen to replace.
-            AppStore(chosen.and_then(|(kind, rating)| state.apply(start_round(kind, rating))).unwrap_or(state))
-        })
-    };
+    let page = props.page;
+    let store = use_reducer(|| AppStore(props.state.take().expect("the app's first render takes its first state")));
     let state = &store.0;
     let dispatch = store.dispatcher();
 
     use_document_lang(state.lang, !page);
     use_pack_index(state, dispatch.clone());
-    use_round_loader(state, dispatch.clone());
+    use_round_loader(state, props.first_pack_read, dispatch.clone());
     use_progress_saver(Rc::clone(&state.progress), dispatch.clone());
     use_round_saver(state.round_record.clone(), page);
     use_back_button(!matches!(state.screen, Screen::Start), page, dispatch.clone());

@@ -58,15 +58,20 @@ fn render(
             let _ = screens::start::preload_start().await;
             let _ = notices::preload_notices().await;
         }
-        let ShellChoice { round: chosen, opening } = chosen.map(|take| take(&root)).unwrap_or_default();
+        let shell = chosen.map(|take| take(&root)).unwrap_or_default();
+        // The lean build is the app's own page's, with no class link or host pack.
+        #[cfg(feature = "hosted")]
+        let page = matches!(host, Host::Page);
+        #[cfg(not(feature = "hosted"))]
+        let page = true;
+        let (state, first_pack_read) = app::initial_state(Rc::new(config), index, page, shell).await;
         root.set_inner_html("");
         let props = app::AppProps {
-            index,
-            config: Rc::new(config),
+            state: Some(state).into(),
+            first_pack_read,
+            page,
             #[cfg(feature = "hosted")]
             host: Rc::new(host),
-            chosen,
-            opening,
         };
         yew::Renderer::<App>::with_root_and_props(root, props).render();
     });

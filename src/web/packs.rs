@@ -130,6 +130,11 @@ pub async fn fetch_scenarios_in_order(
     }
 }
 
+/// Fetches (or takes the start-up script's download of) one pack and reads it.
+pub async fn fetch_pack(catalog: &Catalog, source: &(String, String)) -> Result<ValidScenario, Vec<Diagnostic>> {
+    load_pack(catalog, source, Download::start(&source.0)).await
+}
+
 async fn load_pack(
     catalog: &Catalog,
     (url, file): &(String, String),

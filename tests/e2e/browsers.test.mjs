@@ -81,6 +81,25 @@ test('no chunk of the wasm is asked for before the first scenario message has pa
   assert.deepEqual(errors, []);
 });
 
+test("after the start screen's rating the app opens on the scenario, never on a loading status of its own", async t => {
+  // Whether the app's loading status (not the start screen's own) was ever put on the page.
+  const { page, errors } = await openWith(t, () => {
+    window.appLoadingShown = false;
+    const loading = 'p.loading:not(.shell-loading)';
+    new MutationObserver(records => {
+      for (const node of records.flatMap(record => [...record.addedNodes])) {
+        if (node.nodeType === 1 && (node.matches(loading) || node.querySelector(loading))) window.appLoadingShown = true;
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto(server.url);
+  await page.locator('#start').tap();
+  await page.locator('[data-level="3"]').tap();
+  await page.locator('section.scenario .transcript .msg').first().waitFor();
+  assert.equal(await page.evaluate(() => window.appLoadingShown), false);
+  assert.deepEqual(errors, []);
+});
+
 test('a browser without streaming compilation plays', async t => {
   const { page, errors } = await openWith(t, () => {
     delete WebAssembly.instantiateStreaming;

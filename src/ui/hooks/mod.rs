@@ -23,5 +23,5 @@ pub use document_lang::use_document_lang;
 pub use hosted::use_hosted;
 pub use pack_index::use_pack_index;
 pub use progress_saver::use_progress_saver;
-pub use round_loader::use_round_loader;
+pub use round_loader::{read_first_pack, use_round_loader};
 pub use round_saver::use_round_saver;
