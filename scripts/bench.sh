@@ -24,8 +24,10 @@ bench="${BENCH:-$repo/../shared/bench}"
 # 50-100 ms to the start page's first layout and to taps that change its
 # text, on ScamSpot's pages only: the reference pages are English.
 fonts=()
-fc-list | grep -q 'Noto Sans CJK' || fonts+=(fonts-noto-cjk)
-fc-list | grep -q 'Noto Color Emoji' || fonts+=(fonts-noto-color-emoji)
+# (Not `fc-list | grep -q`: grep leaving early fails the pipe under pipefail.)
+installed="$(fc-list)"
+[[ $installed == *'Noto Sans CJK'* ]] || fonts+=(fonts-noto-cjk)
+[[ $installed == *'Noto Color Emoji'* ]] || fonts+=(fonts-noto-color-emoji)
 if [ ${#fonts[@]} -gt 0 ]; then
   echo "installing ${fonts[*]} (Debian packages, a phone's own fonts)" >&2
   apt-get update -qq && apt-get install -y -qq --no-install-recommends "${fonts[@]}" >/dev/null
