@@ -1,6 +1,7 @@
 //! The root component: renders `AppState` (language, saved progress, the
 //! pack index, which screen shows, the round) and turns the learner's taps
-//! into `AppAction`s. The I/O around it lives in `hooks`.
+//! into `AppAction`s; and the state it opens on (`initial_state`). The I/O
+//! around it lives in `hooks`.
 
 #[cfg(feature = "hosted")]
 use super::hooks::use_hosted;
@@ -41,7 +42,6 @@ pub struct AppProps {
     pub state: Cell<Option<AppState>>,
     /// The round whose first pack was read before the first render, if any:
     /// the round loader fetches the rest.
-    #[prop_or_default]
     pub first_pack_read: Option<u32>,
     /// The app runs on its own page, not embedded in a host's (the lean
     /// build always does): only there does it keep the round in progress
