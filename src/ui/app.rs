@@ -39,7 +39,7 @@ use yew::prelude::*;
 #[derive(Properties)]
 pub struct AppProps {
     /// The state the app opens on (`initial_state`), taken at its first render.
-    pub state: Cell<Option<AppState>>,
+    pub state: Cell<Option<Box<AppState>>>,
     /// The round whose first pack was read before the first render, if any:
     /// the round loader fetches the rest.
     pub first_pack_read: Option<u32>,
@@ -69,7 +69,7 @@ pub async fn initial_state(
     index: IndexState,
     page: bool,
     shell: ShellChoice,
-) -> (AppState, Option<u32>) {
+) -> (Box<AppState>, Option<u32>) {
     let state = AppState::new(Rc::clone(&config), Lang::default(), storage::load_progress(), index);
     let saved = page.then(storage::load_round).flatten();
     let state = AppState { opening: shell.opening, ..state };
@@ -77,9 +77,9 @@ pub async fn initial_state(
     // Carry on with what the learner chose before the app had loaded: the
     // first screen drawn is that round's, not a start screen to replace.
     let state = shell.round.and_then(|(kind, rating)| state.apply(start_round(kind, rating))).unwrap_or(state);
-    let (state, first_pack_read) = read_first_pack(state).await;
+    let (mut state, first_pack_read) = read_first_pack(Box::new(state)).await;
     // Read last: the static screen's top bar works while that pack is read.
-    let state = AppState { lang: initial_lang(&config), large_text: storage::saved_large_text(), ..state };
+    (state.lang, state.large_text) = (initial_lang(&config), storage::saved_large_text());
     (state, first_pack_read)
 }
 
@@ -95,7 +95,7 @@ fn initial_lang(config: &AppConfig) -> Lang {
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
     let page = props.page;
-    let store = use_reducer(|| AppStore(props.state.take().expect("the app's first render takes its first state")));
+    let store = use_reducer(|| AppStore(*props.state.take().expect("the app's first render takes its first state")));
     let state = &store.0;
     let dispatch = store.dispatcher();
 

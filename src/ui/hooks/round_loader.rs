@@ -52,7 +52,7 @@ pub fn use_round_loader(state: &AppState, first_pack_read: Option<u32>, dispatch
 /// Returns the state with it, and that round's number; the state as it was
 /// if the round resumes a saved one (its log replays once all its packs are
 /// in) or the pack failed (the loader fetches it again and reports why).
-pub async fn read_first_pack(state: AppState) -> (AppState, Option<u32>) {
+pub async fn read_first_pack(state: Box<AppState>) -> (Box<AppState>, Option<u32>) {
     let (Screen::Loading { number, .. }, IndexState::Ready(site), Some(record)) =
         (&state.screen, &state.index, &state.round_record)
     else {
@@ -70,7 +70,7 @@ pub async fn read_first_pack(state: AppState) -> (AppState, Option<u32>) {
     };
     let number = *number;
     match state.apply(loaded) {
-        Some(next) => (next, Some(number)),
+        Some(next) => (Box::new(next), Some(number)),
         None => (state, None),
     }
 }
