@@ -77,6 +77,8 @@ pub async fn initial_state(
     // Carry on with what the learner chose before the app had loaded: the
     // first screen drawn is that round's, not a start screen to replace.
     let state = shell.round.and_then(|(kind, rating)| state.apply(start_round(kind, rating))).unwrap_or(state);
+    // Boxed across the wait: carried whole, the state made this future's
+    // code 1.5 KB larger (issue 12, tenth round).
     let (mut state, first_pack_read) = read_first_pack(Box::new(state)).await;
     // Read last: the static screen's top bar works while that pack is read.
     (state.lang, state.large_text) = (initial_lang(&config), storage::saved_large_text());
