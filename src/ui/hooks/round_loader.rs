@@ -47,13 +47,13 @@ pub fn use_round_loader(state: &AppState, first_pack_read: Option<u32>, dispatch
 /// resumed before any answer) opens on its first scenario: that pack (the
 /// start-up script's download, usually in by then) is read before the app's
 /// first render, which then draws the scenario, not a loading status
-/// replaced at once (a render, a frame and Yew's yields
-/// to the browser in between: about 100 ms on the phone profile, issue 12).
+/// replaced at once (a render, a frame and Yew's yields to the browser in
+/// between: about 100 ms on the phone profile, issue 12).
 /// Returns the state with it, and that round's number; the state as it was
 /// if the round resumes a saved one (its log replays once all its packs are
 /// in) or the pack failed (the loader fetches it again and reports why).
 pub async fn read_first_pack(state: Box<AppState>) -> (Box<AppState>, Option<u32>) {
-    let (Screen::Loading { number, .. }, IndexState::Ready(site), Some(record)) =
+    let (&Screen::Loading { number, .. }, IndexState::Ready(site), Some(record)) =
         (&state.screen, &state.index, &state.round_record)
     else {
         return (state, None);
@@ -62,13 +62,12 @@ pub async fn read_first_pack(state: Box<AppState>) -> (Box<AppState>, Option<u32
     let (Some(first), true) = (sources.first(), record.log.is_empty()) else { return (state, None) };
     let Ok(scenario) = fetch_pack(&site.catalog, first).await else { return (state, None) };
     let loaded = AppAction::RoundLoaded {
-        number: *number,
+        number,
         scenarios: vec![Rc::new(scenario)],
         problems: Vec::new(),
         pending: sources.len() - 1,
         now_ms: now_ms(),
     };
-    let number = *number;
     match state.apply(loaded) {
         Some(next) => (Box::new(next), Some(number)),
         None => (state, None),
