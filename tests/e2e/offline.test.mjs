@@ -116,6 +116,30 @@ test('after the first visit the app reloads and plays a whole scenario offline',
   assert.deepEqual(errors.filter(e => !/ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(e)), []);
 });
 
+test('the offline worker is registered only once the first scenario is on the page', async t => {
+  const server = await serveDist();
+  t.after(() => server.close());
+  const { context, page, errors } = await phonePage(browser, 'zh-CN');
+  t.after(() => context.close());
+  // Whether the first scenario message was on the page when the worker was
+  // registered: its download of the whole site would compete with the app's
+  // first render (issue 12, eleventh round).
+  await context.addInitScript(() => {
+    const register = ServiceWorkerContainer.prototype.register;
+    ServiceWorkerContainer.prototype.register = function (...args) {
+      window.scenarioShownAtRegister = !!document.querySelector('section.scenario .transcript .msg');
+      return register.apply(this, args);
+    };
+  });
+  await page.goto(server.url);
+  await page.locator('#start').tap();
+  await page.locator('[data-level="3"]').tap();
+  await page.locator('section.scenario .transcript .msg').first().waitFor();
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  assert.equal(await page.evaluate(() => window.scenarioShownAtRegister), true);
+  assert.deepEqual(errors, []);
+});
+
 test('a new deployment takes over on the next load, without breaking the scenario in progress', async t => {
   const overrides = {};
   const server = await serveDist(overrides);
