@@ -5,7 +5,7 @@
 //!   (`i18n`), so the first screen paints and its first button answers before
 //!   the wasm has arrived;
 //! - inlines the CSS (without its comments) and the small start-up script
-//!   (minified), and adds a
+//!   (minified), leaves index.html's own comments out, and adds a
 //!   Content-Security-Policy that allows exactly those two inline blocks (by
 //!   SHA-256 hash), scripts and styles from the site itself, and wasm;
 //! - writes the embedding files (embed.js for `<scam-spot>`, embed.html for
@@ -21,7 +21,7 @@ use scamspot_core::content::index::INDEX_FILE;
 use scamspot_core::content::load_index;
 use scamspot_core::i18n::{Lang, Texts};
 use scamspot_tools::catalogue::{self, escape};
-use scamspot_tools::comments::without_comments;
+use scamspot_tools::comments::{without_comments, without_html_comments};
 use scamspot_tools::folder::files_below;
 use scamspot_tools::minify::{minified, ScriptKind};
 use scamspot_tools::precompress::precompress;
@@ -139,7 +139,7 @@ fn finish(dir: &Path) -> Result<(), String> {
     write_catalogue(dir)?;
 
     let html_path = dir.join("index.html");
-    let html = read(&html_path)?;
+    let html = without_html_comments(&read(&html_path)?, |comment| comment.starts_with("<!--scamspot:"));
     let html = fill(
         &html,
         "head",
