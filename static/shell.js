@@ -252,10 +252,10 @@
         // Offline after the first visit. Registered once the app's first
         // screen has painted: its worker's download of the whole site
         // (about 70 files) started with the app, while the app was still
-        // drawing, held the first scenario message back by about 150 ms on
+        // drawing, held the first scenario message back by about 140 ms on
         // the phone profile (issue 12, eleventh round). Only the app's own
-        // page registers it (an embed never does). Some in-app
-        // WebViews have the property but no worker behind it. Not from a
+        // page registers it (an embed never does). Some in-app WebViews
+        // have the property but no worker behind it. Not from a
         // lecture page: five hundred phones caching the whole site at once
         // would crowd the hall's Wi-Fi, and a room needs the server anyway.
         var workers = navigator.serviceWorker;
