@@ -3,10 +3,14 @@
 // time), so on a slow phone the first button answers after one round trip:
 // it picks the language and the text size (大字), makes "Start" and the
 // confidence buttons work, and leaves what the learner chose on #app for the
-// wasm app to pick up. It starts the app's downloads at once, starts the
-// app once the learner has tapped (or the page has loaded), and registers
-// the offline worker.
+// wasm app to pick up. It starts the rest of the app's downloads at once
+// (static/boot.js, in the page's head, has picked the app and asked for its
+// wasm), starts the app once the learner has tapped (or the page has
+// loaded), and registers the offline worker.
 (function () {
+  var boot = window.scamspotBoot;
+  var entry = boot.entry;
+  var lecture = boot.lecture;
   var root = document.getElementById('app');
   var saved = null;
   try { saved = localStorage.getItem('scamspot.lang'); } catch (e) { /* storage blocked */ }
@@ -20,21 +24,6 @@
   var query = new URLSearchParams(location.search);
   var linked = query.get('scenario');
   var quick = query.get('mode') === 'short' ? 'short' : 'quick'; // mode=short: the lecture round
-  var has = function (name) { return query.has(name); };
-  // The campaign staff pages (issue 16) have a wasm of their own, like the lecture pages.
-  var staff = ['campaigns', 'campaign-admin', 'verify'].some(has);
-  var lecture = staff || ['room', 'present'].some(has);
-  // A campaign class link (?campaign=) and a host's own pack (?pack-url=)
-  // need the hosted learner app (scamspot-hosted); the app's own page
-  // otherwise loads the lean one, which every learner scanning a QR code gets.
-  var hosted = ['campaign', 'pack-url'].some(has);
-  var entry = staff
-    ? { js: '__STAFF_JS__', wasm: '__STAFF_WASM__', start: 'start_staff' }
-    : lecture
-      ? { js: '__LECTURE_JS__', wasm: '__LECTURE_WASM__', start: 'start_lecture' }
-      : hosted
-        ? { js: '__HOSTED_JS__', wasm: '__HOSTED_WASM__', start: 'start_app' }
-        : { js: '__APP_JS__', wasm: '__APP_WASM__', start: 'start_app' };
 
   // 大字, as the app will show it: set before the first paint, so nothing jumps.
   var large = false;
@@ -117,10 +106,11 @@
     return new Promise(function (resolve) { rated = resolve; });
   }
 
-  // Everything the app needs starts downloading here, while the start
-  // screen is still being parsed: the wasm, the app's JS, the pack index
-  // (the network would idle otherwise until the first paint). What reads
-  // them waits for that paint, so none of it holds the start screen back:
+  // Everything else the app needs starts downloading here, beside the wasm
+  // (boot.js), while the start screen is still being parsed: the app's JS
+  // and the pack index (the network would idle otherwise until the first
+  // paint). What reads them waits for that paint, so none of it holds the
+  // start screen back:
   // compiling the wasm as it streams in, running the app's JS, and the
   // index's choice of the pack to fetch next, a linked scenario's or the
   // scam a quick round opens with (the index and that pack are handed over
@@ -132,8 +122,7 @@
   // about 80 ms later, and its rating tap slow. The app itself starts a
   // second after the page has loaded, or just after the first tap has
   // painted, whichever comes first.
-  var fetching = { wasm: fetch(entry.wasm), index: fetch('packs/index.json') };
-  fetching.wasm.catch(function () { /* compile() reports it */ });
+  var fetching = { wasm: boot.wasm, index: fetch('packs/index.json') };
   fetching.index.catch(function () { /* the app fetches it again and reports the problem */ });
   var modulePreload = document.createElement('link');
   modulePreload.rel = 'modulepreload';

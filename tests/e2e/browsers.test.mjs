@@ -3,11 +3,12 @@
 // service worker, storage that throws (private modes, some in-app browsers),
 // no navigator.languages. Each is made here by an init script or a route, and
 // the learner still plays a scenario to its end. The start-up's downloads are
-// checked too: the wasm, the pack index and a linked pack start together when
-// the app starts, each is fetched once.
+// checked too: the wasm is asked for as the page's head arrives, the pack
+// index and a linked pack while the start screen is parsed, each once.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, phonePage, submitSpot, choose, finishScenario } from './helpers.mjs';
+import http from 'node:http';
+import { serveDist, readDist, launch, phonePage, submitSpot, choose, finishScenario } from './helpers.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -198,6 +199,44 @@ test('localStorage that refuses every write (a private mode with no quota): the 
     Storage.prototype.setItem = () => { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };
   });
   await playUnsaved(page, '浏览器不允许保存进度（可能是无痕模式），本次练习结果不会被记住。', '动动手指日赚200+');
+  assert.deepEqual(errors, []);
+});
+
+test("the app's wasm is asked for as the page's head arrives, before its body", async t => {
+  // The page is served in two parts: its head, then its body (the start
+  // screen and the start-up script) only once the wasm has been asked for,
+  // or after 5 s. The boot script at the top of the head asks for it: the
+  // network would otherwise idle until the start screen had been parsed.
+  let bodySent = false, wasmWhileHeld = false;
+  const requests = [];
+  const split = http.createServer(async (req, res) => {
+    const wanted = new URL(req.url, 'http://x').pathname;
+    if (wanted !== '/') {
+      requests.push(wanted);
+      if (/_bg\.wasm$/.test(wanted)) { wasmWhileHeld ||= !bodySent; releaseBody(); }
+      const upstream = await fetch(new URL(req.url, server.url));
+      res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') || 'text/plain' });
+      return res.end(Buffer.from(await upstream.arrayBuffer()));
+    }
+    const page = readDist('index.html');
+    const at = page.indexOf('<body>');
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.write(page.slice(0, at));
+    await Promise.race([bodyReleased, new Promise(resolve => setTimeout(resolve, 5000))]);
+    bodySent = true;
+    res.end(page.slice(at));
+  });
+  let releaseBody;
+  const bodyReleased = new Promise(resolve => { releaseBody = resolve; });
+  await new Promise(resolve => split.listen(0, '127.0.0.1', resolve));
+  t.after(() => split.close());
+  const { page, errors } = await openWith(t);
+  await page.goto(`http://127.0.0.1:${split.address().port}/`);
+  await page.locator('#start').tap();
+  await page.locator('[data-level="3"]').tap();
+  await page.locator('section.scenario .transcript .msg').first().waitFor();
+  assert.ok(wasmWhileHeld, `the wasm was asked for only once the body had arrived: ${requests}`);
+  assert.equal(requests.filter(path => /_bg\.wasm$/.test(path)).length, 1, `the wasm requested once: ${requests}`);
   assert.deepEqual(errors, []);
 });
 

@@ -4,10 +4,11 @@
 //! - writes the static start screen into index.html, in the app's own words
 //!   (`i18n`), so the first screen paints and its first button answers before
 //!   the wasm has arrived;
-//! - inlines the CSS (without its comments) and the small start-up script
-//!   (minified), leaves index.html's own comments out, and adds a
-//!   Content-Security-Policy that allows exactly those two inline blocks (by
-//!   SHA-256 hash), scripts and styles from the site itself, and wasm;
+//! - inlines the CSS (without its comments), the boot script at the top of
+//!   the head and the start-up script after the start screen (both
+//!   minified), leaves index.html's own comments out, and adds a
+//!   Content-Security-Policy that allows exactly those three inline blocks
+//!   (by SHA-256 hash), scripts and styles from the site itself, and wasm;
 //! - writes the embedding files (embed.js for `<scam-spot>`, embed.html for
 //!   iframes and the resizer.js beside it, app.css for both) with this build's file names;
 //! - writes server-pages.css, the lecture and staff pages' own styles (every
@@ -35,6 +36,8 @@ use std::process::ExitCode;
 const CSS: &str = "static/app.css";
 /// The lecture and campaign staff pages' styles, which static/shell.js adds on those pages only.
 const SERVER_PAGES_CSS: &str = "static/server-pages.css";
+/// Picks the page's app and asks for its wasm, at the top of the head.
+const BOOT_SCRIPT: &str = "static/boot.js";
 const SHELL_SCRIPT: &str = "static/shell.js";
 /// The app's wasm chunk loader (scripts/build-lecture.sh), an ES module beside the glue.
 const CHUNK_LOADER: &str = "split-chunks.js";
@@ -110,7 +113,7 @@ fn finish(dir: &Path) -> Result<(), String> {
     let server_pages_css = without_comments(&read(Path::new(SERVER_PAGES_CSS))?);
     let server_pages = Path::new(SERVER_PAGES_CSS).file_name().and_then(|n| n.to_str()).unwrap_or_default();
     let texts = serde_json::to_string(&shell_texts()).map_err(|e| e.to_string())?.replace("</", "<\\/");
-    let script = read(Path::new(SHELL_SCRIPT))?
+    let boot = read(Path::new(BOOT_SCRIPT))?
         .replace("__APP_JS__", &format!("./{app_js}"))
         .replace("__APP_WASM__", &app_wasm)
         .replace("__LECTURE_JS__", &format!("./{lecture_js}"))
@@ -118,11 +121,13 @@ fn finish(dir: &Path) -> Result<(), String> {
         .replace("__STAFF_JS__", &format!("./{staff_js}"))
         .replace("__STAFF_WASM__", &staff_wasm)
         .replace("__HOSTED_JS__", &format!("./{hosted_js}"))
-        .replace("__HOSTED_WASM__", &hosted_wasm)
-        .replace("__SHELL_TEXTS__", &texts);
+        .replace("__HOSTED_WASM__", &hosted_wasm);
+    let boot = minified(&boot, ScriptKind::Classic).map_err(|e| format!("{BOOT_SCRIPT}: {e}"))?;
+    let script = read(Path::new(SHELL_SCRIPT))?.replace("__SHELL_TEXTS__", &texts);
     let script = minified(&script, ScriptKind::Classic).map_err(|e| format!("{SHELL_SCRIPT}: {e}"))?;
     let csp = format!(
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-{}'; style-src 'self' 'sha256-{}'; img-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'",
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-{}' 'sha256-{}'; style-src 'self' 'sha256-{}'; img-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'",
+        sha256(&boot),
         sha256(&script),
         sha256(&css)
     );
@@ -143,7 +148,7 @@ fn finish(dir: &Path) -> Result<(), String> {
     let html = fill(
         &html,
         "head",
-        &format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">\n  <style>{css}</style>"),
+        &format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">\n  <script>{boot}</script>\n  <style>{css}</style>"),
     )?;
     let html = fill(&html, "shell", &shell_html(Lang::ZhCn.texts()))?;
     let html = fill(&html, "script", &format!("<script>{script}</script>"))?;
