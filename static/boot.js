@@ -25,7 +25,7 @@
       ? { js: '__LECTURE_JS__', wasm: '__LECTURE_WASM__', start: 'start_lecture' }
       : hosted
         ? { js: '__HOSTED_JS__', wasm: '__HOSTED_WASM__', start: 'start_app' }
-        : { js: '__APP_JS__', wasm: '__APP_WASM__', start: 'start_app' };
+        : { js: '__APP_JS__', wasm: '__APP_WASM__', start: 'start_app', imports: ['__APP_CHUNK_LOADER__'] };
   var wasm = fetch(entry.wasm);
   wasm.catch(function () { /* the start-up script's compile() reports it */ });
   window.scamspotBoot = { entry: entry, lecture: lecture, wasm: wasm };

@@ -124,10 +124,14 @@
   // painted, whichever comes first.
   var fetching = { wasm: boot.wasm, index: fetch('packs/index.json') };
   fetching.index.catch(function () { /* the app fetches it again and reports the problem */ });
-  var modulePreload = document.createElement('link');
-  modulePreload.rel = 'modulepreload';
-  modulePreload.href = entry.js;
-  document.head.appendChild(modulePreload);
+  // The app's JS and the modules it imports (the lean app's wasm chunk
+  // loader), which the browser would ask for only once it had read the JS.
+  [entry.js].concat(entry.imports || []).forEach(function (module) {
+    var preload = document.createElement('link');
+    preload.rel = 'modulepreload';
+    preload.href = module;
+    document.head.appendChild(preload);
+  });
 
   // The text of a download (a promise of its response).
   function textOf(fetched) {

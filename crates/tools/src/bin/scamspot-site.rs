@@ -116,6 +116,7 @@ fn finish(dir: &Path) -> Result<(), String> {
     let boot = read(Path::new(BOOT_SCRIPT))?
         .replace("__APP_JS__", &format!("./{app_js}"))
         .replace("__APP_WASM__", &app_wasm)
+        .replace("__APP_CHUNK_LOADER__", &format!("./{CHUNK_LOADER}"))
         .replace("__LECTURE_JS__", &format!("./{lecture_js}"))
         .replace("__LECTURE_WASM__", &lecture_wasm)
         .replace("__STAFF_JS__", &format!("./{staff_js}"))
