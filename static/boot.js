@@ -4,11 +4,12 @@
 // which runs only once the start screen below has been parsed, takes both
 // from window.scamspotBoot. The wasm is most of what the first scenario
 // waits for on a slow network, and the network sat idle until the start-up
-// script asked for it: from here its request went out about 190 ms sooner
-// on the phone profile, and the first scenario message came about 180 ms
-// sooner, with the start screen's first frame unchanged (issue 12, twelfth
-// round). Only the wasm: the pack index and the app's JS asked for here too
-// made the start screen's first frame later (eleventh round).
+// script asked for it: from here its request went out up to 190 ms sooner
+// on the phone profile, and the first scenario message came about 80 ms
+// sooner (medians of 28), with the start screen's first frame unchanged
+// (issue 12, twelfth round). Only the wasm: the pack index and the app's JS
+// asked for here too made the start screen's first frame later (eleventh
+// round).
 (function () {
   var query = new URLSearchParams(location.search);
   var has = function (name) { return query.has(name); };
