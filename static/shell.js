@@ -3,9 +3,9 @@
 // time), so on a slow phone the first button answers after one round trip:
 // it picks the language and the text size (大字), makes "Start" and the
 // confidence buttons work, and leaves what the learner chose on #app for the
-// wasm app to pick up. It starts the rest of the app's downloads at once
-// (static/boot.js, in the page's head, has picked the app and asked for its
-// wasm), starts the app once the learner has tapped (or the page has
+// wasm app to pick up. It reads the app's downloads (static/boot.js, in the
+// page's head, has picked the app and asked for them) once the start screen
+// has painted, starts the app once the learner has tapped (or the page has
 // loaded), and registers the offline worker.
 (function () {
   var boot = window.scamspotBoot;
@@ -106,11 +106,10 @@
     return new Promise(function (resolve) { rated = resolve; });
   }
 
-  // Everything else the app needs starts downloading here, beside the wasm
-  // (boot.js), while the start screen is still being parsed: the app's JS
-  // and the pack index (the network would idle otherwise until the first
-  // paint). What reads them waits for that paint, so none of it holds the
-  // start screen back:
+  // What the app needs is asked for by boot.js, while the page is still
+  // being parsed: the wasm, the app's JS and the pack index (the network
+  // would idle otherwise until the first paint). What reads them waits for
+  // that paint, so none of it holds the start screen back:
   // compiling the wasm as it streams in, running the app's JS, and the
   // index's choice of the pack to fetch next, a linked scenario's or the
   // scam a quick round opens with (the index and that pack are handed over
@@ -122,16 +121,7 @@
   // about 80 ms later, and its rating tap slow. The app itself starts a
   // second after the page has loaded, or just after the first tap has
   // painted, whichever comes first.
-  var fetching = { wasm: boot.wasm, index: fetch('packs/index.json') };
-  fetching.index.catch(function () { /* the app fetches it again and reports the problem */ });
-  // The app's JS and the modules it imports (the lean app's wasm chunk
-  // loader), which the browser would ask for only once it had read the JS.
-  [entry.js].concat(entry.imports || []).forEach(function (module) {
-    var preload = document.createElement('link');
-    preload.rel = 'modulepreload';
-    preload.href = module;
-    document.head.appendChild(preload);
-  });
+  var fetching = { wasm: boot.wasm, index: boot.index };
 
   // The text of a download (a promise of its response).
   function textOf(fetched) {
