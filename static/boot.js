@@ -10,8 +10,8 @@
 // on the phone profile, and the first scenario message came about 80 ms
 // sooner (medians of 28; issue 12, twelfth round); the JS and the index
 // from here too, about 120 ms sooner again (medians of 28), the start
-// screen's first frame unchanged both times (medians of 16 and 66; the
-// thirteenth round). Only asked for: reading them here too, as the eleventh
+// screen's first frame unchanged both times (medians of 16; four batches
+// of 16 to 30 loads; the thirteenth round). Only asked for: reading them here too, as the eleventh
 // round's head script did, made the start screen's first frame later.
 (function () {
   var query = new URLSearchParams(location.search);
