@@ -9,10 +9,11 @@
 // script asked: from here the wasm's request went out up to 190 ms sooner
 // on the phone profile, and the first scenario message came about 80 ms
 // sooner (medians of 28; issue 12, twelfth round); the JS and the index
-// from here too, about 120 ms sooner again (medians of 28), the start
-// screen's first frame unchanged both times (medians of 16; four batches
-// of 16 to 30 loads; the thirteenth round). Only asked for: reading them here too, as the eleventh
-// round's head script did, made the start screen's first frame later.
+// from here too, about 120 ms sooner again (medians of 28; thirteenth
+// round). The start screen's first frame was unchanged both times (medians
+// of 16; then four batches of 16 to 30 loads). Only asked for: reading
+// them here too, as the eleventh round's head script did, made the start
+// screen's first frame later.
 (function () {
   var query = new URLSearchParams(location.search);
   var has = function (name) { return query.has(name); };
@@ -34,6 +35,8 @@
   wasm.catch(function () { /* the start-up script's compile() reports it */ });
   var index = fetch('packs/index.json');
   index.catch(function () { /* the app fetches it again and reports the problem */ });
+  // The modules the JS imports too: the browser would ask for them only
+  // once it had read the JS.
   [entry.js].concat(entry.imports || []).forEach(function (module) {
     var preload = document.createElement('link');
     preload.rel = 'modulepreload';
