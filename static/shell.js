@@ -121,7 +121,6 @@
   // about 80 ms later, and its rating tap slow. The app itself starts a
   // second after the page has loaded, or just after the first tap has
   // painted, whichever comes first.
-  var fetching = { wasm: boot.wasm, index: boot.index };
 
   // The text of a download (a promise of its response).
   function textOf(fetched) {
@@ -154,7 +153,7 @@
   var downloads = null;
   function download() {
     if (downloads) return downloads;
-    var index = textOf(fetching.index);
+    var index = textOf(boot.index);
     // Taken by URL (src/web/browser.rs, take_prefetched). Not a
     // <link rel=preload>: WebKit would download the file again for the app.
     var prefetched = window.scamspotPrefetched = { 'packs/index.json': index };
@@ -169,7 +168,7 @@
     }).catch(function () {});
     var app = import(entry.js);
     app.catch(function () { /* start() reports it */ });
-    downloads = { module: compile(fetching.wasm), app: app };
+    downloads = { module: compile(boot.wasm), app: app };
     return downloads;
   }
   // Compiled as it streams in (off the main thread) where the browser can
