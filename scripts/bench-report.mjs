@@ -45,7 +45,7 @@ const kb = n => +(n / 1024).toFixed(1);
 // The app's own page's files (scamspot-hosted-*, scamspot-lecture-* and scamspot-staff-* are not what a learner loads).
 const solo = files.filter(f => /^scamspot-[0-9a-f]{16}/.test(f));
 const wasm = path.join(dist, solo.find(f => f.endsWith('.wasm'))), js = path.join(dist, solo.find(f => f.endsWith('.js')));
-const packs = fs.readdirSync(path.join(dist, 'packs'), { recursive: true }).filter(f => f.endsWith('.json') && f !== 'index.json').map(f => gz(path.join(dist, 'packs', f)));
+const packs = fs.readdirSync(path.join(dist, 'packs'), { recursive: true }).filter(f => f.endsWith('.json') && !/^index(\.[\w-]+)?\.json$/.test(f)).map(f => gz(path.join(dist, 'packs', f)));
 const runs = [...Object.values(pages).flat(), ...Object.values(frames).flat(), ...play, ...answer];
 const own = new Set(runs.map(r => new URL(r.url).origin));
 const others = [...new Set(runs.flatMap(r => r.origins))].filter(o => !own.has(o));
@@ -85,7 +85,7 @@ check('other origins contacted', others.length, 0, 'none', () => others.join(', 
 const width = i => Math.max(...rows.map(r => r[i].length));
 console.log('');
 for (const row of [['figure', 'measured', 'target', 'holds'], ...rows]) console.log(row.map((cell, i) => cell.padEnd(i < 3 ? width(i) : 0)).join('  '));
-console.log(`\ngzip sizes    index.html ${kb(gz(path.join(dist, 'index.html')))} KB, app JS ${kb(gz(js))} KB, packs/index.json ${kb(gz(path.join(dist, 'packs/index.json')))} KB`);
+console.log(`\ngzip sizes    index.html ${kb(gz(path.join(dist, 'index.html')))} KB, app JS ${kb(gz(js))} KB, packs/index.json ${kb(gz(path.join(dist, 'packs/index.json')))} KB (index.en.json ${kb(gz(path.join(dist, 'packs/index.en.json')))} KB)`);
 const errors = runs.flatMap(r => r.errors);
 const counts = errors.reduce((m, e) => m.set(e, (m.get(e) || 0) + 1), new Map());
 console.log(`page errors   ${counts.size ? [...counts].map(([e, n]) => `${n}× ${e}`).join('; ') : 'none'}`);

@@ -1,26 +1,18 @@
 // The start screen works before the app has loaded. This runs inline, right
 // after the static start screen in index.html (its CSP hash is added at build
 // time), so on a slow phone the first button answers after one round trip:
-// it picks the language and the text size (大字), makes "Start" and the
-// confidence buttons work, and leaves what the learner chose on #app for the
-// wasm app to pick up. It reads the app's downloads (static/boot.js, in the
-// page's head, has picked the app and asked for them) once the start screen
-// has painted, starts the app once the learner has tapped (or the page has
-// loaded), and registers the offline worker.
+// it shows the language static/boot.js picked, sets the text size (大字),
+// makes "Start" and the confidence buttons work, and leaves what the learner
+// chose on #app for the wasm app to pick up. It reads the app's downloads
+// (static/boot.js, in the page's head, has picked the app and asked for
+// them) once the start screen has painted, starts the app once the learner
+// has tapped (or the page has loaded), and registers the offline worker.
 (function () {
   var boot = window.scamspotBoot;
   var entry = boot.entry;
   var lecture = boot.lecture;
   var root = document.getElementById('app');
-  var saved = null;
-  try { saved = localStorage.getItem('scamspot.lang'); } catch (e) { /* storage blocked */ }
-  var wanted = saved ? [saved] : (navigator.languages || [navigator.language || '']);
-  var lang = 'zh-CN';
-  for (var i = 0; i < wanted.length; i++) {
-    var code = String(wanted[i]).toLowerCase();
-    if (code.indexOf('zh') === 0) { lang = 'zh-CN'; break; }
-    if (code.indexOf('en') === 0) { lang = 'en'; break; }
-  }
+  var lang = boot.lang;
   var query = new URLSearchParams(location.search);
   var linked = query.get('scenario');
   var quick = query.get('mode') === 'short' ? 'short' : 'quick'; // mode=short: the lecture round
@@ -156,7 +148,8 @@
     var index = textOf(boot.index);
     // Taken by URL (src/web/browser.rs, take_prefetched). Not a
     // <link rel=preload>: WebKit would download the file again for the app.
-    var prefetched = window.scamspotPrefetched = { 'packs/index.json': index };
+    var prefetched = window.scamspotPrefetched = {};
+    prefetched[entry.index] = index;
     index.then(function (text) {
       // That pack as soon as the index names its file. This runs before the
       // app, which takes the same index, reads data-opening.

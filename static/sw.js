@@ -18,10 +18,10 @@ self.addEventListener('activate', event => {
     .then(() => self.clients.claim()));
 });
 
-// The page and the pack index: network first, so a new deployment shows on the
-// next load; the cached copy when offline. Everything else (wasm, JS, packs of
-// this version): cache first.
-const FRESH = [/\/$/, /\/index\.html$/, /\/packs\/index\.json$/];
+// The page and the pack index (in every language, and in each alone): network
+// first, so a new deployment shows on the next load; the cached copy when
+// offline. Everything else (wasm, JS, packs of this version): cache first.
+const FRESH = [/\/$/, /\/index\.html$/, /\/packs\/index(\.[\w-]+)?\.json$/];
 
 self.addEventListener('fetch', event => {
   const url = new URL(event.request.url);

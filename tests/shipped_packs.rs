@@ -1,7 +1,10 @@
 //! Every shipped pack is valid, and every path through every shipped scenario
 //! plays to an end through the same reducer the app uses.
 
-use scamspot_core::content::{load_index, load_scenario, Channel, Outcome, Scenario, StepKind, ValidScenario};
+use scamspot_core::content::index::{language_index_file, SiteIndex};
+use scamspot_core::content::{
+    load_built_index, load_index, load_scenario, Channel, Outcome, Scenario, StepKind, ValidScenario,
+};
 use scamspot_core::engine::segments::{clauses, segments};
 use scamspot_core::engine::{Action, Phase, Round};
 use scamspot_tools::folder::{check_folder, compile, compiled_name, with_shipped_fiction, FolderReport};
@@ -67,6 +70,12 @@ fn compiled_packs_read_back_identical() {
         assert_eq!(Scenario { file: scenario.file.clone(), ..back.into_inner() }, **scenario);
         let summary = index.pack(&scenario.id).expect("listed in the index");
         assert_eq!((summary.file.as_str(), summary.genuine), (file.as_str(), scenario.genuine));
+    }
+    // Beside it, the learner's page's first download in each language.
+    for lang in &index.catalog.languages {
+        let file = language_index_file(lang);
+        let narrow = load_built_index(&file, &std::fs::read_to_string(out.join(&file)).unwrap()).expect("reads back");
+        assert_eq!(SiteIndex { only_language: Some(lang.clone()), ..narrow }, index.in_language(lang), "{file}");
     }
     std::fs::remove_dir_all(&out).ok();
 }

@@ -121,6 +121,8 @@ pub enum AppAction {
     SetLang(Lang),
     /// "Try again" after the index failed to load.
     RetryIndex,
+    /// The index fetched, first or again ("Try again"), or again when the
+    /// learner turned to a language the loaded one has no texts in.
     IndexLoaded(IndexState),
     /// The learner asks for a round (with a confidence rating already given,
     /// if any); `seed` draws which scenarios it plays.
@@ -262,7 +264,11 @@ impl AppState {
                 next.index = IndexState::Loading;
                 true
             }
-            AppAction::IndexLoaded(index) if matches!(self.index, IndexState::Loading) => {
+            AppAction::IndexLoaded(index)
+                if matches!(self.index, IndexState::Loading)
+                    || self.lacks_texts()
+                        && matches!(&index, IndexState::Ready(site) if site.has_texts_in(self.lang.code())) =>
+            {
                 next.index = index;
                 true
             }
@@ -344,6 +350,12 @@ impl AppState {
             _ => false,
         };
         changed.then_some(next)
+    }
+
+    /// Whether the index is in, without texts in the learner's language
+    /// (the app's page starts from one in the language it opened in).
+    pub fn lacks_texts(&self) -> bool {
+        matches!(&self.index, IndexState::Ready(site) if !site.has_texts_in(self.lang.code()))
     }
 
     /// Plans the round from the index alone and starts fetching its packs;

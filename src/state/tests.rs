@@ -20,7 +20,7 @@ fn index() -> SiteIndex {
         .into_iter()
         .map(|(text, file)| PackSummary::of(&scenario(text), file.into()))
         .collect();
-    SiteIndex { catalog: catalog(), packs, broken: vec![] }
+    SiteIndex { catalog: catalog(), packs, broken: vec![], only_language: None }
 }
 
 fn state() -> AppState {
@@ -254,6 +254,24 @@ fn a_failed_index_can_be_fetched_again() {
     assert_eq!(retrying.apply(AppAction::RetryIndex), None, "one fetch at a time");
     let ready = act(&retrying, AppAction::IndexLoaded(Ok(index()).into()));
     assert!(matches!(ready.index, IndexState::Ready(_)));
+}
+
+#[test]
+fn the_full_index_replaces_one_in_another_language_once_the_learner_switches() {
+    let mut s = state();
+    s.index = IndexState::Ready(Rc::new(index().in_language("en")));
+    assert!(!s.lacks_texts(), "the page opened in English");
+    let full = || IndexState::Ready(Rc::new(index()));
+    assert_eq!(s.apply(AppAction::IndexLoaded(full())), None, "nothing is missing");
+    let chinese = act(&s, AppAction::SetLang(Lang::ZhCn));
+    assert!(chinese.lacks_texts());
+    let english = IndexState::Ready(Rc::new(index().in_language("en")));
+    assert_eq!(chinese.apply(AppAction::IndexLoaded(english)), None, "still no Chinese in it");
+    let failed = IndexState::Failed(Rc::new(vec![]));
+    assert_eq!(chinese.apply(AppAction::IndexLoaded(failed)), None, "the texts it has stay");
+    let complete = act(&chinese, AppAction::IndexLoaded(full()));
+    assert_eq!(complete.index, full());
+    assert!(!complete.lacks_texts() && !act(&complete, AppAction::SetLang(Lang::En)).lacks_texts());
 }
 
 #[test]

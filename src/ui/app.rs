@@ -90,7 +90,7 @@ fn start_round(kind: RoundKind, rating: Option<u8>) -> AppAction {
     AppAction::StartRound { kind, rating, seed: random_seed(), today: today(), now_ms: now_ms() }
 }
 
-fn initial_lang(config: &AppConfig) -> Lang {
+pub(crate) fn initial_lang(config: &AppConfig) -> Lang {
     config.lang.or_else(storage::saved_lang).unwrap_or_else(|| Lang::negotiate(&browser_languages()))
 }
 

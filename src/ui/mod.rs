@@ -47,7 +47,8 @@ fn render(
         set_accent(element, colour);
     }
     wasm_bindgen_futures::spawn_local(async move {
-        let index = crate::web::packs::fetch_index(&config.base).await.map(|i| i.restricted_to(&config.types)).into();
+        let index = crate::web::packs::fetch_learner_index(&config.base, app::initial_lang(&config)).await;
+        let index = index.map(|i| i.restricted_to(&config.types)).into();
         // Opening on its own start screen (no round chosen on the static
         // one yet), the lean app first fetches that screen's chunk, and the
         // notices' (a notice arriving later would push the screen down

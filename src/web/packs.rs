@@ -2,8 +2,11 @@
 //! they arrive (in full in the hosted build only: `read_pack`). A pack that
 //! fails to load or validate is reported, and the round goes on with the others.
 
+#[cfg(not(feature = "hosted"))]
+use scamspot_core::content::index::language_index_file;
 use scamspot_core::content::index::INDEX_FILE;
 use scamspot_core::content::{Catalog, Diagnostic, Problem, SiteIndex, ValidScenario};
+use scamspot_core::i18n::Lang;
 use std::future::Future;
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
@@ -71,22 +74,41 @@ fn reason(error: JsValue) -> String {
     error.unchecked_into::<js_sys::Error>().to_string().into()
 }
 
-/// The catalog and one line per pack: all the start screen needs.
+/// The catalog and one line per pack, in every language: all the start screen needs.
 pub async fn fetch_index(base: &str) -> Result<SiteIndex, Vec<Diagnostic>> {
     let text = fetch_text(&format!("{base}{PACKS_DIR}{INDEX_FILE}"), INDEX_FILE).await.map_err(|d| vec![d])?;
-    read_index(&text)
+    read_index(INDEX_FILE, &text)
+}
+
+/// The index the learner's app reads. The lean build's is in `lang` alone
+/// (`language_index_file`): its page starts from that, as static/boot.js
+/// asked for it, and fetches it again in another language when the learner
+/// switches. The hosted build checks the index in full, every language in it.
+#[cfg(not(feature = "hosted"))]
+pub async fn fetch_learner_index(base: &str, lang: Lang) -> Result<SiteIndex, Vec<Diagnostic>> {
+    let file = language_index_file(lang.code());
+    let text = fetch_text(&format!("{base}{PACKS_DIR}{file}"), &file).await.map_err(|d| vec![d])?;
+    Ok(SiteIndex { only_language: Some(lang.code().into()), ..read_index(&file, &text)? })
+}
+
+#[cfg(feature = "hosted")]
+pub fn fetch_learner_index(
+    base: &str,
+    _every_language: Lang,
+) -> impl Future<Output = Result<SiteIndex, Vec<Diagnostic>>> + '_ {
+    fetch_index(base)
 }
 
 /// The hosted build checks the index's catalog in full, as it checks every pack.
 #[cfg(feature = "hosted")]
-fn read_index(text: &str) -> Result<SiteIndex, Vec<Diagnostic>> {
-    scamspot_core::content::load_index(INDEX_FILE, text)
+fn read_index(file: &str, text: &str) -> Result<SiteIndex, Vec<Diagnostic>> {
+    scamspot_core::content::load_index(file, text)
 }
 
 /// The lean build reads the site's own index, whose catalog the build validated.
 #[cfg(not(feature = "hosted"))]
-fn read_index(text: &str) -> Result<SiteIndex, Vec<Diagnostic>> {
-    scamspot_core::content::load_built_index(INDEX_FILE, text)
+fn read_index(file: &str, text: &str) -> Result<SiteIndex, Vec<Diagnostic>> {
+    scamspot_core::content::load_built_index(file, text)
 }
 
 /// Loads packs: the scenarios that are fine, in order, and every problem

@@ -246,7 +246,7 @@ test('the wasm, the app JS, its chunk loader and the pack index download while t
   page.on('request', request => requested.push(new URL(request.url()).pathname));
   await page.goto(server.url + '?scenario=ob-like-for-cash');
   await page.locator('#shared-scenario').waitFor();
-  const [index, pack, ...early] = [/\/packs\/index\.json$/, /\/like-for-cash\.json$/, /_bg\.wasm$/, /^\/scamspot-[0-9a-f]+\.js$/, /^\/split-chunks\.js$/];
+  const [index, pack, ...early] = [/\/packs\/index\.[\w-]+\.json$/, /\/like-for-cash\.json$/, /_bg\.wasm$/, /^\/scamspot-[0-9a-f]+\.js$/, /^\/split-chunks\.js$/];
   await page.waitForFunction(() => performance.getEntriesByType('resource').some(e => e.name.endsWith('like-for-cash.json')));
   // The start screen's first paint. (Not the page's first frame: on a
   // loaded machine Chromium may paint an empty one as its parser reaches

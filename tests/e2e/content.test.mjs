@@ -22,10 +22,11 @@ test('opening the app downloads only the scam a quick round would open with; a l
   await home.page.goto(server.url);
   await home.page.locator('.type-list').waitFor();
   // The start screen's script picks the quick round's opening scam and
-  // fetches its pack while the learner reads; nothing else.
+  // fetches its pack while the learner reads, from the index in the
+  // learner's language alone; nothing else.
   const scams = JSON.parse(readDist('packs/index.json')).packs.filter(p => !p.genuine).map(p => `/packs/${p.file}`);
   assert.equal(homePacks.length, 2, homePacks.join(' '));
-  assert.equal(homePacks[0], '/packs/index.json');
+  assert.equal(homePacks[0], '/packs/index.zh-CN.json');
   assert.ok(scams.includes(homePacks[1]), homePacks[1]);
 
   const { context, page, errors } = await phonePage(browser, 'zh-CN');
@@ -34,7 +35,7 @@ test('opening the app downloads only the scam a quick round would open with; a l
   await page.goto(server.url + '?scenario=fl-wrong-card-number');
   await page.locator('.type-list').waitFor();
   // The linked scenario's pack comes while the learner reads the start screen, and the app takes it over.
-  const linked = ['/packs/index.json', '/packs/fake-loan/wrong-card-number.json'];
+  const linked = ['/packs/index.zh-CN.json', '/packs/fake-loan/wrong-card-number.json'];
   assert.deepEqual(packs, linked);
   await page.locator('#start').tap();
   await page.locator('[data-level="3"]').tap();
@@ -86,10 +87,31 @@ test('a pack broken after the build is named with its problem, and the other pac
   assert.equal(await page.locator('.position').innerText(), 'Scenario 1/3');
 });
 
+test('the app reads the index in the learner\'s language alone, and in the other once the learner switches', async t => {
+  const server = await serveDist();
+  t.after(() => server.close());
+  const { context, page, errors } = await phonePage(browser, 'en');
+  t.after(() => context.close());
+  const indexes = [];
+  page.on('request', r => { const p = new URL(r.url()).pathname; if (!r.serviceWorker() && p.startsWith('/packs/index')) indexes.push(p); });
+  await page.goto(server.url);
+  const name = page.locator('[data-type="order-brushing"] h3');
+  await name.waitFor();
+  assert.equal(await name.innerText(), 'Order-brushing rebates');
+  assert.deepEqual(indexes, ['/packs/index.en.json']);
+  await page.locator('.lang-switch').tap();
+  await name.filter({ hasText: '刷单返利' }).waitFor();
+  assert.deepEqual(indexes, ['/packs/index.en.json', '/packs/index.zh-CN.json']);
+  await page.locator('.lang-switch').tap();
+  await name.filter({ hasText: 'Order-brushing rebates' }).waitFor();
+  assert.deepEqual(errors, []);
+});
+
 test('packs the build left out are listed on the start screen with their problems', async t => {
-  const index = JSON.parse(readDist('packs/index.json'));
+  // The app's page starts from the index in the learner's language.
+  const index = JSON.parse(readDist('packs/index.zh-CN.json'));
   index.broken = [{ file: 'campus/new-scam.toml', problems: ['campus/new-scam.toml:12:1 field `next`: no step has id "pay"'] }];
-  const server = await serveDist({ 'packs/index.json': JSON.stringify(index) });
+  const server = await serveDist({ 'packs/index.zh-CN.json': JSON.stringify(index) });
   t.after(() => server.close());
   const { context, page } = await phonePage(browser, 'zh-CN');
   t.after(() => context.close());

@@ -63,7 +63,7 @@ test('a quick round opens with the scam whose pack the start screen downloaded b
   await page.locator('section.scenario').waitFor();
   assert.equal(await page.locator('section.scenario').getAttribute('data-scenario'), opening);
   const file = JSON.parse(readDist('packs/index.json')).packs.find(p => p.id === opening).file;
-  assert.deepEqual([file, 'index.json'].map(f => packs.filter(p => p === f).length), [1, 1], 'each fetched once: by the start screen');
+  assert.deepEqual([file, 'index.zh-CN.json'].map(f => packs.filter(p => p === f).length), [1, 1], 'each fetched once: by the start screen');
   assert.deepEqual(errors, []);
 });
 
@@ -154,9 +154,10 @@ test('a new deployment takes over on the next load, without breaking the scenari
   await submitSpot(page, 'ad');
   await choose(page, 'ad-decide', 0);
   // Deploy: new content and a new worker version while the learner is mid-scenario.
-  const index = JSON.parse(readDist('packs/index.json'));
+  // (The app's page reads the index in the learner's language.)
+  const index = JSON.parse(readDist('packs/index.en.json'));
   index.catalog.types.find(t => t.id === 'order-brushing').name.en = 'Order-brushing (updated)';
-  overrides['packs/index.json'] = JSON.stringify(index);
+  overrides['packs/index.en.json'] = JSON.stringify(index);
   overrides['sw.js'] = readDist('sw.js').replace(/const VERSION = '[0-9a-f]+'/, "const VERSION = 'next-deploy'");
   await choose(page, 'first-task', 1);
   await page.locator('.end-card').waitFor();

@@ -3,7 +3,7 @@
 //! the browser. Only the author's checker, the build and `cargo test` use it;
 //! the browser loads compiled packs one by one through `load_scenario`.
 
-use scamspot_core::content::index::{BrokenPack, PackSummary, SiteIndex, INDEX_FILE};
+use scamspot_core::content::index::{language_index_file, BrokenPack, PackSummary, SiteIndex, INDEX_FILE};
 use scamspot_core::content::locate::SpanTree;
 use scamspot_core::content::{load_catalog, load_scenario};
 use scamspot_core::content::{Catalog, Diagnostic, Fiction, FieldPath, Problem, ValidScenario};
@@ -133,7 +133,8 @@ pub fn compiled_name(source: &str) -> String {
 }
 
 /// Writes what the browser loads into `out`: `index.json` (catalog, one line
-/// per good pack, the broken ones with their problems) and one JSON file per
+/// per good pack, the broken ones with their problems), the same in each of
+/// the catalog's languages alone (`index.<lang>.json`), and one JSON file per
 /// good pack. Broken packs are left out, so the app still plays the others.
 pub fn compile(report: &FolderReport, out: &Path) -> std::io::Result<usize> {
     let Some(catalog) = &report.catalog else { return Ok(0) };
@@ -153,9 +154,13 @@ pub fn compile(report: &FolderReport, out: &Path) -> std::io::Result<usize> {
         catalog: catalog.clone(),
         packs,
         broken: broken.into_iter().map(|(file, problems)| BrokenPack { file, problems }).collect(),
+        only_language: None,
     };
     fs::create_dir_all(out)?;
     fs::write(out.join(INDEX_FILE), serde_json::to_string(&index)?)?;
+    for lang in &index.catalog.languages {
+        fs::write(out.join(language_index_file(lang)), serde_json::to_string(&index.in_language(lang))?)?;
+    }
     Ok(index.packs.len())
 }
 

@@ -22,7 +22,7 @@ fn pack(text: &str, id: &str, scam_type: &str) -> PackSummary {
 
 fn index() -> Rc<SiteIndex> {
     let packs = vec![pack(SCAM, "demo-scam", "demo"), pack(GENUINE, "demo-real", "demo")];
-    Rc::new(SiteIndex { catalog: catalog(), packs, broken: vec![] })
+    Rc::new(SiteIndex { catalog: catalog(), packs, broken: vec![], only_language: None })
 }
 
 /// The fixture scam's step index by id.

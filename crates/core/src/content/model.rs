@@ -38,6 +38,11 @@ impl Localized {
         self.0.iter().find(|(code, _)| code == lang).map(|(_, text)| text.as_str())
     }
 
+    /// Only the text `get(lang)` shows: what a page in `lang` needs of it.
+    pub fn narrowed_to(&self, lang: &str) -> Localized {
+        self.0.iter().find(|(_, text)| text.as_str() == self.get(lang)).into_iter().cloned().collect()
+    }
+
     /// The language codes it has text in.
     pub fn langs(&self) -> impl Iterator<Item = &String> {
         self.0.iter().map(|(code, _)| code)

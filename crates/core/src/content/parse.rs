@@ -289,7 +289,7 @@ mod tests {
     fn a_built_index_reads_as_the_full_reading_and_keeps_its_format_check() {
         use crate::engine::fixture::{catalog, scenario, SCAM};
         let pack = PackSummary::of(&scenario(SCAM, "scam.toml"), "demo/scam.json".into());
-        let index = SiteIndex { catalog: catalog(), packs: vec![pack], broken: Vec::new() };
+        let index = SiteIndex { catalog: catalog(), packs: vec![pack], broken: Vec::new(), only_language: None };
         let compiled = serde_json::to_string(&index).unwrap();
         assert_eq!(load_built_index(INDEX_FILE, &compiled).unwrap(), load_index(INDEX_FILE, &compiled).unwrap());
         let older = SiteIndex { catalog: Catalog { format: FORMAT_VERSION - 1, ..catalog() }, ..index };

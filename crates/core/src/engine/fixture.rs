@@ -37,5 +37,6 @@ pub fn index() -> SiteIndex {
             PackSummary { techniques: vec![], ..summary(SCAM, "other/b.json", "other-b", "other") },
         ],
         broken: vec![],
+        only_language: None,
     }
 }

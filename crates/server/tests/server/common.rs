@@ -60,7 +60,7 @@ pub fn site() -> Site {
         std::fs::write(dir.join("packs").join(json), serde_json::to_string(&scenario).unwrap()).unwrap();
         packs.push(PackSummary::of(&scenario, json.into()));
     }
-    let index = SiteIndex { catalog, packs, broken: vec![] };
+    let index = SiteIndex { catalog, packs, broken: vec![], only_language: None };
     std::fs::write(dir.join("packs/index.json"), serde_json::to_string(&index).unwrap()).unwrap();
     std::fs::write(dir.join("index.html"), "<!doctype html><title>ScamSpot</title>").unwrap();
     std::fs::write(dir.join(HASHED_SCRIPT), "console.log('plain')").unwrap();

@@ -178,6 +178,7 @@ pub fn decode_index(value: &Json, at: &At) -> Decoded<SiteIndex> {
         catalog: f.required("catalog", decode_catalog)?,
         packs: f.required("packs", |v, at| list(v, at, pack_summary))?,
         broken: f.or_default("broken", |v, at| list(v, at, broken_pack))?,
+        only_language: None,
     })
 }
 
