@@ -257,21 +257,25 @@ fn a_failed_index_can_be_fetched_again() {
 }
 
 #[test]
-fn the_full_index_replaces_one_in_another_language_once_the_learner_switches() {
+fn an_index_with_the_learners_language_replaces_one_without_it_once_the_learner_switches() {
     let mut s = state();
-    s.index = IndexState::Ready(Rc::new(index().in_language("en")));
+    let in_language = |lang| IndexState::Ready(Rc::new(index().in_language(lang)));
+    s.index = in_language("en");
     assert!(!s.lacks_texts(), "the page opened in English");
     let full = || IndexState::Ready(Rc::new(index()));
     assert_eq!(s.apply(AppAction::IndexLoaded(full())), None, "nothing is missing");
     let chinese = act(&s, AppAction::SetLang(Lang::ZhCn));
     assert!(chinese.lacks_texts());
-    let english = IndexState::Ready(Rc::new(index().in_language("en")));
-    assert_eq!(chinese.apply(AppAction::IndexLoaded(english)), None, "still no Chinese in it");
+    assert_eq!(chinese.apply(AppAction::IndexLoaded(in_language("en"))), None, "still no Chinese in it");
     let failed = IndexState::Failed(Rc::new(vec![]));
     assert_eq!(chinese.apply(AppAction::IndexLoaded(failed)), None, "the texts it has stay");
-    let complete = act(&chinese, AppAction::IndexLoaded(full()));
-    assert_eq!(complete.index, full());
-    assert!(!complete.lacks_texts() && !act(&complete, AppAction::SetLang(Lang::En)).lacks_texts());
+    // The app's own page fetches the index in the new language alone.
+    let complete = act(&chinese, AppAction::IndexLoaded(in_language("zh-CN")));
+    assert_eq!(complete.index, in_language("zh-CN"));
+    assert!(!complete.lacks_texts() && act(&complete, AppAction::SetLang(Lang::En)).lacks_texts());
+    // The hosted app's is in every language.
+    let hosted = act(&chinese, AppAction::IndexLoaded(full()));
+    assert!(!hosted.lacks_texts() && !act(&hosted, AppAction::SetLang(Lang::En)).lacks_texts());
 }
 
 #[test]

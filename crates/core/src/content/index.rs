@@ -8,9 +8,8 @@ use serde::{Deserialize, Serialize};
 
 pub const INDEX_FILE: &str = "index.json";
 
-/// The index with its texts in one language only (`SiteIndex::in_language`),
-/// beside the full `index.json`: the first download of the learner's page,
-/// which shows no other language unless the learner switches to it.
+/// The file of the index in one language alone (`SiteIndex::in_language`),
+/// beside the full `index.json`: what the app's own page downloads first.
 pub fn language_index_file(lang: &str) -> String {
     format!("index.{lang}.json")
 }
