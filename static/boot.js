@@ -1,19 +1,19 @@
 // Which app this page starts, in which language, and its downloads, asked
 // for as the page's head is parsed: the app's wasm, its JS (and the modules
 // that JS imports, the lean app's wasm chunk loader) and the pack index.
-// Inlined at the top of <head> in index.html (its CSP hash is added at
-// build time); the start-up script (static/shell.js), which runs only once
-// the start screen below has been parsed, takes them from
-// window.scamspotBoot and reads them once that screen has painted. The wasm is most of what the first scenario
-// waits for on a slow network, and the network sat idle until the start-up
-// script asked: from here the wasm's request went out up to 190 ms sooner
-// on the phone profile, and the first scenario message came about 80 ms
-// sooner (medians of 28; issue 12, twelfth round); the JS and the index
-// from here too, about 120 ms sooner again (medians of 28; thirteenth
+// Inlined at the top of <head> in index.html (its CSP hash is added at build
+// time); the start-up script (static/shell.js), which runs only once the
+// start screen below has been parsed, takes them from window.scamspotBoot
+// and reads them once that screen has painted. The wasm is most of what the
+// first scenario waits for on a slow network, and the network sat idle until
+// the start-up script asked: from here the wasm's request went out up to 190
+// ms sooner on the phone profile, and the first scenario message came about
+// 80 ms sooner (medians of 28; issue 12, twelfth round); the JS and the
+// index from here too, about 120 ms sooner again (medians of 28; thirteenth
 // round). The start screen's first frame was unchanged both times (medians
-// of 16; then four batches of 16 to 30 loads). Only asked for: reading
-// them here too, as the eleventh round's head script did, made the start
-// screen's first frame later.
+// of 16; then four batches of 16 to 30 loads). Only asked for: reading them
+// here too, as the eleventh round's head script did, made the start screen's
+// first frame later.
 (function () {
   var query = new URLSearchParams(location.search);
   var has = function (name) { return query.has(name); };
