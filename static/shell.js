@@ -140,8 +140,9 @@
   var opens = !lecture && !linked && !query.has('campaign');
 
   // The pack index read and a linked or opening pack fetched, the wasm
-  // compiled and the app's JS run (once, whoever asks first); returns the
-  // wasm's compiling and the JS's import.
+  // compiled, the app's JS run and its styles added (once, whoever asks
+  // first); returns the wasm's compiling, the JS's import and the styles'
+  // loading.
   var downloads = null;
   function download() {
     if (downloads) return downloads;
@@ -161,7 +162,13 @@
     }).catch(function () {});
     var app = import(entry.js);
     app.catch(function () { /* start() reports it */ });
-    downloads = { module: compile(boot.wasm), app: app };
+    // The app's screens' styles (the page inlines only the start screen's,
+    // static/start.css), and the lecture and staff pages' own after them.
+    // Asked for here rather than as the app starts (at the first tap):
+    // there they held the first scenario message back, by 59 ms at the
+    // mean of 40 interleaved pairs (issue 12, fifteenth round).
+    var sheets = ['__SCREENS_CSS__'].concat(lecture ? ['server-pages.css'] : []);
+    downloads = { module: compile(boot.wasm), app: app, styles: Promise.all(sheets.map(stylesheet)) };
     return downloads;
   }
   // Compiled as it streams in (off the main thread) where the browser can
@@ -181,13 +188,11 @@
     });
   }
 
-  // The lecture and staff pages' own styles (the learner's page inlines
-  // only its own): fetched beside their wasm, and in before their app draws.
-  function styled() {
-    if (!lecture) return Promise.resolve();
+  // A style sheet added to the page; resolves once it is in (or failed).
+  function stylesheet(href) {
     var sheet = document.createElement('link');
     sheet.rel = 'stylesheet';
-    sheet.href = 'server-pages.css';
+    sheet.href = href;
     var loaded = new Promise(function (resolve) { sheet.onload = sheet.onerror = resolve; });
     document.head.appendChild(sheet);
     return loaded;
@@ -210,12 +215,11 @@
   function start() {
     if (started) return;
     started = true;
-    var styling = styled();
     var read = download();
     read.app
       .then(function (app) {
         return read.module.then(function (module) { return app.default({ module_or_path: module }); })
-          .then(function () { return styling; })
+          .then(function () { return read.styles; })
           .then(notAskingForRating)
           .then(function () {
             var drawn = appDrawn(); // watching before the app can draw

@@ -128,6 +128,8 @@ test("the learner's page carries only the learner's styles; the lecture and staf
   assert.ok(!requested.some(url => url.endsWith('server-pages.css')), requested.join(' '));
   const inline = fs.readFileSync(path.join(dist, 'index.html'), 'utf8').match(/<style>(.*?)<\/style>/s)[1];
   assert.doesNotMatch(inline, /\.presenter|\.staff|\/\*/);
+  // Only the start screen's: the scenario's styles come with the wasm.
+  assert.doesNotMatch(inline, /\.transcript|\.phrase/);
   const worker = fs.readFileSync(path.join(dist, 'sw.js'), 'utf8');
   assert.doesNotMatch(worker, /server-pages\.css/, 'no learner keeps the staff styles offline');
 
@@ -139,3 +141,42 @@ test("the learner's page carries only the learner's styles; the lecture and staf
   assert.ok(staff.requested.includes(server.url + 'server-pages.css'), staff.requested.join(' '));
   assert.equal(height, '740px');
 });
+
+// The page inlines only static/start.css; static/screens.css comes beside
+// the wasm. A rule the start screen needs that lived in screens.css would
+// show it unstyled, or restyled once that file came in.
+test("the start screen draws with the inlined styles alone: the app's screens' styles change nothing on it", async t => {
+  /** Every element of the static screen's computed style, on its start screen
+   *  (with 大字 on, then in English) and its rating screen; the wasm never
+   *  arrives, so the static screen stays. */
+  async function staticStyles(colorScheme, screensStyles) {
+    const { context, page, errors } = await phonePage(browser, 'zh-CN', { colorScheme });
+    t.after(() => context.close());
+    await page.route(/_bg\.wasm$/, () => {}); // never answered
+    const screens = /\/screens-[0-9a-f]{16}\.css$/;
+    if (!screensStyles) await page.route(screens, route => route.abort());
+    const settled = page.waitForEvent(screensStyles ? 'requestfinished' : 'requestfailed', request => screens.test(request.url()));
+    await page.goto(server.url);
+    await settled;
+    const snapshot = () => page.locator('#app').evaluate(root => [...root.querySelectorAll('*')].map(element => {
+      const style = getComputedStyle(element);
+      const properties = [...style].map(name => `${name}:${style.getPropertyValue(name)}`).sort();
+      return `${element.tagName}.${element.className} ${properties.join(';')}`;
+    }));
+    const shown = [await snapshot()];
+    await page.locator('.shell-text-size').tap();
+    await page.locator('.shell-switch').tap();
+    shown.push(await snapshot());
+    await page.locator('#start').tap();
+    shown.push(await snapshot());
+    assert.deepEqual(errors.filter(e => !e.startsWith('Failed to load resource')), []); // but the styles held back
+    return shown;
+  }
+  for (const scheme of ['light', 'dark']) {
+    const alone = await staticStyles(scheme, false);
+    const withScreens = await staticStyles(scheme, true);
+    assert.ok(alone[0].length > 20, 'the static screen was read');
+    alone.forEach((shown, i) => assert.deepEqual(withScreens[i], shown, `${scheme}, screen ${i}`));
+  }
+});
+

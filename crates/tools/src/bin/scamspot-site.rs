@@ -4,13 +4,17 @@
 //! - writes the static start screen into index.html, in the app's own words
 //!   (`i18n`), so the first screen paints and its first button answers before
 //!   the wasm has arrived;
-//! - inlines the CSS (without its comments), the boot script at the top of
-//!   the head and the start-up script after the start screen (both
-//!   minified), leaves index.html's own comments out, and adds a
+//! - inlines the start screen's CSS (static/start.css, without its
+//!   comments), the boot script at the top of the head and the start-up
+//!   script after the start screen (both minified), leaves index.html's own
+//!   comments out, and adds a
 //!   Content-Security-Policy that allows exactly those three inline blocks
 //!   (by SHA-256 hash), scripts and styles from the site itself, and wasm;
+//! - writes the other screens' CSS (static/screens.css), named by its
+//!   content's hash, which the start-up script loads beside the wasm;
 //! - writes the embedding files (embed.js for `<scam-spot>`, embed.html for
-//!   iframes and the resizer.js beside it, app.css for both) with this build's file names;
+//!   iframes and the resizer.js beside it, app.css, both CSS files in one,
+//!   for both) with this build's file names;
 //! - writes server-pages.css, the lecture and staff pages' own styles (every
 //!   style sheet without its comments);
 //! - gives every build's wasm and JS glue short import names (`wasm_imports`),
@@ -33,7 +37,10 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-const CSS: &str = "static/app.css";
+/// What the static start screen draws with, inlined in index.html.
+const START_CSS: &str = "static/start.css";
+/// The app's other screens, loaded beside the wasm (static/shell.js).
+const SCREENS_CSS: &str = "static/screens.css";
 /// The lecture and campaign staff pages' styles, which static/shell.js adds on those pages only.
 const SERVER_PAGES_CSS: &str = "static/server-pages.css";
 /// Picks the page's app and asks for its wasm, at the top of the head.
@@ -109,7 +116,11 @@ fn finish(dir: &Path) -> Result<(), String> {
     }
     minify_module(&dir.join(CHUNK_LOADER))?;
 
-    let css = without_comments(&read(Path::new(CSS))?);
+    let start_css = without_comments(&read(Path::new(START_CSS))?);
+    let screens_css = without_comments(&read(Path::new(SCREENS_CSS))?);
+    // Named by its content, as the wasm is: cached for good, and never an
+    // older copy beside a newer page's start.css.
+    let screens = format!("screens-{}.css", short_hex(&Sha256::digest(screens_css.as_bytes())));
     let server_pages_css = without_comments(&read(Path::new(SERVER_PAGES_CSS))?);
     let server_pages = Path::new(SERVER_PAGES_CSS).file_name().and_then(|n| n.to_str()).unwrap_or_default();
     let texts = serde_json::to_string(&shell_texts()).map_err(|e| e.to_string())?.replace("</", "<\\/");
@@ -124,13 +135,13 @@ fn finish(dir: &Path) -> Result<(), String> {
         .replace("__HOSTED_JS__", &format!("./{hosted_js}"))
         .replace("__HOSTED_WASM__", &hosted_wasm);
     let boot = minified(&boot, ScriptKind::Classic).map_err(|e| format!("{BOOT_SCRIPT}: {e}"))?;
-    let script = read(Path::new(SHELL_SCRIPT))?.replace("__SHELL_TEXTS__", &texts);
+    let script = read(Path::new(SHELL_SCRIPT))?.replace("__SHELL_TEXTS__", &texts).replace("__SCREENS_CSS__", &screens);
     let script = minified(&script, ScriptKind::Classic).map_err(|e| format!("{SHELL_SCRIPT}: {e}"))?;
     let csp = format!(
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-{}' 'sha256-{}'; style-src 'self' 'sha256-{}'; img-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'",
         sha256(&boot),
         sha256(&script),
-        sha256(&css)
+        sha256(&start_css)
     );
     // Embedding loads the hosted learner app: it reports to the host page.
     for source in COPIED_FILES {
@@ -139,8 +150,10 @@ fn finish(dir: &Path) -> Result<(), String> {
             read(Path::new(source))?.replace("__HOSTED_JS__", &hosted_js).replace("__HOSTED_WASM__", &hosted_wasm);
         fs::write(dir.join(name), text).map_err(|e| e.to_string())?;
     }
+    fs::write(dir.join(&screens), &screens_css).map_err(|e| e.to_string())?;
     // In a host page, `rem` would follow the host's root font size; `em` follows ours.
-    fs::write(dir.join("app.css"), css.replace("rem", "em")).map_err(|e| e.to_string())?;
+    let embed_css = format!("{start_css}\n{screens_css}").replace("rem", "em");
+    fs::write(dir.join("app.css"), embed_css).map_err(|e| e.to_string())?;
     fs::write(dir.join(server_pages), server_pages_css).map_err(|e| e.to_string())?;
     write_catalogue(dir)?;
 
@@ -149,7 +162,7 @@ fn finish(dir: &Path) -> Result<(), String> {
     let html = fill(
         &html,
         "head",
-        &format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">\n  <script>{boot}</script>\n  <style>{css}</style>"),
+        &format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">\n  <script>{boot}</script>\n  <style>{start_css}</style>"),
     )?;
     let html = fill(&html, "shell", &shell_html(Lang::ZhCn.texts()))?;
     let html = fill(&html, "script", &format!("<script>{script}</script>"))?;
@@ -170,7 +183,7 @@ fn finish(dir: &Path) -> Result<(), String> {
         }
     }
     let on_use = [format!("./{hosted_js}"), format!("./{hosted_wasm}")];
-    let version: String = hasher.finalize().iter().take(8).map(|b| format!("{b:02x}")).collect();
+    let version = short_hex(&hasher.finalize());
     let worker = read(Path::new(WORKER))?
         .replace("__VERSION__", &version)
         .replace("__PRECACHE__", &serde_json::to_string(&precache).map_err(|e| e.to_string())?)
@@ -222,6 +235,12 @@ fn fill(html: &str, name: &str, with: &str) -> Result<String, String> {
 
 fn sha256(text: &str) -> String {
     base64::engine::general_purpose::STANDARD.encode(Sha256::digest(text.as_bytes()))
+}
+
+/// The first 16 hex digits of a digest: a content hash in a file name (as
+/// Trunk's) or the worker's version.
+fn short_hex(digest: &[u8]) -> String {
+    digest.iter().take(8).map(|b| format!("{b:02x}")).collect()
 }
 
 /// Every file of the site (sw.js itself left out).
