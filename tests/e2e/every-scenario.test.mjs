@@ -43,19 +43,27 @@ test('every end of every scenario is reachable by tapping, in both languages', a
   for (const pack of index.packs) {
     const scenario = JSON.parse(readDist(`packs/${pack.file}`));
     for (const { end, outcome, moves } of pathsToEnds(scenario)) {
-      const { page } = pages[played++ % 2 ? 'en' : 'zh-CN'];
-      await page.goto(`${server.url}?scenario=${pack.id}`);
-      await page.locator('#start').click();
-      await page.locator('[data-level="3"]').click();
-      for (const [step, move] of moves) {
-        await arrive(page, step);
-        if (move === 'spot') await page.locator('#spot-done').click();
-        else await page.locator(`section.scenario[data-step="${step}"] .choice[data-choice="${move}"]`).click();
+      const locale = played++ % 2 ? 'en' : 'zh-CN';
+      const { page } = pages[locale];
+      try {
+        await page.goto(`${server.url}?scenario=${pack.id}`);
+        await page.locator('#start').click();
+        await page.locator('[data-level="3"]').click();
+        for (const [step, move] of moves) {
+          await arrive(page, step);
+          if (move === 'spot') await page.locator('#spot-done').click();
+          else await page.locator(`section.scenario[data-step="${step}"] .choice[data-choice="${move}"]`).click();
+        }
+        await arrive(page, end);
+        const card = page.locator('.end-card');
+        await card.waitFor();
+        assert.equal(await card.getAttribute('data-outcome'), outcome);
+      } catch (error) {
+        // Which play stopped, and what the page showed then.
+        const shown = await page.locator('body').innerText().catch(() => '(page gone)');
+        error.message = `${pack.id} → ${end} (${locale}): ${error.message}\nthe page showed: ${shown.slice(0, 300)}`;
+        throw error;
       }
-      await arrive(page, end);
-      const card = page.locator('.end-card');
-      await card.waitFor();
-      assert.equal(await card.getAttribute('data-outcome'), outcome, `${pack.id} → ${end}`);
     }
   }
   for (const { page, errors, context } of Object.values(pages)) {
