@@ -22,7 +22,7 @@ use yew::prelude::*;
 /// short enough that nobody waits. "Show all" skips it.
 const REVEAL_MS: u32 = 450;
 
-/// The screen's look follows the channel (app.css styles each).
+/// The screen's look follows the channel (static/screens.css styles each).
 pub(crate) fn screen_class(channel: Channel) -> &'static str {
     match channel {
         Channel::Chat => "screen scenario chat",
